@@ -1,0 +1,123 @@
+package org.qualitycity.platform.internal;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Starts (once per JVM and data directory) the embedded PostgreSQL used when no external database
+ * is configured. The data directory persists, so data survives a restart.
+ *
+ * <p>Recovery: if a previous JVM was killed with -9, its PostgreSQL may still run on our data
+ * directory and keep {@code postmaster.pid}. We first take an application lock file; holding it
+ * proves no other QualityCity process uses this directory, so a postmaster found there is stale and
+ * is stopped before we start our own.
+ */
+public final class EmbeddedPostgresDataSource {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresDataSource.class);
+    private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+    private static final Map<Path, FileLock> LOCKS = new ConcurrentHashMap<>();
+
+    private EmbeddedPostgresDataSource() {
+    }
+
+    /** Returns the JDBC URL of the embedded server for {@code dataDir}, starting it if needed. */
+    public static synchronized String jdbcUrl(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        EmbeddedPostgres pg = RUNNING.computeIfAbsent(dir, EmbeddedPostgresDataSource::start);
+        return pg.getJdbcUrl("postgres", "postgres");
+    }
+
+    private static EmbeddedPostgres start(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            lockApplication(dir);
+            Path pgData = dir.resolve("pgdata");
+            stopStalePostmaster(pgData);
+            long t0 = System.nanoTime();
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("timezone", "Asia/Shanghai")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setLocaleConfig("locale", "C.UTF-8")
+                    .setRegisterShutdownHook(true)
+                    .start();
+            log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", pg.getPort(), pgData,
+                    (System.nanoTime() - t0) / 1_000_000);
+            return pg;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dir
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void lockApplication(Path dir) throws IOException {
+        Path lockFile = dir.resolve("qualitycity.lock");
+        FileChannel channel = new RandomAccessFile(lockFile.toFile(), "rw").getChannel();
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("Another QualityCity process is using the data directory " + dir
+                    + ". Stop it, or set QC_DATA_DIR to another directory.");
+        }
+        LOCKS.put(dir, lock);
+    }
+
+    /** Stops a postmaster left behind by a killed JVM, and removes its stale pid file. */
+    static void stopStalePostmaster(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+        long pid = lines.isEmpty() ? -1 : parsePid(lines.get(0));
+        Optional<ProcessHandle> process = pid > 0 ? ProcessHandle.of(pid) : Optional.empty();
+        if (process.isPresent() && process.get().isAlive() && isPostgres(process.get())) {
+            log.warn("Found a PostgreSQL (pid {}) left running on {} by an earlier run; stopping it", pid, pgData);
+            process.get().destroy(); // SIGTERM: PostgreSQL "smart" shutdown; escalate below
+            try {
+                process.get().onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                process.get().destroyForcibly();
+                try {
+                    process.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception ignored) {
+                    // reported by the failing start below if it really is still there
+                }
+            }
+        }
+        if (!process.map(ProcessHandle::isAlive).orElse(false)) {
+            Files.deleteIfExists(pidFile);
+        }
+    }
+
+    private static long parsePid(String line) {
+        try {
+            return Long.parseLong(line.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static boolean isPostgres(ProcessHandle p) {
+        return p.info().command().map(c -> c.contains("postgres")).orElse(true);
+    }
+}
