@@ -31,7 +31,13 @@ class JdbcAuditLog implements AuditLog {
     @Transactional
     public void record(String module, String entityType, Object entityId, Long unitId, String action, Object before,
                        Object after) {
-        CurrentUser actor = Security.currentUserIfAny().orElse(null);
+        recordAs(Security.currentUserIfAny().orElse(null), module, entityType, entityId, unitId, action, before, after);
+    }
+
+    @Override
+    @Transactional
+    public void recordAs(CurrentUser actor, String module, String entityType, Object entityId, Long unitId,
+                         String action, Object before, Object after) {
         jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK).query(Object.class).single();
         jdbc.sql("""
                         WITH n AS (SELECT nextval('platform_audit_id_seq') AS id, clock_timestamp() AS at),
