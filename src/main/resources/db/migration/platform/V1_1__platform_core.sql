@@ -33,7 +33,7 @@ FROM (VALUES
     ('421224', '通山县', 'Tongshan County', 'DISTRICT', 5),
     ('421281', '赤壁市', 'Chibi City', 'DISTRICT', 6),
     ('421200GX', '咸宁高新区', 'Xianning High-tech Zone', 'ZONE', 7),
-    -- member departments of the city quality commission (质量强市工作领导小组成员单位)
+    -- member departments of the city quality commission (市质量强市委员会成员单位)
     ('421200-SCJG', '咸宁市市场监督管理局', 'Xianning Market Supervision Administration', 'DEPARTMENT', 10),
     ('421200-FGW', '咸宁市发展和改革委员会', 'Development and Reform Commission', 'DEPARTMENT', 11),
     ('421200-JXJ', '咸宁市经济和信息化局', 'Bureau of Economy and Information Technology', 'DEPARTMENT', 12),
@@ -67,7 +67,7 @@ FROM (VALUES
 
 -- The quality office (市质强办) sits in the market regulator; each district has its market regulator.
 INSERT INTO platform_unit (code, name_zh, name_en, kind, sort_order, parent_id)
-VALUES ('421200-ZQB', '咸宁市质量强市工作领导小组办公室', 'City Quality Office', 'SUBUNIT', 0,
+VALUES ('421200-ZQB', '咸宁市质量强市委员会办公室（市质强办）', 'Office of the City Quality Commission', 'SUBUNIT', 0,
         (SELECT id FROM platform_unit WHERE code = '421200-SCJG'));
 INSERT INTO platform_unit (code, name_zh, name_en, kind, sort_order, parent_id)
 SELECT d.code || '-SCJG', d.name_zh || '市场监督管理局', d.name_en || ' Market Supervision Administration',

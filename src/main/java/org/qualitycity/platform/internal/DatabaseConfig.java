@@ -10,26 +10,43 @@ import java.nio.file.Path;
 
 /**
  * The one DataSource: the external PostgreSQL given by {@code QC_DB_URL} (with {@code QC_DB_USER},
- * {@code QC_DB_PASSWORD}), or else the embedded PostgreSQL under {@code QC_DATA_DIR}.
+ * {@code QC_DB_PASSWORD}), or else the embedded PostgreSQL under {@code QC_DATA_DIR}, which is
+ * stopped when the application shuts down.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
 
     @Bean
-    DataSource dataSource(QcProperties props,
-                          @Value("${qc.db.pool-size:20}") int poolSize) {
-        HikariDataSource ds = new HikariDataSource();
+    DataSource dataSource(QcProperties props, @Value("${qc.db.pool-size:20}") int poolSize) {
+        HikariDataSource ds;
         if (props.externalDatabase()) {
+            ds = new HikariDataSource();
             ds.setJdbcUrl(props.db().url());
             ds.setUsername(props.db().user());
             ds.setPassword(props.db().password());
         } else {
-            String url = EmbeddedPostgresDataSource.jdbcUrl(Path.of(props.dataDir()));
-            ds.setJdbcUrl(url + "&reWriteBatchedInserts=true");
+            Path dir = Path.of(props.dataDir());
+            ds = new EmbeddedDataSource(dir);
+            ds.setJdbcUrl(EmbeddedPostgresDataSource.jdbcUrl(dir) + "&reWriteBatchedInserts=true");
         }
         ds.setMaximumPoolSize(poolSize);
         ds.setPoolName("qc");
         return ds;
     }
 
+    /** A pool over the embedded server; closing it (application shutdown) stops the server too. */
+    static final class EmbeddedDataSource extends HikariDataSource {
+
+        private final Path dir;
+
+        EmbeddedDataSource(Path dir) {
+            this.dir = dir;
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            EmbeddedPostgresDataSource.stop(dir);
+        }
+    }
 }

@@ -42,6 +42,25 @@ public final class EmbeddedPostgresDataSource {
         return pg.getJdbcUrl("postgres", "postgres");
     }
 
+    /** Stops the embedded server of {@code dataDir} (on application shutdown) and releases the lock. */
+    public static synchronized void stop(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        EmbeddedPostgres pg = RUNNING.remove(dir);
+        try {
+            if (pg != null) {
+                pg.close();
+                log.info("Embedded PostgreSQL stopped ({})", dir);
+            }
+            FileLock lock = LOCKS.remove(dir);
+            if (lock != null) {
+                lock.release();
+                lock.channel().close();
+            }
+        } catch (IOException e) {
+            log.warn("Could not stop the embedded PostgreSQL in {}: {}", dir, e.getMessage());
+        }
+    }
+
     private static EmbeddedPostgres start(Path dir) {
         try {
             Files.createDirectories(dir);

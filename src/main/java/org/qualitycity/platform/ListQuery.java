@@ -1,0 +1,62 @@
+package org.qualitycity.platform;
+
+import java.util.Map;
+
+/**
+ * Paging and sorting of any list, bound from request parameters {@code page} (0-based), {@code size},
+ * {@code sort} (a key the list declares) and {@code dir} (asc/desc).
+ */
+public record ListQuery(Integer page, Integer size, String sort, String dir) {
+
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 200;
+    /** Most rows an export of a whole list returns (repositories' {@code all(...)} methods). */
+    public static final int EXPORT_LIMIT = 100_000;
+
+    public ListQuery {
+        if (page != null && page < 0) {
+            throw new ValidationException("page", "must be 0 or more");
+        }
+        if (size != null && (size < 1 || size > MAX_SIZE)) {
+            throw new ValidationException("size", "must be between 1 and " + MAX_SIZE);
+        }
+        if (dir != null && !dir.isBlank() && !dir.equalsIgnoreCase("asc") && !dir.equalsIgnoreCase("desc")) {
+            throw new ValidationException("dir", "must be asc or desc");
+        }
+    }
+
+    public static ListQuery first(int size) {
+        return new ListQuery(0, size, null, null);
+    }
+
+    public int pageNumber() {
+        return page == null ? 0 : page;
+    }
+
+    public int pageSize() {
+        return size == null ? DEFAULT_SIZE : size;
+    }
+
+    public int offset() {
+        return pageNumber() * pageSize();
+    }
+
+    public boolean descending() {
+        return "desc".equalsIgnoreCase(dir);
+    }
+
+    /**
+     * An ORDER BY clause from a whitelist: {@code allowed} maps the sort keys a list offers to SQL
+     * expressions written by the repository. An unknown key is a 400 naming the field. A unique
+     * tie-breaker keeps paging stable.
+     */
+    public String orderBy(Map<String, String> allowed, String defaultKey, String tieBreaker) {
+        String key = sort == null || sort.isBlank() ? defaultKey : sort;
+        String column = allowed.get(key);
+        if (column == null) {
+            throw new ValidationException("sort", "unknown sort key '" + key + "'; allowed: "
+                    + String.join(", ", new java.util.TreeSet<>(allowed.keySet())));
+        }
+        return " ORDER BY " + column + (descending() ? " DESC" : " ASC") + ", " + tieBreaker + " ";
+    }
+}

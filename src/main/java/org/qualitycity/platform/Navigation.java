@@ -1,0 +1,9 @@
+package org.qualitycity.platform;
+
+import java.util.List;
+
+/** A module's side-navigation entries. */
+public interface Navigation {
+
+    List<NavItem> items();
+}

@@ -1,0 +1,24 @@
+package org.qualitycity.platform;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Read access to the unit tree for every module. */
+public interface Units {
+
+    Optional<Unit> byCode(String code);
+
+    Optional<Unit> byId(long id);
+
+    /** Every unit, active or not, in tree order. */
+    List<Unit> all();
+
+    /** The districts and the zone (assessed as peers), in their official order. */
+    List<Unit> areas();
+
+    /** The unit with this code if the user's data scope covers it; otherwise {@link NotFoundException}. */
+    Unit requireVisible(String code, CurrentUser user);
+
+    /** Whether the user's data scope covers the unit. */
+    boolean isVisible(long unitId, CurrentUser user);
+}

@@ -1,0 +1,116 @@
+package org.qualitycity.platform.internal;
+
+import org.qualitycity.platform.AuditLog;
+import org.qualitycity.platform.CurrentUser;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Opaque bearer tokens for API clients. Only the SHA-256 of a token is stored, so a database leak
+ * does not leak usable tokens; a token can be revoked at once (unlike a self-contained JWT).
+ */
+@Service
+public class ApiTokens {
+
+    public record IssuedToken(String token, Instant expiresAt) {
+    }
+
+    private final SecureRandom random = new SecureRandom();
+    private final JdbcClient jdbc;
+    private final AccountRepository accounts;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Duration validity;
+
+    ApiTokens(JdbcClient jdbc, AccountRepository accounts, AuditLog audit, Clock clock,
+              @Value("${qc.security.token-validity:PT8H}") Duration validity) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
+        this.validity = validity;
+    }
+
+    @Transactional
+    public IssuedToken issue(CurrentUser user) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = "qc_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant expires = clock.instant().plus(validity);
+        long id = jdbc.sql("""
+                        INSERT INTO platform_api_token (token_hash, user_id, expires_at, created_ip)
+                        VALUES (:hash, :userId, :expires, :ip) RETURNING id
+                        """)
+                .param("hash", sha256(token)).param("userId", user.id()).param("expires", Timestamp.from(expires))
+                .param("ip", RequestInfo.ip()).query(Long.class).single();
+        audit.record("platform", "api-token", id, user.unitId(), "ISSUE", null,
+                Map.of("userId", user.id(), "expiresAt", expires.toString()));
+        return new IssuedToken(token, expires);
+    }
+
+    /** The user of a valid (known, unexpired, unrevoked, active user) token. */
+    Optional<AccountPrincipal> authenticate(String token) {
+        if (token == null || token.length() > 200) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                        SELECT user_id FROM platform_api_token
+                        WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > :now
+                        """)
+                .param("hash", sha256(token)).param("now", Timestamp.from(now)).query(Long.class).optional()
+                .flatMap(accounts::findById)
+                .filter(AccountRepository.Account::active)
+                .filter(a -> a.lockedUntil() == null || !a.lockedUntil().isAfter(now))
+                .map(a -> new AccountPrincipal(accounts.currentUser(a), null, true, null, now));
+    }
+
+    /** Revokes one token (the caller's own). */
+    @Transactional
+    public boolean revoke(String token, CurrentUser by) {
+        int n = jdbc.sql("""
+                        UPDATE platform_api_token SET revoked_at = :now
+                        WHERE token_hash = :hash AND user_id = :userId AND revoked_at IS NULL
+                        """)
+                .param("now", Timestamp.from(clock.instant())).param("hash", sha256(token)).param("userId", by.id())
+                .update();
+        if (n > 0) {
+            audit.record("platform", "api-token", null, by.unitId(), "REVOKE", null, Map.of("userId", by.id()));
+        }
+        return n > 0;
+    }
+
+    /** Revokes every token of a user (e.g. on deactivation or by an administrator). */
+    @Transactional
+    public int revokeAll(long userId, Long unitId) {
+        int n = jdbc.sql("UPDATE platform_api_token SET revoked_at = :now WHERE user_id = :userId AND revoked_at IS NULL")
+                .param("now", Timestamp.from(clock.instant())).param("userId", userId).update();
+        if (n > 0) {
+            audit.record("platform", "api-token", null, unitId, "REVOKE_ALL", null, Map.of("userId", userId, "count", n));
+        }
+        return n;
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.qualitycity.platform.internal;
+
+import org.qualitycity.platform.DemoDataContributor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Generates the demo data set once, on the first start with demo data enabled ({@code QC_DEMO}),
+ * deterministically from a fixed seed, all contributors in one transaction; then marks the database
+ * so that pages show the "demo data" badge and a restart does not generate it again. Without demo
+ * data, it creates the first administrator instead (password from {@code QC_ADMIN_PASSWORD} or a
+ * generated one printed once to the log).
+ */
+@Component
+@Order(0)
+class DemoDataLoader implements ApplicationRunner {
+
+    static final long SEED = 20170510L; // the plan's date of issue
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final QcProperties props;
+    private final List<DemoDataContributor> contributors;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final UserService users;
+    private final DemoStatus status;
+
+    DemoDataLoader(QcProperties props, List<DemoDataContributor> contributors, JdbcClient jdbc, TransactionTemplate tx,
+                   UserService users, DemoStatus status) {
+        this.props = props;
+        this.contributors = contributors;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.users = users;
+        this.status = status;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (props.demoEnabled() && users.count() == 0) {
+            generate();
+        } else if (users.count() == 0) {
+            createFirstAdministrator();
+        }
+        status.refresh();
+    }
+
+    private void generate() {
+        long t0 = System.nanoTime();
+        tx.executeWithoutResult(s -> {
+            // a second node starting at the same time waits here and then finds the data present
+            jdbc.sql("SELECT pg_advisory_xact_lock(20170510)").query(Object.class).single();
+            if (users.count() > 0) {
+                return;
+            }
+            Random random = new Random(SEED);
+            contributors.stream().sorted(Comparator.comparingInt(DemoDataContributor::order))
+                    .forEach(c -> c.generate(random));
+            jdbc.sql("INSERT INTO platform_demo (id, seed) VALUES (1, :seed)").param("seed", SEED).update();
+        });
+        log.info("Demo data generated ({} contributors, {} ms). Demo accounts are listed in the README.",
+                contributors.size(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private void createFirstAdministrator() {
+        String password = props.adminPassword();
+        boolean generated = password == null || password.isBlank();
+        if (generated) {
+            password = generatePassword();
+        }
+        String pw = password;
+        tx.executeWithoutResult(s -> users.createBySystem("admin", "系统管理员", "421200-ZQB", pw, List.of("CITY_ADMIN")));
+        if (generated) {
+            log.warn("Created the first administrator 'admin' with the generated password: {}  (change it after login)", pw);
+        } else {
+            log.info("Created the first administrator 'admin' with the password from QC_ADMIN_PASSWORD");
+        }
+    }
+
+    private static String generatePassword() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        SecureRandom r = new SecureRandom();
+        StringBuilder sb = new StringBuilder("Qc-");
+        for (int i = 0; i < 14; i++) {
+            sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return sb.append("7a").toString();
+    }
+}

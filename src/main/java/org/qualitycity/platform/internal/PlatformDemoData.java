@@ -1,0 +1,39 @@
+package org.qualitycity.platform.internal;
+
+import org.qualitycity.platform.DemoDataContributor;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Random;
+
+/** Demo accounts, one per role (documented in the README with the shared demo password). */
+@Component
+class PlatformDemoData implements DemoDataContributor {
+
+    /** The one password of all demo accounts; demo data only. */
+    static final String DEMO_PASSWORD = "Demo@2026";
+
+    private final UserService users;
+
+    PlatformDemoData(UserService users) {
+        this.users = users;
+    }
+
+    @Override
+    public int order() {
+        return 100;
+    }
+
+    @Override
+    public void generate(Random random) {
+        users.createBySystem("admin", "市质强办管理员", "421200-ZQB", DEMO_PASSWORD, List.of("CITY_ADMIN"));
+        users.createBySystem("scjg", "市市场监管局 王科长", "421200-SCJG", DEMO_PASSWORD, List.of("DEPT_OFFICER"));
+        users.createBySystem("tongcheng", "通城县 李专干", "421222", DEMO_PASSWORD, List.of("DISTRICT_OFFICER"));
+        users.createBySystem("chibi", "赤壁市 张专干", "421281", DEMO_PASSWORD, List.of("DISTRICT_OFFICER"));
+        users.createBySystem("auditor", "第三方审计 陈审计", "421200-ZQB", DEMO_PASSWORD, List.of("AUDITOR"));
+        users.createBySystem("zhujian", "市住建局 刘科长", "421200-ZJJ", DEMO_PASSWORD, List.of("DEPT_OFFICER"));
+        // a sub-unit officer of 赤壁市, so that scope tests have records below a district
+        users.createBySystem("chibi-scj", "赤壁市市场监管局 周科员", "421281-SCJG", DEMO_PASSWORD,
+                List.of("DISTRICT_OFFICER"));
+    }
+}

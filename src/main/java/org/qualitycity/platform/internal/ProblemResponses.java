@@ -1,0 +1,42 @@
+package org.qualitycity.platform.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Writes RFC 9457 problem+json bodies from filters, where no controller advice runs. */
+@Component
+class ProblemResponses {
+
+    private final ObjectMapper json;
+
+    ProblemResponses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String detail)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "https://qualitycity.org/problems/" + code);
+        body.put("title", switch (status) {
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 429 -> "Too Many Requests";
+            default -> "Error";
+        });
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", request.getRequestURI());
+        response.setStatus(status);
+        response.setContentType("application/problem+json;charset=UTF-8");
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        json.writeValue(response.getOutputStream(), body);
+    }
+}

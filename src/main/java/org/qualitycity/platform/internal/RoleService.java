@@ -1,0 +1,123 @@
+package org.qualitycity.platform.internal;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.qualitycity.platform.AuditLog;
+import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.DataScope;
+import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.ValidationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Roles: permission patterns plus a data scope. Granting is limited to what the granter holds. */
+@Service
+public class RoleService {
+
+    public record Role(long id, String code, String nameZh, String nameEn, DataScope.Kind dataScope,
+                       List<String> permissions, boolean builtin) {
+    }
+
+    public record SaveRole(@NotBlank @Size(max = 40) @jakarta.validation.constraints.Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}")
+                           String code,
+                           @NotBlank @Size(max = 100) String nameZh,
+                           @NotBlank @Size(max = 100) String nameEn,
+                           @NotNull DataScope.Kind dataScope,
+                           @NotNull @Size(max = 200) List<@NotBlank @Size(max = 100) String> permissions) {
+    }
+
+    private final JdbcClient jdbc;
+    private final PermissionRegistry registry;
+    private final AuditLog audit;
+
+    RoleService(JdbcClient jdbc, PermissionRegistry registry, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+        this.audit = audit;
+    }
+
+    private static Role map(ResultSet rs, int n) throws SQLException {
+        return new Role(rs.getLong("id"), rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
+                DataScope.Kind.valueOf(rs.getString("data_scope")), AccountRepository.textArray(rs.getArray("permissions")),
+                rs.getBoolean("builtin"));
+    }
+
+    public List<Role> all() {
+        return jdbc.sql("SELECT * FROM platform_role ORDER BY builtin DESC, id").query(RoleService::map).list();
+    }
+
+    public Optional<Role> byId(long id) {
+        return jdbc.sql("SELECT * FROM platform_role WHERE id = :id").param("id", id).query(RoleService::map).optional();
+    }
+
+    public Optional<Role> byCode(String code) {
+        return jdbc.sql("SELECT * FROM platform_role WHERE code = :code").param("code", code)
+                .query(RoleService::map).optional();
+    }
+
+    /** A role can be granted only by someone who holds all its permissions and at least its scope. */
+    public boolean grantableBy(Role role, CurrentUser granter) {
+        Set<String> perms = registry.expand(role.permissions());
+        return role.dataScope().breadth() <= granter.scopeKind().breadth() && granter.permissions().containsAll(perms);
+    }
+
+    public List<Role> grantableBy(CurrentUser granter) {
+        return all().stream().filter(r -> grantableBy(r, granter)).toList();
+    }
+
+    @Transactional
+    public Role create(SaveRole req) {
+        validate(req);
+        if (byCode(req.code()).isPresent()) {
+            throw new ValidationException("code", "a role with code " + req.code() + " already exists");
+        }
+        long id = jdbc.sql("""
+                        INSERT INTO platform_role (code, name_zh, name_en, data_scope, permissions)
+                        VALUES (:code, :nameZh, :nameEn, :scope, :perms) RETURNING id
+                        """)
+                .param("code", req.code()).param("nameZh", req.nameZh()).param("nameEn", req.nameEn())
+                .param("scope", req.dataScope().name()).param("perms", req.permissions().toArray(String[]::new))
+                .query(Long.class).single();
+        Role created = byId(id).orElseThrow();
+        audit.record("platform", "role", id, null, "CREATE", null, created);
+        return created;
+    }
+
+    @Transactional
+    public Role update(long id, SaveRole req) {
+        Role before = byId(id).orElseThrow(() -> new NotFoundException("role " + id));
+        validate(req);
+        if (!before.code().equals(req.code())) {
+            throw new ValidationException("code", "the code of a role cannot change");
+        }
+        if (before.code().equals("CITY_ADMIN") && !req.permissions().contains("*")) {
+            throw new ValidationException("permissions", "the city administrator role keeps all permissions (*)");
+        }
+        jdbc.sql("""
+                        UPDATE platform_role SET name_zh = :nameZh, name_en = :nameEn, data_scope = :scope,
+                               permissions = :perms, updated_at = now() WHERE id = :id
+                        """)
+                .param("nameZh", req.nameZh()).param("nameEn", req.nameEn()).param("scope", req.dataScope().name())
+                .param("perms", req.permissions().toArray(String[]::new)).param("id", id).update();
+        Role after = byId(id).orElseThrow();
+        audit.record("platform", "role", id, null, "UPDATE", before, after);
+        return after;
+    }
+
+    private void validate(SaveRole req) {
+        for (int i = 0; i < req.permissions().size(); i++) {
+            if (!registry.isValidPattern(req.permissions().get(i))) {
+                throw new ValidationException("permissions[" + i + "]",
+                        "unknown permission '" + req.permissions().get(i) + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.qualitycity.platform.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Two filter chains. The API ({@code /api/**}) takes bearer tokens (or the browser session, then with
+ * CSRF) and answers 401/403 as problem+json. Pages use form login with a session, CSRF and a strict
+ * content security policy. Permission checks are {@code @PreAuthorize} on controllers; data scope is
+ * applied in SQL by {@link org.qualitycity.platform.DataScope}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfig {
+
+    static final String[] PUBLIC_API = {"/api/v1/public/**", "/api/v1/auth/token", "/open311/**", "/v3/api-docs/**"};
+    static final String[] PUBLIC_PAGES = {"/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/geo/**",
+            "/favicon.ico", "/error", "/public/**", "/api-docs.html", "/swagger-ui/**"};
+
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
+            + "form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder encoder,
+                                                ApplicationEventPublisher events) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
+        RequestMatcher bearer = BearerTokenFilter::hasBearer;
+        http.securityMatcher("/api/**", "/open311/**", "/v3/api-docs/**", "/actuator/**")
+                .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_API).permitAll()
+                        .requestMatchers("/actuator/health").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority("platform:monitor:view")
+                        .anyRequest().authenticated())
+                .csrf(c -> c.ignoringRequestMatchers(bearer).ignoringRequestMatchers(PUBLIC_API))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(r -> r.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) ->
+                                problems.write(req, res, 401, "unauthenticated", "Authentication is required."))
+                        .accessDeniedHandler((req, res, ex) ->
+                                problems.write(req, res, 403, "forbidden", "You lack the permission for this action.")))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers(PUBLIC_PAGES).permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler((req, res, ex) -> res.sendRedirect(
+                                req.getContextPath() + (ex instanceof LockedException ? "/login?locked" : "/login?error"))))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .rememberMe(r -> r.disable())
+                .exceptionHandling(e -> e.accessDeniedPage("/error/403"))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+}

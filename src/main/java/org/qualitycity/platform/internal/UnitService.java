@@ -1,0 +1,174 @@
+package org.qualitycity.platform.internal;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.qualitycity.platform.AuditLog;
+import org.qualitycity.platform.ConflictException;
+import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.DataScope;
+import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.Unit;
+import org.qualitycity.platform.Units;
+import org.qualitycity.platform.ValidationException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The unit tree: reads for every module, and the changes an administrator may make, in scope. */
+@Service
+public class UnitService implements Units {
+
+    public record CreateUnit(
+            @NotBlank @Size(max = 32) @Pattern(regexp = "[0-9A-Z][0-9A-Z-]{1,31}",
+                    message = "{unit.code.pattern}") String code,
+            @NotBlank @Size(max = 100) String nameZh,
+            @NotBlank @Size(max = 200) String nameEn,
+            @NotNull Unit.Kind kind,
+            @NotBlank @Size(max = 32) String parentCode,
+            Integer sortOrder) {
+    }
+
+    public record RenameUnit(@NotBlank @Size(max = 100) String nameZh, @NotBlank @Size(max = 200) String nameEn,
+                             Integer sortOrder) {
+    }
+
+    public record MoveUnit(@NotBlank @Size(max = 32) String parentCode) {
+    }
+
+    private final UnitRepository repo;
+    private final AuditLog audit;
+
+    UnitService(UnitRepository repo, AuditLog audit) {
+        this.repo = repo;
+        this.audit = audit;
+    }
+
+    @Override
+    public Optional<Unit> byCode(String code) {
+        return code == null ? Optional.empty() : repo.byCode(code);
+    }
+
+    @Override
+    public Optional<Unit> byId(long id) {
+        return repo.byId(id);
+    }
+
+    @Override
+    public List<Unit> all() {
+        return repo.all();
+    }
+
+    @Override
+    public List<Unit> areas() {
+        return repo.all().stream().filter(Unit::isArea).toList();
+    }
+
+    public List<Unit> visibleTo(CurrentUser user) {
+        return repo.inScope(user.scope());
+    }
+
+    @Override
+    public Unit requireVisible(String code, CurrentUser user) {
+        return byCode(code).filter(u -> covers(user, u))
+                .orElseThrow(() -> new NotFoundException("unit " + code));
+    }
+
+    @Override
+    public boolean isVisible(long unitId, CurrentUser user) {
+        return repo.byId(unitId).map(u -> covers(user, u)).orElse(false);
+    }
+
+    static boolean covers(CurrentUser user, Unit u) {
+        return user.scope().covers(u.id(), u.path(), null);
+    }
+
+    /** Outside the ALL scope a user manages only units strictly below its own unit. */
+    private Unit requireManageable(String code, CurrentUser user) {
+        Unit u = requireVisible(code, user);
+        if (user.scopeKind() != DataScope.Kind.ALL && u.id() == user.unitId()) {
+            throw new ConflictException("You cannot change your own unit; ask the city administrator.");
+        }
+        return u;
+    }
+
+    @Transactional
+    public Unit create(CreateUnit req, CurrentUser user) {
+        Unit parent = requireVisible(req.parentCode(), user);
+        if (req.kind() == Unit.Kind.CITY) {
+            throw new ValidationException("kind", "only one city unit exists");
+        }
+        if (user.scopeKind() != DataScope.Kind.ALL && req.kind() != Unit.Kind.SUBUNIT) {
+            throw new ValidationException("kind", "you may only create sub-units");
+        }
+        if (repo.byCode(req.code()).isPresent()) {
+            throw new ValidationException("code", "a unit with code " + req.code() + " already exists");
+        }
+        long id = repo.insert(req.code(), req.nameZh().trim(), req.nameEn().trim(), req.kind(), parent,
+                req.sortOrder() == null ? 0 : req.sortOrder());
+        Unit created = repo.byId(id).orElseThrow();
+        audit.record("platform", "unit", created.code(), created.id(), "CREATE", null, created);
+        return created;
+    }
+
+    @Transactional
+    public Unit rename(String code, RenameUnit req, CurrentUser user) {
+        Unit before = requireManageable(code, user);
+        repo.rename(before.id(), req.nameZh().trim(), req.nameEn().trim(),
+                req.sortOrder() == null ? before.sortOrder() : req.sortOrder());
+        Unit after = repo.byId(before.id()).orElseThrow();
+        audit.record("platform", "unit", code, before.id(), "UPDATE", before, after);
+        return after;
+    }
+
+    @Transactional
+    public Unit move(String code, MoveUnit req, CurrentUser user) {
+        Unit before = requireManageable(code, user);
+        Unit parent = requireVisible(req.parentCode(), user);
+        if (before.parentId() == null) {
+            throw new ValidationException("parentCode", "the city unit cannot be moved");
+        }
+        if (parent.path().startsWith(before.path())) {
+            throw new ValidationException("parentCode", "a unit cannot be moved under itself or its own sub-unit");
+        }
+        repo.move(before, parent);
+        Unit after = repo.byId(before.id()).orElseThrow();
+        audit.record("platform", "unit", code, before.id(), "MOVE", before, after);
+        return after;
+    }
+
+    @Transactional
+    public Unit setActive(String code, boolean active, CurrentUser user) {
+        Unit before = requireManageable(code, user);
+        if (before.parentId() == null) {
+            throw new ConflictException("The city unit cannot be deactivated.");
+        }
+        if (!active && repo.countActiveChildren(before.id()) > 0) {
+            throw new ConflictException("Deactivate the active sub-units of " + before.nameZh() + " first.");
+        }
+        repo.setActive(before.id(), active);
+        Unit after = repo.byId(before.id()).orElseThrow();
+        audit.record("platform", "unit", code, before.id(), active ? "ACTIVATE" : "DEACTIVATE", before, after);
+        return after;
+    }
+
+    /** Deletes a unit that has no records at all; one that has records can only be deactivated. */
+    @Transactional
+    public void delete(String code, CurrentUser user) {
+        Unit before = requireManageable(code, user);
+        if (before.parentId() == null || repo.countChildren(before.id()) > 0) {
+            throw new ConflictException("A unit with sub-units cannot be deleted; deactivate it instead.");
+        }
+        try {
+            repo.delete(before.id());
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictException("The unit has records (users, tasks, data…) and cannot be deleted; "
+                    + "deactivate it instead.");
+        }
+        audit.record("platform", "unit", code, before.id(), "DELETE", before, null);
+    }
+}

@@ -1,0 +1,154 @@
+package org.qualitycity.platform.internal;
+
+import org.qualitycity.platform.DataScope;
+import org.qualitycity.platform.ListQuery;
+import org.qualitycity.platform.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@Repository
+class UserRepository {
+
+    private static final String SELECT = """
+            SELECT u.id, u.username, u.display_name, u.unit_id, un.code AS unit_code, un.name_zh AS unit_name,
+                   un.path AS unit_path, u.phone, u.email, u.active, u.locked_until, u.created_by, u.created_at,
+                   coalesce((SELECT array_agg(r.code ORDER BY r.code) FROM platform_user_role ur
+                             JOIN platform_role r ON r.id = ur.role_id WHERE ur.user_id = u.id), '{}') AS roles
+            FROM platform_user u JOIN platform_unit un ON un.id = u.unit_id
+            """;
+
+    private static final Map<String, String> SORTS = Map.of(
+            "username", "u.username", "displayName", "u.display_name", "unit", "un.code",
+            "createdAt", "u.created_at", "active", "u.active");
+
+    /** A user row as the service sees it (never sent out as is: see UserService.UserView). */
+    record UserRow(long id, String username, String displayName, long unitId, String unitCode, String unitName,
+                   String unitPath, String phone, String email, boolean active, Instant lockedUntil, Long createdBy,
+                   Instant createdAt, List<String> roles) {
+    }
+
+    record Filter(String q, String unitCode, Boolean active) {
+    }
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static UserRow map(ResultSet rs, int n) throws SQLException {
+        Timestamp locked = rs.getTimestamp("locked_until");
+        long createdBy = rs.getLong("created_by");
+        Long createdByOrNull = rs.wasNull() ? null : createdBy;
+        return new UserRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getLong("unit_id"), rs.getString("unit_code"), rs.getString("unit_name"), rs.getString("unit_path"),
+                rs.getString("phone"), rs.getString("email"), rs.getBoolean("active"),
+                locked == null ? null : locked.toInstant(), createdByOrNull,
+                rs.getTimestamp("created_at").toInstant(), AccountRepository.textArray(rs.getArray("roles")));
+    }
+
+    private static String where(Filter f, DataScope scope, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder(" WHERE ").append(scope.predicate("u.unit_id", "u.id"));
+        params.putAll(scope.params());
+        if (f.q() != null && !f.q().isBlank()) {
+            sql.append(" AND (u.username ILIKE :q OR u.display_name ILIKE :q)");
+            params.put("q", "%" + f.q().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (f.unitCode() != null && !f.unitCode().isBlank()) {
+            sql.append(" AND un.code = :unitCode");
+            params.put("unitCode", f.unitCode());
+        }
+        if (f.active() != null) {
+            sql.append(" AND u.active = :active");
+            params.put("active", f.active());
+        }
+        return sql.toString();
+    }
+
+    PageResult<UserRow> page(Filter f, DataScope scope, ListQuery q) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(f, scope, params);
+        long total = jdbc.sql("SELECT count(*) FROM platform_user u JOIN platform_unit un ON un.id = u.unit_id" + where)
+                .params(params).query(Long.class).single();
+        List<UserRow> rows = jdbc.sql(SELECT + where + q.orderBy(SORTS, "username", "u.id")
+                        + " LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", q.pageSize()).param("offset", q.offset())
+                .query(UserRepository::map).list();
+        return new PageResult<>(rows, q.pageNumber(), q.pageSize(), total);
+    }
+
+    List<UserRow> all(Filter f, DataScope scope, ListQuery q) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(f, scope, params);
+        return jdbc.sql(SELECT + where + q.orderBy(SORTS, "username", "u.id") + " LIMIT :limit")
+                .params(params).param("limit", ListQuery.EXPORT_LIMIT).query(UserRepository::map).list();
+    }
+
+    Optional<UserRow> byId(long id) {
+        return jdbc.sql(SELECT + " WHERE u.id = :id").param("id", id).query(UserRepository::map).optional();
+    }
+
+    boolean usernameTaken(String username) {
+        return jdbc.sql("SELECT count(*) FROM platform_user WHERE username = :u").param("u", username)
+                .query(Integer.class).single() > 0;
+    }
+
+    long insert(String username, String displayName, String passwordHash, long unitId, String phone, String email,
+                Long createdBy) {
+        return jdbc.sql("""
+                        INSERT INTO platform_user (username, display_name, password_hash, unit_id, phone, email, created_by)
+                        VALUES (:username, :displayName, :hash, :unitId, :phone, :email, :createdBy) RETURNING id
+                        """)
+                .param("username", username).param("displayName", displayName).param("hash", passwordHash)
+                .param("unitId", unitId).param("phone", phone).param("email", email).param("createdBy", createdBy)
+                .query(Long.class).single();
+    }
+
+    void update(long id, String displayName, long unitId, String phone, String email, boolean active) {
+        jdbc.sql("""
+                        UPDATE platform_user SET display_name = :displayName, unit_id = :unitId, phone = :phone,
+                               email = :email, active = :active, updated_at = now() WHERE id = :id
+                        """)
+                .param("displayName", displayName).param("unitId", unitId).param("phone", phone)
+                .param("email", email).param("active", active).param("id", id).update();
+    }
+
+    void setRoles(long userId, List<Long> roleIds) {
+        jdbc.sql("DELETE FROM platform_user_role WHERE user_id = :id").param("id", userId).update();
+        for (Long roleId : roleIds) {
+            jdbc.sql("INSERT INTO platform_user_role (user_id, role_id) VALUES (:u, :r)")
+                    .param("u", userId).param("r", roleId).update();
+        }
+    }
+
+    void setPassword(long id, String hash) {
+        jdbc.sql("""
+                        UPDATE platform_user SET password_hash = :hash, password_changed_at = now(), updated_at = now()
+                        WHERE id = :id
+                        """)
+                .param("hash", hash).param("id", id).update();
+    }
+
+    String passwordHash(long id) {
+        return jdbc.sql("SELECT password_hash FROM platform_user WHERE id = :id").param("id", id)
+                .query(String.class).single();
+    }
+
+    void unlock(long id) {
+        jdbc.sql("UPDATE platform_user SET failed_attempts = 0, locked_until = NULL WHERE id = :id")
+                .param("id", id).update();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT count(*) FROM platform_user").query(Long.class).single();
+    }
+}

@@ -1,0 +1,218 @@
+package org.qualitycity.platform.internal;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.qualitycity.platform.AuditLog;
+import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.ListQuery;
+import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.PageResult;
+import org.qualitycity.platform.Unit;
+import org.qualitycity.platform.ValidationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Users in the caller's scope: list, create, edit, roles, passwords, unlock. */
+@Service
+public class UserService {
+
+    public record UserView(long id, String username, String displayName, String unitCode, String unitName,
+                           String phone, String email, boolean active, boolean locked, List<String> roles,
+                           Instant createdAt) {
+    }
+
+    public record CreateUser(
+            @NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[a-z][a-z0-9_.-]{2,63}",
+                    message = "{user.username.pattern}") String username,
+            @NotBlank @Size(max = 100) String displayName,
+            @NotBlank @Size(max = 32) String unitCode,
+            @NotBlank @Size(max = 64) String password,
+            @Size(max = 32) @Pattern(regexp = "[0-9+\\- ]*", message = "{user.phone.pattern}") String phone,
+            @Size(max = 200) @Email String email,
+            @NotNull @Size(max = 10) List<@NotBlank @Size(max = 40) String> roles) {
+    }
+
+    public record UpdateUser(
+            @NotBlank @Size(max = 100) String displayName,
+            @NotBlank @Size(max = 32) String unitCode,
+            @Size(max = 32) @Pattern(regexp = "[0-9+\\- ]*", message = "{user.phone.pattern}") String phone,
+            @Size(max = 200) @Email String email,
+            @NotNull Boolean active,
+            @NotNull @Size(max = 10) List<@NotBlank @Size(max = 40) String> roles) {
+    }
+
+    public record SetPassword(@NotBlank @Size(max = 64) String password) {
+    }
+
+    public record ChangeOwnPassword(@NotBlank @Size(max = 64) String currentPassword,
+                                    @NotBlank @Size(max = 64) String newPassword) {
+    }
+
+    public record Filter(@Size(max = 100) String q, @Size(max = 32) String unitCode, Boolean active) {
+    }
+
+    private final UserRepository repo;
+    private final UnitService units;
+    private final RoleService roles;
+    private final PasswordEncoder encoder;
+    private final AuditLog audit;
+    private final ApiTokens tokens;
+    private final Clock clock;
+
+    UserService(UserRepository repo, UnitService units, RoleService roles, PasswordEncoder encoder, AuditLog audit,
+                ApiTokens tokens, Clock clock) {
+        this.repo = repo;
+        this.units = units;
+        this.roles = roles;
+        this.encoder = encoder;
+        this.audit = audit;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    private UserView view(UserRepository.UserRow r) {
+        return new UserView(r.id(), r.username(), r.displayName(), r.unitCode(), r.unitName(), r.phone(), r.email(),
+                r.active(), r.lockedUntil() != null && r.lockedUntil().isAfter(clock.instant()), r.roles(),
+                r.createdAt());
+    }
+
+    private static UserRepository.Filter filter(Filter f) {
+        return f == null ? new UserRepository.Filter(null, null, null)
+                : new UserRepository.Filter(f.q(), f.unitCode(), f.active());
+    }
+
+    public PageResult<UserView> page(Filter f, ListQuery q, CurrentUser by) {
+        return repo.page(filter(f), by.scope(), q).map(this::view);
+    }
+
+    public List<UserView> all(Filter f, ListQuery q, CurrentUser by) {
+        return repo.all(filter(f), by.scope(), q).stream().map(this::view).toList();
+    }
+
+    /** The user if the caller's scope covers it, else 404. */
+    public UserView get(long id, CurrentUser by) {
+        return view(visibleRow(id, by));
+    }
+
+    private UserRepository.UserRow visibleRow(long id, CurrentUser by) {
+        return repo.byId(id)
+                .filter(r -> by.scope().covers(r.unitId(), r.unitPath(), r.id()))
+                .orElseThrow(() -> new NotFoundException("user " + id));
+    }
+
+    private List<Long> grantableRoleIds(List<String> codes, CurrentUser by) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
+            var role = roles.byCode(code).orElseThrow(() -> new ValidationException("roles", "unknown role " + code));
+            if (!roles.grantableBy(role, by)) {
+                throw new ValidationException("roles", "you cannot grant the role " + code);
+            }
+            ids.add(role.id());
+        }
+        return ids.stream().distinct().toList();
+    }
+
+    @Transactional
+    public UserView create(CreateUser req, CurrentUser by) {
+        String username = req.username().trim().toLowerCase();
+        Unit unit = units.byCode(req.unitCode()).filter(u -> UnitService.covers(by, u))
+                .orElseThrow(() -> new ValidationException("unitCode", "unknown unit " + req.unitCode()));
+        if (repo.usernameTaken(username)) {
+            throw new ValidationException("username", "the username " + username + " is taken");
+        }
+        PasswordPolicy.check("password", username, req.password());
+        List<Long> roleIds = grantableRoleIds(req.roles(), by);
+        long id = repo.insert(username, req.displayName().trim(), encoder.encode(req.password()), unit.id(),
+                blankToNull(req.phone()), blankToNull(req.email()), by.id());
+        repo.setRoles(id, roleIds);
+        UserView created = get(id, by);
+        audit.record("platform", "user", id, unit.id(), "CREATE", null, created);
+        return created;
+    }
+
+    @Transactional
+    public UserView update(long id, UpdateUser req, CurrentUser by) {
+        UserView before = view(visibleRow(id, by));
+        Unit unit = units.byCode(req.unitCode()).filter(u -> UnitService.covers(by, u))
+                .orElseThrow(() -> new ValidationException("unitCode", "unknown unit " + req.unitCode()));
+        if (id == by.id() && (!req.active() || !before.roles().equals(req.roles().stream().sorted().toList()))) {
+            throw new ValidationException("roles", "you cannot change your own roles or deactivate yourself");
+        }
+        List<Long> roleIds = grantableRoleIds(req.roles(), by);
+        // roles the caller could not grant are kept, not silently dropped
+        List<Long> kept = before.roles().stream().map(roles::byCode).flatMap(java.util.Optional::stream)
+                .filter(r -> !roles.grantableBy(r, by)).map(RoleService.Role::id).toList();
+        List<Long> all = new ArrayList<>(roleIds);
+        kept.stream().filter(k -> !all.contains(k)).forEach(all::add);
+        repo.update(id, req.displayName().trim(), unit.id(), blankToNull(req.phone()), blankToNull(req.email()),
+                req.active());
+        repo.setRoles(id, all);
+        if (!req.active()) {
+            tokens.revokeAll(id, unit.id());
+        }
+        UserView after = view(repo.byId(id).orElseThrow());
+        audit.record("platform", "user", id, unit.id(), "UPDATE", before, after);
+        return after;
+    }
+
+    @Transactional
+    public void setPassword(long id, SetPassword req, CurrentUser by) {
+        UserView user = get(id, by);
+        PasswordPolicy.check("password", user.username(), req.password());
+        repo.setPassword(id, encoder.encode(req.password()));
+        audit.record("platform", "user", id, units.byCode(user.unitCode()).map(Unit::id).orElse(null),
+                "RESET_PASSWORD", null, Map.of("username", user.username()));
+    }
+
+    @Transactional
+    public void changeOwnPassword(ChangeOwnPassword req, CurrentUser me) {
+        if (!encoder.matches(req.currentPassword(), repo.passwordHash(me.id()))) {
+            throw new ValidationException("currentPassword", "the current password is not correct");
+        }
+        PasswordPolicy.check("newPassword", me.username(), req.newPassword());
+        repo.setPassword(me.id(), encoder.encode(req.newPassword()));
+        audit.record("platform", "user", me.id(), me.unitId(), "CHANGE_PASSWORD", null,
+                Map.of("username", me.username()));
+    }
+
+    @Transactional
+    public UserView unlock(long id, CurrentUser by) {
+        UserView before = get(id, by);
+        repo.unlock(id);
+        UserView after = get(id, by);
+        audit.record("platform", "user", id, null, "UNLOCK", before, after);
+        return after;
+    }
+
+    /** Creates a user without a granter (first administrator, demo accounts); audited as the system. */
+    @Transactional
+    public long createBySystem(String username, String displayName, String unitCode, String rawPassword,
+                               List<String> roleCodes) {
+        Unit unit = units.byCode(unitCode).orElseThrow(() -> new IllegalArgumentException("unknown unit " + unitCode));
+        PasswordPolicy.check("password", username, rawPassword);
+        long id = repo.insert(username, displayName, encoder.encode(rawPassword), unit.id(), null, null, null);
+        repo.setRoles(id, roleCodes.stream().map(c -> roles.byCode(c).orElseThrow().id()).toList());
+        audit.record("platform", "user", id, unit.id(), "CREATE", null,
+                Map.of("username", username, "unitCode", unitCode, "roles", roleCodes));
+        return id;
+    }
+
+    public long count() {
+        return repo.count();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

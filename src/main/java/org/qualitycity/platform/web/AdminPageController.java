@@ -1,0 +1,109 @@
+package org.qualitycity.platform.web;
+
+import jakarta.validation.Valid;
+import org.qualitycity.platform.ExcelExport;
+import org.qualitycity.platform.ListQuery;
+import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.ValidationException;
+import org.qualitycity.platform.internal.AuditTrail;
+import org.qualitycity.platform.internal.PermissionRegistry;
+import org.qualitycity.platform.internal.RoleService;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Roles, the audit trail and the login log. */
+@Controller
+class AdminPageController {
+
+    private final RoleService roles;
+    private final PermissionRegistry permissions;
+    private final AuditTrail audit;
+
+    AdminPageController(RoleService roles, PermissionRegistry permissions, AuditTrail audit) {
+        this.roles = roles;
+        this.permissions = permissions;
+        this.audit = audit;
+    }
+
+    @GetMapping("/roles")
+    @PreAuthorize("hasAuthority('platform:role:view')")
+    String roles(Model model) {
+        model.addAttribute("roles", roles.all());
+        return "platform/roles";
+    }
+
+    @GetMapping("/roles/{id}")
+    @PreAuthorize("hasAuthority('platform:role:view')")
+    String role(@PathVariable long id, Model model) {
+        var role = roles.byId(id).orElseThrow(() -> new NotFoundException("role " + id));
+        model.addAttribute("role", role);
+        model.addAttribute("form", new RoleService.SaveRole(role.code(), role.nameZh(), role.nameEn(), role.dataScope(),
+                role.permissions()));
+        return rolePage(model);
+    }
+
+    private String rolePage(Model model) {
+        model.addAttribute("permissions", permissions.all());
+        model.addAttribute("scopes", org.qualitycity.platform.DataScope.Kind.values());
+        return "platform/role-detail";
+    }
+
+    @PostMapping("/roles/{id}")
+    @PreAuthorize("hasAuthority('platform:role:edit')")
+    String saveRole(@PathVariable long id, @Valid @ModelAttribute("form") RoleService.SaveRole form,
+                    BindingResult result, Model model, RedirectAttributes flash) {
+        model.addAttribute("role", roles.byId(id).orElseThrow(() -> new NotFoundException("role " + id)));
+        if (result.hasErrors()) {
+            FormErrors.put(model, FormErrors.of(result));
+            return rolePage(model);
+        }
+        try {
+            roles.update(id, form);
+        } catch (ValidationException e) {
+            FormErrors.put(model, FormErrors.of(e));
+            return rolePage(model);
+        }
+        flash.addFlashAttribute("flash", "flash.saved");
+        return "redirect:/roles/" + id;
+    }
+
+    @GetMapping("/audit")
+    @PreAuthorize("hasAuthority('platform:audit:view')")
+    String audit(@Valid @ModelAttribute("filter") AuditTrail.Filter filter, @ModelAttribute ListQuery q, Model model) {
+        model.addAttribute("page", audit.search(filter, q));
+        return "platform/audit";
+    }
+
+    @GetMapping("/audit/export")
+    @PreAuthorize("hasAuthority('platform:audit:view')")
+    ResponseEntity<StreamingResponseBody> exportAudit(@Valid @ModelAttribute AuditTrail.Filter filter,
+                                                      @ModelAttribute ListQuery q) {
+        return ExcelExport.response("audit", "audit", AuditApiController.COLUMNS, audit.all(filter, q));
+    }
+
+    @PostMapping("/audit/verify")
+    @PreAuthorize("hasAuthority('platform:audit:view')")
+    String verify(RedirectAttributes flash) {
+        flash.addFlashAttribute("verification", audit.verify());
+        return "redirect:/audit";
+    }
+
+    @GetMapping("/login-log")
+    @PreAuthorize("hasAuthority('platform:login-log:view')")
+    String logins(@RequestParam(required = false) String username, @RequestParam(required = false) Boolean success,
+                  @ModelAttribute ListQuery q, Model model) {
+        model.addAttribute("page", audit.logins(username, success, q));
+        model.addAttribute("username", username);
+        return "platform/login-log";
+    }
+}

@@ -1,0 +1,170 @@
+package org.qualitycity.platform.web;
+
+import jakarta.validation.ConstraintViolationException;
+import org.qualitycity.platform.ConflictException;
+import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RFC 9457 problem details for every error of the JSON API, with {@code errors: [{field, message}]}
+ * for bad input. Nothing internal (stack traces, SQL) reaches the client.
+ */
+@RestControllerAdvice(annotations = ApiController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    static ProblemDetail problem(HttpStatus status, String code, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(URI.create("https://qualitycity.org/problems/" + code));
+        return p;
+    }
+
+    static ProblemDetail invalid(List<Map<String, String>> errors) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-input", "The request has invalid fields.");
+        p.setProperty("errors", errors);
+        return p;
+    }
+
+    static Map<String, String> error(String field, String message) {
+        return Map.of("field", field == null ? "" : field, "message", message == null ? "invalid" : message);
+    }
+
+    @ExceptionHandler(ValidationException.class)
+    ProblemDetail validation(ValidationException e) {
+        return invalid(e.problems().stream().map(p -> error(p.field(), p.message())).toList());
+    }
+
+    @ExceptionHandler(BindException.class)
+    ProblemDetail bind(BindException e) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.getFieldErrors().forEach(f -> errors.add(error(f.getField(),
+                f.isBindingFailure() ? "has the wrong type or format" : f.getDefaultMessage())));
+        e.getGlobalErrors().forEach(g -> errors.add(error(g.getObjectName(), g.getDefaultMessage())));
+        return invalid(errors);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ProblemDetail methodValidation(HandlerMethodValidationException e) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err ->
+                errors.add(error(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
+        return invalid(errors);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraint(ConstraintViolationException e) {
+        return invalid(e.getConstraintViolations().stream()
+                .map(v -> error(v.getPropertyPath().toString(), v.getMessage())).toList());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof DatabindException d && !d.getPath().isEmpty()) {
+            String field = pathOf(d);
+            return invalid(List.of(error(field, "has the wrong type or format")));
+        }
+        if (e.getCause() instanceof JacksonException) {
+            return invalid(List.of(error("body", "is not valid JSON")));
+        }
+        return invalid(List.of(error("body", "is missing or unreadable")));
+    }
+
+    static String pathOf(DatabindException d) {
+        StringBuilder sb = new StringBuilder();
+        for (var ref : d.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return invalid(List.of(error(e.getName(), "has the wrong type or format")));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missing(MissingServletRequestParameterException e) {
+        return invalid(List.of(error(e.getParameterName(), "is required")));
+    }
+
+    @ExceptionHandler({MaxUploadSizeExceededException.class})
+    ProblemDetail tooLarge(Exception e) {
+        return invalid(List.of(error("file", "is larger than the upload limit")));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail multipart(MultipartException e) {
+        return invalid(List.of(error("file", "the upload is not a valid multipart request")));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "No such record.");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ProblemDetail noResource(NoResourceFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "No such resource.");
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, "conflict", e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail denied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "You lack the permission for this action.");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ProblemDetail method(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed.");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Send application/json.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error in API", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "An unexpected error occurred; it has been logged.");
+    }
+}

@@ -1,0 +1,71 @@
+package org.qualitycity.platform.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.qualitycity.platform.ExcelExport;
+import org.qualitycity.platform.ListQuery;
+import org.qualitycity.platform.PageResult;
+import org.qualitycity.platform.internal.AuditTrail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.util.List;
+
+@ApiController("/api/v1/audit")
+@Tag(name = "Audit trail")
+class AuditApiController {
+
+    static final List<ExcelExport.Column<AuditTrail.Entry>> COLUMNS = List.of(
+            new ExcelExport.Column<>("ID", AuditTrail.Entry::id),
+            new ExcelExport.Column<>("时间 Time", AuditTrail.Entry::at),
+            new ExcelExport.Column<>("用户 User", AuditTrail.Entry::actor),
+            new ExcelExport.Column<>("用户单位 User unit", AuditTrail.Entry::actorUnit),
+            new ExcelExport.Column<>("IP", AuditTrail.Entry::ip),
+            new ExcelExport.Column<>("模块 Module", AuditTrail.Entry::module),
+            new ExcelExport.Column<>("对象 Entity", AuditTrail.Entry::entityType),
+            new ExcelExport.Column<>("对象ID Entity id", AuditTrail.Entry::entityId),
+            new ExcelExport.Column<>("操作 Action", AuditTrail.Entry::action),
+            new ExcelExport.Column<>("变更前 Before", AuditTrail.Entry::before),
+            new ExcelExport.Column<>("变更后 After", AuditTrail.Entry::after));
+
+    private final AuditTrail trail;
+
+    AuditApiController(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('platform:audit:view')")
+    @Operation(summary = "Search the audit trail (user, unitCode, module, entityType, entityId, action, from, to)")
+    PageResult<AuditTrail.Entry> search(@Valid @ModelAttribute AuditTrail.Filter filter, @ModelAttribute ListQuery q) {
+        return trail.search(filter, q);
+    }
+
+    @GetMapping("/export")
+    @PreAuthorize("hasAuthority('platform:audit:view')")
+    ResponseEntity<StreamingResponseBody> export(@Valid @ModelAttribute AuditTrail.Filter filter,
+                                                 @ModelAttribute ListQuery q) {
+        return ExcelExport.response("audit", "audit", COLUMNS, trail.all(filter, q));
+    }
+
+    @GetMapping("/verify")
+    @PreAuthorize("hasAuthority('platform:audit:view')")
+    @Operation(summary = "Verify the hash chain of the whole audit trail")
+    AuditTrail.Verification verify() {
+        return trail.verify();
+    }
+
+    @GetMapping("/logins")
+    @PreAuthorize("hasAuthority('platform:login-log:view')")
+    @Operation(summary = "The login log (username, success)")
+    PageResult<AuditTrail.LoginEntry> logins(@org.springframework.web.bind.annotation.RequestParam(required = false)
+                                             @jakarta.validation.constraints.Size(max = 64) String username,
+                                             @org.springframework.web.bind.annotation.RequestParam(required = false)
+                                             Boolean success, @ModelAttribute ListQuery q) {
+        return trail.logins(username, success, q);
+    }
+}

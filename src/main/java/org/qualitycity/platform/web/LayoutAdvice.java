@@ -1,0 +1,60 @@
+package org.qualitycity.platform.web;
+
+import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.NavItem;
+import org.qualitycity.platform.Navigation;
+import org.qualitycity.platform.Security;
+import org.qualitycity.platform.internal.DemoStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the one layout needs on every page: the user, the navigation they may use, the demo badge. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutAdvice {
+
+    private final List<NavItem> nav;
+    private final DemoStatus demo;
+
+    LayoutAdvice(List<Navigation> navigations, DemoStatus demo) {
+        this.nav = navigations.stream().flatMap(n -> n.items().stream())
+                .sorted(Comparator.comparingInt(NavItem::order)).toList();
+        this.demo = demo;
+    }
+
+    @ModelAttribute("me")
+    CurrentUser me() {
+        return Security.currentUserIfAny().orElse(null);
+    }
+
+    @ModelAttribute("currentPath")
+    String currentPath(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
+    @ModelAttribute("demoData")
+    boolean demoData() {
+        return demo.present();
+    }
+
+    /** Navigation grouped by heading, filtered by the user's permissions. */
+    @ModelAttribute("navGroups")
+    Map<String, List<NavItem>> navGroups() {
+        CurrentUser me = Security.currentUserIfAny().orElse(null);
+        Map<String, List<NavItem>> groups = new LinkedHashMap<>();
+        if (me == null) {
+            return groups;
+        }
+        for (NavItem item : nav) {
+            if (item.permission() == null || me.can(item.permission())) {
+                groups.computeIfAbsent(item.group(), g -> new java.util.ArrayList<>()).add(item);
+            }
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,40 @@
+package org.qualitycity.platform.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.qualitycity.platform.ConflictException;
+import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.ValidationException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Friendly error pages for page controllers (forms handle their own field errors). */
+@ControllerAdvice(annotations = Controller.class)
+class PageExceptionHandler {
+
+    @ExceptionHandler(NotFoundException.class)
+    String notFound(HttpServletResponse response) {
+        response.setStatus(404);
+        return "error/404";
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    String conflict(ConflictException e, Model model, HttpServletResponse response) {
+        response.setStatus(409);
+        model.addAttribute("message", e.getMessage());
+        return "error/4xx";
+    }
+
+    @ExceptionHandler({ValidationException.class, BindException.class, MethodArgumentTypeMismatchException.class,
+            MissingServletRequestParameterException.class, HandlerMethodValidationException.class})
+    String badRequest(Exception e, Model model, HttpServletResponse response) {
+        response.setStatus(400);
+        model.addAttribute("message", e instanceof ValidationException v ? v.getMessage() : null);
+        return "error/4xx";
+    }
+}

@@ -1,0 +1,19 @@
+// Behaviour shared by every page (no inline scripts: the content security policy forbids them).
+document.addEventListener('DOMContentLoaded', function () {
+  // htmx requests carry the CSRF token like forms do
+  var token = document.querySelector('meta[name="_csrf"]');
+  var header = document.querySelector('meta[name="_csrf_header"]');
+  document.body.addEventListener('htmx:configRequest', function (e) {
+    if (token && header) { e.detail.headers[header.content] = token.content; }
+  });
+  // confirmation before destructive actions: <form data-confirm="message">
+  document.querySelectorAll('form[data-confirm]').forEach(function (f) {
+    f.addEventListener('submit', function (e) {
+      if (!window.confirm(f.getAttribute('data-confirm'))) { e.preventDefault(); }
+    });
+  });
+  // auto-submit filters: <select data-autosubmit>
+  document.querySelectorAll('[data-autosubmit]').forEach(function (el) {
+    el.addEventListener('change', function () { el.form.submit(); });
+  });
+});

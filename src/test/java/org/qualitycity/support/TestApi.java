@@ -1,0 +1,126 @@
+package org.qualitycity.support;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A real HTTP client for the JSON API of the running test application: no mocks between the test and
+ * the server. Tokens are fetched once per demo user.
+ */
+public class TestApi {
+
+    public static final String DEMO_PASSWORD = "Demo@2026";
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String base;
+
+    public TestApi(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public String base() {
+        return base;
+    }
+
+    /** A response: status, raw body, parsed JSON (or null), headers. */
+    public record Response(int status, String body, JsonNode json, java.net.http.HttpHeaders headers) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    /** A bearer token for a demo user (cached for the whole run). */
+    public String token(String username) {
+        return TOKENS.computeIfAbsent(username, u -> {
+            Response r = post("/api/v1/auth/token", Map.of("username", u, "password", DEMO_PASSWORD), null);
+            if (r.status() != 200) {
+                throw new IllegalStateException("login of " + u + " failed: " + r);
+            }
+            return r.json().get("token").asText();
+        });
+    }
+
+    public Response get(String path, String token) {
+        return send("GET", path, null, token, null);
+    }
+
+    public Response post(String path, Object body, String token) {
+        return send("POST", path, body == null ? null : JSON.writeValueAsString(body), token, "application/json");
+    }
+
+    public Response postRaw(String path, String raw, String token) {
+        return send("POST", path, raw, token, "application/json");
+    }
+
+    public Response put(String path, Object body, String token) {
+        return send("PUT", path, body == null ? null : JSON.writeValueAsString(body), token, "application/json");
+    }
+
+    public Response putRaw(String path, String raw, String token) {
+        return send("PUT", path, raw, token, "application/json");
+    }
+
+    public Response delete(String path, String token) {
+        return send("DELETE", path, null, token, null);
+    }
+
+    public Response send(String method, String path, String body, String token, String contentType) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null && body != null) {
+            b.header("Content-Type", contentType);
+        }
+        b.header("Accept", "application/json");
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = null;
+            String ct = r.headers().firstValue("Content-Type").orElse("");
+            if (ct.contains("json") && !r.body().isEmpty()) {
+                json = JSON.readTree(r.body());
+            }
+            return new Response(r.statusCode(), r.body(), json, r.headers());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public byte[] getBytes(String path, String token) {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                .GET().build();
+        try {
+            HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + r.statusCode());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.qualitycity.support;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** Replaces the application clock by a {@link MutableClock} that tests can move. */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestClockConfig {
+
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+        return new MutableClock();
+    }
+}

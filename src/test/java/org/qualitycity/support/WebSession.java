@@ -1,0 +1,102 @@
+package org.qualitycity.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser-like session for page tests: cookies, form login, and form posts that carry the CSRF
+ * token taken from the last page, exactly as a browser would send them. Redirects are not followed,
+ * so tests can check them.
+ */
+public class WebSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*content=\"([^\"]+)\"|name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final HttpClient http;
+    private final String base;
+    private String csrf;
+
+    public record Page(int status, String body, String location) {
+    }
+
+    public WebSession(int port) {
+        this.base = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public static WebSession loggedIn(int port, String username) {
+        WebSession s = new WebSession(port);
+        Page p = s.login(username, TestApi.DEMO_PASSWORD);
+        if (p.location() == null || p.location().contains("error") || p.location().contains("locked")) {
+            throw new IllegalStateException("form login of " + username + " failed: " + p.location());
+        }
+        return s;
+    }
+
+    public Page login(String username, String password) {
+        get("/login");
+        return postForm("/login", Map.of("username", username, "password", password));
+    }
+
+    public Page get(String path) {
+        Page p = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        Matcher m = CSRF.matcher(p.body());
+        if (m.find()) {
+            csrf = m.group(1) != null ? m.group(1) : m.group(2);
+        }
+        return p;
+    }
+
+    public Page postForm(String path, Map<String, ?> fields) {
+        Map<String, Object> all = new LinkedHashMap<>(fields);
+        if (csrf != null) {
+            all.put("_csrf", csrf);
+        }
+        String body = all.entrySet().stream().flatMap(e -> {
+            Object v = e.getValue();
+            List<?> values = v instanceof List<?> l ? l : List.of(v);
+            return values.stream().map(x -> enc(e.getKey()) + "=" + enc(String.valueOf(x)));
+        }).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Posts without any CSRF token, as a forged cross-site form would. */
+    public Page postFormWithoutCsrf(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Page send(HttpRequest.Builder b) {
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
