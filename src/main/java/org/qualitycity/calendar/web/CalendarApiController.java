@@ -10,14 +10,15 @@ import org.qualitycity.calendar.web.CalendarViews.YearView;
 import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.ValidationException.FieldProblem;
+import org.qualitycity.platform.web.ApiController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,8 +28,8 @@ import java.util.List;
  * JSON API of the working-day calendar. Parameters are taken as text and parsed here, so that a
  * missing or malformed value answers 400 naming the parameter, like every other rule.
  */
-@RestController
-@RequestMapping("/api/v1/calendar")
+@ApiController("/api/v1/calendar")
+@Tag(name = "Working-day calendar")
 class CalendarApiController {
 
     private final CalendarService calendar;
@@ -42,6 +43,7 @@ class CalendarApiController {
     /** The {@code days}-th working day after {@code from} (the day of {@code from} not counted). */
     @GetMapping("/add-working-days")
     @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "The days-th working day after from (from not counted; 400 if a year is not loaded)")
     AddWorkingDaysView addWorkingDays(@RequestParam(required = false) String from,
                                       @RequestParam(required = false) String days) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -56,6 +58,7 @@ class CalendarApiController {
     /** The number of working days after {@code from} up to and including {@code to}. */
     @GetMapping("/working-days-between")
     @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Number of working days d with from < d <= to (negative if to is before from)")
     WorkingDaysBetweenView workingDaysBetween(@RequestParam(required = false) String from,
                                               @RequestParam(required = false) String to) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -70,6 +73,7 @@ class CalendarApiController {
     /** The loaded years. */
     @GetMapping
     @PreAuthorize("hasAuthority('calendar:year:view')")
+    @Operation(summary = "The loaded years with their sources")
     List<YearSummaryView> years() {
         return calendar.loadedYears().stream()
                 .map(y -> YearSummaryView.of(calendar.year(y).orElseThrow()))
@@ -79,6 +83,7 @@ class CalendarApiController {
     /** The exception days of a loaded year; 404 if the year is not loaded. */
     @GetMapping("/{year:\\d+}")
     @PreAuthorize("hasAuthority('calendar:year:view')")
+    @Operation(summary = "A loaded year's exception days (404 if not loaded)")
     YearView year(@PathVariable String year) {
         int y = input.integer("year", year);
         return calendar.year(y).map(YearView::of)
@@ -91,6 +96,7 @@ class CalendarApiController {
      */
     @PutMapping("/{year:\\d+}")
     @PreAuthorize("hasAuthority('calendar:year:edit')")
+    @Operation(summary = "Add or replace a year: body [{date, kind, nameZh, nameEn}], optional ?source=; audited")
     YearView replace(@PathVariable String year, @RequestParam(required = false) String source,
                      @RequestBody(required = false) List<DayRequest> body) {
         int y = input.integer("year", year);

@@ -82,6 +82,11 @@ class CalendarPageController {
         CalendarText.Parsed parsed = CalendarText.parse(content);
         parsed.problems().forEach(p -> errors.add(line(p.line(),
                 messages.get(p.key(), p.fallback(), p.args().toArray()))));
+        // report the rules broken by the readable lines too, so that one round of corrections suffices
+        boolean unreadable = !errors.isEmpty();
+        calendar.check(y, source, parsed.days()).stream()
+                .filter(p -> !(unreadable && p.field().equals("days")))
+                .forEach(p -> errors.add(describe(p, parsed.lines())));
         if (errors.isEmpty()) {
             try {
                 CalendarYear saved = calendar.replaceYear(y, source, parsed.days());
