@@ -75,18 +75,16 @@ final class CalendarSnapshot implements WorkingDayCalendar {
         }
         requireLoaded(from.getYear(), "from");
         int i = index(from);
-        for (int n = 0; n < days; n++) {
+        for (int n = 0; n < days && i >= 0; n++) {
             i = working.nextSetBit(i + 1);
-            if (i < 0) {
-                throw missing(lastYear + 1, "days");
-            }
         }
-        LocalDate result = date(i);
-        // years without bits in between were skipped silently by nextSetBit
-        for (int y = from.getYear() + 1; y <= result.getYear(); y++) {
+        // nextSetBit skips years that are not loaded (they have no bits) and runs out after the last
+        // loaded year: the first year reached that is not loaded is the one to report
+        int reached = i < 0 ? lastYear + 1 : date(i).getYear();
+        for (int y = from.getYear() + 1; y <= reached; y++) {
             requireLoaded(y, "days");
         }
-        return result;
+        return date(i);
     }
 
     @Override

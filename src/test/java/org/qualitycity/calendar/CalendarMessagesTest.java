@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every message key the module uses exists in Chinese and English, and the two files match. */
 class CalendarMessagesTest {
 
-    private static final Pattern KEY = Pattern.compile("calendar\\.(?:[a-z]+[.-])*[a-z0-9]+(?=[\"'})(])");
+    private static final Pattern KEY = Pattern.compile("(?<=[\"'{])calendar\\.(?:[a-z]+[.-])*[a-z0-9]+(?=[\"'})(])");
 
     @Test
     void chineseAndEnglishHaveTheSameKeys() throws IOException {

@@ -161,6 +161,11 @@ class CalendarWorkingDaysTest {
                     assertThat(e.year()).isEqualTo(2031);
                     assertThat(e.field()).isEqualTo("days");
                 });
+        // also when counting runs past the last loaded year: the first missing year is named
+        assertThatThrownBy(() -> gap.addWorkingDays(LocalDate.of(2030, 12, 30), 600))
+                .isInstanceOfSatisfying(CalendarYearMissingException.class, e -> assertThat(e.year()).isEqualTo(2031));
+        assertThatThrownBy(() -> gap.addWorkingDays(LocalDate.of(2032, 12, 30), 5))
+                .isInstanceOfSatisfying(CalendarYearMissingException.class, e -> assertThat(e.year()).isEqualTo(2033));
         assertThatThrownBy(() -> gap.workingDaysBetween(LocalDate.of(2032, 1, 5), LocalDate.of(2030, 1, 1)))
                 .isInstanceOfSatisfying(CalendarYearMissingException.class, e -> assertThat(e.year()).isEqualTo(2031));
     }

@@ -125,15 +125,31 @@ class CalendarPageController {
             model.addAttribute("holidayCount", loaded.holidayCount());
             model.addAttribute("workdayCount", loaded.workdayCount());
             model.addAttribute("months", CalendarGrid.of(loaded, locale));
-            model.addAttribute("days", loaded.days().stream().map(d -> new DayRow(d, locale)).toList());
+            model.addAttribute("days", DayRow.runs(loaded.days(), locale));
         }
     }
 
-    /** A row of the table of exception days. */
-    record DayRow(String date, int weekday, String kind, String name) {
+    /** A row of the table of exception days: a run of consecutive days of the same kind and name. */
+    record DayRow(String first, String last, int days, String kind, String name) {
 
-        DayRow(CalendarDay d, Locale locale) {
-            this(d.date().toString(), d.date().getDayOfWeek().getValue(), d.kind().name(), d.name(locale));
+        static List<DayRow> runs(List<CalendarDay> exceptions, Locale locale) {
+            List<DayRow> rows = new ArrayList<>();
+            int i = 0;
+            while (i < exceptions.size()) {
+                CalendarDay start = exceptions.get(i);
+                int j = i;
+                while (j + 1 < exceptions.size() && sameRun(exceptions.get(j), exceptions.get(j + 1))) {
+                    j++;
+                }
+                rows.add(new DayRow(start.date().toString(), exceptions.get(j).date().toString(), j - i + 1,
+                        start.kind().name(), start.name(locale)));
+                i = j + 1;
+            }
+            return rows;
+        }
+
+        private static boolean sameRun(CalendarDay a, CalendarDay b) {
+            return b.date().equals(a.date().plusDays(1)) && a.kind() == b.kind() && a.nameZh().equals(b.nameZh());
         }
     }
 
