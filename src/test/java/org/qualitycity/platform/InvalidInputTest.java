@@ -34,7 +34,7 @@ class InvalidInputTest {
                         "kind", "SUBUNIT", "parentCode", "421222")),
                 new WriteEndpoint("PUT", "/api/v1/units/421222-SCJG", Map.of("nameZh", "x", "nameEn", "x")),
                 new WriteEndpoint("POST", "/api/v1/units/421222-SCJG/move", Map.of("parentCode", "421222")),
-                new WriteEndpoint("POST", "/api/v1/users", Map.of("username", "valid", "displayName", "x",
+                new WriteEndpoint("POST", "/api/v1/users", Map.of("username", "valid" + System.nanoTime() % 1_000_000, "displayName", "x",
                         "unitCode", "421222", "password", "Start#2026x", "roles", List.of())),
                 new WriteEndpoint("PUT", "/api/v1/users/" + userId, Map.of("displayName", "x", "unitCode", "421222",
                         "active", true, "roles", List.of())),
@@ -50,8 +50,12 @@ class InvalidInputTest {
     void malformedMissingTooLongAndWrongTypedBodiesAre400WithFieldErrors() {
         TestApi api = new TestApi(port);
         String admin = api.token("admin");
-        long userId = api.get("/api/v1/users?q=tongcheng", admin).json().get("items").get(0).get("id").asLong();
-        long roleId = api.get("/api/v1/roles", admin).json().get(1).get("id").asLong();
+        // throwaway records: a variant that happens to be valid must not change shared demo data
+        long userId = api.post("/api/v1/users", Map.of("username", "inv" + System.nanoTime() % 1_000_000,
+                "displayName", "输入测试", "unitCode", "421222", "password", "Start#2026x", "roles", List.of()), admin)
+                .json().get("id").asLong();
+        long roleId = api.post("/api/v1/roles", Map.of("code", "INV" + System.nanoTime() % 1_000_000, "nameZh", "x",
+                "nameEn", "x", "dataScope", "UNIT", "permissions", List.of()), admin).json().get("id").asLong();
         List<String> failures = new ArrayList<>();
         for (WriteEndpoint ep : writeEndpoints(userId, roleId)) {
             expect400(api, ep, "{\"broken\": ", admin, "body", failures);
