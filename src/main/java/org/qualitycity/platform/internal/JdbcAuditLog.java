@@ -53,7 +53,8 @@ class JdbcAuditLog implements AuditLog {
                         FROM n, p
                         """)
                 .param("actorId", actor == null ? null : actor.id())
-                .param("actorName", actor == null ? "anonymous" : actor.username())
+                // no signed-in user: a public request is "anonymous", start-up and background work is "system"
+                .param("actorName", actor != null ? actor.username() : RequestInfo.current().isPresent() ? "anonymous" : "system")
                 .param("actorUnitId", actor == null ? null : actor.unitId())
                 .param("ip", RequestInfo.ip())
                 .param("module", module)
