@@ -28,10 +28,10 @@ curl -fs "http://localhost:$PORT/login" | grep -q 'name="username"' || { echo "n
 TOKEN=$(curl -fs -X POST "http://localhost:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
   -d '{"username":"admin","password":"Demo@2026"}' | json token)
 curl -fs -X POST "http://localhost:$PORT/api/v1/users" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  -d '{"username":"smoke","displayName":"Smoke","unitCode":"421222","password":"Smoke#2026x","roles":["DISTRICT_OFFICER"]}' >/dev/null
+  -d '{"username":"smoke","displayName":"Smoke","unitCode":"421222","password":"Check#2026qc","roles":["DISTRICT_OFFICER"]}' >/dev/null
 stop
 start 2
 curl -fs -X POST "http://localhost:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d '{"username":"smoke","password":"Smoke#2026x"}' | json token >/dev/null || { echo "user lost across restart"; exit 1; }
+  -d '{"username":"smoke","password":"Check#2026qc"}' | json token >/dev/null || { echo "user lost across restart"; exit 1; }
 stop
 echo "smoke: 2 passed, 0 failed"

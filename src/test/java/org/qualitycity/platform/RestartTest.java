@@ -60,7 +60,7 @@ class RestartTest {
         // a child JVM starts the embedded server and dies without running its shutdown hooks (like kill -9)
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), StalePostgresStarter.class.getName(), dir.toString())
-                .inheritIO().start();
+                .redirectErrorStream(true).redirectOutput(Path.of("target", "stale-postgres-child.log").toFile()).start();
         assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).isEqualTo(0);
         Path pid = dir.resolve("pgdata").resolve("postmaster.pid");
