@@ -19,6 +19,9 @@ public interface Units {
     /** The unit with this code if the user's data scope covers it; otherwise {@link NotFoundException}. */
     Unit requireVisible(String code, CurrentUser user);
 
+    /** The city and the areas (districts, zone) that the user's scope covers, in order. */
+    List<Unit> visibleToAreas(CurrentUser user);
+
     /** Whether the user's data scope covers the unit. */
     boolean isVisible(long unitId, CurrentUser user);
 }

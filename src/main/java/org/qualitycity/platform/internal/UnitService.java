@@ -68,6 +68,11 @@ public class UnitService implements Units {
         return repo.all().stream().filter(Unit::isArea).toList();
     }
 
+    @Override
+    public List<Unit> visibleToAreas(CurrentUser user) {
+        return visibleTo(user).stream().filter(u -> u.parentId() == null || u.isArea()).toList();
+    }
+
     public List<Unit> visibleTo(CurrentUser user) {
         return repo.inScope(user.scope());
     }

@@ -1,0 +1,31 @@
+package org.qualitycity.indicator;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The SPI through which an operational module supplies the data element values it computes from its
+ * own records (spot checks → P2_PASSED/P2_TESTED per district and month, complaints → W2 elements …).
+ * The indicator module pulls from every provider when it recomputes a year, and again when a provider
+ * publishes {@link ComputedDataChanged}. It never depends on the providing modules.
+ */
+public interface ComputedElementProvider {
+
+    /** The element codes this provider computes. */
+    Set<String> elements();
+
+    /**
+     * All values of {@code element} for periods inside {@code year}, per unit (the unit where the
+     * records belong; the engine sums them up the unit tree) and period (usually months).
+     * Computed in the database with set-based SQL.
+     */
+    List<ElementValue> values(String element, int year);
+
+    /** A link (path) to the records behind a value, for drill-down, or null. */
+    String drillDownLink(String element, String unitCode, Period period);
+
+    /** One computed value. */
+    record ElementValue(long unitId, Period period, BigDecimal value) {
+    }
+}

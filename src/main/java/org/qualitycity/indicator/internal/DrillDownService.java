@@ -1,0 +1,103 @@
+package org.qualitycity.indicator.internal;
+
+import org.qualitycity.indicator.ComputedElementProvider;
+import org.qualitycity.indicator.Period;
+import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.Unit;
+import org.qualitycity.platform.Units;
+import org.qualitycity.platform.ValidationException;
+import org.qualitycity.plan.DataElement;
+import org.qualitycity.plan.IndicatorDefinition;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Explains one computed value: the result, the element values that produced it (per contributing
+ * unit and sub-period, with their approval state), links to the operational records behind computed
+ * elements, and the change history from the audit trail.
+ */
+@Service
+public class DrillDownService {
+
+    public record Explanation(IndicatorDefinition indicator, String unitCode, String unitName, String period,
+                              AnalyticsService.Row result, List<ValueService.ValueView> inputs,
+                              List<RecordLink> recordLinks, List<History> history) {
+    }
+
+    public record RecordLink(String element, String unitCode, String period, String href) {
+    }
+
+    public record History(java.time.Instant at, String actor, String action, String valueKey, String comment) {
+    }
+
+    private final IndicatorCatalog catalog;
+    private final Units units;
+    private final AnalyticsService analytics;
+    private final ValueRepository values;
+    private final ValueService valueService;
+    private final List<ComputedElementProvider> providers;
+    private final JdbcClient jdbc;
+
+    DrillDownService(IndicatorCatalog catalog, Units units, AnalyticsService analytics, ValueRepository values,
+                     ValueService valueService, List<ComputedElementProvider> providers, JdbcClient jdbc) {
+        this.catalog = catalog;
+        this.units = units;
+        this.analytics = analytics;
+        this.values = values;
+        this.valueService = valueService;
+        this.providers = providers;
+        this.jdbc = jdbc;
+    }
+
+    public Explanation explain(String indicatorCode, String unitCode, String periodId, CurrentUser user) {
+        IndicatorDefinition d = catalog.indicator(indicatorCode).orElseThrow(() -> new NotFoundException("indicator"));
+        Unit unit = units.requireVisible(unitCode, user);
+        Period period;
+        try {
+            period = Period.parse(periodId);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("period", e.getMessage());
+        }
+        var q = new AnalyticsService.Query(List.of(d.code()), List.of(period.id()), List.of(unit.id()));
+        var rows = analytics.query(q, false, 0, 1).rows();
+        AnalyticsService.Row result = rows.isEmpty() ? null : rows.get(0);
+        var byElement = catalog.indicatorByElement();
+        List<String> elementCodes = d.elements().stream().map(DataElement::code).toList();
+        List<ValueService.ValueView> inputs = values.contributing(elementCodes, unit.path(), period.start(), period.end())
+                .stream().filter(r -> user.scope().covers(r.unitId(), r.unitPath(), null) || r.status().equals("APPROVED")
+                        || r.source().equals("COMPUTED"))
+                .map(r -> valueService.view(r, byElement)).toList();
+        List<RecordLink> links = new ArrayList<>();
+        for (ComputedElementProvider p : providers) {
+            for (String e : elementCodes) {
+                if (p.elements().contains(e)) {
+                    String href = p.drillDownLink(e, unit.code(), period);
+                    if (href != null) {
+                        links.add(new RecordLink(e, unit.code(), period.id(), href));
+                    }
+                }
+            }
+        }
+        List<String> keys = new ArrayList<>();
+        inputs.forEach(v -> keys.add(v.element() + "|" + v.unitCode() + "|" + v.period()));
+        List<History> history = keys.isEmpty() ? List.of() : jdbc.sql("""
+                        SELECT at, actor_name, action, entity_id, after_data ->> 'comment' FROM platform_audit
+                        WHERE module = 'indicator' AND entity_type = 'value' AND entity_id = ANY(CAST(:keys AS text[]))
+                        ORDER BY id DESC LIMIT 200
+                        """)
+                .param("keys", keys.toArray(String[]::new))
+                .query((rs, n) -> new History(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5)))
+                .list();
+        return new Explanation(d, unit.code(), unit.nameZh(), period.id(), result, inputs, links, history);
+    }
+
+    static BigDecimal zeroIfNull(BigDecimal b) {
+        return b == null ? BigDecimal.ZERO : b;
+    }
+}

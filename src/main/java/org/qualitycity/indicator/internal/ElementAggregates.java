@@ -1,0 +1,44 @@
+package org.qualitycity.indicator.internal;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Aggregated element values keyed by (element, unit, period), with whether all inputs are approved. */
+final class ElementAggregates {
+
+    record Key(String element, long unitId, String period) {
+    }
+
+    record Agg(BigDecimal value, boolean approved) {
+    }
+
+    private final Map<Key, Agg> values = new HashMap<>();
+
+    void put(String element, long unitId, String period, BigDecimal value, boolean approved) {
+        values.put(new Key(element, unitId, period), new Agg(value, approved));
+    }
+
+    Agg get(String element, long unitId, String period) {
+        return element == null ? null : values.get(new Key(element, unitId, period));
+    }
+
+    BigDecimal value(String element, long unitId, String period) {
+        Agg a = get(element, unitId, period);
+        return a == null ? null : a.value();
+    }
+
+    int size() {
+        return values.size();
+    }
+
+    java.util.Set<Long> unitsWith(java.util.Set<String> elements) {
+        java.util.Set<Long> units = new java.util.HashSet<>();
+        values.keySet().forEach(k -> {
+            if (elements.contains(k.element())) {
+                units.add(k.unitId());
+            }
+        });
+        return units;
+    }
+}

@@ -1,0 +1,60 @@
+package org.qualitycity.indicator.internal;
+
+import org.qualitycity.plan.DataElement;
+import org.qualitycity.plan.IndicatorDefinition;
+import org.qualitycity.plan.Plans;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The current plan's indicators and their elements, as the engine needs them. */
+@Component
+public class IndicatorCatalog {
+
+    /** How an element's values combine across units and across time. */
+    enum Mode { SUM, MAX, MIN, LATEST }
+
+    private final Plans plans;
+
+    IndicatorCatalog(Plans plans) {
+        this.plans = plans;
+    }
+
+    public List<IndicatorDefinition> indicators() {
+        return plans.indicators(plans.current().id());
+    }
+
+    public Optional<IndicatorDefinition> indicator(String code) {
+        return indicators().stream().filter(i -> i.code().equals(code)).findFirst();
+    }
+
+    /** Element code → the first indicator that uses it. */
+    public Map<String, IndicatorDefinition> indicatorByElement() {
+        Map<String, IndicatorDefinition> map = new LinkedHashMap<>();
+        for (IndicatorDefinition d : indicators()) {
+            for (DataElement e : d.elements()) {
+                map.putIfAbsent(e.code(), d);
+            }
+        }
+        return map;
+    }
+
+    public Optional<DataElement> element(String code) {
+        return indicators().stream().flatMap(d -> d.elements().stream()).filter(e -> e.code().equals(code)).findFirst();
+    }
+
+    static Mode mode(IndicatorDefinition d, DataElement e) {
+        if (e.equals(d.comparator())) {
+            return Mode.LATEST;
+        }
+        return switch (d.aggregation()) {
+            case SUM_RATIO, SUM -> Mode.SUM;
+            case MAX -> Mode.MAX;
+            case MIN -> Mode.MIN;
+            case NONE -> Mode.LATEST;
+        };
+    }
+}

@@ -1,0 +1,332 @@
+package org.qualitycity.indicator.internal;
+
+import org.qualitycity.indicator.Attainment;
+import org.qualitycity.indicator.ComputedElementProvider;
+import org.qualitycity.indicator.Period;
+import org.qualitycity.platform.Unit;
+import org.qualitycity.platform.Units;
+import org.qualitycity.plan.DataElement;
+import org.qualitycity.plan.IndicatorDefinition;
+import org.qualitycity.plan.IndicatorDefinition.PeriodType;
+import org.qualitycity.plan.Plans;
+import org.qualitycity.plan.TargetRule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Recomputes indicator results for a year: pulls computed element values from the providers,
+ * aggregates all element values in SQL (across time and up the unit tree), then evaluates every
+ * indicator × unit × period against its effective target, with a projection of the year-end value
+ * for the current year. Results replace the year's rows in one transaction.
+ */
+@Service
+public class RecomputeEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(RecomputeEngine.class);
+
+    /** What a recompute did. */
+    public record Summary(int year, int indicators, int results, int elementAggregates, long millis) {
+    }
+
+    /** An indicator value of one unit changed status into red or at risk (for notifications). */
+    public record StatusChanged(String indicatorCode, long unitId, String period, Attainment from, Attainment to) {
+    }
+
+    private final IndicatorCatalog catalog;
+    private final AggregationRepository aggregation;
+    private final ResultRepository results;
+    private final TargetOverrides overrides;
+    private final ValueRepository values;
+    private final Units units;
+    private final Plans plans;
+    private final List<ComputedElementProvider> providers;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    RecomputeEngine(IndicatorCatalog catalog, AggregationRepository aggregation, ResultRepository results,
+                    TargetOverrides overrides, ValueRepository values, Units units, Plans plans,
+                    List<ComputedElementProvider> providers, Clock clock, ApplicationEventPublisher events) {
+        this.catalog = catalog;
+        this.aggregation = aggregation;
+        this.results = results;
+        this.overrides = overrides;
+        this.values = values;
+        this.units = units;
+        this.plans = plans;
+        this.providers = providers;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Every year that has values, oldest first; progress gets (done, total) after each year. */
+    @Transactional
+    public List<Summary> recomputeAll(Consumer<int[]> progress) {
+        List<Integer> years = results.yearsWithValues();
+        List<Summary> done = new ArrayList<>();
+        for (int i = 0; i < years.size(); i++) {
+            done.add(recomputeYear(years.get(i)));
+            if (progress != null) {
+                progress.accept(new int[]{i + 1, years.size()});
+            }
+        }
+        return done;
+    }
+
+    @Transactional
+    public Summary recomputeYear(int year) {
+        return recompute(year, catalog.indicators());
+    }
+
+    /** Recomputes the indicators that use any of {@code elements} in {@code year}. */
+    @Transactional
+    public Summary recomputeElements(int year, Collection<String> elements) {
+        List<IndicatorDefinition> affected = catalog.indicators().stream()
+                .filter(d -> d.elements().stream().anyMatch(e -> elements.contains(e.code()))).toList();
+        return affected.isEmpty() ? new Summary(year, 0, 0, 0, 0) : recompute(year, affected);
+    }
+
+    @Transactional
+    public Summary recompute(int year, List<IndicatorDefinition> defs) {
+        long t0 = System.nanoTime();
+        pullComputedValues(year, defs);
+
+        Map<IndicatorCatalog.Mode, List<String>> byMode = new EnumMap<>(IndicatorCatalog.Mode.class);
+        Set<Integer> years = new TreeSet<>(List.of(year, year - 1));
+        List<String> countByElements = new ArrayList<>();
+        for (IndicatorDefinition d : defs) {
+            for (DataElement e : d.elements()) {
+                List<String> list = byMode.computeIfAbsent(IndicatorCatalog.mode(d, e), k -> new ArrayList<>());
+                if (!list.contains(e.code())) {
+                    list.add(e.code());
+                }
+            }
+            TargetRule t = d.target();
+            if (t != null && t.average() && t.baseYear() != null) {
+                years.add(t.baseYear());
+            }
+            if (t != null && t.kind() == TargetRule.Kind.COUNT_GE && t.by() != null && d.value() != null) {
+                countByElements.add(d.value().code());
+            }
+        }
+        ElementAggregates aggs = new ElementAggregates();
+        aggregation.aggregate(years, byMode, aggs);
+        LocalDate planStart = plans.current().startDate() == null ? LocalDate.of(2000, 1, 1) : plans.current().startDate();
+        Map<ElementAggregates.Key, BigDecimal> before = aggregation.sumsBefore(countByElements,
+                LocalDate.of(planStart.getYear(), 1, 1), LocalDate.of(year, 1, 1));
+
+        Map<Long, Unit> unitsById = new HashMap<>();
+        units.all().forEach(u -> unitsById.put(u.id(), u));
+        Set<Long> always = new LinkedHashSet<>();
+        units.all().stream().filter(u -> u.parentId() == null || u.isArea()).forEach(u -> always.add(u.id()));
+        TargetOverrides.Snapshot targets = overrides.load();
+        LocalDate today = LocalDate.now(clock);
+
+        List<ResultRepository.Result> out = new ArrayList<>();
+        for (IndicatorDefinition d : defs) {
+            Set<String> codes = new java.util.HashSet<>();
+            d.elements().forEach(e -> codes.add(e.code()));
+            Set<Long> unitIds = new LinkedHashSet<>(always);
+            unitIds.addAll(aggs.unitsWith(codes));
+            for (long unitId : unitIds) {
+                for (Period p : Period.evaluatedIn(d.periodType(), year)) {
+                    out.add(evaluate(d, unitId, p, aggs, before, unitsById, targets, today));
+                }
+            }
+        }
+        List<String> codes = defs.stream().map(IndicatorDefinition::code).toList();
+        Map<String, String> previous = results.statuses(year, codes);
+        results.replace(year, codes, out);
+        for (ResultRepository.Result r : out) {
+            Attainment to = Attainment.valueOf(r.status());
+            String was = previous.get(r.indicatorCode() + "|" + r.unitId() + "|" + r.period());
+            if ((to == Attainment.NOT_MET || to == Attainment.AT_RISK) && was != null && !was.equals(r.status())) {
+                events.publishEvent(new StatusChanged(r.indicatorCode(), r.unitId(), r.period(), Attainment.valueOf(was), to));
+            }
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        log.debug("Recomputed {} indicators of {}: {} results from {} aggregates in {} ms", defs.size(), year, out.size(),
+                aggs.size(), ms);
+        return new Summary(year, defs.size(), out.size(), aggs.size(), ms);
+    }
+
+    private void pullComputedValues(int year, List<IndicatorDefinition> defs) {
+        Set<String> needed = new java.util.HashSet<>();
+        defs.forEach(d -> d.elements().forEach(e -> needed.add(e.code())));
+        for (ComputedElementProvider provider : providers) {
+            for (String element : provider.elements()) {
+                if (needed.contains(element)) {
+                    values.replaceComputed(element, year, provider.values(element, year));
+                }
+            }
+        }
+    }
+
+    /** The value, numerator, denominator and whether all inputs are approved, for one unit and period. */
+    private record Observed(BigDecimal value, BigDecimal numerator, BigDecimal denominator, boolean approved,
+                            boolean present) {
+    }
+
+    private static Observed observe(IndicatorDefinition d, long unitId, String period, ElementAggregates aggs) {
+        if (d.isRatio()) {
+            var num = aggs.get(d.numerator().code(), unitId, period);
+            var den = aggs.get(d.denominator().code(), unitId, period);
+            BigDecimal n = num == null ? (den == null ? null : BigDecimal.ZERO) : num.value();
+            BigDecimal dn = den == null ? null : den.value();
+            return new Observed(TargetEvaluator.ratio(n, dn, d.factor()), n, dn,
+                    (num == null || num.approved()) && (den == null || den.approved()), den != null);
+        }
+        if (d.value() == null) {
+            return new Observed(null, null, null, true, false);
+        }
+        var v = aggs.get(d.value().code(), unitId, period);
+        if (v == null) {
+            return new Observed(null, null, null, true, false);
+        }
+        BigDecimal factor = d.factor() == null ? BigDecimal.ONE : d.factor();
+        return new Observed(v.value().multiply(factor, TargetEvaluator.MC), null, null, v.approved(), true);
+    }
+
+    private ResultRepository.Result evaluate(IndicatorDefinition d, long unitId, Period p, ElementAggregates aggs,
+                                             Map<ElementAggregates.Key, BigDecimal> before, Map<Long, Unit> unitsById,
+                                             TargetOverrides.Snapshot targets, LocalDate today) {
+        Observed o = observe(d, unitId, p.id(), aggs);
+        TargetRule rule = targets.effective(d.code(), unitId, p.year(), d.target());
+        BigDecimal comparator = d.comparator() == null ? null : nearest(d.comparator().code(), unitId, p.id(), aggs, unitsById);
+        BigDecimal previousYear = observe(d, unitId, p.previousYear().id(), aggs).value();
+        BigDecimal baseValue = null;
+        int yearsSinceBase = 0;
+        if (rule != null && rule.average() && rule.baseYear() != null) {
+            baseValue = observe(d, unitId, String.valueOf(rule.baseYear()), aggs).value();
+            yearsSinceBase = p.year() - rule.baseYear();
+        }
+        boolean currentYear = p.year() == today.getYear();
+        Projection projection = currentYear && p.type() == PeriodType.YEAR ? project(d, unitId, p, aggs, rule, before)
+                : Projection.NONE;
+        BigDecimal cumulative = null;
+        if (rule != null && rule.kind() == TargetRule.Kind.COUNT_GE && rule.by() != null && d.value() != null) {
+            BigDecimal prior = before.getOrDefault(new ElementAggregates.Key(d.value().code(), unitId, "before"),
+                    BigDecimal.ZERO);
+            cumulative = o.value() == null ? (prior.signum() > 0 ? prior : null) : prior.add(o.value());
+        } else if (rule != null && rule.kind() == TargetRule.Kind.COUNT_GE && rule.perEvery() != null
+                && rule.perEvery() == 2 && p.type() == PeriodType.YEAR && o.value() != null) {
+            // "every two years": the count of this year and the year before (windows longer than two years
+            // would need more history than one recompute aggregates)
+            cumulative = previousYear == null ? o.value() : o.value().add(previousYear);
+        }
+        var inputs = new TargetEvaluator.Inputs(comparator, previousYear, baseValue, yearsSinceBase, cumulative,
+                projection.value());
+        Attainment status = TargetEvaluator.evaluate(rule, o.value(), p, inputs);
+        if (currentYear && p.type() == PeriodType.YEAR) {
+            status = TargetEvaluator.withProjection(status, rule, projection.value(), p, inputs);
+        }
+        return new ResultRepository.Result(d.code(), unitId, p.id(), p.type().name(), p.year(), o.value(),
+                o.numerator(), o.denominator(), comparator, rule == null ? null : rule.kind().name(),
+                rule == null ? null : rule.value(), status.name(), projection.value(), projection.method(),
+                o.approved());
+    }
+
+    /** The element's value at the unit, or at its nearest ancestor (a national average reported for the city). */
+    private static BigDecimal nearest(String element, long unitId, String period, ElementAggregates aggs,
+                                      Map<Long, Unit> unitsById) {
+        Long id = unitId;
+        while (id != null) {
+            BigDecimal v = aggs.value(element, id, period);
+            if (v != null) {
+                return v;
+            }
+            Unit u = unitsById.get(id);
+            id = u == null ? null : u.parentId();
+        }
+        return null;
+    }
+
+    /** A projected year-end value and the method that produced it (shown to users). */
+    record Projection(BigDecimal value, String method) {
+        static final Projection NONE = new Projection(null, null);
+    }
+
+    /**
+     * Year-end projection from the indicator's own periods so far (L of n with data):
+     * rates — the year so far plus the remaining periods at the rate of the most recent quarter's worth of
+     * periods (3 months, 1 quarter or 1 half) and the average volume so far (RATE_RECENT); sums — linear extrapolation (LINEAR); counts due by a date —
+     * the cumulative count plus the current pace until the deadline (LINEAR_TO_DEADLINE); others — the
+     * latest value (LATEST).
+     */
+    private Projection project(IndicatorDefinition d, long unitId, Period year, ElementAggregates aggs,
+                               TargetRule rule, Map<ElementAggregates.Key, BigDecimal> before) {
+        List<Period> own = Period.allOf(d.periodType(), year.year());
+        int n = own.size();
+        int last = 0;
+        for (int i = 0; i < n; i++) {
+            if (observe(d, unitId, own.get(i).id(), aggs).present()) {
+                last = i + 1;
+            }
+        }
+        if (last == 0 || (last == n && !(rule != null && rule.kind() == TargetRule.Kind.COUNT_GE && rule.by() != null))) {
+            return Projection.NONE;
+        }
+        var mc = TargetEvaluator.MC;
+        if (d.isRatio()) {
+            BigDecimal num = BigDecimal.ZERO;
+            BigDecimal den = BigDecimal.ZERO;
+            BigDecimal recentNum = BigDecimal.ZERO;
+            BigDecimal recentDen = BigDecimal.ZERO;
+            int window = Math.max(1, n / 4); // the last quarter's worth: 3 months, 1 quarter, 1 half
+            for (int i = 0; i < last; i++) {
+                Observed o = observe(d, unitId, own.get(i).id(), aggs);
+                BigDecimal on = o.numerator() == null ? BigDecimal.ZERO : o.numerator();
+                BigDecimal od = o.denominator() == null ? BigDecimal.ZERO : o.denominator();
+                num = num.add(on);
+                den = den.add(od);
+                if (i >= last - window) {
+                    recentNum = recentNum.add(on);
+                    recentDen = recentDen.add(od);
+                }
+            }
+            if (den.signum() == 0 || recentDen.signum() == 0) {
+                return Projection.NONE;
+            }
+            BigDecimal avgVolume = den.divide(BigDecimal.valueOf(last), mc);
+            BigDecimal remainingDen = avgVolume.multiply(BigDecimal.valueOf(n - last), mc);
+            BigDecimal remainingNum = recentNum.divide(recentDen, mc).multiply(remainingDen, mc);
+            return new Projection(TargetEvaluator.ratio(num.add(remainingNum), den.add(remainingDen), d.factor()),
+                    "RATE_RECENT:" + last + "/" + n);
+        }
+        IndicatorCatalog.Mode mode = IndicatorCatalog.mode(d, d.value());
+        if (mode != IndicatorCatalog.Mode.SUM) {
+            return new Projection(observe(d, unitId, own.get(last - 1).id(), aggs).value(), "LATEST:" + last + "/" + n);
+        }
+        BigDecimal ytd = BigDecimal.ZERO;
+        for (int i = 0; i < last; i++) {
+            BigDecimal v = observe(d, unitId, own.get(i).id(), aggs).value();
+            ytd = ytd.add(v == null ? BigDecimal.ZERO : v);
+        }
+        BigDecimal pace = ytd.divide(BigDecimal.valueOf(last), mc);
+        if (rule != null && rule.kind() == TargetRule.Kind.COUNT_GE && rule.by() != null) {
+            BigDecimal prior = before.getOrDefault(new ElementAggregates.Key(d.value().code(), unitId, "before"),
+                    BigDecimal.ZERO);
+            LocalDate lastEnd = own.get(last - 1).end();
+            long monthsLeft = Math.max(0, java.time.temporal.ChronoUnit.MONTHS.between(lastEnd, rule.by()));
+            BigDecimal periodsLeft = BigDecimal.valueOf(monthsLeft).divide(BigDecimal.valueOf(own.get(0).months()), mc);
+            return new Projection(prior.add(ytd).add(pace.multiply(periodsLeft, mc)), "LINEAR_TO_DEADLINE:" + last + "/" + n);
+        }
+        return new Projection(pace.multiply(BigDecimal.valueOf(n), mc), "LINEAR:" + last + "/" + n);
+    }
+}

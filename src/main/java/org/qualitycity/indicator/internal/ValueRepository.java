@@ -1,0 +1,209 @@
+package org.qualitycity.indicator.internal;
+
+import org.qualitycity.indicator.ComputedElementProvider;
+import org.qualitycity.indicator.Period;
+import org.qualitycity.platform.DataScope;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@Repository
+public class ValueRepository {
+
+    /** A stored value with its workflow state. */
+    public record Row(String element, long unitId, String unitCode, String unitName, String unitPath, String period,
+                      BigDecimal value, String source, String status, String comment, String flag, boolean demo,
+                      Long enteredBy, Long submittedBy, Instant submittedAt, Long reviewedBy, Instant reviewedAt) {
+    }
+
+    private static final String SELECT = """
+            SELECT v.element_code, v.unit_id, u.code AS unit_code, u.name_zh AS unit_name, u.path AS unit_path, v.period,
+                   v.value, v.source, v.status, v.comment, v.flag, v.demo, v.entered_by, v.submitted_by, v.submitted_at,
+                   v.reviewed_by, v.reviewed_at
+            FROM indicator_value v JOIN platform_unit u ON u.id = v.unit_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    ValueRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    static Row map(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getString("element_code"), rs.getLong("unit_id"), rs.getString("unit_code"),
+                rs.getString("unit_name"), rs.getString("unit_path"), rs.getString("period"), rs.getBigDecimal("value"),
+                rs.getString("source"), rs.getString("status"), rs.getString("comment"), rs.getString("flag"),
+                rs.getBoolean("demo"), (Long) rs.getObject("entered_by"), (Long) rs.getObject("submitted_by"),
+                instant(rs.getTimestamp("submitted_at")), (Long) rs.getObject("reviewed_by"),
+                instant(rs.getTimestamp("reviewed_at")));
+    }
+
+    Optional<Row> find(String element, long unitId, String period) {
+        return jdbc.sql(SELECT + " WHERE v.element_code = :e AND v.unit_id = :u AND v.period = :p")
+                .param("e", element).param("u", unitId).param("p", period).query(ValueRepository::map).optional();
+    }
+
+    /** Values of one unit and period (a data-entry form). */
+    List<Row> forUnitPeriod(long unitId, String period) {
+        return jdbc.sql(SELECT + " WHERE v.unit_id = :u AND v.period = :p ORDER BY v.element_code")
+                .param("u", unitId).param("p", period).query(ValueRepository::map).list();
+    }
+
+    record Filter(String element, Long unitId, String period, String status, String elementPrefixIgnored) {
+    }
+
+    /** Values in the caller's scope (plus elements the caller's unit is responsible for), filtered. */
+    List<Row> search(DataScope scope, List<String> responsibleElements, String element, Long unitId, String period,
+                     String status, int limit, int offset) {
+        Map<String, Object> p = new HashMap<>(scope.params());
+        StringBuilder w = new StringBuilder(" WHERE (" + scope.predicate("v.unit_id", "v.entered_by")
+                + " OR v.element_code = ANY(CAST(:responsible AS text[])))");
+        p.put("responsible", responsibleElements.toArray(String[]::new));
+        if (element != null) {
+            w.append(" AND v.element_code = :element");
+            p.put("element", element);
+        }
+        if (unitId != null) {
+            w.append(" AND v.unit_id = :unitId");
+            p.put("unitId", unitId);
+        }
+        if (period != null) {
+            w.append(" AND v.period = :period");
+            p.put("period", period);
+        }
+        if (status != null) {
+            w.append(" AND v.status = :status");
+            p.put("status", status);
+        }
+        return jdbc.sql(SELECT + w + " ORDER BY v.period_start DESC, u.code, v.element_code LIMIT :limit OFFSET :offset")
+                .params(p).param("limit", limit).param("offset", offset).query(ValueRepository::map).list();
+    }
+
+    long count(DataScope scope, List<String> responsibleElements, String element, Long unitId, String period,
+               String status) {
+        Map<String, Object> p = new HashMap<>(scope.params());
+        StringBuilder w = new StringBuilder(" WHERE (" + scope.predicate("v.unit_id", "v.entered_by")
+                + " OR v.element_code = ANY(CAST(:responsible AS text[])))");
+        p.put("responsible", responsibleElements.toArray(String[]::new));
+        if (element != null) {
+            w.append(" AND v.element_code = :element");
+            p.put("element", element);
+        }
+        if (unitId != null) {
+            w.append(" AND v.unit_id = :unitId");
+            p.put("unitId", unitId);
+        }
+        if (period != null) {
+            w.append(" AND v.period = :period");
+            p.put("period", period);
+        }
+        if (status != null) {
+            w.append(" AND v.status = :status");
+            p.put("status", status);
+        }
+        return jdbc.sql("SELECT count(*) FROM indicator_value v" + w).params(p).query(Long.class).single();
+    }
+
+    void upsertDraft(String element, long unitId, Period period, BigDecimal value, String flag, long userId) {
+        jdbc.sql("""
+                        INSERT INTO indicator_value (element_code, unit_id, period, period_type, period_start, period_end,
+                                                     value, source, status, flag, entered_by, entered_at)
+                        VALUES (:e, :u, :p, :type, :start, :end, :value, 'REPORTED', 'DRAFT', :flag, :user, now())
+                        ON CONFLICT (element_code, unit_id, period) DO UPDATE
+                        SET value = EXCLUDED.value, flag = EXCLUDED.flag, entered_by = EXCLUDED.entered_by,
+                            entered_at = now(), status = CASE WHEN indicator_value.status = 'RETURNED' THEN 'RETURNED'
+                                                              ELSE 'DRAFT' END
+                        """)
+                .param("e", element).param("u", unitId).param("p", period.id()).param("type", period.type().name())
+                .param("start", Date.valueOf(period.start())).param("end", Date.valueOf(period.end()))
+                .param("value", value).param("flag", flag).param("user", userId).update();
+    }
+
+    void setStatus(String element, long unitId, String period, String status, String comment, Long submittedBy,
+                   Long reviewedBy) {
+        jdbc.sql("""
+                        UPDATE indicator_value SET status = :status, comment = :comment,
+                            submitted_by = coalesce(:submittedBy, submitted_by),
+                            submitted_at = CASE WHEN :submittedBy IS NOT NULL THEN now() ELSE submitted_at END,
+                            reviewed_by = :reviewedBy, reviewed_at = CASE WHEN :reviewedBy IS NOT NULL THEN now() END
+                        WHERE element_code = :e AND unit_id = :u AND period = :p
+                        """)
+                .param("status", status).param("comment", comment).param("submittedBy", submittedBy)
+                .param("reviewedBy", reviewedBy).param("e", element).param("u", unitId).param("p", period).update();
+    }
+
+    /** The unit's earlier values of an element (for outlier checks), newest first. */
+    List<BigDecimal> history(String element, long unitId, LocalDate before, int limit) {
+        return jdbc.sql("""
+                        SELECT value FROM indicator_value WHERE element_code = :e AND unit_id = :u
+                          AND period_end < :before AND value IS NOT NULL ORDER BY period_end DESC LIMIT :limit
+                        """)
+                .param("e", element).param("u", unitId).param("before", Date.valueOf(before)).param("limit", limit)
+                .query(BigDecimal.class).list();
+    }
+
+    /** Contributing rows of a result: the element's values in the unit's subtree within the period. */
+    List<Row> contributing(List<String> elements, String unitPath, LocalDate start, LocalDate end) {
+        return jdbc.sql(SELECT + """
+                         WHERE v.element_code = ANY(CAST(:elements AS text[])) AND u.path LIKE :path
+                           AND v.period_start >= :start AND v.period_end <= :end
+                         ORDER BY v.element_code, v.period_start, u.code LIMIT 2000
+                        """)
+                .param("elements", elements.toArray(String[]::new)).param("path", unitPath + "%")
+                .param("start", Date.valueOf(start)).param("end", Date.valueOf(end))
+                .query(ValueRepository::map).list();
+    }
+
+    /** Replaces the computed values of one element in one year with what its provider computed. */
+    void replaceComputed(String element, int year, List<ComputedElementProvider.ElementValue> rows) {
+        jdbc.sql("""
+                        DELETE FROM indicator_value WHERE element_code = :e AND source = 'COMPUTED'
+                          AND period_start >= :from AND period_end <= :to
+                        """)
+                .param("e", element).param("from", Date.valueOf(LocalDate.of(year, 1, 1)))
+                .param("to", Date.valueOf(LocalDate.of(year, 12, 31))).update();
+        insertBatch(element, rows, "COMPUTED", "APPROVED", false);
+    }
+
+    /** Bulk insert (demo data, computed values, benchmark data). */
+    void insertBatch(String element, List<ComputedElementProvider.ElementValue> rows, String source, String status,
+                     boolean demo) {
+        template.batchUpdate("""
+                        INSERT INTO indicator_value (element_code, unit_id, period, period_type, period_start, period_end,
+                                                     value, source, status, demo, submitted_at, reviewed_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), CASE WHEN ? = 'APPROVED' THEN now() END)
+                        ON CONFLICT (element_code, unit_id, period) DO UPDATE SET value = EXCLUDED.value,
+                            source = EXCLUDED.source, status = EXCLUDED.status
+                        """, rows, 1000, (ps, r) -> {
+                    ps.setString(1, element);
+                    ps.setLong(2, r.unitId());
+                    ps.setString(3, r.period().id());
+                    ps.setString(4, r.period().type().name());
+                    ps.setDate(5, Date.valueOf(r.period().start()));
+                    ps.setDate(6, Date.valueOf(r.period().end()));
+                    ps.setBigDecimal(7, r.value());
+                    ps.setString(8, source);
+                    ps.setString(9, status);
+                    ps.setBoolean(10, demo);
+                    ps.setString(11, status);
+                });
+    }
+}

@@ -1,0 +1,349 @@
+package org.qualitycity.indicator.internal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.qualitycity.indicator.Period;
+import org.qualitycity.platform.AuditLog;
+import org.qualitycity.platform.ConflictException;
+import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.Unit;
+import org.qualitycity.platform.Units;
+import org.qualitycity.platform.ValidationException;
+import org.qualitycity.plan.DataElement;
+import org.qualitycity.plan.IndicatorDefinition;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Data entry and its approval: draft → submitted → approved (locked) or returned with a comment →
+ * fixed and resubmitted; an approved value changes only after the city reopens it with a reason.
+ * Every step is audited; every change triggers a recompute of the affected indicators for that year.
+ */
+@Service
+public class ValueService {
+
+    public record Entry(@NotBlank @Size(max = 64) String element, BigDecimal value) {
+    }
+
+    public record SaveValues(@NotBlank @Size(max = 32) String unitCode,
+                             @NotBlank @Pattern(regexp = "\\d{4}(S[12]|Q[1-4]|\\d{2})?", message = "{indicator.period.pattern}")
+                             String period,
+                             @NotEmpty @Size(max = 200) List<@Valid @NotNull Entry> values) {
+    }
+
+    public record Key(@NotBlank @Size(max = 64) String element, @NotBlank @Size(max = 32) String unitCode,
+                      @NotBlank @Size(max = 8) String period) {
+    }
+
+    public enum Action { SUBMIT, APPROVE, RETURN, REOPEN }
+
+    public record WorkflowAction(@NotNull Action action, @NotEmpty @Size(max = 500) List<@Valid @NotNull Key> keys,
+                                 @Size(max = 1000) String comment) {
+    }
+
+    /** A value as shown to users. */
+    public record ValueView(String element, String elementName, String indicator, String unitCode, String unitName,
+                            String period, BigDecimal value, String source, String status, String comment, String flag,
+                            boolean demo, Long submittedBy, java.time.Instant submittedAt, Long reviewedBy,
+                            java.time.Instant reviewedAt) {
+    }
+
+    private final ValueRepository repo;
+    private final IndicatorCatalog catalog;
+    private final Units units;
+    private final AuditLog audit;
+    private final RecomputeEngine engine;
+
+    ValueService(ValueRepository repo, IndicatorCatalog catalog, Units units, AuditLog audit, RecomputeEngine engine) {
+        this.repo = repo;
+        this.catalog = catalog;
+        this.units = units;
+        this.audit = audit;
+        this.engine = engine;
+    }
+
+    ValueView view(ValueRepository.Row r, Map<String, IndicatorDefinition> byElement) {
+        IndicatorDefinition d = byElement.get(r.element());
+        String name = d == null ? r.element() : d.elements().stream().filter(e -> e.code().equals(r.element()))
+                .map(DataElement::nameZh).findFirst().orElse(r.element());
+        return new ValueView(r.element(), name, d == null ? null : d.code(), r.unitCode(), r.unitName(), r.period(),
+                r.value(), r.source(), r.status(), r.comment(), r.flag(), r.demo(), r.submittedBy(), r.submittedAt(),
+                r.reviewedBy(), r.reviewedAt());
+    }
+
+    /** Elements whose reporting the user's unit is responsible for (it may enter them for any area). */
+    public List<String> responsibleElements(CurrentUser user) {
+        List<String> list = new ArrayList<>();
+        for (IndicatorDefinition d : catalog.indicators()) {
+            for (DataElement e : d.elements()) {
+                String by = e.reportedBy() != null ? e.reportedBy() : d.reportedBy();
+                if (user.unitCode().equals(by)) {
+                    list.add(e.code());
+                }
+            }
+        }
+        return list;
+    }
+
+    private boolean mayTouch(CurrentUser user, DataElement element, IndicatorDefinition d, Unit unit) {
+        if (units.isVisible(unit.id(), user)) {
+            return true;
+        }
+        String by = element.reportedBy() != null ? element.reportedBy() : d.reportedBy();
+        return user.unitCode().equals(by);
+    }
+
+    public List<ValueView> search(CurrentUser user, String element, String unitCode, String period, String status,
+                                  int limit, int offset) {
+        Long unitId = unitCode == null ? null : units.byCode(unitCode).map(Unit::id).orElse(-1L);
+        var byElement = catalog.indicatorByElement();
+        return repo.search(user.scope(), responsibleElements(user), element, unitId, period, status, limit, offset)
+                .stream().map(r -> view(r, byElement)).toList();
+    }
+
+    public long count(CurrentUser user, String element, String unitCode, String period, String status) {
+        Long unitId = unitCode == null ? null : units.byCode(unitCode).map(Unit::id).orElse(-1L);
+        return repo.count(user.scope(), responsibleElements(user), element, unitId, period, status);
+    }
+
+    /** The values of one unit and period that the user may see (a data-entry form). */
+    public List<ValueView> form(CurrentUser user, String unitCode, String period) {
+        Unit unit = units.byCode(unitCode).orElseThrow(() -> new NotFoundException("unit " + unitCode));
+        var byElement = catalog.indicatorByElement();
+        List<String> responsible = responsibleElements(user);
+        boolean inScope = units.isVisible(unit.id(), user);
+        return repo.forUnitPeriod(unit.id(), period).stream()
+                .filter(r -> inScope || responsible.contains(r.element()))
+                .map(r -> view(r, byElement)).toList();
+    }
+
+    /** Saves drafts. Returns the saved values (with any outlier flags). All or nothing. */
+    @Transactional
+    public List<ValueView> save(SaveValues req, CurrentUser user) {
+        Period period = parsePeriod(req.period());
+        Unit unit = units.byCode(req.unitCode()).orElseThrow(() -> new ValidationException("unitCode",
+                "unknown unit " + req.unitCode()));
+        var byElement = catalog.indicatorByElement();
+        List<ValidationException.FieldProblem> problems = new ArrayList<>();
+        Map<String, BigDecimal> incoming = new LinkedHashMap<>();
+        for (int i = 0; i < req.values().size(); i++) {
+            Entry e = req.values().get(i);
+            String field = "values[" + i + "]";
+            IndicatorDefinition d = byElement.get(e.element());
+            if (d == null) {
+                problems.add(new ValidationException.FieldProblem(field + ".element", "unknown data element " + e.element()));
+                continue;
+            }
+            DataElement element = elementOf(d, e.element());
+            if (!mayTouch(user, element, d, unit)) {
+                throw new NotFoundException("unit " + req.unitCode());
+            }
+            if (element.source() == IndicatorDefinition.ValueSource.COMPUTED) {
+                problems.add(new ValidationException.FieldProblem(field + ".element", e.element()
+                        + " is computed from records by the " + element.module() + " module and cannot be entered"));
+                continue;
+            }
+            if (period.type() != d.periodType()) {
+                problems.add(new ValidationException.FieldProblem("period", e.element() + " is reported per "
+                        + d.periodType().name().toLowerCase() + ", not for " + period.id()));
+                continue;
+            }
+            if (incoming.containsKey(e.element())) {
+                problems.add(new ValidationException.FieldProblem(field + ".element", "duplicate element " + e.element()));
+                continue;
+            }
+            validateBounds(d, element, e.value(), field + ".value", problems);
+            incoming.put(e.element(), e.value());
+        }
+        // numerator ≤ denominator, with the stored counterpart when only one side is sent
+        for (var entry : incoming.entrySet()) {
+            IndicatorDefinition d = byElement.get(entry.getKey());
+            if (d.isRatio() && d.numerator().code().equals(entry.getKey()) && !isScore(d)) {
+                BigDecimal num = entry.getValue();
+                BigDecimal den = incoming.containsKey(d.denominator().code()) ? incoming.get(d.denominator().code())
+                        : repo.find(d.denominator().code(), unit.id(), period.id()).map(ValueRepository.Row::value).orElse(null);
+                if (num != null && den != null && num.compareTo(den) > 0) {
+                    int index = new ArrayList<>(incoming.keySet()).indexOf(entry.getKey());
+                    problems.add(new ValidationException.FieldProblem("values[" + index + "].value",
+                            d.numerator().nameZh() + " (" + num.stripTrailingZeros().toPlainString() + ") must not exceed "
+                                    + d.denominator().nameZh() + " (" + den.stripTrailingZeros().toPlainString() + ")"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        List<ValueView> saved = new ArrayList<>();
+        for (var entry : incoming.entrySet()) {
+            Optional<ValueRepository.Row> before = repo.find(entry.getKey(), unit.id(), period.id());
+            if (before.isPresent() && (before.get().status().equals("APPROVED") || before.get().status().equals("SUBMITTED"))) {
+                throw new ConflictException(entry.getKey() + " of " + unit.nameZh() + " " + period.id() + " is "
+                        + before.get().status().toLowerCase() + "; it can change only after it is returned or reopened");
+            }
+            String flag = outlier(entry.getKey(), unit.id(), period, entry.getValue());
+            repo.upsertDraft(entry.getKey(), unit.id(), period, entry.getValue(), flag, user.id());
+            ValueRepository.Row after = repo.find(entry.getKey(), unit.id(), period.id()).orElseThrow();
+            audit.record("indicator", "value", key(entry.getKey(), unit, period.id()), unit.id(), "SAVE",
+                    before.map(b -> view(b, byElement)).orElse(null), view(after, byElement));
+            saved.add(view(after, byElement));
+        }
+        return saved;
+    }
+
+    /** Only for counted rates (× 100) can the numerator not exceed the denominator; a score sum can. */
+    private static boolean isScore(IndicatorDefinition d) {
+        return d.factor() == null || d.factor().compareTo(BigDecimal.valueOf(100)) != 0;
+    }
+
+    private static DataElement elementOf(IndicatorDefinition d, String code) {
+        return d.elements().stream().filter(x -> x.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    private static void validateBounds(IndicatorDefinition d, DataElement element, BigDecimal v, String field,
+                                       List<ValidationException.FieldProblem> problems) {
+        if (v == null) {
+            return; // an empty cell clears the draft value
+        }
+        if (v.signum() < 0) {
+            problems.add(new ValidationException.FieldProblem(field, element.nameZh() + " must not be negative"));
+        } else if (v.scale() > 6 || v.precision() - v.scale() > 15) {
+            problems.add(new ValidationException.FieldProblem(field, element.nameZh() + " has too many digits"));
+        } else if (!d.isRatio() && element.equals(d.value())) {
+            if ("PERCENT".equals(d.unit()) && v.compareTo(BigDecimal.valueOf(100)) > 0) {
+                problems.add(new ValidationException.FieldProblem(field, element.nameZh() + " is a percentage: at most 100"));
+            } else if ("RANK".equals(d.unit()) && (v.compareTo(BigDecimal.ONE) < 0 || v.stripTrailingZeros().scale() > 0)) {
+                problems.add(new ValidationException.FieldProblem(field, element.nameZh() + " is a rank: a whole number from 1"));
+            } else if ("RATING".equals(d.unit()) && (v.compareTo(BigDecimal.ONE) < 0 || v.compareTo(BigDecimal.valueOf(4)) > 0
+                    || v.stripTrailingZeros().scale() > 0)) {
+                problems.add(new ValidationException.FieldProblem(field, element.nameZh()
+                        + " is a rating: 1 (优秀) to 4 (差)"));
+            }
+        }
+    }
+
+    /** A warning (not an error) when a value is far from the unit's recent history. */
+    private String outlier(String element, long unitId, Period period, BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        List<BigDecimal> history = repo.history(element, unitId, period.start(), 12);
+        if (history.size() < 4) {
+            return null;
+        }
+        double mean = history.stream().mapToDouble(BigDecimal::doubleValue).average().orElse(0);
+        double sd = Math.sqrt(history.stream().mapToDouble(h -> Math.pow(h.doubleValue() - mean, 2)).sum() / history.size());
+        double v = value.doubleValue();
+        double limit = Math.max(3 * sd, Math.abs(mean) * 0.5);
+        if (Math.abs(v - mean) > limit) {
+            return "偏离本单位近" + history.size() + "期均值 " + BigDecimal.valueOf(mean).setScale(2, RoundingMode.HALF_UP)
+                    + " 较多，请核实 / far from this unit's recent mean";
+        }
+        return null;
+    }
+
+    /** Workflow step on several values at once; each value is audited. */
+    @Transactional
+    public List<ValueView> act(WorkflowAction req, CurrentUser user) {
+        if ((req.action() == Action.RETURN || req.action() == Action.REOPEN)
+                && (req.comment() == null || req.comment().isBlank())) {
+            throw new ValidationException("comment", req.action() == Action.RETURN
+                    ? "say why the value is returned" : "give the reason for reopening an approved value");
+        }
+        requirePermission(req.action(), user);
+        var byElement = catalog.indicatorByElement();
+        Map<Integer, java.util.Set<String>> changedByYear = new HashMap<>();
+        List<ValueView> out = new ArrayList<>();
+        for (int i = 0; i < req.keys().size(); i++) {
+            Key k = req.keys().get(i);
+            Unit unit = units.byCode(k.unitCode()).orElseThrow(() -> new NotFoundException("unit " + k.unitCode()));
+            IndicatorDefinition d = byElement.get(k.element());
+            if (d == null) {
+                throw new ValidationException("keys[" + i + "].element", "unknown data element " + k.element());
+            }
+            if (!mayTouch(user, elementOf(d, k.element()), d, unit)) {
+                throw new NotFoundException("value");
+            }
+            ValueRepository.Row before = repo.find(k.element(), unit.id(), k.period())
+                    .orElseThrow(() -> new NotFoundException("value"));
+            String next = transition(req.action(), before, user, "keys[" + i + "]");
+            repo.setStatus(k.element(), unit.id(), k.period(), next,
+                    req.action() == Action.SUBMIT || req.action() == Action.APPROVE ? null : req.comment(),
+                    req.action() == Action.SUBMIT ? user.id() : null,
+                    req.action() == Action.APPROVE || req.action() == Action.RETURN ? user.id() : null);
+            ValueRepository.Row after = repo.find(k.element(), unit.id(), k.period()).orElseThrow();
+            audit.record("indicator", "value", key(k.element(), unit, k.period()), unit.id(), req.action().name(),
+                    view(before, byElement), view(after, byElement));
+            out.add(view(after, byElement));
+            changedByYear.computeIfAbsent(Period.parse(k.period()).year(), y -> new java.util.HashSet<>()).add(k.element());
+        }
+        changedByYear.forEach(engine::recomputeElements);
+        return out;
+    }
+
+    private static void requirePermission(Action action, CurrentUser user) {
+        String needed = switch (action) {
+            case SUBMIT -> "indicator:value:enter";
+            case APPROVE, RETURN -> "indicator:value:approve";
+            case REOPEN -> "indicator:value:reopen";
+        };
+        if (!user.can(needed)) {
+            throw new org.springframework.security.access.AccessDeniedException("missing " + needed);
+        }
+    }
+
+    private static String transition(Action action, ValueRepository.Row v, CurrentUser user, String field) {
+        String s = v.status();
+        return switch (action) {
+            case SUBMIT -> {
+                if (!s.equals("DRAFT") && !s.equals("RETURNED")) {
+                    throw new ConflictException("only a draft or returned value can be submitted (it is " + s + ")");
+                }
+                if (v.value() == null) {
+                    throw new ValidationException(field, "an empty value cannot be submitted");
+                }
+                yield "SUBMITTED";
+            }
+            case APPROVE, RETURN -> {
+                if (!s.equals("SUBMITTED")) {
+                    throw new ConflictException("only a submitted value can be approved or returned (it is " + s + ")");
+                }
+                if (v.submittedBy() != null && v.submittedBy() == user.id()) {
+                    throw new ConflictException("you cannot review your own submission");
+                }
+                yield action == Action.APPROVE ? "APPROVED" : "RETURNED";
+            }
+            case REOPEN -> {
+                if (!s.equals("APPROVED") || !v.source().equals("REPORTED")) {
+                    throw new ConflictException("only an approved reported value can be reopened (it is " + s + ")");
+                }
+                yield "DRAFT";
+            }
+        };
+    }
+
+    static String key(String element, Unit unit, String period) {
+        return element + "|" + unit.code() + "|" + period;
+    }
+
+    static Period parsePeriod(String id) {
+        try {
+            return Period.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("period", e.getMessage());
+        }
+    }
+}

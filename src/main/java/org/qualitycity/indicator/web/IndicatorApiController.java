@@ -1,0 +1,220 @@
+package org.qualitycity.indicator.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.qualitycity.indicator.internal.AnalyticsService;
+import org.qualitycity.indicator.internal.DrillDownService;
+import org.qualitycity.indicator.internal.RecomputeEngine;
+import org.qualitycity.indicator.internal.TargetService;
+import org.qualitycity.indicator.internal.ValueService;
+import org.qualitycity.indicator.internal.ValueWorkbook;
+import org.qualitycity.platform.DataScope;
+import org.qualitycity.platform.ExcelExport;
+import org.qualitycity.platform.PageResult;
+import org.qualitycity.platform.Security;
+import org.qualitycity.platform.web.ApiController;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+@ApiController("/api/v1")
+@Tag(name = "Indicators")
+@Validated
+class IndicatorApiController {
+
+    private final AnalyticsService analytics;
+    private final ValueService values;
+    private final DrillDownService drillDown;
+    private final RecomputeEngine engine;
+    private final TargetService targets;
+    private final java.time.Clock clock;
+    private final ValueWorkbook workbook;
+
+    IndicatorApiController(ValueWorkbook workbook, AnalyticsService analytics, ValueService values, DrillDownService drillDown,
+                           RecomputeEngine engine, TargetService targets, java.time.Clock clock) {
+        this.analytics = analytics;
+        this.values = values;
+        this.drillDown = drillDown;
+        this.engine = engine;
+        this.targets = targets;
+        this.clock = clock;
+        this.workbook = workbook;
+    }
+
+    @GetMapping("/analytics")
+    @PreAuthorize("hasAuthority('indicator:value:view')")
+    @Operation(summary = "Indicator × period × unit values in the caller's scope",
+            description = "dx=P2;W2 (indicators or groups), pe=2018;2018Q2;THIS_YEAR;LAST_4_QUARTERS, "
+                    + "ou=421222;LEVEL-2;CHILDREN-421200. JSON by default; CSV or Excel with format=csv|xlsx or the Accept header.")
+    ResponseEntity<?> analytics(@RequestParam @Size(max = 2000) String dx, @RequestParam @Size(max = 2000) String pe,
+                                @RequestParam @Size(max = 2000) String ou,
+                                @RequestParam(defaultValue = "0") @Min(0) int page,
+                                @RequestParam(defaultValue = "1000") @Min(1) @Max(10000) int size,
+                                @RequestParam(required = false) @Pattern(regexp = "json|csv|xlsx") String format,
+                                HttpServletRequest request) {
+        var q = analytics.parse(dx, pe, ou, Security.currentUser().scope());
+        return render(analytics.query(q, false, page, size), format, request);
+    }
+
+    @GetMapping("/public/analytics")
+    @Operation(summary = "Approved values of published indicators, without login (for the public portal)")
+    ResponseEntity<?> publicAnalytics(@RequestParam @Size(max = 2000) String dx, @RequestParam @Size(max = 2000) String pe,
+                                      @RequestParam @Size(max = 2000) String ou,
+                                      @RequestParam(defaultValue = "0") @Min(0) int page,
+                                      @RequestParam(defaultValue = "1000") @Min(1) @Max(10000) int size,
+                                      @RequestParam(required = false) @Pattern(regexp = "json|csv|xlsx") String format,
+                                      HttpServletRequest request) {
+        var everything = new DataScope(DataScope.Kind.ALL, 0, 0, "/");
+        var q = analytics.parse(dx, pe, ou, everything);
+        return render(analytics.query(q, true, page, size), format, request);
+    }
+
+    static final List<ExcelExport.Column<AnalyticsService.Row>> COLUMNS = List.of(
+            new ExcelExport.Column<>("indicator", AnalyticsService.Row::indicator),
+            new ExcelExport.Column<>("period", AnalyticsService.Row::period),
+            new ExcelExport.Column<>("unit", AnalyticsService.Row::unit),
+            new ExcelExport.Column<>("unitName", AnalyticsService.Row::unitName),
+            new ExcelExport.Column<>("value", AnalyticsService.Row::value),
+            new ExcelExport.Column<>("numerator", AnalyticsService.Row::numerator),
+            new ExcelExport.Column<>("denominator", AnalyticsService.Row::denominator),
+            new ExcelExport.Column<>("targetKind", AnalyticsService.Row::targetKind),
+            new ExcelExport.Column<>("target", AnalyticsService.Row::target),
+            new ExcelExport.Column<>("status", AnalyticsService.Row::status),
+            new ExcelExport.Column<>("projection", AnalyticsService.Row::projection),
+            new ExcelExport.Column<>("approved", AnalyticsService.Row::approved));
+
+    private static ResponseEntity<?> render(AnalyticsService.Page page, String format, HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        String f = format != null ? format
+                : accept != null && accept.contains("text/csv") ? "csv"
+                : accept != null && accept.contains("spreadsheetml") ? "xlsx" : "json";
+        return switch (f) {
+            case "csv" -> ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=analytics.csv").body(csv(page.rows()));
+            case "xlsx" -> ExcelExport.response("analytics", "analytics", COLUMNS, page.rows());
+            default -> ResponseEntity.ok(new PageResult<>(page.rows(), page.page(), page.size(), page.total()));
+        };
+    }
+
+    static String csv(List<AnalyticsService.Row> rows) {
+        StringBuilder sb = new StringBuilder("indicator,period,unit,value,numerator,denominator,targetKind,target,status\n");
+        for (var r : rows) {
+            sb.append(r.indicator()).append(',').append(r.period()).append(',').append(r.unit()).append(',')
+                    .append(n(r.value())).append(',').append(n(r.numerator())).append(',').append(n(r.denominator()))
+                    .append(',').append(r.targetKind() == null ? "" : r.targetKind()).append(',').append(n(r.target()))
+                    .append(',').append(r.status()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String n(java.math.BigDecimal b) {
+        return b == null ? "" : b.toPlainString();
+    }
+
+    @GetMapping("/indicators/{code}/units/{unitCode}/periods/{period}")
+    @PreAuthorize("hasAuthority('indicator:value:view')")
+    @Operation(summary = "Drill down: the result, the element values behind it, record links and history")
+    DrillDownService.Explanation explain(@PathVariable String code, @PathVariable String unitCode,
+                                         @PathVariable String period) {
+        return drillDown.explain(code, unitCode, period, Security.currentUser());
+    }
+
+    @GetMapping("/early-warnings")
+    @PreAuthorize("hasAuthority('indicator:value:view')")
+    @Operation(summary = "Values that miss their target or are projected to miss it (area, unitCode, status, year)")
+    PageResult<AnalyticsService.Row> warnings(@RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
+                                              @RequestParam(required = false) @Pattern(regexp = "PRODUCT|ENGINEERING|SERVICE|ECOLOGY|GOVERNMENT") String area,
+                                              @RequestParam(required = false) @Size(max = 32) String unitCode,
+                                              @RequestParam(required = false) @Pattern(regexp = "NOT_MET|AT_RISK") String status,
+                                              @RequestParam(defaultValue = "0") @Min(0) int page,
+                                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        int y = year == null ? LocalDate.now(clock).getYear() : year;
+        var p = analytics.warnings(y, area, unitCode, status, Security.currentUser().scope(), page, size);
+        return new PageResult<>(p.rows(), p.page(), p.size(), p.total());
+    }
+
+    @GetMapping("/indicator-values")
+    @PreAuthorize("hasAuthority('indicator:value:view')")
+    @Operation(summary = "Data element values in the caller's scope (element, unitCode, period, status)")
+    PageResult<ValueService.ValueView> values(@RequestParam(required = false) @Size(max = 64) String element,
+                                             @RequestParam(required = false) @Size(max = 32) String unitCode,
+                                             @RequestParam(required = false) @Size(max = 8) String period,
+                                             @RequestParam(required = false) @Pattern(regexp = "DRAFT|SUBMITTED|RETURNED|APPROVED") String status,
+                                             @RequestParam(defaultValue = "0") @Min(0) int page,
+                                             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        var me = Security.currentUser();
+        return new PageResult<>(values.search(me, element, unitCode, period, status, size, page * size), page, size,
+                values.count(me, element, unitCode, period, status));
+    }
+
+    @PutMapping("/indicator-values")
+    @PreAuthorize("hasAuthority('indicator:value:enter')")
+    @Operation(summary = "Save draft values of one unit and period (all or nothing)")
+    List<ValueService.ValueView> save(@Valid @RequestBody ValueService.SaveValues req) {
+        return values.save(req, Security.currentUser());
+    }
+
+    @PostMapping("/indicator-values/actions")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Workflow step: SUBMIT, APPROVE, RETURN (comment required) or REOPEN (reason required)")
+    List<ValueService.ValueView> act(@Valid @RequestBody ValueService.WorkflowAction req) {
+        return values.act(req, Security.currentUser());
+    }
+
+    @GetMapping("/indicator-values/template")
+    @PreAuthorize("hasAuthority('indicator:value:enter')")
+    @Operation(summary = "Excel template of every reportable element for a period (and one unit, or every unit you report for)")
+    ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> template(
+            @RequestParam @Size(max = 8) String period, @RequestParam(required = false) @Size(max = 32) String unitCode) {
+        var me = Security.currentUser();
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        workbook.writeTemplate(me, period, unitCode, buffer); // validates before anything is streamed
+        return ResponseEntity.ok().contentType(ExcelExport.XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=indicator-values-" + period + ".xlsx")
+                .body(out -> buffer.writeTo(out));
+    }
+
+    @PostMapping(path = "/indicator-values/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAuthority('indicator:value:enter')")
+    @Operation(summary = "Upload a filled template: all or nothing, with every bad row and column reported")
+    ValueWorkbook.ImportResult upload(@RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        if (file.isEmpty()) {
+            throw new org.qualitycity.platform.ValidationException("file", "the file is empty");
+        }
+        return workbook.upload(Security.currentUser(), file.getInputStream());
+    }
+
+    @PostMapping("/indicators/recompute")
+    @PreAuthorize("hasAuthority('indicator:result:recompute')")
+    @Operation(summary = "Recompute all indicator results of a year")
+    RecomputeEngine.Summary recompute(@RequestParam @Min(2000) @Max(2100) int year) {
+        return engine.recomputeYear(year);
+    }
+
+    @PutMapping("/indicators/{code}/targets")
+    @PreAuthorize("hasAuthority('indicator:target:edit')")
+    @Operation(summary = "Set a target for one unit and/or year that differs from the plan's")
+    ResponseEntity<Void> setTarget(@PathVariable String code, @Valid @RequestBody TargetService.SetTarget req) {
+        targets.set(code, req);
+        return ResponseEntity.noContent().build();
+    }
+}
