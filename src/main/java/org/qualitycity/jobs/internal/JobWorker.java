@@ -109,6 +109,12 @@ class JobWorker implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (running.isEmpty()) {
+            // every job of this node has recorded its end (an interrupted one as FAILED)
+            poller = null;
+            pool = null;
+            return;
+        }
         try {
             int n = repo.failRunningOf(node, "The application stopped while the job was running; start it again.");
             if (n > 0) {
