@@ -28,7 +28,7 @@ public interface Attachments {
     Attachment store(String ownerType, long ownerId, String filename, InputStream content, long size,
                      CurrentUser user);
 
-    /** The owner's attachments that are not deleted, oldest first. */
+    /** The owner's attachments that are not deleted, oldest first (at most 1000). */
     List<Attachment> list(String ownerType, long ownerId, CurrentUser user);
 
     /** One attachment's metadata. */

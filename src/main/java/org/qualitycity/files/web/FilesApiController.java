@@ -36,7 +36,7 @@ class FilesApiController {
     @Operation(summary = "Upload a file for a record (multipart: ownerType, ownerId, file); the type is checked by content")
     ResponseEntity<Attachment> upload(@RequestParam String ownerType, @RequestParam long ownerId,
                                       @RequestParam(required = false) MultipartFile file) {
-        if (file == null || file.isEmpty() && file.getOriginalFilename() == null) {
+        if (file == null) {
             throw new ValidationException("file", "is required");
         }
         Attachment a = attachments.store(ownerType, ownerId, file, Security.currentUser());

@@ -15,6 +15,7 @@ import org.qualitycity.platform.web.ApiController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +28,7 @@ import java.net.URI;
 
 @ApiController("/api/v1/jobs")
 @Tag(name = "Jobs")
+@Validated
 class JobsApiController {
 
     /** A job to start by hand: only kinds whose handler allows the caller. */
