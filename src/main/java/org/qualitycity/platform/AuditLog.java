@@ -19,6 +19,10 @@ public interface AuditLog {
     void record(String module, String entityType, Object entityId, Long unitId, String action, Object before,
                 Object after);
 
+    /** As {@link #record}, naming the actor explicitly (e.g. at login, before the user is signed in). */
+    void recordAs(CurrentUser actor, String module, String entityType, Object entityId, Long unitId, String action,
+                  Object before, Object after);
+
     /** Records an event that is not a change of a record (login, permission failure, data view). */
     default void event(String module, String action, Object details) {
         record(module, "event", null, null, action, null, details);

@@ -1,40 +1,36 @@
 package org.qualitycity.platform;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
 import java.util.Map;
 
 /**
  * Paging and sorting of any list, bound from request parameters {@code page} (0-based), {@code size},
- * {@code sort} (a key the list declares) and {@code dir} (asc/desc).
+ * {@code sort} (a key the list declares) and {@code dir} (asc/desc). Controllers take it as
+ * {@code @Valid @ModelAttribute ListQuery q}; out-of-range values are also clamped, never trusted.
  */
-public record ListQuery(Integer page, Integer size, String sort, String dir) {
+public record ListQuery(@Min(0) @Max(1_000_000) Integer page,
+                        @Min(1) @Max(MAX_SIZE) Integer size,
+                        @Pattern(regexp = "[A-Za-z][A-Za-z0-9]{0,39}") String sort,
+                        @Pattern(regexp = "(?i)asc|desc") String dir) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 200;
     /** Most rows an export of a whole list returns (repositories' {@code all(...)} methods). */
     public static final int EXPORT_LIMIT = 100_000;
 
-    public ListQuery {
-        if (page != null && page < 0) {
-            throw new ValidationException("page", "must be 0 or more");
-        }
-        if (size != null && (size < 1 || size > MAX_SIZE)) {
-            throw new ValidationException("size", "must be between 1 and " + MAX_SIZE);
-        }
-        if (dir != null && !dir.isBlank() && !dir.equalsIgnoreCase("asc") && !dir.equalsIgnoreCase("desc")) {
-            throw new ValidationException("dir", "must be asc or desc");
-        }
-    }
-
     public static ListQuery first(int size) {
         return new ListQuery(0, size, null, null);
     }
 
     public int pageNumber() {
-        return page == null ? 0 : page;
+        return page == null ? 0 : Math.max(0, page);
     }
 
     public int pageSize() {
-        return size == null ? DEFAULT_SIZE : size;
+        return size == null ? DEFAULT_SIZE : Math.min(MAX_SIZE, Math.max(1, size));
     }
 
     public int offset() {

@@ -90,7 +90,8 @@ public class TestApi {
         if (contentType != null && body != null) {
             b.header("Content-Type", contentType);
         }
-        b.header("Accept", "application/json");
+        b.header("Accept", contentType == null && body == null && path.startsWith("/actuator/prometheus")
+                ? "text/plain" : "application/json");
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;

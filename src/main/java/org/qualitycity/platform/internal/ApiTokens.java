@@ -58,7 +58,7 @@ public class ApiTokens {
                         """)
                 .param("hash", sha256(token)).param("userId", user.id()).param("expires", Timestamp.from(expires))
                 .param("ip", RequestInfo.ip()).query(Long.class).single();
-        audit.record("platform", "api-token", id, user.unitId(), "ISSUE", null,
+        audit.recordAs(user, "platform", "api-token", id, user.unitId(), "ISSUE", null,
                 Map.of("userId", user.id(), "expiresAt", expires.toString()));
         return new IssuedToken(token, expires);
     }

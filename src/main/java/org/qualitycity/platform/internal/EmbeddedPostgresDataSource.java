@@ -77,7 +77,8 @@ public final class EmbeddedPostgresDataSource {
                     .setServerConfig("timezone", "Asia/Shanghai")
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C.UTF-8")
-                    .setRegisterShutdownHook(true)
+                    // stopped by the DataSource on application shutdown; a JVM hook of its own would race it
+                    .setRegisterShutdownHook(false)
                     .start();
             log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", pg.getPort(), pgData,
                     (System.nanoTime() - t0) / 1_000_000);

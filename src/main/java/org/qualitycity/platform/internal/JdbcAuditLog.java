@@ -31,7 +31,13 @@ class JdbcAuditLog implements AuditLog {
     @Transactional
     public void record(String module, String entityType, Object entityId, Long unitId, String action, Object before,
                        Object after) {
-        CurrentUser actor = Security.currentUserIfAny().orElse(null);
+        recordAs(Security.currentUserIfAny().orElse(null), module, entityType, entityId, unitId, action, before, after);
+    }
+
+    @Override
+    @Transactional
+    public void recordAs(CurrentUser actor, String module, String entityType, Object entityId, Long unitId,
+                         String action, Object before, Object after) {
         jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK).query(Object.class).single();
         jdbc.sql("""
                         WITH n AS (SELECT nextval('platform_audit_id_seq') AS id, clock_timestamp() AS at),
@@ -47,7 +53,8 @@ class JdbcAuditLog implements AuditLog {
                         FROM n, p
                         """)
                 .param("actorId", actor == null ? null : actor.id())
-                .param("actorName", actor == null ? "anonymous" : actor.username())
+                // no signed-in user: a public request is "anonymous", start-up and background work is "system"
+                .param("actorName", actor != null ? actor.username() : RequestInfo.current().isPresent() ? "anonymous" : "system")
                 .param("actorUnitId", actor == null ? null : actor.unitId())
                 .param("ip", RequestInfo.ip())
                 .param("module", module)

@@ -47,7 +47,7 @@ class LoginAttempts {
         long id = p.currentUser().id();
         accounts.recordSuccess(id);
         accounts.logLogin(p.getUsername(), id, RequestInfo.ip(), RequestInfo.channel(), true, null);
-        audit.record("platform", "login", id, p.currentUser().unitId(), "LOGIN", null,
+        audit.recordAs(p.currentUser(), "platform", "login", id, p.currentUser().unitId(), "LOGIN", null,
                 Map.of("username", p.getUsername(), "channel", RequestInfo.channel()));
     }
 

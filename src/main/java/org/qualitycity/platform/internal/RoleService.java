@@ -50,6 +50,21 @@ public class RoleService {
                 rs.getBoolean("builtin"));
     }
 
+    private volatile java.util.Map<String, Role> byCodeCache;
+
+    /** Roles by code, cached until a role changes (for labels on every page). */
+    public java.util.Map<String, Role> byCodeCached() {
+        var cache = byCodeCache;
+        if (cache == null) {
+            cache = new java.util.LinkedHashMap<>();
+            for (Role r : all()) {
+                cache.put(r.code(), r);
+            }
+            byCodeCache = cache;
+        }
+        return cache;
+    }
+
     public List<Role> all() {
         return jdbc.sql("SELECT * FROM platform_role ORDER BY builtin DESC, id").query(RoleService::map).list();
     }
@@ -87,6 +102,7 @@ public class RoleService {
                 .param("scope", req.dataScope().name()).param("perms", req.permissions().toArray(String[]::new))
                 .query(Long.class).single();
         Role created = byId(id).orElseThrow();
+        byCodeCache = null;
         audit.record("platform", "role", id, null, "CREATE", null, created);
         return created;
     }
@@ -108,6 +124,7 @@ public class RoleService {
                 .param("nameZh", req.nameZh()).param("nameEn", req.nameEn()).param("scope", req.dataScope().name())
                 .param("perms", req.permissions().toArray(String[]::new)).param("id", id).update();
         Role after = byId(id).orElseThrow();
+        byCodeCache = null;
         audit.record("platform", "role", id, null, "UPDATE", before, after);
         return after;
     }

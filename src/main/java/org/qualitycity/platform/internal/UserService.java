@@ -39,7 +39,12 @@ public class UserService {
             @NotBlank @Size(max = 64) String password,
             @Size(max = 32) @Pattern(regexp = "[0-9+\\- ]*", message = "{user.phone.pattern}") String phone,
             @Size(max = 200) @Email String email,
-            @NotNull @Size(max = 10) List<@NotBlank @Size(max = 40) String> roles) {
+            @Size(max = 10) List<@NotBlank @Size(max = 40) String> roles) {
+
+        /** A form with no role ticked sends no roles at all: that means none. */
+        public CreateUser {
+            roles = roles == null ? List.of() : roles;
+        }
     }
 
     public record UpdateUser(
@@ -48,7 +53,11 @@ public class UserService {
             @Size(max = 32) @Pattern(regexp = "[0-9+\\- ]*", message = "{user.phone.pattern}") String phone,
             @Size(max = 200) @Email String email,
             @NotNull Boolean active,
-            @NotNull @Size(max = 10) List<@NotBlank @Size(max = 40) String> roles) {
+            @Size(max = 10) List<@NotBlank @Size(max = 40) String> roles) {
+
+        public UpdateUser {
+            roles = roles == null ? List.of() : roles;
+        }
     }
 
     public record SetPassword(@NotBlank @Size(max = 64) String password) {

@@ -79,7 +79,7 @@ class AdminPageController {
 
     @GetMapping("/audit")
     @PreAuthorize("hasAuthority('platform:audit:view')")
-    String audit(@Valid @ModelAttribute("filter") AuditTrail.Filter filter, @ModelAttribute ListQuery q, Model model) {
+    String audit(@Valid @ModelAttribute("filter") AuditTrail.Filter filter, @Valid @ModelAttribute ListQuery q, Model model) {
         model.addAttribute("page", audit.search(filter, q));
         return "platform/audit";
     }
@@ -87,7 +87,7 @@ class AdminPageController {
     @GetMapping("/audit/export")
     @PreAuthorize("hasAuthority('platform:audit:view')")
     ResponseEntity<StreamingResponseBody> exportAudit(@Valid @ModelAttribute AuditTrail.Filter filter,
-                                                      @ModelAttribute ListQuery q) {
+                                                      @Valid @ModelAttribute ListQuery q) {
         return ExcelExport.response("audit", "audit", AuditApiController.COLUMNS, audit.all(filter, q));
     }
 
@@ -101,7 +101,7 @@ class AdminPageController {
     @GetMapping("/login-log")
     @PreAuthorize("hasAuthority('platform:login-log:view')")
     String logins(@RequestParam(required = false) String username, @RequestParam(required = false) Boolean success,
-                  @ModelAttribute ListQuery q, Model model) {
+                  @Valid @ModelAttribute ListQuery q, Model model) {
         model.addAttribute("page", audit.logins(username, success, q));
         model.addAttribute("username", username);
         return "platform/login-log";

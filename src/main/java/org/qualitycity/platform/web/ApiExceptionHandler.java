@@ -82,7 +82,16 @@ class ApiExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraint(ConstraintViolationException e) {
         return invalid(e.getConstraintViolations().stream()
-                .map(v -> error(v.getPropertyPath().toString(), v.getMessage())).toList());
+                .map(v -> error(lastNode(v.getPropertyPath()), v.getMessage())).toList());
+    }
+
+    /** "list.format" (method.parameter) and "arg.field" paths name the field by their last node. */
+    private static String lastNode(jakarta.validation.Path path) {
+        String name = null;
+        for (var node : path) {
+            name = node.getName();
+        }
+        return name == null ? path.toString() : name;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -41,14 +41,14 @@ class AuditApiController {
     @GetMapping
     @PreAuthorize("hasAuthority('platform:audit:view')")
     @Operation(summary = "Search the audit trail (user, unitCode, module, entityType, entityId, action, from, to)")
-    PageResult<AuditTrail.Entry> search(@Valid @ModelAttribute AuditTrail.Filter filter, @ModelAttribute ListQuery q) {
+    PageResult<AuditTrail.Entry> search(@Valid @ModelAttribute AuditTrail.Filter filter, @Valid @ModelAttribute ListQuery q) {
         return trail.search(filter, q);
     }
 
     @GetMapping("/export")
     @PreAuthorize("hasAuthority('platform:audit:view')")
     ResponseEntity<StreamingResponseBody> export(@Valid @ModelAttribute AuditTrail.Filter filter,
-                                                 @ModelAttribute ListQuery q) {
+                                                 @Valid @ModelAttribute ListQuery q) {
         return ExcelExport.response("audit", "audit", COLUMNS, trail.all(filter, q));
     }
 
@@ -65,7 +65,7 @@ class AuditApiController {
     PageResult<AuditTrail.LoginEntry> logins(@org.springframework.web.bind.annotation.RequestParam(required = false)
                                              @jakarta.validation.constraints.Size(max = 64) String username,
                                              @org.springframework.web.bind.annotation.RequestParam(required = false)
-                                             Boolean success, @ModelAttribute ListQuery q) {
+                                             Boolean success, @Valid @ModelAttribute ListQuery q) {
         return trail.logins(username, success, q);
     }
 }

@@ -29,7 +29,7 @@ class HomeController {
         return "home";
     }
 
-    @GetMapping("/error/403")
+    @org.springframework.web.bind.annotation.RequestMapping("/error/403")
     String forbidden(jakarta.servlet.http.HttpServletResponse response) {
         response.setStatus(403);
         return "error/403";

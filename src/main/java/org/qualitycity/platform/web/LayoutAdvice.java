@@ -20,8 +20,14 @@ class LayoutAdvice {
 
     private final List<NavItem> nav;
     private final DemoStatus demo;
+    private final PageLinks links;
 
-    LayoutAdvice(List<Navigation> navigations, DemoStatus demo) {
+    private final org.qualitycity.platform.internal.RoleService roles;
+
+    LayoutAdvice(List<Navigation> navigations, DemoStatus demo, PageLinks links,
+                 org.qualitycity.platform.internal.RoleService roles) {
+        this.roles = roles;
+        this.links = links;
         this.nav = navigations.stream().flatMap(n -> n.items().stream())
                 .sorted(Comparator.comparingInt(NavItem::order)).toList();
         this.demo = demo;
@@ -30,6 +36,20 @@ class LayoutAdvice {
     @ModelAttribute("me")
     CurrentUser me() {
         return Security.currentUserIfAny().orElse(null);
+    }
+
+    /** Pager, sort and export links that keep the current filters (templates: {@code ${links.with('page', 2)}}). */
+    @ModelAttribute("links")
+    PageLinks links() {
+        return links;
+    }
+
+    /** Role labels by code, in the page's language. */
+    @ModelAttribute("roleNames")
+    Map<String, String> roleNames(java.util.Locale locale) {
+        Map<String, String> names = new LinkedHashMap<>();
+        roles.byCodeCached().forEach((code, r) -> names.put(code, "en".equals(locale.getLanguage()) ? r.nameEn() : r.nameZh()));
+        return names;
     }
 
     @ModelAttribute("currentPath")

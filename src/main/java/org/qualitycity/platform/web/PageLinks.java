@@ -5,9 +5,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Links for pagers and sortable headers that keep the current filters: used in templates as
- * {@code @pageLinks.with('page', 2)} and {@code @pageLinks.sort('username')}.
+ * {@code ${links.with('page', 2)}} and {@code ${links.sort('username')}}.
  */
-@Component("pageLinks")
+@Component
 public class PageLinks {
 
     public String with(String name, Object value) {
@@ -23,6 +23,15 @@ public class PageLinks {
         String dir = sameKey && !"desc".equals(current.getFirst("dir")) ? "desc" : "asc";
         return b.replaceQueryParam("sort", key).replaceQueryParam("dir", dir).replaceQueryParam("page", 0).build()
                 .toUriString();
+    }
+
+    /** ▲ or ▼ when the list is sorted by {@code key}, else nothing. */
+    public String sortMark(String key) {
+        var q = ServletUriComponentsBuilder.fromCurrentRequest().build().getQueryParams();
+        if (!key.equals(q.getFirst("sort"))) {
+            return "";
+        }
+        return "desc".equals(q.getFirst("dir")) ? "▼" : "▲";
     }
 
     /** The current URL with another path (e.g. an export endpoint), keeping the query. */

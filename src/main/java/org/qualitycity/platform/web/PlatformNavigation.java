@@ -15,7 +15,7 @@ class PlatformNavigation implements Navigation {
                 new NavItem("nav.group.home", "nav.home", "/", null, "⌂", 0),
                 new NavItem("nav.group.system", "nav.units", "/units", "platform:unit:view", "▦", 900),
                 new NavItem("nav.group.system", "nav.users", "/users", "platform:user:view", "☺", 910),
-                new NavItem("nav.group.system", "nav.roles", "/roles", "platform:role:view", "⚿", 920),
+                new NavItem("nav.group.system", "nav.roles", "/roles", "platform:role:view", "◆", 920),
                 new NavItem("nav.group.system", "nav.audit", "/audit", "platform:audit:view", "✎", 930),
                 new NavItem("nav.group.system", "nav.logins", "/login-log", "platform:login-log:view", "⇥", 940),
                 new NavItem("nav.group.system", "nav.apidocs", "/api-docs.html", null, "{}", 990));

@@ -34,7 +34,7 @@ class UserApiController {
     @GetMapping
     @PreAuthorize("hasAuthority('platform:user:view')")
     @Operation(summary = "Users in the caller's data scope, paginated (page, size, sort, dir) and filtered (q, unitCode, active)")
-    PageResult<UserService.UserView> list(@Valid @ModelAttribute UserService.Filter filter, @ModelAttribute ListQuery q) {
+    PageResult<UserService.UserView> list(@Valid @ModelAttribute UserService.Filter filter, @Valid @ModelAttribute ListQuery q) {
         return users.page(filter, q, Security.currentUser());
     }
 
@@ -42,7 +42,7 @@ class UserApiController {
     @PreAuthorize("hasAuthority('platform:user:view')")
     @Operation(summary = "The same list as Excel")
     ResponseEntity<StreamingResponseBody> export(@Valid @ModelAttribute UserService.Filter filter,
-                                                 @ModelAttribute ListQuery q) {
+                                                 @Valid @ModelAttribute ListQuery q) {
         return ExcelExport.response("users", "users", UserColumns.COLUMNS, users.all(filter, q, Security.currentUser()));
     }
 

@@ -40,7 +40,7 @@ class UserPageController {
 
     @GetMapping("/users")
     @PreAuthorize("hasAuthority('platform:user:view')")
-    String list(@Valid @ModelAttribute("filter") UserService.Filter filter, @ModelAttribute ListQuery q, Model model) {
+    String list(@Valid @ModelAttribute("filter") UserService.Filter filter, @Valid @ModelAttribute ListQuery q, Model model) {
         model.addAttribute("page", users.page(filter, q, Security.currentUser()));
         model.addAttribute("q", q);
         model.addAttribute("units", units.visibleTo(Security.currentUser()));
@@ -50,7 +50,7 @@ class UserPageController {
     @GetMapping("/users/export")
     @PreAuthorize("hasAuthority('platform:user:view')")
     ResponseEntity<StreamingResponseBody> export(@Valid @ModelAttribute UserService.Filter filter,
-                                                 @ModelAttribute ListQuery q) {
+                                                 @Valid @ModelAttribute ListQuery q) {
         return ExcelExport.response("users", "users", UserColumns.COLUMNS, users.all(filter, q, Security.currentUser()));
     }
 

@@ -1,0 +1,203 @@
+package org.qualitycity.platform;
+
+import org.junit.jupiter.api.Test;
+import org.qualitycity.support.QcIntegrationTest;
+import org.qualitycity.support.TestApi;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@QcIntegrationTest
+class AuditTrailTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate tx;
+
+    private JsonNode entries(TestApi api, String entityType, String entityId) {
+        var r = api.get("/api/v1/audit?size=200&entityType=" + entityType + "&entityId=" + entityId,
+                api.token("auditor"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().get("items");
+    }
+
+    private static List<String> actions(JsonNode items) {
+        return items.findValuesAsString("action");
+    }
+
+    @Test
+    void everyWriteOfThePlatformIsRecordedWithBeforeAndAfter() {
+        TestApi api = new TestApi(port);
+        String admin = api.token("admin");
+        String code = "A" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        api.post("/api/v1/units", Map.of("code", code, "nameZh", "审计科", "nameEn", "Audit section", "kind",
+                "SUBUNIT", "parentCode", "421221"), admin);
+        api.put("/api/v1/units/" + code, Map.of("nameZh", "审计一科", "nameEn", "Audit section 1"), admin);
+        api.post("/api/v1/units/" + code + "/move", Map.of("parentCode", "421223"), admin);
+        api.post("/api/v1/units/" + code + "/deactivate", null, admin);
+        api.post("/api/v1/units/" + code + "/activate", null, admin);
+
+        JsonNode unitEntries = entries(api, "unit", code);
+        assertThat(actions(unitEntries)).containsExactlyInAnyOrder("CREATE", "UPDATE", "MOVE", "DEACTIVATE", "ACTIVATE");
+        JsonNode update = find(unitEntries, "UPDATE");
+        assertThat(update.get("actor").asText()).isEqualTo("admin");
+        assertThat(update.get("ip").asText()).isNotBlank();
+        assertThat(update.get("before").asText()).contains("审计科");
+        assertThat(update.get("after").asText()).contains("审计一科");
+        assertThat(find(unitEntries, "MOVE").get("after").asText()).contains("421223");
+
+        String username = "aud" + UUID.randomUUID().toString().substring(0, 6);
+        var user = api.post("/api/v1/users", Map.of("username", username, "displayName", "审计对象", "unitCode", code,
+                "password", "Start#2026x", "roles", List.of("DEPT_OFFICER")), admin).json();
+        long id = user.get("id").asLong();
+        api.put("/api/v1/users/" + id, Map.of("displayName", "审计对象改", "unitCode", code, "active", true,
+                "roles", List.of("DEPT_OFFICER")), admin);
+        api.post("/api/v1/users/" + id + "/password", Map.of("password", "Other#2026y"), admin);
+        api.post("/api/v1/users/" + id + "/unlock", null, admin);
+
+        JsonNode userEntries = entries(api, "user", String.valueOf(id));
+        assertThat(actions(userEntries)).contains("CREATE", "UPDATE", "RESET_PASSWORD", "UNLOCK");
+        JsonNode userUpdate = find(userEntries, "UPDATE");
+        assertThat(userUpdate.get("before").asText()).contains("审计对象");
+        assertThat(userUpdate.get("after").asText()).contains("审计对象改");
+        // no password material in the trail
+        assertThat(userEntries.toString()).doesNotContain("Start#2026x").doesNotContain("Other#2026y")
+                .doesNotContain("bcrypt");
+
+        // roles
+        var role = api.post("/api/v1/roles", Map.of("code", "R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase()
+                .replace('-', '_'), "nameZh", "测试角色", "nameEn", "Test role", "dataScope", "UNIT",
+                "permissions", List.of("platform:unit:view")), admin);
+        assertThat(role.status()).as(role.body()).isEqualTo(201);
+        long roleId = role.json().get("id").asLong();
+        api.put("/api/v1/roles/" + roleId, Map.of("code", role.json().get("code").asText(), "nameZh", "测试角色2",
+                "nameEn", "Test role 2", "dataScope", "UNIT", "permissions", List.of("platform:*")), admin);
+        assertThat(actions(entries(api, "role", String.valueOf(roleId)))).containsExactlyInAnyOrder("CREATE", "UPDATE");
+
+        // logins and tokens
+        String token = api.post("/api/v1/auth/token", Map.of("username", username, "password", "Other#2026y"), null)
+                .json().get("token").asText();
+        api.delete("/api/v1/auth/token", token);
+        var logins = api.get("/api/v1/audit?size=50&entityType=login&entityId=" + id, api.token("auditor")).json();
+        assertThat(actions(logins.get("items"))).contains("LOGIN");
+        var tokens = api.get("/api/v1/audit?size=50&entityType=api-token&user=" + username, api.token("auditor")).json();
+        assertThat(actions(tokens.get("items"))).contains("ISSUE", "REVOKE");
+    }
+
+    @Test
+    void searchFiltersByUserModuleAndDateAndExportsToExcel() throws Exception {
+        TestApi api = new TestApi(port);
+        var byUser = api.get("/api/v1/audit?user=admin&module=platform&size=5", api.token("admin")).json();
+        assertThat(byUser.get("total").asLong()).isPositive();
+        byUser.get("items").forEach(e -> assertThat(e.get("actor").asText()).isEqualTo("admin"));
+        var none = api.get("/api/v1/audit?from=2000-01-01&to=2000-01-02", api.token("admin")).json();
+        assertThat(none.get("total").asLong()).isZero();
+
+        byte[] xlsx = api.getBytes("/api/v1/audit/export?user=admin", api.token("admin"));
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).contains("User");
+            assertThat(sheet.getLastRowNum()).isGreaterThan(0);
+            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("admin");
+        }
+    }
+
+    @Test
+    void theTrailIsAppendOnlyAndTheHashChainDetectsAnEntryChangedInTheDatabase() {
+        TestApi api = new TestApi(port);
+        String auditor = api.token("auditor");
+        // make sure there is something to tamper with
+        api.put("/api/v1/units/421224", Map.of("nameZh", "通山县", "nameEn", "Tongshan County"), api.token("admin"));
+        var before = api.get("/api/v1/audit/verify", auditor).json();
+        assertThat(before.get("intact").asBoolean()).as(before.toString()).isTrue();
+        assertThat(before.get("checked").asLong()).isPositive();
+
+        long victim = jdbc.sql("SELECT max(id) FROM platform_audit WHERE entity_type = 'unit'").query(Long.class).single();
+        // the application's own path refuses changes
+        assertThatThrownBy(() -> jdbc.sql("UPDATE platform_audit SET action = 'X' WHERE id = :id").param("id", victim)
+                .update()).hasMessageContaining("append-only");
+
+        String original = jdbc.sql("SELECT after_data::text FROM platform_audit WHERE id = :id").param("id", victim)
+                .query(String.class).single();
+        try {
+            // a database superuser bypasses the trigger and edits the entry
+            tamper(victim, "{\"nameZh\": \"伪造\"}");
+            var after = api.get("/api/v1/audit/verify", auditor).json();
+            assertThat(after.get("intact").asBoolean()).isFalse();
+            assertThat(after.get("brokenIds").get(0).asLong()).isEqualTo(victim);
+        } finally {
+            tamper(victim, original);
+        }
+        assertThat(api.get("/api/v1/audit/verify", auditor).json().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aDeletedEntryBreaksTheLinkOfTheNextOne() {
+        TestApi api = new TestApi(port);
+        String admin = api.token("admin");
+        api.put("/api/v1/units/421223", Map.of("nameZh", "崇阳县", "nameEn", "Chongyang County"), admin);
+        api.put("/api/v1/units/421223", Map.of("nameZh", "崇阳县", "nameEn", "Chongyang County"), admin);
+        long last = jdbc.sql("SELECT max(id) FROM platform_audit WHERE entity_type = 'unit' AND entity_id = '421223'")
+                .query(Long.class).single();
+        long previous = jdbc.sql("SELECT max(id) FROM platform_audit WHERE id < :id").param("id", last)
+                .query(Long.class).single();
+        var row = jdbc.sql("SELECT * FROM platform_audit WHERE id = :id").param("id", previous).query().singleRow();
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("ALTER TABLE platform_audit DISABLE TRIGGER platform_audit_no_change").update();
+            jdbc.sql("DELETE FROM platform_audit WHERE id = :id").param("id", previous).update();
+            jdbc.sql("ALTER TABLE platform_audit ENABLE TRIGGER platform_audit_no_change").update();
+        });
+        try {
+            var v = api.get("/api/v1/audit/verify", api.token("auditor")).json();
+            assertThat(v.get("intact").asBoolean()).isFalse();
+            assertThat(v.get("brokenIds").get(0).asLong()).isGreaterThan(previous);
+        } finally {
+            tx.executeWithoutResult(s -> {
+                jdbc.sql("ALTER TABLE platform_audit DISABLE TRIGGER platform_audit_no_change").update();
+                jdbc.sql("""
+                        INSERT INTO platform_audit (id, at, actor_id, actor_name, actor_unit_id, ip, module, entity_type,
+                            entity_id, unit_id, action, before_data, after_data, prev_hash, hash)
+                        VALUES (:id, :at, :actor_id, :actor_name, :actor_unit_id, :ip, :module, :entity_type, :entity_id,
+                            :unit_id, :action, CAST(:before AS jsonb), CAST(:after AS jsonb), :prev_hash, :hash)
+                        """).params(row).param("before", str(row.get("before_data"))).param("after", str(row.get("after_data")))
+                        .update();
+                jdbc.sql("ALTER TABLE platform_audit ENABLE TRIGGER platform_audit_no_change").update();
+            });
+        }
+        assertThat(api.get("/api/v1/audit/verify", api.token("auditor")).json().get("intact").asBoolean()).isTrue();
+    }
+
+    private static String str(Object pgObject) {
+        return pgObject == null ? null : pgObject.toString();
+    }
+
+    private void tamper(long id, String afterJson) {
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("ALTER TABLE platform_audit DISABLE TRIGGER platform_audit_no_change").update();
+            jdbc.sql("UPDATE platform_audit SET after_data = CAST(:after AS jsonb) WHERE id = :id")
+                    .param("after", afterJson).param("id", id).update();
+            jdbc.sql("ALTER TABLE platform_audit ENABLE TRIGGER platform_audit_no_change").update();
+        });
+    }
+
+    private static JsonNode find(JsonNode items, String action) {
+        for (JsonNode e : items) {
+            if (e.get("action").asText().equals(action)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no " + action + " in " + items);
+    }
+}

@@ -1,0 +1,82 @@
+package org.qualitycity.platform;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qualitycity.QualityCityApplication;
+import org.qualitycity.platform.internal.EmbeddedPostgresDataSource;
+import org.qualitycity.support.TestApi;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Data survives a restart; a PostgreSQL left running by a killed JVM is recovered from. */
+class RestartTest {
+
+    private static ConfigurableApplicationContext start(Path dir) {
+        return new SpringApplicationBuilder(QualityCityApplication.class)
+                .run("--server.port=0", "--qc.data-dir=" + dir, "--qc.demo=true", "--spring.jmx.enabled=false");
+    }
+
+    private static int port(ConfigurableApplicationContext ctx) {
+        return ((WebServerApplicationContext) ctx).getWebServer().getPort();
+    }
+
+    @Test
+    void aUserCreatedBeforeARestartStillLogsIn(@TempDir Path dir) {
+        var first = start(dir);
+        TestApi api = new TestApi(port(first));
+        String admin = api.post("/api/v1/auth/token", Map.of("username", "admin", "password", TestApi.DEMO_PASSWORD), null)
+                .json().get("token").asText();
+        var created = api.post("/api/v1/users", Map.of("username", "survivor", "displayName", "重启后仍在",
+                "unitCode", "421222", "password", "Survive#2026", "roles", List.of("DISTRICT_OFFICER")), admin);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        first.close();
+
+        var second = start(dir);
+        try {
+            TestApi again = new TestApi(port(second));
+            var login = again.post("/api/v1/auth/token", Map.of("username", "survivor", "password", "Survive#2026"), null);
+            assertThat(login.status()).as(login.body()).isEqualTo(200);
+            // demo data was generated once, not again on the second start
+            String admin2 = again.post("/api/v1/auth/token", Map.of("username", "admin", "password",
+                    TestApi.DEMO_PASSWORD), null).json().get("token").asText();
+            assertThat(again.get("/api/v1/users?q=admin", admin2).json().get("total").asLong()).isEqualTo(1);
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
+    void aPostgresLeftRunningByAKilledJvmIsStoppedAndTheServerStartsAgain(@TempDir Path dir) throws Exception {
+        // a child JVM starts the embedded server and dies without running its shutdown hooks (like kill -9)
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), StalePostgresStarter.class.getName(), dir.toString())
+                .redirectErrorStream(true).redirectOutput(Path.of("target", "stale-postgres-child.log").toFile()).start();
+        assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).isEqualTo(0);
+        Path pid = dir.resolve("pgdata").resolve("postmaster.pid");
+        assertThat(pid).exists();
+        long stalePid = Long.parseLong(Files.readAllLines(pid).get(0).trim());
+        assertThat(ProcessHandle.of(stalePid).map(ProcessHandle::isAlive)).contains(true);
+
+        try {
+            String url = EmbeddedPostgresDataSource.jdbcUrl(dir);
+            assertThat(ProcessHandle.of(stalePid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            try (var c = DriverManager.getConnection(url); var rs = c.createStatement().executeQuery("SELECT 41 + 1")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(42);
+            }
+        } finally {
+            EmbeddedPostgresDataSource.stop(dir);
+        }
+    }
+}

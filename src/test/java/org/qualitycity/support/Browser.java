@@ -1,0 +1,49 @@
+package org.qualitycity.support;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Debian's chromium driven by Debian's chromedriver, never a downloaded browser. Where they are
+ * missing, browser tests are skipped with a message, except in CI (CI=true), where they must run.
+ */
+public final class Browser {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String DRIVER = "/usr/bin/chromedriver";
+
+    private Browser() {
+    }
+
+    public static ChromeDriver start(int width, int height) {
+        boolean present = new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute();
+        if (!present) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true but " + CHROMIUM + " or " + DRIVER
+                        + " is missing: .ci/run must install chromium and chromium-driver");
+            }
+            Assumptions.abort("Browser test skipped: no Debian chromium/chromedriver here "
+                    + "(apt-get install chromium chromium-driver to run it)");
+        }
+        try {
+            Path profile = Files.createTempDirectory("qc-chromium");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
+                    "--lang=zh-CN");
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
+                    .usingAnyFreePort().build();
+            return new ChromeDriver(service, options);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
