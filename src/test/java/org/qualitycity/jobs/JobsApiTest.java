@@ -130,6 +130,8 @@ class JobsApiTest {
         assertThat(api.get("/api/v1/jobs?sort=params", api.token("chibi")).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/jobs?kind=" + "x".repeat(61), api.token("chibi")).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/jobs?all=maybe", api.token("chibi")).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/jobs?page=-1", api.token("chibi")).status()).isEqualTo(400);
+        assertThat(WebSession.loggedIn(port, "chibi").get("/jobs?size=0").status()).isEqualTo(400);
         assertThat(WebSession.loggedIn(port, "chibi").get("/jobs").body()).contains("data-job-id=\"" + mine + "\"")
                 .doesNotContain("data-job-id=\"" + theirs + "\"");
     }

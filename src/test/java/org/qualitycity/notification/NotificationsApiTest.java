@@ -181,6 +181,8 @@ class NotificationsApiTest {
                 .status()).isEqualTo(404);
         assertThat(api.post("/api/v1/notifications", Map.of("unitCode", "421281", "title", "x", "severity", "LOUD"),
                 api.token("admin")).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/notifications?page=-1", api.token("chibi")).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/notifications?size=100000", api.token("chibi")).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/notifications/abc", api.token("chibi")).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/notifications/unread-count", null).status()).isEqualTo(401);
     }

@@ -47,7 +47,7 @@ class JobsApiController {
     PageResult<JobView> list(@RequestParam(defaultValue = "false") boolean all,
                              @RequestParam(required = false) JobStatus status,
                              @RequestParam(required = false) @Size(max = 60) String kind,
-                             @ModelAttribute ListQuery q) {
+                             @Valid @ModelAttribute ListQuery q) {
         return jobs.page(Security.currentUser(), all, status, kind, q);
     }
 

@@ -1,5 +1,6 @@
 package org.qualitycity.jobs.web;
 
+import jakarta.validation.Valid;
 import org.qualitycity.jobs.JobStatus;
 import org.qualitycity.jobs.JobView;
 import org.qualitycity.jobs.internal.JobService;
@@ -37,7 +38,7 @@ class JobsPageController {
     @GetMapping("/jobs")
     @PreAuthorize("isAuthenticated()")
     String list(@RequestParam(defaultValue = "false") boolean all, @RequestParam(required = false) JobStatus status,
-                @ModelAttribute ListQuery q, Model model) {
+                @Valid @ModelAttribute ListQuery q, Model model) {
         CurrentUser me = Security.currentUser();
         boolean showAll = all && me.can("jobs:job:view-all");
         model.addAttribute("page", jobs.page(me, showAll, status, null, q));

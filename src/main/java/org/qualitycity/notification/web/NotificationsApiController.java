@@ -42,7 +42,7 @@ class NotificationsApiController {
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "My inbox: messages to me and to my unit, newest first (unread=true: only unread)")
     PageResult<NotificationView> inbox(@RequestParam(defaultValue = "false") boolean unread,
-                                       @ModelAttribute ListQuery q) {
+                                       @Valid @ModelAttribute ListQuery q) {
         return notifications.inbox(Security.currentUser(), unread, q);
     }
 

@@ -1,5 +1,6 @@
 package org.qualitycity.notification.web;
 
+import jakarta.validation.Valid;
 import org.qualitycity.notification.NotificationView;
 import org.qualitycity.notification.internal.NotificationService;
 import org.qualitycity.platform.ListQuery;
@@ -26,7 +27,7 @@ class NotificationsPageController {
 
     @GetMapping("/notifications")
     @PreAuthorize("isAuthenticated()")
-    String inbox(@RequestParam(defaultValue = "false") boolean unread, @ModelAttribute ListQuery q, Model model) {
+    String inbox(@RequestParam(defaultValue = "false") boolean unread, @Valid @ModelAttribute ListQuery q, Model model) {
         model.addAttribute("page", notifications.inbox(Security.currentUser(), unread, q));
         model.addAttribute("unread", unread);
         return "notification/inbox";
