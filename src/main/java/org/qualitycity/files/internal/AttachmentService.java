@@ -89,6 +89,8 @@ class AttachmentService implements Attachments {
     @Override
     @Transactional
     public Attachment store(String ownerType, long ownerId, MultipartFile file, CurrentUser user) {
+        // the owner first: someone who may not see it learns nothing, not even that a file is missing
+        requireWritable(policy(ownerType), ownerId, user);
         if (file == null) {
             throw new ValidationException("file", "is required");
         }

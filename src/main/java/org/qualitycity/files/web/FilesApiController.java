@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.qualitycity.files.Attachment;
 import org.qualitycity.files.Attachments;
 import org.qualitycity.platform.Security;
-import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.web.ApiController;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -36,9 +35,6 @@ class FilesApiController {
     @Operation(summary = "Upload a file for a record (multipart: ownerType, ownerId, file); the type is checked by content")
     ResponseEntity<Attachment> upload(@RequestParam String ownerType, @RequestParam long ownerId,
                                       @RequestParam(required = false) MultipartFile file) {
-        if (file == null) {
-            throw new ValidationException("file", "is required");
-        }
         Attachment a = attachments.store(ownerType, ownerId, file, Security.currentUser());
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/files/" + a.id())).body(a);
     }

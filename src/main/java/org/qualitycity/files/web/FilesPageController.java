@@ -67,9 +67,6 @@ class FilesPageController {
                   @RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String returnTo,
                   RedirectAttributes flash) {
         try {
-            if (file == null || file.isEmpty()) {
-                throw new ValidationException("file", "is required");
-            }
             attachments.store(ownerType, ownerId, file, Security.currentUser());
             flash.addFlashAttribute("flash", "files.flash.uploaded");
         } catch (ValidationException e) {
