@@ -9,6 +9,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class QualityCityApplication {
 
+    static {
+        // The platform serves one Chinese city: dates and times on pages and exports are Beijing time,
+        // whatever the server's zone (QC_TIMEZONE overrides).
+        String zone = System.getenv().getOrDefault("QC_TIMEZONE", "Asia/Shanghai");
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(zone));
+    }
+
     public static void main(String[] args) {
         SpringApplication.run(QualityCityApplication.class, args);
     }

@@ -97,6 +97,14 @@ class AuditTrailTest {
     }
 
     @Test
+    void permissionFailuresAreRecorded() {
+        TestApi api = new TestApi(port);
+        assertThat(api.get("/api/v1/audit/verify", api.token("tongcheng")).status()).isEqualTo(403);
+        var denied = api.get("/api/v1/audit?user=tongcheng&action=ACCESS_DENIED&size=50", api.token("auditor")).json();
+        assertThat(denied.get("items").toString()).contains("/api/v1/audit/verify");
+    }
+
+    @Test
     void searchFiltersByUserModuleAndDateAndExportsToExcel() throws Exception {
         TestApi api = new TestApi(port);
         var byUser = api.get("/api/v1/audit?user=admin&module=platform&size=5", api.token("admin")).json();

@@ -1,5 +1,8 @@
 package org.qualitycity.platform;
 
+import org.qualitycity.files.FilesFixtures;
+import org.qualitycity.support.TestApi;
+
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +18,9 @@ final class ModuleScopeProbes {
 
     static void register(DataScopeTest t) {
         calendar(t);
+        files(t);
+        jobs(t);
+        notification(t);
     }
 
     /** The calendar is city-wide reference data (no unit owns it); changing it needs calendar:year:edit. */
@@ -31,5 +37,103 @@ final class ModuleScopeProbes {
             assertThat(t.tongchengPage().postForm("/calendar", Map.of("year", "2026", "text", "")).status())
                     .isEqualTo(403);
         });
+    }
+
+    /** A document of 赤壁市 (owner type "unit"): 404 to 通城县 on every files endpoint, page or API. */
+    private static void files(DataScopeTest t) {
+        TestApi api = t.api();
+        String tc = t.tongchengToken();
+        long chibiUnit = FilesFixtures.unitId(api, "421281");
+        long file = FilesFixtures.uploadPdf(api, "chibi", chibiUnit, "赤壁市-scope-probe.pdf");
+        t.probe("POST /api/v1/files", e -> assertThat(api.send("POST", "/api/v1/files?ownerType=unit&ownerId="
+                + chibiUnit, "{}", tc, "application/json").status()).isEqualTo(404));
+        t.probe("GET /api/v1/files", e -> assertThat(api.get("/api/v1/files?ownerType=unit&ownerId=" + chibiUnit, tc)
+                .status()).isEqualTo(404));
+        t.probe("GET /api/v1/files/{id}", e -> assertThat(api.get("/api/v1/files/" + file, tc).status()).isEqualTo(404));
+        t.probe("GET /api/v1/files/{id}/content", e -> assertThat(api.get("/api/v1/files/" + file + "/content", tc)
+                .status()).isEqualTo(404));
+        t.probe("DELETE /api/v1/files/{id}", e -> assertThat(api.delete("/api/v1/files/" + file, tc).status())
+                .isEqualTo(404));
+        t.probe("GET /files", e -> {
+            assertThat(t.tongchengPage().get("/files").body()).doesNotContain("赤壁市-scope-probe");
+            assertThat(t.tongchengPage().get("/files?unit=421281").status()).isEqualTo(404);
+        });
+        t.probe("GET /files/{id}", e -> assertThat(t.tongchengPage().get("/files/" + file).status()).isEqualTo(404));
+        t.probe("POST /files", e -> assertThat(FilesFixtures.postPageUpload(api, "tongcheng", chibiUnit, "x.pdf"))
+                .isEqualTo(404));
+        t.probe("POST /files/{id}/delete", e -> {
+            t.tongchengPage().get("/files");
+            assertThat(t.tongchengPage().postForm("/files/" + file + "/delete", Map.of()).status()).isEqualTo(404);
+            assertThat(api.get("/api/v1/files/" + file, api.token("chibi")).status()).isEqualTo(200);
+        });
+    }
+
+    /** Jobs belong to their creator: the city administrator's job is 404 to 通城县. */
+    private static void jobs(DataScopeTest t) {
+        TestApi api = t.api();
+        String tc = t.tongchengToken();
+        long job = api.post("/api/v1/jobs", Map.of("kind", "audit-verify"), api.token("admin")).json().get("id").asLong();
+        t.probe("GET /api/v1/jobs", e -> {
+            assertThat(api.get("/api/v1/jobs?size=200", tc).body()).doesNotContain("\"id\":" + job + ",");
+            assertThat(api.get("/api/v1/jobs?all=true", tc).status()).isEqualTo(403);
+        });
+        t.probe("GET /api/v1/jobs/{id}", e -> assertThat(api.get("/api/v1/jobs/" + job, tc).status()).isEqualTo(404));
+        t.probe("POST /api/v1/jobs/{id}/cancel", e -> assertThat(api.post("/api/v1/jobs/" + job + "/cancel", null, tc)
+                .status()).isEqualTo(404));
+        t.probe("POST /api/v1/jobs", e -> assertThat(api.post("/api/v1/jobs", Map.of("kind", "audit-verify"), tc)
+                .status()).as("only users who may read the audit trail start its verification").isEqualTo(403));
+        t.probe("GET /jobs", e -> assertThat(t.tongchengPage().get("/jobs?size=200").body())
+                .doesNotContain("data-job-id=\"" + job + "\""));
+        t.probe("GET /jobs/{id}", e -> assertThat(t.tongchengPage().get("/jobs/" + job).status()).isEqualTo(404));
+        t.probe("GET /jobs/{id}/progress", e -> assertThat(t.tongchengPage().get("/jobs/" + job + "/progress").status())
+                .isEqualTo(404));
+        t.probe("POST /jobs/{id}/cancel", e -> {
+            t.tongchengPage().get("/jobs");
+            assertThat(t.tongchengPage().postForm("/jobs/" + job + "/cancel", Map.of()).status()).isEqualTo(404);
+        });
+        t.probe("POST /jobs", e -> {
+            t.tongchengPage().get("/jobs");
+            assertThat(t.tongchengPage().postForm("/jobs", Map.of("kind", "audit-verify")).status()).isEqualTo(403);
+        });
+    }
+
+    /** A notice to 赤壁市: not in 通城县's inbox, 404 on reading it, and 通城县's "read all" leaves it unread for 赤壁市. */
+    private static void notification(DataScopeTest t) {
+        TestApi api = t.api();
+        String tc = t.tongchengToken();
+        long notice = api.post("/api/v1/notifications", Map.of("unitCode", "421281", "title", "赤壁市 scope probe"),
+                api.token("admin")).json().get("id").asLong();
+        java.util.function.Supplier<Boolean> stillUnreadForChibi = () ->
+                api.get("/api/v1/notifications/" + notice, api.token("chibi")).json().get("readAt").isNull();
+        t.probe("GET /api/v1/notifications", e -> assertThat(api.get("/api/v1/notifications?size=200", tc).body())
+                .doesNotContain("赤壁市 scope probe"));
+        t.probe("GET /api/v1/notifications/{id}", e -> assertThat(api.get("/api/v1/notifications/" + notice, tc).status())
+                .isEqualTo(404));
+        t.probe("POST /api/v1/notifications/{id}/read", e -> {
+            assertThat(api.post("/api/v1/notifications/" + notice + "/read", null, tc).status()).isEqualTo(404);
+            assertThat(stillUnreadForChibi.get()).isTrue();
+        });
+        t.probe("POST /api/v1/notifications/read-all", e -> {
+            assertThat(api.post("/api/v1/notifications/read-all", null, tc).status()).isEqualTo(200);
+            assertThat(stillUnreadForChibi.get()).isTrue();
+        });
+        t.notScoped("GET /api/v1/notifications/unread-count", "the caller's own inbox");
+        t.probe("POST /api/v1/notifications", e -> assertThat(api.post("/api/v1/notifications",
+                Map.of("unitCode", "421281", "title", "越权"), tc).status()).isEqualTo(403));
+        t.probe("GET /notifications", e -> assertThat(t.tongchengPage().get("/notifications?size=200").body())
+                .doesNotContain("赤壁市 scope probe"));
+        for (String action : java.util.List.of("read", "open")) {
+            t.probe("POST /notifications/{id}/" + action, e -> {
+                t.tongchengPage().get("/notifications");
+                assertThat(t.tongchengPage().postForm("/notifications/" + notice + "/" + action, Map.of()).status())
+                        .isEqualTo(404);
+            });
+        }
+        t.probe("POST /notifications/read-all", e -> {
+            t.tongchengPage().get("/notifications");
+            assertThat(t.tongchengPage().postForm("/notifications/read-all", Map.of()).status()).isEqualTo(302);
+            assertThat(stillUnreadForChibi.get()).isTrue();
+        });
+        t.notScoped("GET /test-support/notification-badge", "test-only page of the caller's own badge");
     }
 }

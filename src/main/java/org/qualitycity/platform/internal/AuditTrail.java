@@ -1,6 +1,7 @@
 package org.qualitycity.platform.internal;
 
 import jakarta.validation.constraints.Size;
+import org.qualitycity.platform.AuditVerifier;
 import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +20,7 @@ import java.util.Map;
 
 /** Searching the audit trail and verifying its hash chain. */
 @Service
-public class AuditTrail {
+public class AuditTrail implements AuditVerifier {
 
     public record Entry(long id, Instant at, String actor, String actorUnit, String ip, String module,
                         String entityType, String entityId, String action, String before, String after) {
@@ -28,10 +29,6 @@ public class AuditTrail {
     public record Filter(@Size(max = 64) String user, @Size(max = 32) String unitCode, @Size(max = 40) String module,
                          @Size(max = 60) String entityType, @Size(max = 100) String entityId,
                          @Size(max = 40) String action, LocalDate from, LocalDate to) {
-    }
-
-    /** Result of a verification: how many entries were checked and the ids whose hash or link is wrong. */
-    public record Verification(long checked, boolean intact, List<Long> brokenIds, Instant verifiedAt) {
     }
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -151,6 +148,7 @@ public class AuditTrail {
      * A changed value breaks that entry's hash; a deleted or inserted entry breaks the next link.
      * Set-based in SQL: one pass over the table.
      */
+    @Override
     @Transactional(readOnly = true)
     public Verification verify() {
         long checked = jdbc.sql("SELECT count(*) FROM platform_audit").query(Long.class).single();

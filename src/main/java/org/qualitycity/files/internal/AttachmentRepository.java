@@ -1,0 +1,76 @@
+package org.qualitycity.files.internal;
+
+import org.qualitycity.files.Attachment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+@Repository
+class AttachmentRepository {
+
+    /** An attachment with where its bytes are. */
+    record Stored(Attachment attachment, String storageKey) {
+    }
+
+    private static final String SELECT = """
+            SELECT a.id, a.owner_type, a.owner_id, a.unit_id, a.filename, a.content_type, a.size_bytes, a.sha256,
+                   a.storage_key, a.created_by, u.display_name AS created_by_name, a.created_at
+            FROM files_attachment a LEFT JOIN platform_user u ON u.id = a.created_by
+            """;
+
+    private final JdbcClient jdbc;
+
+    AttachmentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static Stored map(ResultSet rs, int n) throws SQLException {
+        long unit = rs.getLong("unit_id");
+        Long unitId = rs.wasNull() ? null : unit;
+        long by = rs.getLong("created_by");
+        Long createdBy = rs.wasNull() ? null : by;
+        return new Stored(new Attachment(rs.getLong("id"), rs.getString("owner_type"), rs.getLong("owner_id"), unitId,
+                rs.getString("filename"), rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+                createdBy, rs.getString("created_by_name"), rs.getTimestamp("created_at").toInstant()),
+                rs.getString("storage_key"));
+    }
+
+    long insert(String ownerType, long ownerId, Long unitId, String filename, String contentType, long size,
+                String sha256, String storageKey, long createdBy) {
+        return jdbc.sql("""
+                        INSERT INTO files_attachment (owner_type, owner_id, unit_id, filename, content_type, size_bytes,
+                                                      sha256, storage_key, created_by)
+                        VALUES (:ownerType, :ownerId, :unitId, :filename, :contentType, :size, :sha256, :key, :createdBy)
+                        RETURNING id
+                        """)
+                .param("ownerType", ownerType).param("ownerId", ownerId).param("unitId", unitId)
+                .param("filename", filename).param("contentType", contentType).param("size", size)
+                .param("sha256", sha256).param("key", storageKey).param("createdBy", createdBy)
+                .query(Long.class).single();
+    }
+
+    /** A live (not deleted) attachment. */
+    Optional<Stored> byId(long id) {
+        return jdbc.sql(SELECT + " WHERE a.id = :id AND a.deleted_at IS NULL").param("id", id)
+                .query(AttachmentRepository::map).optional();
+    }
+
+    List<Attachment> byOwner(String ownerType, long ownerId) {
+        return jdbc.sql(SELECT + " WHERE a.owner_type = :ownerType AND a.owner_id = :ownerId AND a.deleted_at IS NULL"
+                        + " ORDER BY a.created_at, a.id LIMIT 1000")
+                .param("ownerType", ownerType).param("ownerId", ownerId)
+                .query(AttachmentRepository::map).list().stream().map(Stored::attachment).toList();
+    }
+
+    boolean markDeleted(long id, long userId) {
+        return jdbc.sql("""
+                        UPDATE files_attachment SET deleted_at = now(), deleted_by = :userId
+                        WHERE id = :id AND deleted_at IS NULL
+                        """)
+                .param("id", id).param("userId", userId).update() == 1;
+    }
+}

@@ -1,0 +1,222 @@
+package org.qualitycity.files.internal;
+
+import org.qualitycity.files.Attachment;
+import org.qualitycity.files.AttachmentContent;
+import org.qualitycity.files.AttachmentOwnerPolicy;
+import org.qualitycity.files.Attachments;
+import org.qualitycity.platform.AuditLog;
+import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+@Service
+class AttachmentService implements Attachments {
+
+    private static final Logger log = LoggerFactory.getLogger(AttachmentService.class);
+    private static final Pattern OWNER_TYPE = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+
+    private final Map<String, AttachmentOwnerPolicy> policies = new HashMap<>();
+    private final AttachmentRepository repo;
+    private final FileStore store;
+    private final AuditLog audit;
+
+    AttachmentService(List<AttachmentOwnerPolicy> policies, AttachmentRepository repo, FileStore store, AuditLog audit) {
+        for (AttachmentOwnerPolicy p : policies) {
+            if (!OWNER_TYPE.matcher(p.ownerType()).matches()) {
+                throw new IllegalStateException("invalid attachment owner type: " + p.ownerType());
+            }
+            AttachmentOwnerPolicy previous = this.policies.put(p.ownerType(), p);
+            if (previous != null) {
+                throw new IllegalStateException("two policies for the attachment owner type " + p.ownerType() + ": "
+                        + previous.getClass().getName() + " and " + p.getClass().getName());
+            }
+        }
+        this.repo = repo;
+        this.store = store;
+        this.audit = audit;
+    }
+
+    private AttachmentOwnerPolicy policy(String ownerType) {
+        AttachmentOwnerPolicy p = ownerType == null ? null : policies.get(ownerType);
+        if (p == null) {
+            throw new ValidationException("ownerType", "unknown owner type '" + ownerType + "'");
+        }
+        return p;
+    }
+
+    private void requireReadable(AttachmentOwnerPolicy p, long ownerId, CurrentUser user) {
+        if (!p.canRead(user, ownerId)) {
+            throw new NotFoundException(p.ownerType() + " " + ownerId);
+        }
+    }
+
+    private void requireWritable(AttachmentOwnerPolicy p, long ownerId, CurrentUser user) {
+        requireReadable(p, ownerId, user);
+        if (!p.canWrite(user, ownerId)) {
+            throw new AccessDeniedException("no write access to the attachments of " + p.ownerType() + " " + ownerId);
+        }
+    }
+
+    @Override
+    public long maxSizeBytes() {
+        return store.maxSize();
+    }
+
+    @Override
+    public boolean canWrite(String ownerType, long ownerId, CurrentUser user) {
+        AttachmentOwnerPolicy p = policies.get(ownerType);
+        return p != null && p.canRead(user, ownerId) && p.canWrite(user, ownerId);
+    }
+
+    @Override
+    @Transactional
+    public Attachment store(String ownerType, long ownerId, MultipartFile file, CurrentUser user) {
+        // the owner first: someone who may not see it learns nothing, not even that a file is missing
+        requireWritable(policy(ownerType), ownerId, user);
+        if (file == null) {
+            throw new ValidationException("file", "is required");
+        }
+        try (InputStream in = file.getInputStream()) {
+            return store(ownerType, ownerId, file.getOriginalFilename(), in, file.getSize(), user);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    @Transactional
+    public Attachment store(String ownerType, long ownerId, String filename, InputStream content, long size,
+                            CurrentUser user) {
+        AttachmentOwnerPolicy p = policy(ownerType);
+        requireWritable(p, ownerId, user);
+        String name = cleanFilename(filename);
+        if (size > store.maxSize()) {
+            throw new ValidationException("file", "is larger than the limit of " + FileStore.humanSize(store.maxSize()));
+        }
+        FileStore.Staged staged = store.stage(content);
+        String key;
+        FileTypes.Detected type;
+        try {
+            if (staged.size() == 0) {
+                throw new ValidationException("file", "is empty");
+            }
+            type = FileTypes.detect(name, staged.path());
+        } catch (IOException e) {
+            store.discard(staged.path());
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            store.discard(staged.path());
+            throw e;
+        }
+        key = store.commit(staged);
+        removeOnRollback(key);
+        long id = repo.insert(ownerType, ownerId, p.unitOf(ownerId), name, type.contentType(), staged.size(),
+                staged.sha256(), key, user.id());
+        Attachment created = repo.byId(id).orElseThrow().attachment();
+        audit.record("files", "attachment", id, created.unitId(), "CREATE", null, created);
+        return created;
+    }
+
+    /** The bytes of an upload whose record rolls back are removed again. */
+    private void removeOnRollback(String key) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        store.remove(key);
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * The name as shown and offered for download: without any directory part (some browsers send the
+     * client's full path), without control characters, at most 255 characters keeping the extension.
+     */
+    static String cleanFilename(String filename) {
+        if (filename == null) {
+            throw new ValidationException("file", "has no file name");
+        }
+        String name = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1);
+        name = name.codePoints().filter(c -> !Character.isISOControl(c) && c != '"')
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        while (name.startsWith(".")) {
+            name = name.substring(1);
+        }
+        if (name.isBlank()) {
+            throw new ValidationException("file", "has no file name");
+        }
+        if (name.length() > 255) {
+            String ext = FileTypes.extension(name);
+            name = name.substring(0, 254 - ext.length()) + "." + ext;
+        }
+        return name;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Attachment> list(String ownerType, long ownerId, CurrentUser user) {
+        AttachmentOwnerPolicy p = policy(ownerType);
+        requireReadable(p, ownerId, user);
+        return repo.byOwner(ownerType, ownerId);
+    }
+
+    private AttachmentRepository.Stored readable(long id, CurrentUser user) {
+        AttachmentRepository.Stored s = repo.byId(id).orElseThrow(() -> new NotFoundException("attachment " + id));
+        AttachmentOwnerPolicy p = policies.get(s.attachment().ownerType());
+        if (p == null || !p.canRead(user, s.attachment().ownerId())) {
+            throw new NotFoundException("attachment " + id);
+        }
+        return s;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Attachment get(long id, CurrentUser user) {
+        return readable(id, user).attachment();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public AttachmentContent open(long id, CurrentUser user) {
+        AttachmentRepository.Stored s = readable(id, user);
+        Path path = store.pathOf(s.storageKey());
+        if (!Files.isRegularFile(path)) {
+            log.error("The bytes of attachment {} are missing from the file store: {}", id, path);
+            throw new NotFoundException("attachment " + id);
+        }
+        return new AttachmentContent(s.attachment(), path);
+    }
+
+    @Override
+    @Transactional
+    public void delete(long id, CurrentUser user) {
+        AttachmentRepository.Stored s = readable(id, user);
+        Attachment a = s.attachment();
+        requireWritable(policy(a.ownerType()), a.ownerId(), user);
+        if (!repo.markDeleted(id, user.id())) {
+            throw new NotFoundException("attachment " + id);
+        }
+        audit.record("files", "attachment", id, a.unitId(), "DELETE", a, null);
+    }
+}
