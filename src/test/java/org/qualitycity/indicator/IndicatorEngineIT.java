@@ -254,4 +254,50 @@ class IndicatorEngineIT {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("G4").contains("风险测试区").contains("87.5").contains("预测");
     }
+
+    @Test
+    void anExcelUploadWithOneBadCellAmongAHundredRowsChangesNothingAndNamesRowAndColumn() {
+        TestApi api = api();
+        String admin = api.token("admin");
+        List<Object[]> rows = new java.util.ArrayList<>();
+        String[] units = {"421202", "421221", "421222", "421223", "421224", "421281", "421200GX"};
+        // 2015: no data at all before this test; 7 units × 4 quarters × 2 elements × 2 indicators > 100 rows
+        for (String u : units) {
+            for (int q = 1; q <= 4; q++) {
+                rows.add(new Object[]{u, "E2_PASSED", "2015Q" + q, 8});
+                rows.add(new Object[]{u, "E2_ACCEPTED", "2015Q" + q, 8});
+                rows.add(new Object[]{u, "E3_PASSED_FIRST", "2015Q" + q, 2});
+                rows.add(new Object[]{u, "E3_ACCEPTED", "2015Q" + q, 2});
+            }
+        }
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(100);
+        rows.set(56, new Object[]{"421222", "E2_ACCEPTED", "2015Q3", "十二"});
+        var bad = IndicatorUploadSupport.upload(api, admin, rows);
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.json().get("errors")).hasSize(1);
+        assertThat(bad.json().get("errors").get(0).get("field").asText()).isEqualTo("row 58, column G");
+        long stored = jdbc.sql("SELECT count(*) FROM indicator_value WHERE period LIKE '2015%'").query(Long.class).single();
+        assertThat(stored).isZero();
+
+        rows.set(56, new Object[]{"421222", "E2_ACCEPTED", "2015Q3", 12});
+        var good = IndicatorUploadSupport.upload(api, admin, rows);
+        assertThat(good.status()).as(good.body()).isEqualTo(200);
+        assertThat(good.json().get("saved").asInt()).isEqualTo(rows.size());
+        assertThat(jdbc.sql("SELECT count(*) FROM indicator_value WHERE period LIKE '2015%' AND status = 'DRAFT'")
+                .query(Long.class).single()).isEqualTo(rows.size());
+    }
+
+    @Test
+    void theTemplateListsWhatTheUserReports() throws Exception {
+        TestApi api = api();
+        byte[] xlsx = api.getBytes("/api/v1/indicator-values/template?period=2016Q1&unitCode=421222", api.token("tongcheng"));
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            List<String> elements = new java.util.ArrayList<>();
+            for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                elements.add(sheet.getRow(i).getCell(2).getStringCellValue());
+            }
+            assertThat(elements).contains("E1_PASSED_FIRST", "E2_ACCEPTED", "G4_VILLAGES").doesNotContain("P2_PASSED");
+        }
+    }
 }

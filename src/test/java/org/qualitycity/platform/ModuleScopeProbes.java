@@ -17,6 +17,7 @@ final class ModuleScopeProbes {
     }
 
     static void register(DataScopeTest t) {
+        indicator(t);
         calendar(t);
         files(t);
         jobs(t);
@@ -135,5 +136,64 @@ final class ModuleScopeProbes {
             assertThat(stillUnreadForChibi.get()).isTrue();
         });
         t.notScoped("GET /test-support/notification-badge", "test-only page of the caller's own badge");
+    }
+
+    /** Indicator data of 赤壁市 is invisible to 通城县 in every read, and untouchable in every write. */
+    private static void indicator(DataScopeTest t) {
+        var api = t.api();
+        String tc = t.tongchengToken();
+        t.probe("GET /api/v1/analytics", e -> {
+            var r = api.get("/api/v1/analytics?dx=P2;E1&pe=2018;2018Q2&ou=421281;LEVEL-2", tc);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).doesNotContain("421281").doesNotContain("赤壁");
+        });
+        t.notScoped("GET /api/v1/public/analytics", "public: approved values of published indicators only");
+        t.probe("GET /api/v1/indicators/{code}/units/{unitCode}/periods/{period}", e ->
+                assertThat(api.get("/api/v1/indicators/P2/units/421281/periods/2018", tc).status()).isEqualTo(404));
+        t.probe("GET /api/v1/early-warnings", e -> {
+            var r = api.get("/api/v1/early-warnings?year=2018&unitCode=421281", tc);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().get("total").asLong()).isZero();
+        });
+        t.probe("GET /api/v1/indicator-values", e -> assertThat(api.get("/api/v1/indicator-values?unitCode=421281",
+                tc).json().get("total").asLong()).isZero());
+        t.probe("PUT /api/v1/indicator-values", e -> assertThat(api.put("/api/v1/indicator-values", Map.of(
+                "unitCode", "421281", "period", "2018Q1", "values", java.util.List.of(Map.of("element", "E2_ACCEPTED",
+                        "value", 1))), tc).status()).isEqualTo(404));
+        t.probe("POST /api/v1/indicator-values/actions", e -> assertThat(api.post("/api/v1/indicator-values/actions",
+                Map.of("action", "SUBMIT", "keys", java.util.List.of(Map.of("element", "E2_ACCEPTED", "unitCode", "421281",
+                        "period", "2018Q1"))), tc).status()).isEqualTo(404));
+        t.probe("GET /api/v1/indicator-values/template", e -> assertThat(api.get(
+                "/api/v1/indicator-values/template?period=2018Q1&unitCode=421281", tc).status()).isEqualTo(404));
+        t.probe("POST /api/v1/indicator-values/upload", e -> {
+            var r = org.qualitycity.indicator.IndicatorUploadSupport.upload(api, tc, java.util.List.<Object[]>of(
+                    new Object[]{"421281", "E2_ACCEPTED", "2018Q1", 3}));
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.body()).contains("421281");
+        });
+        t.probe("POST /api/v1/indicators/recompute", e ->
+                assertThat(api.post("/api/v1/indicators/recompute?year=2018", null, tc).status()).isEqualTo(403));
+        t.probe("PUT /api/v1/indicators/{code}/targets", e -> assertThat(api.put("/api/v1/indicators/P2/targets",
+                Map.of("unitCode", "421281", "kind", "GE", "value", 10, "reason", "x"), tc).status()).isEqualTo(403));
+        var page = t.tongchengPage();
+        t.probe("GET /indicators/dashboard", e -> assertThat(page.get("/indicators/dashboard?period=2018").body())
+                .doesNotContain("赤壁"));
+        t.probe("GET /indicators/warnings", e -> assertThat(page.get("/indicators/warnings?year=2018&unitCode=421281")
+                .body()).doesNotContain("赤壁"));
+        t.probe("GET /indicators/value/{code}/{unitCode}/{period}", e ->
+                assertThat(page.get("/indicators/value/P2/421281/2018").status()).isEqualTo(404));
+        t.probe("GET /indicators/entry", e ->
+                assertThat(page.get("/indicators/entry?unitCode=421281&period=2018Q1").status()).isEqualTo(404));
+        t.probe("POST /indicators/entry", e -> {
+            page.get("/indicators/entry");
+            assertThat(page.postForm("/indicators/entry", Map.of("unitCode", "421281", "period", "2018Q1",
+                    "v_E2_ACCEPTED", "1")).status()).isEqualTo(404);
+        });
+        t.probe("GET /indicators/review", e -> assertThat(page.get("/indicators/review").status()).isEqualTo(403));
+        t.probe("POST /indicators/review", e -> {
+            page.get("/indicators/entry");
+            assertThat(page.postForm("/indicators/review", Map.of("action", "APPROVE",
+                    "keys", "E2_ACCEPTED|421281|2018Q1")).status()).isEqualTo(403);
+        });
     }
 }

@@ -120,9 +120,21 @@ public class ValueService {
         return repo.count(user.scope(), responsibleElements(user), element, unitId, period, status);
     }
 
+    /**
+     * A unit the user may report for: in its scope, or any unit when its own unit is responsible for
+     * some elements (a department collecting figures for every district). Else 404.
+     */
+    public Unit reportableUnit(CurrentUser user, String unitCode) {
+        Unit unit = units.byCode(unitCode).orElseThrow(() -> new NotFoundException("unit " + unitCode));
+        if (!units.isVisible(unit.id(), user) && responsibleElements(user).isEmpty()) {
+            throw new NotFoundException("unit " + unitCode);
+        }
+        return unit;
+    }
+
     /** The values of one unit and period that the user may see (a data-entry form). */
     public List<ValueView> form(CurrentUser user, String unitCode, String period) {
-        Unit unit = units.byCode(unitCode).orElseThrow(() -> new NotFoundException("unit " + unitCode));
+        Unit unit = reportableUnit(user, unitCode);
         var byElement = catalog.indicatorByElement();
         List<String> responsible = responsibleElements(user);
         boolean inScope = units.isVisible(unit.id(), user);

@@ -62,7 +62,7 @@ public class ValueWorkbook {
     /** Units the user reports for: the areas and the city within its scope, or all of them for the elements it is responsible for. */
     private List<Unit> reportingUnits(CurrentUser user, String unitCode) {
         if (unitCode != null && !unitCode.isBlank()) {
-            return List.of(units.byCode(unitCode).orElseThrow(() -> new NotFoundException("unit " + unitCode)));
+            return List.of(values.reportableUnit(user, unitCode));
         }
         List<Unit> list = new ArrayList<>();
         units.all().stream().filter(u -> u.parentId() == null || u.isArea()).forEach(list::add);

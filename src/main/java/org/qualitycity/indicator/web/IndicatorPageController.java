@@ -48,9 +48,11 @@ class IndicatorPageController {
     private final IndicatorCatalog catalog;
     private final Units units;
     private final Clock clock;
+    private final tools.jackson.databind.ObjectMapper json;
 
     IndicatorPageController(AnalyticsService analytics, ValueService values, DrillDownService drillDown,
-                            IndicatorCatalog catalog, Units units, Clock clock) {
+                            IndicatorCatalog catalog, Units units, Clock clock, tools.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.analytics = analytics;
         this.values = values;
         this.drillDown = drillDown;
@@ -63,6 +65,102 @@ class IndicatorPageController {
         Map<String, IndicatorDefinition> map = new LinkedHashMap<>();
         catalog.indicators().forEach(d -> map.put(d.code(), d));
         return map;
+    }
+
+    /** A cell of the dashboard matrix. */
+    record Cell(String unitCode, AnalyticsService.Row row) {
+    }
+
+    /**
+     * The dashboard: indicator × area matrix with traffic lights for a period, a district map coloured by
+     * one indicator, and that indicator's trend with its target line.
+     */
+    @GetMapping("/dashboard")
+    @PreAuthorize("hasAuthority('indicator:value:view')")
+    String dashboard(@RequestParam(required = false) @Size(max = 8) String period,
+                     @RequestParam(required = false) @Size(max = 32) String indicator,
+                     @RequestParam(required = false) @Pattern(regexp = "|PRODUCT|ENGINEERING|SERVICE|ECOLOGY|GOVERNMENT") String area,
+                     Model model) throws Exception {
+        CurrentUser me = Security.currentUser();
+        Period p;
+        try {
+            p = period == null || period.isBlank()
+                    ? Period.containing(IndicatorDefinition.PeriodType.QUARTER, LocalDate.now(clock)).previous()
+                    : Period.parse(period);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("period", e.getMessage());
+        }
+        List<Unit> columns = units.visibleToAreas(me);
+        List<IndicatorDefinition> defs = catalog.indicators().stream()
+                .filter(d -> blank(area) == null || d.area().equals(area))
+                .filter(d -> p.isCoarserOrEqual(d.periodType())).toList();
+        var q = new AnalyticsService.Query(defs.stream().map(IndicatorDefinition::code).toList(), List.of(p.id()),
+                columns.stream().map(Unit::id).toList());
+        Map<String, Map<String, AnalyticsService.Row>> matrix = new LinkedHashMap<>();
+        for (var r : analytics.query(q, false, 0, 10_000).rows()) {
+            matrix.computeIfAbsent(r.indicator(), k -> new LinkedHashMap<>()).put(r.unit(), r);
+        }
+        String selected = indicator != null && catalog.indicator(indicator).isPresent() ? indicator
+                : defs.stream().map(IndicatorDefinition::code).filter(matrix::containsKey).findFirst().orElse(null);
+        model.addAttribute("period", p.id());
+        model.addAttribute("previous", p.previous().id());
+        model.addAttribute("next", nextPeriod(p).id());
+        model.addAttribute("area", area);
+        model.addAttribute("columns", columns);
+        model.addAttribute("defs", defs);
+        model.addAttribute("matrix", matrix);
+        model.addAttribute("selected", selected);
+        model.addAttribute("indicators", indicatorMap());
+        model.addAttribute("chartJson", selected == null ? "{}" : chartData(selected, p, columns, matrix));
+        return "indicator/dashboard";
+    }
+
+    private static Period nextPeriod(Period p) {
+        int per = 12 / p.months();
+        return p.index() < per ? new Period(p.type(), p.year(), p.index() + 1) : new Period(p.type(), p.year() + 1, 1);
+    }
+
+    /** Map and trend data for the selected indicator, embedded as JSON for dashboard.js. */
+    private String chartData(String code, Period p, List<Unit> columns,
+                             Map<String, Map<String, AnalyticsService.Row>> matrix) throws Exception {
+        IndicatorDefinition d = catalog.indicator(code).orElseThrow();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("indicator", code);
+        data.put("name", d.nameZh() + " / " + d.nameEn());
+        data.put("percent", "PERCENT".equals(d.unit()));
+        data.put("target", d.target() == null ? null : d.target().value());
+        List<Map<String, Object>> map = new ArrayList<>();
+        for (Unit u : columns) {
+            var r = matrix.getOrDefault(code, Map.of()).get(u.code());
+            if (u.isArea()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", u.nameZh());
+                m.put("code", u.code());
+                m.put("value", r == null || r.value() == null ? null : r.value());
+                m.put("status", r == null ? "NO_DATA" : r.status());
+                map.add(m);
+            }
+        }
+        data.put("map", map);
+        // trend: the last 8 periods of the dashboard's period type (at least the indicator's own type)
+        Period t = p.isCoarserOrEqual(d.periodType()) ? p : p;
+        List<Period> periods = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            periods.add(0, t);
+            t = t.previous();
+        }
+        var q = new AnalyticsService.Query(List.of(code), periods.stream().map(Period::id).toList(),
+                columns.stream().map(Unit::id).toList());
+        Map<String, Map<String, BigDecimal>> series = new LinkedHashMap<>();
+        for (var r : analytics.query(q, false, 0, 10_000).rows()) {
+            series.computeIfAbsent(r.unitName(), k -> new LinkedHashMap<>()).put(r.period(), r.value());
+        }
+        data.put("periods", periods.stream().map(Period::id).toList());
+        List<Map<String, Object>> lines = new ArrayList<>();
+        series.forEach((unit, values) -> lines.add(Map.of("name", unit,
+                "data", periods.stream().map(x -> values.get(x.id())).toList())));
+        data.put("series", lines);
+        return json.writeValueAsString(data);
     }
 
     @GetMapping("/warnings")

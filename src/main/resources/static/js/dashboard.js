@@ -1,0 +1,55 @@
+// Indicator dashboard: district map coloured by the selected indicator's attainment, and its trend
+// with the target line. Data comes from the page (no inline script: CSP).
+document.addEventListener('DOMContentLoaded', function () {
+  var el = document.getElementById('dashboard-data');
+  if (!el || typeof echarts === 'undefined') { return; }
+  var data = JSON.parse(el.textContent || '{}');
+  if (!data.indicator) { return; }
+  var colours = { MET: '#2e9e5b', ON_TRACK: '#6cc08b', AT_RISK: '#f0ad4e', NOT_MET: '#d9534f',
+                  NO_DATA: '#ced4da', PENDING_ASSESSMENT: '#adb5bd' };
+  var unit = data.percent ? ' %' : '';
+
+  var mapEl = document.getElementById('map');
+  fetch('/geo/xianning-421200-counties.geojson').then(function (r) { return r.json(); }).then(function (geo) {
+    echarts.registerMap('xianning', geo);
+    var chart = echarts.init(mapEl);
+    chart.setOption({
+      tooltip: { trigger: 'item', formatter: function (p) {
+        var v = p.data && p.data.value != null ? Number(p.data.value).toFixed(2) + unit : '—';
+        return p.name + '<br>' + v; } },
+      series: [{
+        type: 'map', map: 'xianning', roam: false, label: { show: true, fontSize: 11 },
+        data: data.map.map(function (m) {
+          return { name: m.name, value: m.value, code: m.code,
+                   itemStyle: { areaColor: colours[m.status] || colours.NO_DATA } };
+        })
+      }]
+    });
+    chart.on('click', function (p) {
+      if (p.data && p.data.code) {
+        var period = document.getElementById('period').value;
+        window.location.href = '/indicators/value/' + data.indicator + '/' + p.data.code + '/' + period;
+      }
+    });
+    window.addEventListener('resize', function () { chart.resize(); });
+  });
+
+  var trend = echarts.init(document.getElementById('trend'));
+  var series = data.series.map(function (s) {
+    return { name: s.name, type: 'line', connectNulls: true, data: s.data, symbolSize: 5 };
+  });
+  if (data.target != null && series.length) {
+    series[0].markLine = { symbol: 'none', lineStyle: { type: 'dashed', color: '#d9534f' },
+                           label: { formatter: '目标 / target ' + data.target + unit },
+                           data: [{ yAxis: Number(data.target) }] };
+  }
+  trend.setOption({
+    tooltip: { trigger: 'axis' },
+    legend: { type: 'scroll', bottom: 0 },
+    grid: { left: 48, right: 16, top: 16, bottom: 56 },
+    xAxis: { type: 'category', data: data.periods },
+    yAxis: { type: 'value', scale: true },
+    series: series
+  });
+  window.addEventListener('resize', function () { trend.resize(); });
+});
