@@ -161,8 +161,8 @@ public class PlanService implements Plans {
         if (c != null && fresh(c.generation(), c.builtAtNanos())) {
             return Optional.of(c.snapshot());
         }
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            // inside a transaction the data may not be committed: never cache it
+        if (writing()) {
+            // this transaction changed plans: what it reads is not committed, so it is never cached
             return load(planId);
         }
         long gen = generation.get();
@@ -179,7 +179,7 @@ public class PlanService implements Plans {
         long gen = generation.get();
         String id = repository.current().map(PlanInfo::id)
                 .orElseThrow(() -> new IllegalStateException("no current plan: the bundled plan was not loaded"));
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (!writing()) {
             currentId = new CachedCurrent(id, gen, System.nanoTime());
         }
         return id;
@@ -283,6 +283,7 @@ public class PlanService implements Plans {
         PlanModel model = check.model();
         String id = model.meta().id();
         repository.lock();
+        writingInThisTransaction();
         if (repository.find(id).isPresent()) {
             throw new ConflictException(messages.get("plan.error.exists",
                     "a plan with the id \"{0}\" exists already: replace it with PUT /api/v1/plans/{0}", id));
@@ -298,7 +299,6 @@ public class PlanService implements Plans {
         PlanInfo info = repository.find(id).orElseThrow();
         auditLog.record("plan", "plan", id, ownerUnitId(model), "IMPORT", null, summary(info, model, sha256(yaml)));
         events.publishEvent(new PlanChanged(id, info.version(), "IMPORTED", info.current()));
-        invalidateAfterCompletion();
         return info;
     }
 
@@ -314,6 +314,7 @@ public class PlanService implements Plans {
         Check check = valid(text, format, planId);
         PlanModel model = check.model();
         repository.lock();
+        writingInThisTransaction();
         PlanInfo before = repository.find(planId).orElseThrow(() -> new NotFoundException("plan " + planId));
         PlanRepository.Stored stored = repository.stored(planId).orElseThrow();
         Map<String, Object> beforeSummary = summary(before, PlanMapper.map(document(planId)), stored.sourceSha256());
@@ -325,7 +326,6 @@ public class PlanService implements Plans {
         auditLog.record("plan", "plan", planId, ownerUnitId(model), "REPLACE", beforeSummary,
                 summary(info, model, sha256(yaml)));
         events.publishEvent(new PlanChanged(planId, info.version(), "REPLACED", info.current()));
-        invalidateAfterCompletion();
         return info;
     }
 
@@ -333,6 +333,7 @@ public class PlanService implements Plans {
     @Transactional
     public PlanInfo makeCurrent(String planId) {
         repository.lock();
+        writingInThisTransaction();
         PlanInfo before = repository.find(planId).orElseThrow(() -> new NotFoundException("plan " + planId));
         if (before.current()) {
             return before;
@@ -345,7 +346,6 @@ public class PlanService implements Plans {
         auditLog.record("plan", "plan", planId, units.byCode(info.ownerUnit()).map(Unit::id).orElse(null),
                 "MAKE_CURRENT", b, Map.of("current", planId));
         events.publishEvent(new PlanChanged(planId, info.version(), "MADE_CURRENT", true));
-        invalidateAfterCompletion();
         return info;
     }
 
@@ -382,6 +382,7 @@ public class PlanService implements Plans {
             problems.add(new FieldProblem("coUnits", messages.get("plan.error.too-many", "at most {0} entries", "60")));
         }
         repository.lock();
+        writingInThisTransaction();
         PlanRepository.Stored stored = repository.stored(planId).orElseThrow(() -> new NotFoundException("plan " + planId));
         PlanSource source = PlanSource.parse(stored.sourceText(), PlanSource.Format.YAML, messages);
         int[] at = locate(source.tree(), measureCode).orElseThrow(() -> new NotFoundException("measure " + measureCode));
@@ -414,7 +415,6 @@ public class PlanService implements Plans {
         auditLog.record("plan", "measure", planId + "/" + measureCode, units.byCode(leadUnit).map(Unit::id).orElse(null),
                 "UPDATE_UNITS", before, after);
         events.publishEvent(new PlanChanged(planId, version, "MEASURE_UNITS_EDITED", stored.current()));
-        invalidateAfterCompletion();
         return model.measureGroups().stream().flatMap(g -> g.measures().stream())
                 .filter(m -> m.code().equals(measureCode)).findFirst().orElseThrow();
     }
@@ -426,6 +426,7 @@ public class PlanService implements Plans {
             return Optional.empty();
         }
         repository.lock();
+        writingInThisTransaction();
         if (repository.count() > 0) {
             return Optional.empty();
         }
@@ -544,19 +545,34 @@ public class PlanService implements Plans {
         }
     }
 
-    /** Drops the in-memory copies after the transaction ends (committed or not); the next read rebuilds. */
-    private void invalidateAfterCompletion() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    invalidate();
-                }
-            });
-        } else {
+    /**
+     * Marks the transaction as one that changes plans: its own reads bypass the in-memory copies (they see
+     * uncommitted rows), and the copies are dropped when it ends, committed or not.
+     */
+    private void writingInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             invalidate();
+            return;
         }
+        if (TransactionSynchronizationManager.hasResource(WRITING)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(WRITING, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(WRITING);
+                invalidate();
+            }
+        });
     }
+
+    private static boolean writing() {
+        return TransactionSynchronizationManager.hasResource(WRITING);
+    }
+
+    /** Transaction resource key of {@link #writingInThisTransaction()}. */
+    private static final Object WRITING = new Object();
 
     /** Drops the in-memory copies now. */
     public void invalidate() {
