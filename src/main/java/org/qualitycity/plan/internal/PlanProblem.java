@@ -10,7 +10,7 @@ package org.qualitycity.plan.internal;
  */
 public record PlanProblem(String field, Integer line, Integer column, String message) {
 
-    /** "line 12, indicators[3].target.kind: message" for people and logs. */
+    /** The problem in one line for people and logs: line, field path, message. */
     public String describe() {
         StringBuilder sb = new StringBuilder();
         if (line != null) {

@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.function.BiFunction;
 
 /**
- * A target rule in words: "≥ 95 %", "< 全国…平均水平", "同比增长 ≥ 10 %", "排名 ≤ 5", "累计 ≥ 1（2020-12-31 前）",
- * "定性评定（良好及以上）", in Chinese or English (message keys {@code plan.target.*}).
+ * A target rule in words, in Chinese or English (message keys {@code plan.target.*}): ≥ 95 %, &lt; 全国…平均水平,
+ * 同比增长 ≥ 10 %, 排名 ≤ 5, 累计 ≥ 1（2020-12-31 前）, 定性评定（良好及以上）.
  */
 @Component
 class TargetText {
@@ -75,7 +75,7 @@ class TargetText {
         return "en".equals(locale.getLanguage()) ? c.nameEn() : c.nameZh();
     }
 
-    /** " %", " 分", " 项" … after the number; nothing for ranks and ratings. */
+    /** The unit after the number (%, 分, 项 …); nothing for ranks and ratings. */
     private String unit(IndicatorDefinition d, Locale locale) {
         if (d.unit() == null) {
             return "";
