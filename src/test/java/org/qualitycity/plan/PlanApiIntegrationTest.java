@@ -248,7 +248,9 @@ class PlanApiIntegrationTest {
         String exported = exportYaml(PlanTestFiles.BUNDLED_ID);
         assertThat(PlanTestFiles.parse(exported)).isEqualTo(PlanTestFiles.parse(PlanTestFiles.bundledText()));
 
-        TestApi.Response put = putYaml("/api/v1/plans/" + PlanTestFiles.BUNDLED_ID, exported, admin);
+        // also asked for by its media type, and sent back as text/plain
+        assertThat(yamlByAccept(PlanTestFiles.BUNDLED_ID)).isEqualTo(exported);
+        TestApi.Response put = api.send("PUT", "/api/v1/plans/" + PlanTestFiles.BUNDLED_ID, exported, admin, "text/plain");
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         assertThat(put.json().get("version").asInt()).isEqualTo(before.get("version").asInt() + 1);
         assertThat(put.json().get("current").asBoolean()).isTrue();
@@ -439,6 +441,21 @@ class PlanApiIntegrationTest {
                 .json().get("items").get(0);
         assertThat(replaced.get("before").asText()).contains("\"version\": 2").contains("\"measures\": 57");
         assertThat(replaced.get("after").asText()).contains("\"version\": 3");
+    }
+
+    /** GET with {@code Accept: application/yaml} (TestApi always asks for JSON). */
+    private String yamlByAccept(String id) {
+        try {
+            var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(api.base() + "/api/v1/plans/" + id))
+                    .header("Authorization", "Bearer " + admin).header("Accept", "application/yaml").GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/yaml");
+            return r.body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int lineOf(String text, String passage) {

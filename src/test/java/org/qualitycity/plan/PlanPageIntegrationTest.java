@@ -22,7 +22,7 @@ class PlanPageIntegrationTest {
     @LocalServerPort
     int port;
 
-    private static final List<String> PAGES = List.of("/plan", "/plan/indicators", "/plan/indicators?area=SERVICE",
+    private static final List<String> PAGES = List.of("/plan", "/plan/overview", "/plan/indicators", "/plan/indicators?area=SERVICE",
             "/plan/measures", "/plan/measures/M04.1/edit", "/plan/import");
 
     @Test
@@ -87,7 +87,7 @@ class PlanPageIntegrationTest {
     void districtOfficersSeeThePlanButNotTheImport() {
         WebSession s = WebSession.loggedIn(port, "tongcheng");
         String home = s.get("/?lang=zh-CN").body();
-        assertThat(home).contains("href=\"/plan\"").contains("href=\"/plan/indicators\"").doesNotContain("href=\"/plan/import\"");
+        assertThat(home).contains("href=\"/plan/overview\"").contains("href=\"/plan/indicators\"").doesNotContain("href=\"/plan/import\"");
         assertThat(s.get("/plan/import").status()).isEqualTo(403);
         assertThat(s.get("/plan/measures/M04.1/edit").status()).isEqualTo(403);
         assertThat(new WebSession(port).get("/plan").status()).isEqualTo(302);

@@ -41,7 +41,7 @@ final class ModuleScopeProbes {
     private static void plan(DataScopeTest t) {
         String reason = "city-wide configuration: the plan, read by every officer";
         for (String read : java.util.List.of("GET /api/v1/plans", "GET /api/v1/plans/current", "GET /api/v1/plans/{id}",
-                "GET /plan", "GET /plan/indicators", "GET /plan/indicators/export", "GET /plan/measures",
+                "GET /plan", "GET /plan/overview", "GET /plan/indicators", "GET /plan/indicators/export", "GET /plan/measures",
                 "GET /plan/download")) {
             t.notScoped(read, reason);
         }

@@ -13,7 +13,7 @@ class PlanNavigation implements Navigation {
     @Override
     public List<NavItem> items() {
         return List.of(
-                new NavItem("nav.group.plan", "plan.nav.overview", "/plan", "plan:plan:view", "◎", 100),
+                new NavItem("nav.group.plan", "plan.nav.overview", "/plan/overview", "plan:plan:view", "◎", 100),
                 new NavItem("nav.group.plan", "plan.nav.indicators", "/plan/indicators", "plan:plan:view", "▦", 101),
                 new NavItem("nav.group.plan", "plan.nav.measures", "/plan/measures", "plan:plan:view", "☰", 102),
                 new NavItem("nav.group.plan", "plan.nav.import", "/plan/import", "plan:plan:edit", "⇅", 103));

@@ -68,7 +68,8 @@ class PlanPageController {
 
     // -------------------------------------------------------------------------------- overview
 
-    @GetMapping("/plan")
+    /** The overview; also at /plan/overview, so that the navigation marks only this entry on it. */
+    @GetMapping({"/plan", "/plan/overview"})
     @PreAuthorize("hasAuthority('plan:plan:view')")
     String overview(@RequestParam(required = false) String plan, Model model, Locale locale) {
         PlanSnapshot s = selected(plan);
