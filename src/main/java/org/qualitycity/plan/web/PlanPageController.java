@@ -252,9 +252,13 @@ class PlanPageController {
 
     private String measureForm(PlanSnapshot s, Measure m, String lead, List<String> co, Map<String, String> errors,
                                Model model, Locale locale) {
+        // the city's departments and offices, and whatever units the measure names now
+        List<String> named = new ArrayList<>(m.coUnits());
+        named.add(m.leadUnit());
         List<Unit> choices = presenter.units().all().stream()
-                .filter(u -> u.active() && (u.kind() == Unit.Kind.DEPARTMENT || u.kind() == Unit.Kind.SUBUNIT
-                        && u.code().startsWith("421200-")))
+                .filter(u -> named.contains(u.code()) || u.active() && (u.kind() == Unit.Kind.DEPARTMENT
+                        || u.kind() == Unit.Kind.SUBUNIT && s.info().regionCode() != null
+                        && u.code().startsWith(s.info().regionCode() + "-")))
                 .toList();
         model.addAttribute("plan", s.info());
         model.addAttribute("measure", m);
