@@ -18,13 +18,49 @@ import java.util.List;
  * @param unit         PERCENT, POINTS, COUNT, ITEMS, RANK, DAYS, RATING …
  * @param sourceModule for COMPUTED indicators, the module that supplies the values (spotcheck …)
  * @param reportedBy   for REPORTED/IMPORTED/ASSESSED indicators, the unit code that supplies them, or null
+ *                     (for ASSESSED ones the plan file's {@code assessed_by})
+ * @param shortNameZh  a short label where the plan's name is long, or null
+ * @param nameZhFromPlan whether {@code nameZh} is the plan's own wording
+ * @param unitZh       display label of the unit (家, 项, 个工作日 …), or null
+ * @param selector     for COMPUTED indicators, which records count (in words), or null
+ * @param importedFrom for IMPORTED indicators, the system or publication, or null
+ * @param breakdown    categories a value is also reported by (sectors, award types), or null
+ * @param planRefs     where the indicator stands in the plan, with its words
+ * @param measureCodes the measures that serve this indicator, in plan order
  */
 public record IndicatorDefinition(String code, String category, String area, String groupCode, String nameZh,
                                   String nameEn, String unit, int decimals, PeriodType periodType,
                                   ValueSource source, String sourceModule, String reportedBy,
                                   DataElement numerator, DataElement denominator, DataElement value,
                                   DataElement comparator, List<DataElement> supporting, BigDecimal factor,
-                                  Aggregation aggregation, TargetRule target) {
+                                  Aggregation aggregation, TargetRule target, String shortNameZh,
+                                  boolean nameZhFromPlan, String unitZh, String selector, String importedFrom,
+                                  Breakdown breakdown, List<PlanRef> planRefs, List<String> measureCodes) {
+
+    /** A definition without the display and provenance details (the original contract). */
+    public IndicatorDefinition(String code, String category, String area, String groupCode, String nameZh,
+                               String nameEn, String unit, int decimals, PeriodType periodType,
+                               ValueSource source, String sourceModule, String reportedBy,
+                               DataElement numerator, DataElement denominator, DataElement value,
+                               DataElement comparator, List<DataElement> supporting, BigDecimal factor,
+                               Aggregation aggregation, TargetRule target) {
+        this(code, category, area, groupCode, nameZh, nameEn, unit, decimals, periodType, source, sourceModule,
+                reportedBy, numerator, denominator, value, comparator, supporting, factor, aggregation, target, null,
+                false, null, null, null, null, List.of(), List.of());
+    }
+
+    /**
+     * Categories a value is also reported by.
+     *
+     * @param openList true where the plan's list ends with 等 ("etc."), so other categories may occur
+     */
+    public record Breakdown(String dimension, List<String> valuesZh, boolean openList) {
+    }
+
+    /** The short label if there is one, else the name. */
+    public String displayNameZh() {
+        return shortNameZh != null ? shortNameZh : nameZh;
+    }
 
     public enum PeriodType { YEAR, HALF, QUARTER, MONTH }
 
