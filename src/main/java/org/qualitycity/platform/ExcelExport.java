@@ -78,6 +78,18 @@ public final class ExcelExport {
                 .body(out -> write(sheetName, columns, rows, out));
     }
 
+    /** The workbook as bytes, for responses whose body type is decided at run time (JSON, CSV or Excel). */
+    public static <T> ResponseEntity<byte[]> bytesResponse(String baseName, String sheetName, List<Column<T>> columns,
+                                                          Iterable<T> rows) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        write(sheetName, columns, rows, out);
+        String filename = baseName + "-" + LocalDate.now() + ".xlsx";
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+                .body(out.toByteArray());
+    }
+
     private static void setCell(Cell cell, Object v) {
         if (v == null) {
             cell.setBlank();

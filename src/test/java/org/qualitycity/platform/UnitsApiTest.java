@@ -130,6 +130,16 @@ class UnitsApiTest {
     }
 
     @Test
+    void theCityCannotBeMovedDeactivatedOrDeleted() {
+        TestApi api = api();
+        String admin = api.token("admin");
+        var move = api.post("/api/v1/units/421200/move", Map.of("parentCode", "421222"), admin);
+        assertThat(move.status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/units/421200/deactivate", null, admin).status()).isEqualTo(409);
+        assertThat(api.delete("/api/v1/units/421200", admin).status()).isEqualTo(409);
+    }
+
+    @Test
     void duplicateCodeIsRefusedNamingTheField() {
         TestApi api = api();
         var r = api.post("/api/v1/units", Map.of("code", "421222", "nameZh", "重复", "nameEn", "dup", "kind", "SUBUNIT",

@@ -75,6 +75,7 @@ class IndicatorDemoData implements DemoDataContributor {
         List<Unit> areas = units.areas();
         Map<String, List<ElementValue>> rows = new LinkedHashMap<>();
         Map<String, List<ElementValue>> pending = new LinkedHashMap<>();
+        Map<String, BigDecimal> known = new HashMap<>();
         int count = 0;
         for (IndicatorDefinition d : catalog.indicators()) {
             if (d.elements().stream().anyMatch(e -> provided.contains(e.code()))) {
@@ -89,8 +90,11 @@ class IndicatorDemoData implements DemoDataContributor {
                     // the latest month or quarter is still being reported: submitted, not yet approved
                     boolean latest = p.end().plusDays(p.months() * 31L).isAfter(today) && p.year() == today.getYear();
                     for (Unit u : where) {
-                        Map<String, BigDecimal> generated = generate(d, u, p, random);
+                        Map<String, BigDecimal> generated = generate(d, u, p, random, known);
                         for (var e : generated.entrySet()) {
+                            if (known.putIfAbsent(e.getKey() + "|" + u.id() + "|" + p.id(), e.getValue()) != null) {
+                                continue; // an element shared with an earlier indicator (W2b/W2c): generated once
+                            }
                             (latest ? pending : rows).computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                                     .add(new ElementValue(u.id(), p, e.getValue()));
                             count++;
@@ -125,7 +129,8 @@ class IndicatorDemoData implements DemoDataContributor {
     }
 
     /** Values of the indicator's own elements for one unit and period. */
-    private Map<String, BigDecimal> generate(IndicatorDefinition d, Unit u, Period p, Random r) {
+    private Map<String, BigDecimal> generate(IndicatorDefinition d, Unit u, Period p, Random r,
+                                             Map<String, BigDecimal> known) {
         Map<String, BigDecimal> out = new HashMap<>();
         double size = SIZE.getOrDefault(u.code(), 3.0);
         double margin = MARGIN.getOrDefault(u.code(), 1.0);
@@ -161,6 +166,14 @@ class IndicatorDemoData implements DemoDataContributor {
                     rate = target + margin + 0.25 * t + 1.1 * r.nextGaussian();
                 }
                 num = Math.min(den, Math.round(den * Math.min(100, rate) / 100.0));
+            }
+            // a denominator another indicator already produced (W2c's is W2b's numerator) is reused, so the
+            // chain received ≥ accepted ≥ handled ≥ replied holds
+            BigDecimal shared = known.get(d.denominator().code() + "|" + u.id() + "|" + p.id());
+            if (shared != null && percent) {
+                double rate = den == 0 ? 1 : num / den;
+                den = shared.doubleValue();
+                num = Math.min(den, Math.round(den * rate));
             }
             out.put(d.numerator().code(), BigDecimal.valueOf(num));
             out.put(d.denominator().code(), BigDecimal.valueOf(den));

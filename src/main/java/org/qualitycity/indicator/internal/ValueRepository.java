@@ -141,9 +141,10 @@ public class ValueRepository {
                    Long reviewedBy) {
         jdbc.sql("""
                         UPDATE indicator_value SET status = :status, comment = :comment,
-                            submitted_by = coalesce(:submittedBy, submitted_by),
-                            submitted_at = CASE WHEN :submittedBy IS NOT NULL THEN now() ELSE submitted_at END,
-                            reviewed_by = :reviewedBy, reviewed_at = CASE WHEN :reviewedBy IS NOT NULL THEN now() END
+                            submitted_by = coalesce(CAST(:submittedBy AS bigint), submitted_by),
+                            submitted_at = CASE WHEN CAST(:submittedBy AS bigint) IS NOT NULL THEN now() ELSE submitted_at END,
+                            reviewed_by = CAST(:reviewedBy AS bigint),
+                            reviewed_at = CASE WHEN CAST(:reviewedBy AS bigint) IS NOT NULL THEN now() END
                         WHERE element_code = :e AND unit_id = :u AND period = :p
                         """)
                 .param("status", status).param("comment", comment).param("submittedBy", submittedBy)

@@ -26,9 +26,9 @@ class UnitRepository {
     }
 
     static Unit map(ResultSet rs, int n) throws SQLException {
-        long parent = rs.getLong("parent_id");
+        Long parent = (Long) rs.getObject("parent_id");
         return new Unit(rs.getLong("id"), rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
-                Unit.Kind.valueOf(rs.getString("kind")), rs.wasNull() ? null : parent, rs.getString("parent_code"),
+                Unit.Kind.valueOf(rs.getString("kind")), parent, rs.getString("parent_code"),
                 rs.getString("path"), rs.getInt("level"), rs.getInt("sort_order"), rs.getBoolean("active"));
     }
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue "The plan as data, and the indicator engine": aggregation, workflow, analytics, early warning. */
 @QcIntegrationTest
-class IndicatorEngineIT {
+class IndicatorEngineTest {
 
     @LocalServerPort
     int port;
@@ -271,7 +271,8 @@ class IndicatorEngineIT {
             }
         }
         assertThat(rows).hasSizeGreaterThanOrEqualTo(100);
-        rows.set(56, new Object[]{"421222", "E2_ACCEPTED", "2015Q3", "十二"});
+        assertThat(rows.get(56)).containsExactly("421223", "E2_PASSED", "2015Q3", 8);
+        rows.set(56, new Object[]{"421223", "E2_PASSED", "2015Q3", "十二"});
         var bad = IndicatorUploadSupport.upload(api, admin, rows);
         assertThat(bad.status()).as(bad.body()).isEqualTo(400);
         assertThat(bad.json().get("errors")).hasSize(1);
@@ -279,7 +280,7 @@ class IndicatorEngineIT {
         long stored = jdbc.sql("SELECT count(*) FROM indicator_value WHERE period LIKE '2015%'").query(Long.class).single();
         assertThat(stored).isZero();
 
-        rows.set(56, new Object[]{"421222", "E2_ACCEPTED", "2015Q3", 12});
+        rows.set(56, new Object[]{"421223", "E2_PASSED", "2015Q3", 8});
         var good = IndicatorUploadSupport.upload(api, admin, rows);
         assertThat(good.status()).as(good.body()).isEqualTo(200);
         assertThat(good.json().get("saved").asInt()).isEqualTo(rows.size());
