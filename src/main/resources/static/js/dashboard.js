@@ -14,6 +14,7 @@ document.addEventListener('DOMContentLoaded', function () {
     echarts.registerMap('xianning', geo);
     var chart = echarts.init(mapEl);
     chart.setOption({
+      animation: false,
       tooltip: { trigger: 'item', formatter: function (p) {
         var v = p.data && p.data.value != null ? Number(p.data.value).toFixed(2) + unit : '—';
         return p.name + '<br>' + v; } },
@@ -44,6 +45,7 @@ document.addEventListener('DOMContentLoaded', function () {
                            data: [{ yAxis: Number(data.target) }] };
   }
   trend.setOption({
+    animation: false,
     tooltip: { trigger: 'axis' },
     legend: { type: 'scroll', bottom: 0 },
     grid: { left: 48, right: 16, top: 16, bottom: 56 },

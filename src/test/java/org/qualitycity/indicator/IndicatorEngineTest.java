@@ -277,14 +277,14 @@ class IndicatorEngineTest {
         assertThat(bad.status()).as(bad.body()).isEqualTo(400);
         assertThat(bad.json().get("errors")).hasSize(1);
         assertThat(bad.json().get("errors").get(0).get("field").asText()).isEqualTo("row 58, column G");
-        long stored = jdbc.sql("SELECT count(*) FROM indicator_value WHERE period LIKE '2015%'").query(Long.class).single();
+        long stored = jdbc.sql("SELECT count(*) FROM indicator_value WHERE period LIKE '2015%' AND element_code LIKE 'E%'").query(Long.class).single();
         assertThat(stored).isZero();
 
         rows.set(56, new Object[]{"421223", "E2_PASSED", "2015Q3", 8});
         var good = IndicatorUploadSupport.upload(api, admin, rows);
         assertThat(good.status()).as(good.body()).isEqualTo(200);
         assertThat(good.json().get("saved").asInt()).isEqualTo(rows.size());
-        assertThat(jdbc.sql("SELECT count(*) FROM indicator_value WHERE period LIKE '2015%' AND status = 'DRAFT'")
+        assertThat(jdbc.sql("SELECT count(*) FROM indicator_value WHERE period LIKE '2015%' AND element_code LIKE 'E%' AND status = 'DRAFT'")
                 .query(Long.class).single()).isEqualTo(rows.size());
     }
 

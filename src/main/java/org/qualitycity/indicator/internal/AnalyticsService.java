@@ -181,7 +181,8 @@ public class AnalyticsService {
     }
 
     /** Values that are red or at risk, newest period first, in the caller's scope. */
-    public Page warnings(int year, String area, String unitCode, String status, DataScope scope, int page, int size) {
+    public Page warnings(int year, String area, String unitCode, String status, String periodType, DataScope scope,
+                         int page, int size) {
         List<String> codes = catalog.indicators().stream().filter(d -> area == null || area.equals(d.area()))
                 .map(org.qualitycity.plan.IndicatorDefinition::code).toList();
         Map<String, Object> p = new HashMap<>(scope.params());
@@ -195,6 +196,10 @@ public class AnalyticsService {
         if (unitCode != null && !unitCode.isBlank()) {
             where.append(" AND u.code = :unitCode");
             p.put("unitCode", unitCode);
+        }
+        if (periodType != null) {
+            where.append(" AND r.period_type = :periodType");
+            p.put("periodType", periodType);
         }
         String from = " FROM indicator_result r JOIN platform_unit u ON u.id = r.unit_id";
         long total = jdbc.sql("SELECT count(*)" + from + where).params(p).query(Long.class).single();

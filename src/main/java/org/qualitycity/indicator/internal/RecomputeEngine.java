@@ -46,7 +46,8 @@ public class RecomputeEngine {
     }
 
     /** An indicator value of one unit changed status into red or at risk (for notifications). */
-    public record StatusChanged(String indicatorCode, long unitId, String period, Attainment from, Attainment to) {
+    public record StatusChanged(String indicatorCode, long unitId, String unitCode, String period, Attainment from,
+                                Attainment to) {
     }
 
     private final IndicatorCatalog catalog;
@@ -157,7 +158,9 @@ public class RecomputeEngine {
             Attainment to = Attainment.valueOf(r.status());
             String was = previous.get(r.indicatorCode() + "|" + r.unitId() + "|" + r.period());
             if ((to == Attainment.NOT_MET || to == Attainment.AT_RISK) && was != null && !was.equals(r.status())) {
-                events.publishEvent(new StatusChanged(r.indicatorCode(), r.unitId(), r.period(), Attainment.valueOf(was), to));
+                Unit u = unitsById.get(r.unitId());
+                events.publishEvent(new StatusChanged(r.indicatorCode(), r.unitId(), u == null ? "" : u.code(), r.period(),
+                        Attainment.valueOf(was), to));
             }
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;

@@ -47,8 +47,9 @@ class IndicatorApiController {
     private final TargetService targets;
     private final java.time.Clock clock;
     private final ValueWorkbook workbook;
+    private final org.qualitycity.jobs.Jobs jobs;
 
-    IndicatorApiController(ValueWorkbook workbook, AnalyticsService analytics, ValueService values, DrillDownService drillDown,
+    IndicatorApiController(ValueWorkbook workbook, org.qualitycity.jobs.Jobs jobs, AnalyticsService analytics, ValueService values, DrillDownService drillDown,
                            RecomputeEngine engine, TargetService targets, java.time.Clock clock) {
         this.analytics = analytics;
         this.values = values;
@@ -57,6 +58,7 @@ class IndicatorApiController {
         this.targets = targets;
         this.clock = clock;
         this.workbook = workbook;
+        this.jobs = jobs;
     }
 
     @GetMapping("/analytics")
@@ -144,10 +146,11 @@ class IndicatorApiController {
                                               @RequestParam(required = false) @Pattern(regexp = "PRODUCT|ENGINEERING|SERVICE|ECOLOGY|GOVERNMENT") String area,
                                               @RequestParam(required = false) @Size(max = 32) String unitCode,
                                               @RequestParam(required = false) @Pattern(regexp = "NOT_MET|AT_RISK") String status,
+                                              @RequestParam(required = false) @Pattern(regexp = "YEAR|HALF|QUARTER|MONTH") String periodType,
                                               @RequestParam(defaultValue = "0") @Min(0) int page,
                                               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         int y = year == null ? LocalDate.now(clock).getYear() : year;
-        var p = analytics.warnings(y, area, unitCode, status, Security.currentUser().scope(), page, size);
+        var p = analytics.warnings(y, area, unitCode, status, periodType, Security.currentUser().scope(), page, size);
         return new PageResult<>(p.rows(), p.page(), p.size(), p.total());
     }
 
@@ -205,9 +208,13 @@ class IndicatorApiController {
 
     @PostMapping("/indicators/recompute")
     @PreAuthorize("hasAuthority('indicator:result:recompute')")
-    @Operation(summary = "Recompute all indicator results of a year")
-    RecomputeEngine.Summary recompute(@RequestParam @Min(2000) @Max(2100) int year) {
-        return engine.recomputeYear(year);
+    @Operation(summary = "Recompute indicator results as a background job (one year, or every year without 'year'); "
+            + "follow its progress at the returned job")
+    ResponseEntity<java.util.Map<String, Object>> recompute(@RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
+        long id = jobs.submit("indicator-recompute", year == null ? java.util.Map.of() : java.util.Map.of("year", year),
+                Security.currentUser());
+        return ResponseEntity.accepted().header(HttpHeaders.LOCATION, "/api/v1/jobs/" + id)
+                .body(java.util.Map.of("jobId", id, "status", "/api/v1/jobs/" + id, "page", "/jobs/" + id));
     }
 
     @PutMapping("/indicators/{code}/targets")

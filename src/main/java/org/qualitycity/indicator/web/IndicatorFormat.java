@@ -68,6 +68,14 @@ public class IndicatorFormat {
         return msg("indicator.method." + parts[0], ln[0], ln.length > 1 ? ln[1] : "");
     }
 
+    /** The short name where the plan has one (matrix rows), else the name. */
+    public String shortName(IndicatorDefinition d) {
+        if (d != null && !"en".equals(LocaleContextHolder.getLocale().getLanguage()) && d.shortNameZh() != null) {
+            return d.shortNameZh();
+        }
+        return name(d);
+    }
+
     public String name(IndicatorDefinition d) {
         if (d == null) {
             return "";

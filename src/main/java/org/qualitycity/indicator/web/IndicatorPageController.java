@@ -169,10 +169,12 @@ class IndicatorPageController {
                     @RequestParam(required = false) @Pattern(regexp = "|PRODUCT|ENGINEERING|SERVICE|ECOLOGY|GOVERNMENT") String area,
                     @RequestParam(required = false) @Size(max = 32) String unitCode,
                     @RequestParam(required = false) @Pattern(regexp = "|NOT_MET|AT_RISK") String status,
+                    @RequestParam(defaultValue = "false") boolean all,
                     @RequestParam(defaultValue = "0") @Min(0) int page, Model model) {
         int y = year == null ? LocalDate.now(clock).getYear() : year;
-        var result = analytics.warnings(y, blank(area), blank(unitCode), blank(status), Security.currentUser().scope(),
-                page, 50);
+        var result = analytics.warnings(y, blank(area), blank(unitCode), blank(status), all ? null : "YEAR",
+                Security.currentUser().scope(), page, 50);
+        model.addAttribute("all", all);
         model.addAttribute("page", new PageResult<>(result.rows(), result.page(), result.size(), result.total()));
         model.addAttribute("year", y);
         model.addAttribute("area", area);

@@ -1,0 +1,42 @@
+package org.qualitycity.indicator;
+
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A stand-in for an operational module at the SPI boundary (the monitoring module does not exist yet):
+ * it supplies G5's elements from values a test puts here. Demo data leaves provided elements to their
+ * provider, so G5 has no demo values in the test database.
+ */
+@Component
+public class TestComputedProvider implements ComputedElementProvider {
+
+    public static final String NUM = "G5_COMPLIANT_VOLUME";
+    public static final String DEN = "G5_TOTAL_VOLUME";
+
+    private final Map<String, List<ElementValue>> values = new ConcurrentHashMap<>();
+
+    public void put(String element, ElementValue value) {
+        values.computeIfAbsent(element, k -> new CopyOnWriteArrayList<>()).add(value);
+    }
+
+    @Override
+    public Set<String> elements() {
+        return Set.of(NUM, DEN);
+    }
+
+    @Override
+    public List<ElementValue> values(String element, int year) {
+        return values.getOrDefault(element, List.of()).stream().filter(v -> v.period().year() == year).toList();
+    }
+
+    @Override
+    public String drillDownLink(String element, String unitCode, Period period) {
+        return "/test-records/" + element + "/" + unitCode + "/" + period.id();
+    }
+}
