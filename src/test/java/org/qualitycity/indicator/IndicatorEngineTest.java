@@ -301,4 +301,19 @@ class IndicatorEngineTest {
             assertThat(elements).contains("E1_PASSED_FIRST", "E2_ACCEPTED", "G4_VILLAGES").doesNotContain("P2_PASSED");
         }
     }
+
+    @Test
+    void yearOnYearTargetsCompareWithTheSamePeriodOfThePreviousYear() {
+        TestApi api = api();
+        String admin = api.token("admin");
+        // W1a: approval items in force must fall year on year (demo data: city level, yearly)
+        JsonNode items = analytics(api, admin, "W1a", "2018;2019;2020", "421200");
+        for (String year : List.of("2019", "2020")) {
+            JsonNode now = row(items, "W1a", year, "421200");
+            JsonNode before = row(items, "W1a", String.valueOf(Integer.parseInt(year) - 1), "421200");
+            String expected = now.get("value").decimalValue().compareTo(before.get("value").decimalValue()) < 0
+                    ? "MET" : "NOT_MET";
+            assertThat(now.get("status").asText()).as("W1a " + year).isEqualTo(expected);
+        }
+    }
 }

@@ -108,26 +108,35 @@ public class RecomputeEngine {
         long t0 = System.nanoTime();
         pullComputedValues(year, defs);
 
+        // this year for every element; earlier years only for the targets that compare with them
         Map<IndicatorCatalog.Mode, List<String>> byMode = new EnumMap<>(IndicatorCatalog.Mode.class);
-        Set<Integer> years = new TreeSet<>(List.of(year, year - 1));
+        Map<Integer, Map<IndicatorCatalog.Mode, List<String>>> earlier = new HashMap<>();
         List<String> countByElements = new ArrayList<>();
         for (IndicatorDefinition d : defs) {
-            for (DataElement e : d.elements()) {
-                List<String> list = byMode.computeIfAbsent(IndicatorCatalog.mode(d, e), k -> new ArrayList<>());
-                if (!list.contains(e.code())) {
-                    list.add(e.code());
-                }
-            }
             TargetRule t = d.target();
+            Set<Integer> pastYears = new TreeSet<>();
+            if (t != null && (t.kind() == TargetRule.Kind.YOY_GROWTH_GE || t.kind() == TargetRule.Kind.YOY_GROWTH_LT
+                    || (t.kind() == TargetRule.Kind.COUNT_GE && t.perEvery() != null && t.perEvery() == 2))) {
+                pastYears.add(year - 1);
+            }
             if (t != null && t.average() && t.baseYear() != null) {
-                years.add(t.baseYear());
+                pastYears.add(t.baseYear());
+            }
+            for (DataElement e : d.elements()) {
+                IndicatorCatalog.Mode mode = IndicatorCatalog.mode(d, e);
+                addOnce(byMode.computeIfAbsent(mode, k -> new ArrayList<>()), e.code());
+                for (int past : pastYears) {
+                    addOnce(earlier.computeIfAbsent(past, k -> new EnumMap<>(IndicatorCatalog.Mode.class))
+                            .computeIfAbsent(mode, k -> new ArrayList<>()), e.code());
+                }
             }
             if (t != null && t.kind() == TargetRule.Kind.COUNT_GE && t.by() != null && d.value() != null) {
                 countByElements.add(d.value().code());
             }
         }
         ElementAggregates aggs = new ElementAggregates();
-        aggregation.aggregate(years, byMode, aggs);
+        aggregation.aggregate(List.of(year), byMode, aggs);
+        earlier.forEach((past, modes) -> aggregation.aggregate(List.of(past), modes, aggs));
         LocalDate planStart = plans.current().startDate() == null ? LocalDate.of(2000, 1, 1) : plans.current().startDate();
         Map<ElementAggregates.Key, BigDecimal> before = aggregation.sumsBefore(countByElements,
                 LocalDate.of(planStart.getYear(), 1, 1), LocalDate.of(year, 1, 1));
@@ -154,6 +163,7 @@ public class RecomputeEngine {
         List<String> codes = defs.stream().map(IndicatorDefinition::code).toList();
         Map<String, String> previous = results.statuses(year, codes);
         results.replace(year, codes, out);
+        events.publishEvent(new AnalyticsCache.ResultsChanged(year));
         for (ResultRepository.Result r : out) {
             Attainment to = Attainment.valueOf(r.status());
             String was = previous.get(r.indicatorCode() + "|" + r.unitId() + "|" + r.period());
@@ -167,6 +177,12 @@ public class RecomputeEngine {
         log.debug("Recomputed {} indicators of {}: {} results from {} aggregates in {} ms", defs.size(), year, out.size(),
                 aggs.size(), ms);
         return new Summary(year, defs.size(), out.size(), aggs.size(), ms);
+    }
+
+    private static void addOnce(List<String> list, String code) {
+        if (!list.contains(code)) {
+            list.add(code);
+        }
     }
 
     private void pullComputedValues(int year, List<IndicatorDefinition> defs) {

@@ -48,8 +48,11 @@ class IndicatorApiController {
     private final java.time.Clock clock;
     private final ValueWorkbook workbook;
     private final org.qualitycity.jobs.Jobs jobs;
+    private final org.qualitycity.indicator.internal.AnalyticsCache cache;
+    private final tools.jackson.databind.ObjectMapper json;
 
-    IndicatorApiController(ValueWorkbook workbook, org.qualitycity.jobs.Jobs jobs, AnalyticsService analytics, ValueService values, DrillDownService drillDown,
+    IndicatorApiController(ValueWorkbook workbook, org.qualitycity.jobs.Jobs jobs,
+                           org.qualitycity.indicator.internal.AnalyticsCache cache, tools.jackson.databind.ObjectMapper json, AnalyticsService analytics, ValueService values, DrillDownService drillDown,
                            RecomputeEngine engine, TargetService targets, java.time.Clock clock) {
         this.analytics = analytics;
         this.values = values;
@@ -59,6 +62,8 @@ class IndicatorApiController {
         this.clock = clock;
         this.workbook = workbook;
         this.jobs = jobs;
+        this.cache = cache;
+        this.json = json;
     }
 
     @GetMapping("/analytics")
@@ -72,8 +77,9 @@ class IndicatorApiController {
                                 @RequestParam(defaultValue = "1000") @Min(1) @Max(10000) int size,
                                 @RequestParam(required = false) @Pattern(regexp = "json|csv|xlsx") String format,
                                 HttpServletRequest request) {
-        var q = analytics.parse(dx, pe, ou, Security.currentUser().scope());
-        return render(analytics.query(q, false, page, size), format, request);
+        var scope = Security.currentUser().scope();
+        var q = analytics.parse(dx, pe, ou, scope);
+        return render(q, false, page, size, format, request);
     }
 
     @GetMapping("/public/analytics")
@@ -86,7 +92,7 @@ class IndicatorApiController {
                                       HttpServletRequest request) {
         var everything = new DataScope(DataScope.Kind.ALL, 0, 0, "/");
         var q = analytics.parse(dx, pe, ou, everything);
-        return render(analytics.query(q, true, page, size), format, request);
+        return render(q, true, page, size, format, request);
     }
 
     static final List<ExcelExport.Column<AnalyticsService.Row>> COLUMNS = List.of(
@@ -103,16 +109,31 @@ class IndicatorApiController {
             new ExcelExport.Column<>("projection", AnalyticsService.Row::projection),
             new ExcelExport.Column<>("approved", AnalyticsService.Row::approved));
 
-    private static ResponseEntity<?> render(AnalyticsService.Page page, String format, HttpServletRequest request) {
+    /**
+     * JSON answers are served from the {@link AnalyticsCache} (the key is the resolved query: indicators,
+     * periods and the units the caller's scope allowed — so two callers share an entry only when they may
+     * see the same rows); CSV and Excel are built each time.
+     */
+    private ResponseEntity<?> render(AnalyticsService.Query q, boolean approvedOnly, int pageNo, int size,
+                                     String format, HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         String f = format != null ? format
                 : accept != null && accept.contains("text/csv") ? "csv"
                 : accept != null && accept.contains("spreadsheetml") ? "xlsx" : "json";
+        if (f.equals("json")) {
+            String key = approvedOnly + "|" + q.indicators() + "|" + q.periods() + "|" + q.unitIds() + "|" + pageNo + "|" + size;
+            byte[] body = cache.get(key, () -> {
+                var page = analytics.query(q, approvedOnly, pageNo, size);
+                return json.writeValueAsBytes(new PageResult<>(page.rows(), page.page(), page.size(), page.total()));
+            });
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        AnalyticsService.Page page = analytics.query(q, approvedOnly, pageNo, size);
         return switch (f) {
             case "csv" -> ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=analytics.csv").body(csv(page.rows()));
             case "xlsx" -> ExcelExport.bytesResponse("analytics", "analytics", COLUMNS, page.rows());
-            default -> ResponseEntity.ok(new PageResult<>(page.rows(), page.page(), page.size(), page.total()));
+            default -> throw new IllegalStateException("json is served above");
         };
     }
 

@@ -31,6 +31,13 @@ public class ApiTokens {
     }
 
     private final SecureRandom random = new SecureRandom();
+    /**
+     * Recently authenticated tokens (5 s): saves three queries per API request. Revocation and deactivation
+     * on this node clear the entries at once; another node notices within the 5 s.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, AccountPrincipal> recent =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
+                    .expireAfterWrite(Duration.ofSeconds(5)).build();
     private final JdbcClient jdbc;
     private final AccountRepository accounts;
     private final AuditLog audit;
@@ -68,16 +75,23 @@ public class ApiTokens {
         if (token == null || token.length() > 200) {
             return Optional.empty();
         }
+        String hash = sha256(token);
+        AccountPrincipal cached = recent.getIfPresent(hash);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
         Instant now = clock.instant();
-        return jdbc.sql("""
+        Optional<AccountPrincipal> found = jdbc.sql("""
                         SELECT user_id FROM platform_api_token
                         WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > :now
                         """)
-                .param("hash", sha256(token)).param("now", Timestamp.from(now)).query(Long.class).optional()
+                .param("hash", hash).param("now", Timestamp.from(now)).query(Long.class).optional()
                 .flatMap(accounts::findById)
                 .filter(AccountRepository.Account::active)
                 .filter(a -> a.lockedUntil() == null || !a.lockedUntil().isAfter(now))
                 .map(a -> new AccountPrincipal(accounts.currentUser(a), null, true, null, now));
+        found.ifPresent(p -> recent.put(hash, p));
+        return found;
     }
 
     /** Revokes one token (the caller's own). */
@@ -89,6 +103,7 @@ public class ApiTokens {
                         """)
                 .param("now", Timestamp.from(clock.instant())).param("hash", sha256(token)).param("userId", by.id())
                 .update();
+        recent.invalidate(sha256(token));
         if (n > 0) {
             audit.record("platform", "api-token", null, by.unitId(), "REVOKE", null, Map.of("userId", by.id()));
         }
@@ -100,6 +115,7 @@ public class ApiTokens {
     public int revokeAll(long userId, Long unitId) {
         int n = jdbc.sql("UPDATE platform_api_token SET revoked_at = :now WHERE user_id = :userId AND revoked_at IS NULL")
                 .param("now", Timestamp.from(clock.instant())).param("userId", userId).update();
+        recent.asMap().values().removeIf(p -> p.currentUser().id() == userId);
         if (n > 0) {
             audit.record("platform", "api-token", null, unitId, "REVOKE_ALL", null, Map.of("userId", userId, "count", n));
         }
