@@ -37,6 +37,18 @@ class PagesTest {
     }
 
     @Test
+    void errorPagesAreFriendlyAndTranslated() {
+        WebSession s = WebSession.loggedIn(port, "tongcheng");
+        var missing = s.get("/units/NO-SUCH-UNIT?lang=zh-CN");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).contains("页面不存在").contains("质量强市工作平台").doesNotContain("Exception");
+        var denied = s.get("/audit?lang=en");
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.body()).contains("Access denied").doesNotContain("??");
+        s.get("/?lang=zh-CN");
+    }
+
+    @Test
     void navigationShowsOnlyWhatTheUserMayUse() {
         String admin = WebSession.loggedIn(port, "admin").get("/?lang=zh-CN").body();
         assertThat(admin).contains("href=\"/audit\"").contains("href=\"/roles\"");

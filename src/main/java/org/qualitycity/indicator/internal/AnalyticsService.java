@@ -166,16 +166,9 @@ public class AnalyticsService {
         Map<String, Object> p = Map.of("dx", q.indicators().toArray(String[]::new),
                 "pe", q.periods().toArray(String[]::new), "ou", q.unitIds().toArray(Long[]::new));
         long total = jdbc.sql("SELECT count(*) FROM indicator_result r" + where).params(p).query(Long.class).single();
-        List<Row> rows = jdbc.sql("""
-                        SELECT r.indicator_code, r.period, u.code, u.name_zh, r.value, r.numerator, r.denominator,
-                               r.target_kind, r.target_value, r.status, r.projection, r.projection_method, r.approved
-                        FROM indicator_result r JOIN platform_unit u ON u.id = r.unit_id
-                        """ + where + " ORDER BY r.indicator_code, r.period, u.level, u.sort_order LIMIT :limit OFFSET :offset")
+        List<Row> rows = jdbc.sql(ROW_COLUMNS + " FROM indicator_result r JOIN platform_unit u ON u.id = r.unit_id" + where + " ORDER BY r.indicator_code, r.period, u.level, u.sort_order LIMIT :limit OFFSET :offset")
                 .params(p).param("limit", size).param("offset", page * size)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        round(rs.getBigDecimal(5)), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8),
-                        rs.getBigDecimal(9), rs.getString(10), round(rs.getBigDecimal(11)), rs.getString(12),
-                        rs.getBoolean(13)))
+                .query(AnalyticsService::row)
                 .list();
         return new Page(rows, page, size, total);
     }
@@ -203,21 +196,26 @@ public class AnalyticsService {
         }
         String from = " FROM indicator_result r JOIN platform_unit u ON u.id = r.unit_id";
         long total = jdbc.sql("SELECT count(*)" + from + where).params(p).query(Long.class).single();
-        List<Row> rows = jdbc.sql("""
-                        SELECT r.indicator_code, r.period, u.code, u.name_zh, r.value, r.numerator, r.denominator,
-                               r.target_kind, r.target_value, r.status, r.projection, r.projection_method, r.approved
-                        """ + from + where + """
+        List<Row> rows = jdbc.sql(ROW_COLUMNS + from + where + """
                          ORDER BY r.status DESC, r.indicator_code, u.level, u.sort_order,
                                   CASE r.period_type WHEN 'YEAR' THEN 0 WHEN 'HALF' THEN 1 WHEN 'QUARTER' THEN 2 ELSE 3 END,
                                   r.period DESC LIMIT :limit OFFSET :offset
                         """)
                 .params(p).param("limit", size).param("offset", page * size)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        round(rs.getBigDecimal(5)), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8),
-                        rs.getBigDecimal(9), rs.getString(10), round(rs.getBigDecimal(11)), rs.getString(12),
-                        rs.getBoolean(13)))
+                .query(AnalyticsService::row)
                 .list();
         return new Page(rows, page, size, total);
+    }
+
+    private static final String ROW_COLUMNS = """
+            SELECT r.indicator_code, r.period, u.code, u.name_zh, r.value, r.numerator, r.denominator,
+                   r.target_kind, r.target_value, r.status, r.projection, r.projection_method, r.approved
+            """;
+
+    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), round(rs.getBigDecimal(5)),
+                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9), rs.getString(10),
+                round(rs.getBigDecimal(11)), rs.getString(12), rs.getBoolean(13));
     }
 
     private static BigDecimal round(BigDecimal v) {

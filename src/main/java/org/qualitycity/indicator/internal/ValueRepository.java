@@ -67,39 +67,25 @@ public class ValueRepository {
                 .param("u", unitId).param("p", period).query(ValueRepository::map).list();
     }
 
-    record Filter(String element, Long unitId, String period, String status, String elementPrefixIgnored) {
-    }
-
     /** Values in the caller's scope (plus elements the caller's unit is responsible for), filtered. */
     List<Row> search(DataScope scope, List<String> responsibleElements, String element, Long unitId, String period,
                      String status, int limit, int offset) {
-        Map<String, Object> p = new HashMap<>(scope.params());
-        StringBuilder w = new StringBuilder(" WHERE (" + scope.predicate("v.unit_id", "v.entered_by")
-                + " OR v.element_code = ANY(CAST(:responsible AS text[])))");
-        p.put("responsible", responsibleElements.toArray(String[]::new));
-        if (element != null) {
-            w.append(" AND v.element_code = :element");
-            p.put("element", element);
-        }
-        if (unitId != null) {
-            w.append(" AND v.unit_id = :unitId");
-            p.put("unitId", unitId);
-        }
-        if (period != null) {
-            w.append(" AND v.period = :period");
-            p.put("period", period);
-        }
-        if (status != null) {
-            w.append(" AND v.status = :status");
-            p.put("status", status);
-        }
-        return jdbc.sql(SELECT + w + " ORDER BY v.period_start DESC, u.code, v.element_code LIMIT :limit OFFSET :offset")
+        Map<String, Object> p = new HashMap<>();
+        String where = where(scope, responsibleElements, element, unitId, period, status, p);
+        return jdbc.sql(SELECT + where + " ORDER BY v.period_start DESC, u.code, v.element_code LIMIT :limit OFFSET :offset")
                 .params(p).param("limit", limit).param("offset", offset).query(ValueRepository::map).list();
     }
 
     long count(DataScope scope, List<String> responsibleElements, String element, Long unitId, String period,
                String status) {
-        Map<String, Object> p = new HashMap<>(scope.params());
+        Map<String, Object> p = new HashMap<>();
+        String where = where(scope, responsibleElements, element, unitId, period, status, p);
+        return jdbc.sql("SELECT count(*) FROM indicator_value v" + where).params(p).query(Long.class).single();
+    }
+
+    private static String where(DataScope scope, List<String> responsibleElements, String element, Long unitId,
+                                String period, String status, Map<String, Object> p) {
+        p.putAll(scope.params());
         StringBuilder w = new StringBuilder(" WHERE (" + scope.predicate("v.unit_id", "v.entered_by")
                 + " OR v.element_code = ANY(CAST(:responsible AS text[])))");
         p.put("responsible", responsibleElements.toArray(String[]::new));
@@ -119,7 +105,7 @@ public class ValueRepository {
             w.append(" AND v.status = :status");
             p.put("status", status);
         }
-        return jdbc.sql("SELECT count(*) FROM indicator_value v" + w).params(p).query(Long.class).single();
+        return w.toString();
     }
 
     void upsertDraft(String element, long unitId, Period period, BigDecimal value, String flag, long userId) {
