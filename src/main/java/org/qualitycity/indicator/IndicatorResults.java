@@ -18,6 +18,24 @@ public interface IndicatorResults {
     /** Results of these indicators (empty = all) for these units (codes) and periods (ids). */
     List<Result> results(List<String> indicators, List<String> unitCodes, List<String> periods);
 
+    /**
+     * Reporting completeness (reported ÷ expected) and timeliness (reported by the deadline ÷ expected) of
+     * a responsible unit in a year. Expected: every reported element × area × period of the year that has ended.
+     */
+    record ReportingRate(String unitCode, int year, int expected, int reported, int onTime) {
+
+        public double completeness() {
+            return expected == 0 ? 1.0 : (double) reported / expected;
+        }
+
+        public double timeliness() {
+            return expected == 0 ? 1.0 : (double) onTime / expected;
+        }
+    }
+
+    /** Reporting rates of every responsible unit in a year. */
+    List<ReportingRate> reporting(int year);
+
     /** Recomputes a year's results (e.g. before an assessment is run). */
     void recompute(int year);
 }

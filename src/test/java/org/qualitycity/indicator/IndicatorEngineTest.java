@@ -316,4 +316,39 @@ class IndicatorEngineTest {
             assertThat(now.get("status").asText()).as("W1a " + year).isEqualTo(expected);
         }
     }
+
+    @Test
+    void reportingCompletenessAndTimelinessPerResponsibleUnit() {
+        TestApi api = api();
+        String admin = api.token("admin");
+        JsonNode y2019 = api.get("/api/v1/indicators/reporting?year=2019", admin).json();
+        JsonNode zjj = null;
+        for (JsonNode r : y2019) {
+            if (r.get("unitCode").asText().equals("421200-ZJJ")) {
+                zjj = r;
+            }
+        }
+        assertThat(zjj).as("住建局 reports E1–E6, G4, G6 for every area").isNotNull();
+        // areas × 4 quarters × (E1, E2, E3, E6, G4, G6: 2 elements each + E5: 1) + C8, once for the city;
+        // other tests may have added districts, which have no demo data
+        long areas = 0;
+        for (JsonNode u : api.get("/api/v1/units", admin).json()) {
+            String kind = u.get("kind").asText();
+            areas += kind.equals("DISTRICT") || kind.equals("ZONE") ? 1 : 0;
+        }
+        assertThat(zjj.get("expected").asInt()).isEqualTo((int) areas * 4 * 13 + 1);
+        assertThat(zjj.get("reported").asInt()).isEqualTo(7 * 4 * 13 + 1);
+        assertThat(zjj.get("onTime").asInt()).isPositive().isLessThan(zjj.get("reported").asInt());
+        // a 2016 value submitted today is years past its deadline: reported, not on time
+        saveAndSubmit(api, admin, "421202", "2016Q4", Map.of("E2_PASSED", 3, "E2_ACCEPTED", 3));
+        JsonNode y2016 = api.get("/api/v1/indicators/reporting?year=2016", admin).json();
+        for (JsonNode r : y2016) {
+            if (r.get("unitCode").asText().equals("421200-ZJJ")) {
+                assertThat(r.get("reported").asInt()).isPositive();
+                assertThat(r.get("onTime").asInt()).isZero();
+                return;
+            }
+        }
+        throw new AssertionError("no 2016 rate for 421200-ZJJ: " + y2016);
+    }
 }

@@ -151,6 +151,11 @@ final class ModuleScopeProbes {
         t.notScoped("GET /api/v1/public/analytics", "public: approved values of published indicators only");
         t.probe("GET /api/v1/indicators/{code}/units/{unitCode}/periods/{period}", e ->
                 assertThat(api.get("/api/v1/indicators/P2/units/421281/periods/2018", tc).status()).isEqualTo(404));
+        t.probe("GET /api/v1/indicators/reporting", e -> {
+            var r = api.get("/api/v1/indicators/reporting?year=2019", tc);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).doesNotContain("421281").doesNotContain("421200-ZJJ");
+        });
         t.probe("GET /api/v1/early-warnings", e -> {
             var r = api.get("/api/v1/early-warnings?year=2018&unitCode=421281", tc);
             assertThat(r.status()).isEqualTo(200);

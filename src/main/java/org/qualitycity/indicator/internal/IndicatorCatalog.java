@@ -46,6 +46,16 @@ public class IndicatorCatalog {
         return indicators().stream().flatMap(d -> d.elements().stream()).filter(e -> e.code().equals(code)).findFirst();
     }
 
+    /**
+     * Whether an element is a figure for the whole region, entered once for the city: marked
+     * {@code scope: CITY_ONLY} in the plan, or belonging to a count target of the measures or to an
+     * indicator that is not summed over areas (ranks, ratings, counts of items in force).
+     */
+    static boolean regionWide(IndicatorDefinition d, DataElement e) {
+        return e.cityOnly() || "COUNT_TARGET".equals(d.category())
+                || d.aggregation() == IndicatorDefinition.Aggregation.NONE;
+    }
+
     static Mode mode(IndicatorDefinition d, DataElement e) {
         if (e.equals(d.comparator())) {
             return Mode.LATEST;

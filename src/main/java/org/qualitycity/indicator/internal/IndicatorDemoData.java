@@ -112,6 +112,8 @@ class IndicatorDemoData implements DemoDataContributor {
         }
         rows.forEach((element, list) -> values.insertBatch(element, list, "REPORTED", "APPROVED", true));
         pending.forEach((element, list) -> values.insertBatch(element, list, "REPORTED", "SUBMITTED", true));
+        // realistic submission dates: mostly within the deadline (10 working days ≈ 14 days), some late
+        values.spreadDemoSubmissions();
         long t1 = System.nanoTime();
         var summaries = engine.recomputeAll(null);
         log.info("Indicator demo data: {} values in {} ms; {} years recomputed in {} ms", count, (t1 - t0) / 1_000_000,
@@ -119,9 +121,7 @@ class IndicatorDemoData implements DemoDataContributor {
     }
 
     private static boolean cityOnly(IndicatorDefinition d) {
-        TargetRule t = d.target();
-        return "COUNT_TARGET".equals(d.category()) || d.code().startsWith("W1")
-                || (t != null && (t.kind() == TargetRule.Kind.RANK_LE || t.kind() == TargetRule.Kind.QUALITATIVE));
+        return d.elements().stream().filter(e -> !e.equals(d.comparator())).anyMatch(e -> IndicatorCatalog.regionWide(d, e));
     }
 
     private static BigDecimal n(double v) {

@@ -17,8 +17,11 @@ class IndicatorResultsService implements IndicatorResults {
     private final IndicatorCatalog catalog;
     private final Units units;
     private final RecomputeEngine engine;
+    private final ReportingRates reporting;
 
-    IndicatorResultsService(AnalyticsService analytics, IndicatorCatalog catalog, Units units, RecomputeEngine engine) {
+    IndicatorResultsService(AnalyticsService analytics, IndicatorCatalog catalog, Units units, RecomputeEngine engine,
+                            ReportingRates reporting) {
+        this.reporting = reporting;
         this.analytics = analytics;
         this.catalog = catalog;
         this.units = units;
@@ -35,6 +38,11 @@ class IndicatorResultsService implements IndicatorResults {
                 .map(r -> new Result(r.indicator(), r.unit(), r.period(), r.value(), r.numerator(), r.denominator(),
                         r.targetKind(), r.target(), Attainment.valueOf(r.status()), r.projection(), r.approved()))
                 .toList();
+    }
+
+    @Override
+    public List<ReportingRate> reporting(int year) {
+        return reporting.rates(year);
     }
 
     @Override

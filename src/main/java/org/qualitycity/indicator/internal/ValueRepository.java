@@ -170,6 +170,17 @@ public class ValueRepository {
         insertBatch(element, rows, "COMPUTED", "APPROVED", false);
     }
 
+    /** Demo only: submission dates 3–20 days after each period's end (deterministic), review a few days later. */
+    void spreadDemoSubmissions() {
+        jdbc.sql("""
+                        UPDATE indicator_value SET
+                            submitted_at = (period_end + (3 + (abs(hashtext(element_code || unit_id || period)) % 18)))::timestamp
+                                           + interval '10 hours',
+                            reviewed_at = CASE WHEN status = 'APPROVED' THEN (period_end + 24)::timestamp + interval '15 hours' END
+                        WHERE demo AND source = 'REPORTED'
+                        """).update();
+    }
+
     /** Bulk insert (demo data, computed values, benchmark data). */
     void insertBatch(String element, List<ComputedElementProvider.ElementValue> rows, String source, String status,
                      boolean demo) {

@@ -50,8 +50,11 @@ class IndicatorApiController {
     private final org.qualitycity.jobs.Jobs jobs;
     private final org.qualitycity.indicator.internal.AnalyticsCache cache;
     private final tools.jackson.databind.ObjectMapper json;
+    private final org.qualitycity.indicator.internal.ReportingRates reportingRates;
+    private final org.qualitycity.platform.Units units;
 
-    IndicatorApiController(ValueWorkbook workbook, org.qualitycity.jobs.Jobs jobs,
+    IndicatorApiController(org.qualitycity.indicator.internal.ReportingRates reportingRates,
+                           org.qualitycity.platform.Units units, ValueWorkbook workbook, org.qualitycity.jobs.Jobs jobs,
                            org.qualitycity.indicator.internal.AnalyticsCache cache, tools.jackson.databind.ObjectMapper json, AnalyticsService analytics, ValueService values, DrillDownService drillDown,
                            RecomputeEngine engine, TargetService targets, java.time.Clock clock) {
         this.analytics = analytics;
@@ -64,6 +67,8 @@ class IndicatorApiController {
         this.jobs = jobs;
         this.cache = cache;
         this.json = json;
+        this.reportingRates = reportingRates;
+        this.units = units;
     }
 
     @GetMapping("/analytics")
@@ -173,6 +178,16 @@ class IndicatorApiController {
         int y = year == null ? LocalDate.now(clock).getYear() : year;
         var p = analytics.warnings(y, area, unitCode, status, periodType, Security.currentUser().scope(), page, size);
         return new PageResult<>(p.rows(), p.page(), p.size(), p.total());
+    }
+
+    @GetMapping("/indicators/reporting")
+    @PreAuthorize("hasAuthority('indicator:value:view')")
+    @Operation(summary = "Reporting completeness and timeliness per responsible unit in a year (the caller's own "
+            + "unit and below, or all with the ALL scope)")
+    List<org.qualitycity.indicator.IndicatorResults.ReportingRate> reporting(@RequestParam @Min(2000) @Max(2100) int year) {
+        var me = Security.currentUser();
+        return reportingRates.rates(year).stream().filter(r -> units.byCode(r.unitCode())
+                .map(u -> units.isVisible(u.id(), me)).orElse(false)).toList();
     }
 
     @GetMapping("/indicator-values")
