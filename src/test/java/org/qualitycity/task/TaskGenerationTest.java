@@ -89,4 +89,36 @@ class TaskGenerationTest {
             assertThat(t.get("deadline").asText()).endsWith("-12-31");
         }
     }
+
+    @Test
+    void aLeadUnitEditInThePlanMovesTheOpenTaskAndCreatesNoDuplicates() throws InterruptedException {
+        TestApi api = new TestApi(port);
+        String admin = api.token("admin");
+        String planId = plans.current().id();
+        Measure m = plans.measureGroups(planId).get(2).measures().get(0);
+        String newLead = "421200-ZJJ".equals(m.leadUnit()) ? "421200-JXJ" : "421200-ZJJ";
+        try {
+            TestApi.Response r = api.put("/api/v1/plans/" + planId + "/measures/" + m.code() + "/units",
+                    Map.of("leadUnit", newLead, "coUnits", m.coUnits()), admin);
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            String lead = null;
+            for (int i = 0; i < 100 && !newLead.equals(lead); i++) {
+                Thread.sleep(100);
+                lead = api.get("/api/v1/tasks?kind=MEASURE&measure=" + m.code(), admin).json().get("items").get(0)
+                        .get("leadUnit").asText();
+            }
+            assertThat(lead).isEqualTo(newLead);
+            assertThat(api.get("/api/v1/tasks?kind=MEASURE&size=200", admin).json().get("total").asLong()).isEqualTo(57);
+        } finally {
+            api.put("/api/v1/plans/" + planId + "/measures/" + m.code() + "/units",
+                    Map.of("leadUnit", m.leadUnit(), "coUnits", m.coUnits()), admin);
+        }
+        String lead = null;
+        for (int i = 0; i < 100 && !m.leadUnit().equals(lead); i++) {
+            Thread.sleep(100);
+            lead = api.get("/api/v1/tasks?kind=MEASURE&measure=" + m.code(), admin).json().get("items").get(0)
+                    .get("leadUnit").asText();
+        }
+        assertThat(lead).isEqualTo(m.leadUnit());
+    }
 }
