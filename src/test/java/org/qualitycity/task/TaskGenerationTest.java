@@ -95,8 +95,14 @@ class TaskGenerationTest {
         TestApi api = new TestApi(port);
         String admin = api.token("admin");
         String planId = plans.current().id();
-        Measure m = plans.measureGroups(planId).get(2).measures().get(0);
-        String newLead = "421200-ZJJ".equals(m.leadUnit()) ? "421200-JXJ" : "421200-ZJJ";
+        // an open measure task (the demo leaves three under review; closed tasks keep their unit)
+        JsonNode open = api.get("/api/v1/tasks?kind=MEASURE&state=REVIEW", admin).json();
+        assertThat(open.get("total").asLong()).isPositive();
+        String code = open.get("items").get(0).get("measureCode").asText();
+        Measure m = plans.measureGroups(planId).stream().flatMap(g -> g.measures().stream())
+                .filter(x -> x.code().equals(code)).findFirst().orElseThrow();
+        String newLead = java.util.stream.Stream.of("421200-ZJJ", "421200-JXJ", "421200-KJJ", "421200-TJJ")
+                .filter(c -> !c.equals(m.leadUnit()) && !m.coUnits().contains(c)).findFirst().orElseThrow();
         try {
             TestApi.Response r = api.put("/api/v1/plans/" + planId + "/measures/" + m.code() + "/units",
                     Map.of("leadUnit", newLead, "coUnits", m.coUnits()), admin);
