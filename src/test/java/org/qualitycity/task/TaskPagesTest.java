@@ -25,7 +25,7 @@ class TaskPagesTest {
         long id = TaskTestSupport.createTask(api, "421222", "页面渲染测试任务", LocalDate.of(2030, 5, 31));
         WebSession s = WebSession.loggedIn(port, "admin");
         for (String path : List.of("/tasks", "/tasks/mine", "/tasks/" + id, "/tasks/timeline", "/tasks/notices",
-                "/tasks?overdue=true&state=ASSIGNED", "/assessments", "/assessments/schemes",
+                "/tasks?overdue=true&state=ASSIGNED", "/tasks?unit=421222", "/assessments", "/assessments/schemes",
                 "/assessments/schemes?target=DEPARTMENT&year=2020")) {
             for (String lang : List.of("zh-CN", "en")) {
                 var p = s.get(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);

@@ -129,6 +129,29 @@ public class TaskService {
         return new PageResult<>(items, q.pageNumber(), q.pageSize(), total);
     }
 
+    /** A unit's record of timeliness over the tasks it leads (assigned or later). */
+    public record Timeliness(String unitCode, long onTime, long late, long overdue, long open, long notices) {
+    }
+
+    @Transactional(readOnly = true)
+    public Timeliness timeliness(String unitCode, CurrentUser user) {
+        Unit u = units.byCode(unitCode).orElseThrow(() -> new ValidationException("unit", "unknown unit"));
+        if (!units.isVisible(u.id(), user)) {
+            throw new NotFoundException("unit " + unitCode);
+        }
+        Map<String, Object> r = jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE state = 'CLOSED' AND closed_on <= deadline) AS on_time,
+                               count(*) FILTER (WHERE state = 'CLOSED' AND closed_on > deadline) AS late,
+                               count(*) FILTER (WHERE state <> 'CLOSED' AND deadline < :today) AS overdue,
+                               count(*) FILTER (WHERE state <> 'CLOSED' AND deadline >= :today) AS open,
+                               (SELECT count(*) FROM task_notice n WHERE n.unit_id = :u AND n.kind = 'SUPERVISION') AS notices
+                        FROM task_task WHERE unit_id = :u AND state <> 'CREATED'""")
+                .param("u", u.id()).param("today", today()).query().singleRow();
+        return new Timeliness(u.code(), ((Number) r.get("on_time")).longValue(), ((Number) r.get("late")).longValue(),
+                ((Number) r.get("overdue")).longValue(), ((Number) r.get("open")).longValue(),
+                ((Number) r.get("notices")).longValue());
+    }
+
     /** All tasks in scope, for exports and the timeline (bounded). */
     @Transactional(readOnly = true)
     public List<TaskViews.Task> all(Filter f, CurrentUser user, boolean english) {

@@ -32,10 +32,26 @@ class TaskApiController {
 
     private final TaskService tasks;
     private final DeadlineChecker checker;
+    private final org.qualitycity.task.internal.TaskImport importer;
 
-    TaskApiController(TaskService tasks, DeadlineChecker checker) {
+    TaskApiController(TaskService tasks, DeadlineChecker checker, org.qualitycity.task.internal.TaskImport importer) {
         this.tasks = tasks;
         this.checker = checker;
+        this.importer = importer;
+    }
+
+    @PostMapping(value = "/tasks/import", consumes = "multipart/form-data")
+    @PreAuthorize("hasAuthority('task:task:edit')")
+    @Operation(summary = "Bulk assignment: upload the task export with edited lead units, co-operating units and "
+            + "deadlines; all or nothing, every bad row reported")
+    org.qualitycity.task.internal.TaskImport.Result importTasks(
+            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+        if (file == null || file.isEmpty()) {
+            throw new org.qualitycity.platform.ValidationException("file", "required");
+        }
+        try (var in = file.getInputStream()) {
+            return importer.importWorkbook(in, Security.currentUser());
+        }
     }
 
     @GetMapping("/tasks")

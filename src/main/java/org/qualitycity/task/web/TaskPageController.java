@@ -86,6 +86,9 @@ class TaskPageController {
         model.addAttribute("units", units.all().stream().filter(u -> u.isArea() || u.kind() == Unit.Kind.DEPARTMENT
                 || u.kind() == Unit.Kind.SUBUNIT).filter(u -> units.isVisible(u.id(), user)).toList());
         model.addAttribute("en", en(locale));
+        String unitCode = mine ? user.unitCode() : f.unit();
+        model.addAttribute("timeliness", unitCode == null || unitCode.isBlank() ? null
+                : tasks.timeliness(unitCode.trim(), user));
         return "task/list";
     }
 
