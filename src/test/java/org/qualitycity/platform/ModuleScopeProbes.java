@@ -70,7 +70,29 @@ final class ModuleScopeProbes {
         });
         t.probe("POST /api/v1/task-notices/{id}/answer", e -> assertThat(api.post("/api/v1/task-notices/" + noticeId
                 + "/answer", Map.of("answer", "越权答复"), tc).status()).isEqualTo(404));
+        long chibiItem = -1;
+        for (var i : api.get("/api/v1/checklists/SELF_CHECK", api.token("admin")).json().get("items")) {
+            if (i.get("unitCode").asText().startsWith("421200-")) {
+                chibiItem = i.get("id").asLong();
+            }
+        }
+        long cityItem = chibiItem;
+        t.probe("GET /api/v1/checklists/{phase}", e -> {
+            var items = api.get("/api/v1/checklists/SELF_CHECK", tc).json().get("items");
+            for (var i : items) {
+                assertThat(i.get("unitCode").asText()).startsWith("421222");
+            }
+        });
+        t.probe("PUT /api/v1/checklists/items/{id}", e -> assertThat(api.put("/api/v1/checklists/items/" + cityItem,
+                Map.of("finding", "MET"), tc).status()).isEqualTo(403));
         var page = t.tongchengPage();
+        t.probe("GET /tasks/checklists/{phase}", e -> assertThat(page.get("/tasks/checklists/SELF_CHECK").body())
+                .doesNotContain("市场监督管理局</td>"));
+        t.probe("POST /tasks/checklists/items/{id:\\d+}", e -> {
+            page.get("/tasks/checklists/SELF_CHECK");
+            assertThat(page.postForm("/tasks/checklists/items/" + cityItem, Map.of("finding", "MET")).status())
+                    .isEqualTo(403);
+        });
         t.probe("GET /tasks", e -> assertThat(page.get("/tasks?size=200").body()).doesNotContain(title));
         t.probe("GET /tasks/mine", e -> assertThat(page.get("/tasks/mine?size=200").body()).doesNotContain(title));
         t.probe("GET /tasks/timeline", e -> assertThat(page.get("/tasks/timeline?mine=false").body())

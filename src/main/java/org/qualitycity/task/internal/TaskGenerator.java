@@ -44,8 +44,11 @@ class TaskGenerator implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final TransactionTemplate tx;
+    private final TaskChecklist checklist;
 
-    TaskGenerator(Plans plans, Units units, JdbcClient jdbc, AuditLog audit, TransactionTemplate tx) {
+    TaskGenerator(Plans plans, Units units, JdbcClient jdbc, AuditLog audit, TransactionTemplate tx,
+                  TaskChecklist checklist) {
+        this.checklist = checklist;
         this.plans = plans;
         this.units = units;
         this.jdbc = jdbc;
@@ -133,6 +136,7 @@ class TaskGenerator implements ApplicationRunner {
                         plan.issueDate() == null ? plan.startDate() : plan.issueDate(), due.get().date(), true);
             }
         }
+        checklist.seed(plan, office);
         return created;
     }
 

@@ -31,6 +31,8 @@ class TaskPermissions implements PermissionCatalog, Navigation {
                 new NavItem("nav.group.task", "task.nav.mine", "/tasks/mine", VIEW, "☑", 200),
                 new NavItem("nav.group.task", "task.nav.all", "/tasks", VIEW, "☰", 201),
                 new NavItem("nav.group.task", "task.nav.timeline", "/tasks/timeline", VIEW, "▭", 202),
-                new NavItem("nav.group.task", "task.nav.notices", "/tasks/notices", VIEW, "⚑", 203));
+                new NavItem("nav.group.task", "task.nav.notices", "/tasks/notices", VIEW, "⚑", 203),
+                new NavItem("nav.group.task", "task.nav.selfcheck", "/tasks/checklists/SELF_CHECK", VIEW, "✔", 204),
+                new NavItem("nav.group.task", "task.nav.preacceptance", "/tasks/checklists/PRE_ACCEPTANCE", VIEW, "✔", 205));
     }
 }

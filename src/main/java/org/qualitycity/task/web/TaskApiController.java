@@ -33,8 +33,11 @@ class TaskApiController {
     private final TaskService tasks;
     private final DeadlineChecker checker;
     private final org.qualitycity.task.internal.TaskImport importer;
+    private final org.qualitycity.task.internal.TaskChecklist checklist;
 
-    TaskApiController(TaskService tasks, DeadlineChecker checker, org.qualitycity.task.internal.TaskImport importer) {
+    TaskApiController(TaskService tasks, DeadlineChecker checker, org.qualitycity.task.internal.TaskImport importer,
+                      org.qualitycity.task.internal.TaskChecklist checklist) {
+        this.checklist = checklist;
         this.tasks = tasks;
         this.checker = checker;
         this.importer = importer;
@@ -125,4 +128,24 @@ class TaskApiController {
         return tasks.answerNotice(id, body == null ? null : body.answer(), Security.currentUser());
     }
 
+
+    record Checklist(org.qualitycity.task.internal.TaskChecklist.Summary summary,
+                     List<org.qualitycity.task.internal.TaskChecklist.Item> items) {
+    }
+
+    @GetMapping("/checklists/{phase}")
+    @PreAuthorize("hasAuthority('task:task:view')")
+    @Operation(summary = "The checklist of SELF_CHECK or PRE_ACCEPTANCE: criteria of the units in scope, findings, summary")
+    Checklist checklist(@PathVariable String phase) {
+        var items = checklist.items(phase, Security.currentUser(), false);
+        return new Checklist(checklist.summary(phase, items), items);
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/checklists/items/{id}")
+    @PreAuthorize("hasAuthority('task:task:review')")
+    @Operation(summary = "Record a finding (MET, PARTLY, NOT_MET) with evidence; rectifyBy creates a rectification task")
+    org.qualitycity.task.internal.TaskChecklist.Item finding(@PathVariable long id,
+            @RequestBody(required = false) org.qualitycity.task.internal.TaskChecklist.FindingRequest req) {
+        return checklist.record(id, req, Security.currentUser());
+    }
 }

@@ -46,8 +46,11 @@ class TaskPageController {
     private final Plans plans;
     private final Attachments attachments;
     private final Clock clock;
+    private final org.qualitycity.task.internal.TaskChecklist checklist;
 
-    TaskPageController(TaskService tasks, Units units, Plans plans, Attachments attachments, Clock clock) {
+    TaskPageController(TaskService tasks, Units units, Plans plans, Attachments attachments, Clock clock,
+                       org.qualitycity.task.internal.TaskChecklist checklist) {
+        this.checklist = checklist;
         this.tasks = tasks;
         this.units = units;
         this.plans = plans;
@@ -82,7 +85,7 @@ class TaskPageController {
         model.addAttribute("filter", f);
         model.addAttribute("mine", mine);
         model.addAttribute("states", TaskState.values());
-        model.addAttribute("kinds", List.of("MEASURE", "WORK_PLAN", "RECURRING", "SUB"));
+        model.addAttribute("kinds", List.of("MEASURE", "WORK_PLAN", "RECURRING", "SUB", "RECTIFICATION"));
         model.addAttribute("units", units.all().stream().filter(u -> u.isArea() || u.kind() == Unit.Kind.DEPARTMENT
                 || u.kind() == Unit.Kind.SUBUNIT).filter(u -> units.isVisible(u.id(), user)).toList());
         model.addAttribute("en", en(locale));
@@ -265,4 +268,33 @@ class TaskPageController {
         return Math.round(v * 100) / 100.0;
     }
 
+
+    @GetMapping("/tasks/checklists/{phase}")
+    @PreAuthorize("hasAuthority('task:task:view')")
+    String checklist(@PathVariable String phase, Locale locale, Model model) {
+        CurrentUser user = Security.currentUser();
+        var items = checklist.items(phase, user, en(locale));
+        model.addAttribute("items", items);
+        model.addAttribute("summary", checklist.summary(phase, items));
+        model.addAttribute("canRecord", user.can("task:task:review"));
+        return "task/checklist";
+    }
+
+    @PostMapping("/tasks/checklists/items/{id:\\d+}")
+    @PreAuthorize("hasAuthority('task:task:review')")
+    String finding(@PathVariable long id, @RequestParam(required = false) String phase,
+                   @RequestParam(required = false) String finding, @RequestParam(required = false) String evidence,
+                   @RequestParam(required = false) LocalDate rectifyBy, RedirectAttributes flash) {
+        try {
+            checklist.record(id, new org.qualitycity.task.internal.TaskChecklist.FindingRequest(finding, evidence,
+                    rectifyBy), Security.currentUser());
+            flash.addFlashAttribute("done", "FINDING");
+        } catch (ValidationException e) {
+            flash.addFlashAttribute("error", e.problems().stream().map(p -> p.field() + ": " + p.message())
+                    .collect(Collectors.joining("; ")));
+        }
+        String ph = phase != null && org.qualitycity.task.internal.TaskChecklist.PHASES.contains(phase) ? phase
+                : "SELF_CHECK";
+        return "redirect:/tasks/checklists/" + ph + "#item-" + id;
+    }
 }
