@@ -201,6 +201,20 @@ class AssessmentTest {
             assertThat(new BigDecimal(w[1])).isEqualByComparingTo(dec(s.get("total")));
         }
 
+        // the pages render in both languages, with the breakdown and the administrator's forms
+        org.qualitycity.support.WebSession page = org.qualitycity.support.WebSession.loggedIn(port, "admin");
+        for (String path : List.of("/assessments/" + YEAR, "/assessments", "/assessments/schemes?year=" + YEAR)) {
+            for (String lang : List.of("zh-CN", "en")) {
+                var p = page.get(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
+                assertThat(p.status()).as(path).isEqualTo(200);
+                assertThat(p.body()).as(path).doesNotContain("??");
+            }
+        }
+        assertThat(page.get("/assessments/" + YEAR + "?lang=zh-CN").body()).contains("通城县").contains("调整：异议核实")
+                .contains("发布");
+        assertThat(page.get("/assessments/schemes?year=" + YEAR).body()).contains("v2");
+        page.get("/?lang=zh-CN");
+
         // publish: locked
         assertThat(api.post("/api/v1/assessments/" + YEAR + "/publish", null, api.token("tongcheng")).status())
                 .isEqualTo(403);
