@@ -97,6 +97,10 @@ final class ModuleScopeProbes {
         t.probe("GET /tasks/mine", e -> assertThat(page.get("/tasks/mine?size=200").body()).doesNotContain(title));
         t.probe("GET /tasks/timeline", e -> assertThat(page.get("/tasks/timeline?mine=false").body())
                 .doesNotContain(title));
+        t.probe("POST /tasks/{id:\\d+}/split", e -> {
+            page.get("/tasks");
+            assertThat(page.postForm("/tasks/" + task + "/split", Map.of()).status()).isEqualTo(403);
+        });
         t.probe("GET /tasks/notices", e -> assertThat(page.get("/tasks/notices").body()).doesNotContain(title));
         t.probe("GET /tasks/{id:\\d+}", e -> assertThat(page.get("/tasks/" + task).status()).isEqualTo(404));
         t.probe("POST /tasks/{id:\\d+}/actions", e -> {

@@ -75,4 +75,36 @@ class TaskPagesTest {
         assertThat(detail.get("task").get("state").asText()).isEqualTo("CLOSED");
         assertThat(admin.get("/tasks/" + id + "?lang=zh-CN").body()).contains("已办结").contains("请补充照片");
     }
+
+    @Test
+    void theCitySplitsAMeasureTaskIntoOneSubTaskPerDistrictOnce() {
+        TestApi api = new TestApi(port);
+        // an open measure task (the demo leaves three under review; closed tasks cannot be split)
+        var open = api.get("/api/v1/tasks?kind=MEASURE&state=REVIEW", api.token("admin")).json().get("items");
+        var parent = open.get(open.size() - 1);
+        long id = parent.get("id").asLong();
+        String measure = parent.get("measureCode").asText();
+        WebSession admin = WebSession.loggedIn(port, "admin");
+        admin.get("/tasks/" + id);
+        assertThat(admin.postForm("/tasks/" + id + "/split", Map.of()).status()).isEqualTo(302);
+        assertThat(admin.get("/tasks/" + id + "?lang=zh-CN").body()).contains("已新建 7 项分解任务");
+        admin.postForm("/tasks/" + id + "/split", Map.of());
+        var subs = api.get("/api/v1/tasks?kind=SUB&size=200&measure=" + measure, api.token("admin")).json();
+        long forParent = 0;
+        for (var t : subs.get("items")) {
+            if (t.get("parentId").asLong() == id) {
+                forParent++;
+                assertThat(t.get("deadline").asText()).isEqualTo(parent.get("deadline").asText());
+            }
+        }
+        assertThat(forParent).isEqualTo(7);
+        var mine = api.get("/api/v1/tasks?kind=SUB&size=200&measure=" + measure, api.token("tongcheng")).json();
+        List<String> units = new java.util.ArrayList<>();
+        for (var t : mine.get("items")) {
+            if (t.get("parentId").asLong() == id) {
+                units.add(t.get("leadUnit").asText());
+            }
+        }
+        assertThat(units).containsExactly("421222");
+    }
 }

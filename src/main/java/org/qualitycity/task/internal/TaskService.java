@@ -308,6 +308,38 @@ public class TaskService {
         return t;
     }
 
+    /** The sub-tasks of a task in the caller's scope. */
+    @Transactional(readOnly = true)
+    public List<TaskViews.Task> children(long id, CurrentUser user, boolean english) {
+        Map<String, Object> p = new HashMap<>(user.scope().params());
+        p.put("id", id);
+        p.put("today", today());
+        return jdbc.sql(SELECT + " WHERE t.parent_id = :id AND " + scopePredicate(user.scope()) + " ORDER BY u.sort_order, t.id")
+                .params(p).query((rs, n) -> map(rs, english)).list();
+    }
+
+    /** Splits a task into one sub-task per district and the zone (skipping areas that have one); answers how many. */
+    @Transactional
+    public int splitByArea(long id, CurrentUser user) {
+        TaskViews.Task parent = require(id, user, false);
+        if (parent.state() == TaskState.CLOSED) {
+            throw new org.qualitycity.platform.ConflictException("the task is closed");
+        }
+        java.util.Set<String> existing = new java.util.HashSet<>();
+        children(id, user, false).forEach(c -> existing.add(c.leadUnit()));
+        int n = 0;
+        for (Unit u : units.areas()) {
+            if (!u.active() || existing.contains(u.code())) {
+                continue;
+            }
+            create(new NewTask(id, parent.title() + "（" + u.nameZh() + "）",
+                    parent.titleEn() == null ? null : parent.titleEn() + " (" + u.nameEn() + ")", parent.deliverables(),
+                    u.code(), List.of(), parent.deadline()), user);
+            n++;
+        }
+        return n;
+    }
+
     /** One workflow step; answers the task after it. */
     @Transactional
     public TaskViews.Task act(long id, ActionRequest req, List<MultipartFile> files, CurrentUser user) {

@@ -104,6 +104,9 @@ class TaskPageController {
         model.addAttribute("t", d.task());
         model.addAttribute("files", attachments.list("task", id, user));
         model.addAttribute("actions", allowed(d.task(), user));
+        model.addAttribute("children", tasks.children(id, user, en(locale)));
+        model.addAttribute("canSplit", user.can("task:task:edit") && d.task().state() != TaskState.CLOSED
+                && !"SUB".equals(d.task().kind()));
         model.addAttribute("en", en(locale));
         model.addAttribute("coNames", d.task().coUnits().stream().map(c -> units.byCode(c)
                 .map(u -> u.name(locale)).orElse(c)).collect(Collectors.joining(en(locale) ? ", " : "、")));
@@ -173,6 +176,17 @@ class TaskPageController {
         } catch (ValidationException e) {
             flash.addFlashAttribute("error", e.problems().stream().map(p -> p.field() + ": " + p.message())
                     .collect(Collectors.joining("; ")));
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/tasks/" + id;
+    }
+
+    @PostMapping("/tasks/{id:\\d+}/split")
+    @PreAuthorize("hasAuthority('task:task:edit')")
+    String split(@PathVariable long id, RedirectAttributes flash) {
+        try {
+            flash.addFlashAttribute("split", tasks.splitByArea(id, Security.currentUser()));
         } catch (ConflictException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
