@@ -13,7 +13,8 @@ public final class TaskViews {
     public record Task(long id, String kind, String measureCode, String groupCode, Long parentId, String title,
                        String titleEn, String deliverables, String leadUnit, String leadUnitName,
                        List<String> coUnits, String phase, LocalDate startDate, LocalDate deadline, TaskState state,
-                       int percent, boolean overdue, boolean requiresDocument, LocalDate closedOn) {
+                       int percent, boolean overdue, boolean requiresDocument, LocalDate closedOn,
+                       LocalDate lastReport, boolean reportLate) {
     }
 
     public record Event(long id, String action, String fromState, String toState, Integer percent, String comment,

@@ -116,4 +116,26 @@ class TaskDeadlineTest {
         assertThat(api.post("/api/v1/task-notices/" + blueId + "/answer", Map.of("answer", "again"),
                 api.token("tongcheng")).status()).isEqualTo(409);
     }
+
+    @Test
+    void openTasksReportMonthlyAndALateReportIsFlagged() {
+        TestApi api = new TestApi(port);
+        for (String u : List.of("admin", "tongcheng")) {
+            api.token(u);
+        }
+        day(LocalDate.of(2025, 3, 3));
+        long id = TaskTestSupport.createTask(api, "421222", "月度进展测试任务", LocalDate.of(2025, 12, 31));
+        TaskTestSupport.act(api, id, "admin", "ASSIGN", null, null, null);
+        TaskTestSupport.act(api, id, "tongcheng", "ACKNOWLEDGE", null, null, null);
+        day(LocalDate.of(2025, 4, 2));
+        assertThat(api.get("/api/v1/tasks/" + id, api.token("tongcheng")).json().get("task").get("reportLate")
+                .asBoolean()).isFalse();
+        day(LocalDate.of(2025, 4, 4));
+        JsonNode late = api.get("/api/v1/tasks/" + id, api.token("tongcheng")).json().get("task");
+        assertThat(late.get("reportLate").asBoolean()).isTrue();
+        assertThat(late.get("lastReport").asText()).isEqualTo("2025-03-03");
+        TaskTestSupport.act(api, id, "tongcheng", "PROGRESS", 20, "完成方案", null);
+        assertThat(api.get("/api/v1/tasks/" + id, api.token("tongcheng")).json().get("task").get("reportLate")
+                .asBoolean()).isFalse();
+    }
 }

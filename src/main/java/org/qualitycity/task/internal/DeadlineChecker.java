@@ -101,8 +101,9 @@ public class DeadlineChecker {
             int level = late >= redAfter ? 2 : late >= yellowAfter ? 1 : 0;
             long earlier = jdbc.sql("""
                             SELECT count(*) FROM task_notice WHERE unit_id = :unit AND kind = 'SUPERVISION'
-                              AND task_id <> :task AND issued_on > CAST(:since AS date)""")
-                    .param("unit", unit).param("task", id).param("since", today.minusYears(1)).query(Long.class).single();
+                              AND task_id <> :task AND issued_on > CAST(:since AS date)
+                              AND issued_on <= CAST(:today AS date)""")
+                    .param("unit", unit).param("task", id).param("since", today.minusYears(1)).param("today", today).query(Long.class).single();
             if (earlier >= repeatEscalation) {
                 level = Math.min(2, level + 1);
             }

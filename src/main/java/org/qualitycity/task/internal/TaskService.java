@@ -58,7 +58,9 @@ public class TaskService {
     private static final String SELECT = """
             SELECT t.*, u.code AS unit_code, u.name_zh AS unit_name_zh, u.name_en AS unit_name_en,
                    (SELECT array_agg(cu.code ORDER BY cu.sort_order) FROM platform_unit cu
-                     WHERE cu.id = ANY (t.co_unit_ids)) AS co_codes
+                     WHERE cu.id = ANY (t.co_unit_ids)) AS co_codes,
+                   (SELECT max(e.on_day) FROM task_event e WHERE e.task_id = t.id
+                     AND e.action IN ('ACKNOWLEDGE', 'PROGRESS')) AS last_report
             FROM task_task t JOIN platform_unit u ON u.id = t.unit_id
             """;
 
@@ -518,7 +520,15 @@ public class TaskService {
                 rs.getDate("start_date") == null ? null : rs.getDate("start_date").toLocalDate(), deadline, state,
                 rs.getInt("percent"), state != TaskState.CLOSED && deadline.isBefore(today()),
                 rs.getBoolean("requires_document"),
-                rs.getDate("closed_on") == null ? null : rs.getDate("closed_on").toLocalDate());
+                rs.getDate("closed_on") == null ? null : rs.getDate("closed_on").toLocalDate(),
+                rs.getDate("last_report") == null ? null : rs.getDate("last_report").toLocalDate(),
+                reportLate(state, rs.getDate("last_report")));
+    }
+
+    /** Open tasks report progress monthly: late when the last report (or the acknowledgement) is over a month old. */
+    private boolean reportLate(TaskState state, java.sql.Date last) {
+        return (state == TaskState.ACKNOWLEDGED || state == TaskState.IN_PROGRESS) && last != null
+                && last.toLocalDate().plusMonths(1).isBefore(today());
     }
 
     static List<Long> longs(Array a) throws SQLException {
