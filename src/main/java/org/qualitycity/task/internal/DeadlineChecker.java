@@ -98,15 +98,12 @@ public class DeadlineChecker {
             if (late < 1) {
                 continue;
             }
-            int level = late >= redAfter ? 2 : late >= yellowAfter ? 1 : 0;
             long earlier = jdbc.sql("""
                             SELECT count(*) FROM task_notice WHERE unit_id = :unit AND kind = 'SUPERVISION'
                               AND task_id <> :task AND issued_on > CAST(:since AS date)
                               AND issued_on <= CAST(:today AS date)""")
                     .param("unit", unit).param("task", id).param("since", today.minusYears(1)).param("today", today).query(Long.class).single();
-            if (earlier >= repeatEscalation) {
-                level = Math.min(2, level + 1);
-            }
+            int level = level(late, earlier, yellowAfter, redAfter, repeatEscalation);
             List<String> issued = jdbc.sql("""
                             SELECT level FROM task_notice WHERE task_id = :task AND kind = 'SUPERVISION'
                               AND deadline = :deadline""")
@@ -139,6 +136,12 @@ public class DeadlineChecker {
             audit.event("task", "DEADLINE_CHECK", details);
         }
         return new Result(today, reminders, notices);
+    }
+
+    /** 0 blue, 1 yellow, 2 red: by working days late, one level up for a unit with repeated notices. */
+    static int level(int lateWorkingDays, long earlierNotices, int yellowAfter, int redAfter, int repeatEscalation) {
+        int level = lateWorkingDays >= redAfter ? 2 : lateWorkingDays >= yellowAfter ? 1 : 0;
+        return earlierNotices >= repeatEscalation ? Math.min(2, level + 1) : level;
     }
 
     private boolean insert(long task, long unit, String kind, String level, LocalDate deadline, LocalDate today,
