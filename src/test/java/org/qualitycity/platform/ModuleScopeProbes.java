@@ -23,6 +23,167 @@ final class ModuleScopeProbes {
         jobs(t);
         notification(t);
         plan(t);
+        task(t);
+        assessment(t);
+    }
+
+    /** A task of 赤壁市 (with a supervision notice): 404 to 通城县 on every task endpoint; city steps 403. */
+    private static void task(DataScopeTest t) {
+        TestApi api = t.api();
+        String tc = t.tongchengToken();
+        String title = "赤壁市范围探针任务";
+        long task = org.qualitycity.task.TaskTestSupport.createTask(api, "421281", title,
+                java.time.LocalDate.of(2019, 3, 29));
+        assertThat(org.qualitycity.task.TaskTestSupport.act(api, task, "admin", "ASSIGN", null, null, null).status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/v1/tasks/check-deadlines", null, api.token("admin")).status()).isEqualTo(200);
+        long notice = -1;
+        for (var n : api.get("/api/v1/task-notices", api.token("admin")).json()) {
+            if (n.get("taskId").asLong() == task) {
+                notice = n.get("id").asLong();
+            }
+        }
+        assertThat(notice).isPositive();
+        long noticeId = notice;
+        t.probe("GET /api/v1/tasks", e -> {
+            var r = api.get("/api/v1/tasks?size=200&unit=421281", tc);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).doesNotContain(title);
+            assertThat(api.get("/api/v1/tasks?size=200&overdue=true", tc).body()).doesNotContain(title);
+        });
+        t.probe("GET /api/v1/tasks/export", e -> assertThat(DataScopeTest.excelText(api.getBytes(
+                "/api/v1/tasks/export?unit=421281", tc))).doesNotContain(title));
+        t.probe("GET /api/v1/tasks/{id}", e -> assertThat(api.get("/api/v1/tasks/" + task, tc).status()).isEqualTo(404));
+        t.probe("POST /api/v1/tasks/{id}/actions", e -> assertThat(api.post("/api/v1/tasks/" + task + "/actions",
+                Map.of("action", "ACKNOWLEDGE"), tc).status()).isEqualTo(404));
+        t.probe("POST /api/v1/tasks", e -> assertThat(api.post("/api/v1/tasks", Map.of("title", "x", "leadUnit", "421281",
+                "deadline", "2030-01-01"), tc).status()).isEqualTo(403));
+        t.probe("POST /api/v1/tasks/import", e -> assertThat(org.qualitycity.task.TaskMultipart.api(api).post(
+                "/api/v1/tasks/import", Map.of("file", new org.qualitycity.task.TaskMultipart.Part("t.xlsx",
+                        new byte[]{1, 2}, "application/octet-stream")), tc).status()).isEqualTo(403));
+        t.probe("POST /api/v1/tasks/check-deadlines", e -> assertThat(api.post("/api/v1/tasks/check-deadlines", null, tc)
+                .status()).isEqualTo(403));
+        t.probe("GET /api/v1/task-notices", e -> {
+            for (var n : api.get("/api/v1/task-notices", tc).json()) {
+                assertThat(n.get("unitCode").asText()).isNotEqualTo("421281");
+            }
+        });
+        t.probe("POST /api/v1/task-notices/{id}/answer", e -> assertThat(api.post("/api/v1/task-notices/" + noticeId
+                + "/answer", Map.of("answer", "越权答复"), tc).status()).isEqualTo(404));
+        long chibiItem = -1;
+        for (var i : api.get("/api/v1/checklists/SELF_CHECK", api.token("admin")).json().get("items")) {
+            if (i.get("unitCode").asText().startsWith("421200-")) {
+                chibiItem = i.get("id").asLong();
+            }
+        }
+        long cityItem = chibiItem;
+        t.probe("GET /api/v1/checklists/{phase}", e -> {
+            var items = api.get("/api/v1/checklists/SELF_CHECK", tc).json().get("items");
+            for (var i : items) {
+                assertThat(i.get("unitCode").asText()).startsWith("421222");
+            }
+        });
+        t.probe("PUT /api/v1/checklists/items/{id}", e -> assertThat(api.put("/api/v1/checklists/items/" + cityItem,
+                Map.of("finding", "MET"), tc).status()).isEqualTo(403));
+        var page = t.tongchengPage();
+        t.probe("GET /tasks/checklists/{phase}", e -> assertThat(page.get("/tasks/checklists/SELF_CHECK").body())
+                .doesNotContain("市场监督管理局</td>"));
+        t.probe("POST /tasks/checklists/items/{id:\\d+}", e -> {
+            page.get("/tasks/checklists/SELF_CHECK");
+            assertThat(page.postForm("/tasks/checklists/items/" + cityItem, Map.of("finding", "MET")).status())
+                    .isEqualTo(403);
+        });
+        t.probe("GET /tasks", e -> assertThat(page.get("/tasks?size=200").body()).doesNotContain(title));
+        t.probe("GET /tasks/mine", e -> assertThat(page.get("/tasks/mine?size=200").body()).doesNotContain(title));
+        t.probe("GET /tasks/timeline", e -> assertThat(page.get("/tasks/timeline?mine=false").body())
+                .doesNotContain(title));
+        t.probe("POST /tasks/{id:\\d+}/split", e -> {
+            page.get("/tasks");
+            assertThat(page.postForm("/tasks/" + task + "/split", Map.of()).status()).isEqualTo(403);
+        });
+        t.probe("GET /tasks/notices", e -> assertThat(page.get("/tasks/notices").body()).doesNotContain(title));
+        t.probe("GET /tasks/{id:\\d+}", e -> assertThat(page.get("/tasks/" + task).status()).isEqualTo(404));
+        t.probe("POST /tasks/{id:\\d+}/actions", e -> {
+            page.get("/tasks");
+            assertThat(page.postForm("/tasks/" + task + "/actions", Map.of("action", "ACKNOWLEDGE")).status())
+                    .isEqualTo(404);
+        });
+        t.probe("POST /tasks/notices/{id:\\d+}/answer", e -> {
+            page.get("/tasks/notices");
+            assertThat(page.postForm("/tasks/notices/" + noticeId + "/answer", Map.of("answer", "x")).status())
+                    .isEqualTo(404);
+        });
+    }
+
+    /** 通城县 sees its own score only; running, adjusting, publishing and editing schemes are the city's (403). */
+    private static void assessment(DataScopeTest t) {
+        TestApi api = t.api();
+        String tc = t.tongchengToken();
+        int year = 2019;
+        long job = api.post("/api/v1/assessments/" + year + "/run", null, api.token("admin")).json().get("jobId").asLong();
+        for (int i = 0; i < 300; i++) {
+            String s = api.get("/api/v1/jobs/" + job, api.token("admin")).json().get("status").asText();
+            if (s.equals("SUCCEEDED") || s.equals("FAILED")) {
+                assertThat(s).isEqualTo("SUCCEEDED");
+                break;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        String path = "/api/v1/assessments/" + year;
+        t.probe("GET /api/v1/assessments/{year}", e -> {
+            var r = api.get(path, tc);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).contains("421222").doesNotContain("421281").doesNotContain("赤壁");
+        });
+        t.probe("GET /api/v1/assessments/{year}/export", e -> assertThat(DataScopeTest.excelText(
+                api.getBytes(path + "/export", tc))).contains("421222").doesNotContain("421281"));
+        t.probe("GET /api/v1/assessments/{year}/circular", e -> {
+            try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(
+                    api.getBytes(path + "/circular", tc)))) {
+                StringBuilder sb = new StringBuilder();
+                doc.getTables().forEach(tb -> sb.append(tb.getText()));
+                assertThat(sb.toString()).contains("通城县").doesNotContain("赤壁");
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        });
+        t.probe("POST /api/v1/assessments/{year}/objections", e -> {
+            assertThat(api.post(path + "/objections", Map.of("text", "范围探针异议"), tc).status()).isEqualTo(201);
+            assertThat(api.get(path, api.token("chibi")).body()).doesNotContain("范围探针异议");
+        });
+        for (String post : java.util.List.of("run", "publish", "adjustments", "entries")) {
+            t.probe("POST /api/v1/assessments/{year}/" + post, e -> assertThat(api.post(path + "/" + post,
+                    Map.of("unitCode", "421281", "points", 5, "reason", "越权", "kind", "BONUS"), tc).status())
+                    .isEqualTo(403));
+        }
+        t.notScoped("GET /api/v1/assessment-schemes/{year}/{target}", "city-wide configuration: the scoring scheme");
+        t.probe("PUT /api/v1/assessment-schemes/{year}/{target}", e -> assertThat(api.put(
+                "/api/v1/assessment-schemes/" + year + "/AREA", Map.of("items", java.util.List.of(Map.of("code", "IND",
+                        "maxPoints", 1))), tc).status()).isEqualTo(403));
+        var page = t.tongchengPage();
+        t.notScoped("GET /assessments", "the list of assessed years");
+        t.probe("GET /assessments/{year:\\d{4}}", e -> assertThat(page.get("/assessments/" + year).body())
+                .contains("通城县").doesNotContain("赤壁"));
+        t.probe("POST /assessments/{year:\\d{4}}/objections", e -> {
+            page.get("/assessments/" + year);
+            assertThat(page.postForm("/assessments/" + year + "/objections", Map.of("text", "页面异议")).status())
+                    .isEqualTo(302);
+            assertThat(api.get(path, api.token("chibi")).body()).doesNotContain("页面异议");
+        });
+        for (String post : java.util.List.of("POST /assessments", "POST /assessments/{year:\\d{4}}/adjustments",
+                "POST /assessments/{year:\\d{4}}/publish", "POST /assessments/schemes")) {
+            t.probe(post, e -> {
+                page.get("/assessments");
+                String p = post.substring(5).replace("{year:\\d{4}}", String.valueOf(year));
+                assertThat(page.postForm(p, Map.of("year", String.valueOf(year), "target", "AREA", "unitCode", "421281",
+                        "points", "5", "reason", "x")).status()).as(post).isEqualTo(403);
+            });
+        }
+        t.probe("GET /assessments/schemes", e -> assertThat(page.get("/assessments/schemes").status()).isEqualTo(403));
     }
 
     /** The calendar is city-wide reference data (no unit owns it); changing it needs calendar:year:edit. */

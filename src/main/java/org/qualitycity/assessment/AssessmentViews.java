@@ -1,0 +1,41 @@
+package org.qualitycity.assessment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The records of the assessment API. */
+public final class AssessmentViews {
+
+    private AssessmentViews() {
+    }
+
+    public record SchemeItem(String code, String categoryZh, String categoryEn, String nameZh, String nameEn,
+                             String kind, BigDecimal maxPoints, BigDecimal perItem, int sortOrder) {
+    }
+
+    public record Scheme(long id, int year, String target, int version, String note, Instant createdAt,
+                         List<SchemeItem> items) {
+        public BigDecimal maxTotal() {
+            return items.stream().filter(i -> !"DEDUCTION".equals(i.kind())).map(SchemeItem::maxPoints)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+    }
+
+    public record Line(int lineNo, String code, String category, String label, BigDecimal maxPoints,
+                       BigDecimal points, String detail) {
+    }
+
+    public record Score(String unitCode, String unitName, String unitNameEn, String target, BigDecimal total,
+                        int rank, List<Line> lines) {
+    }
+
+    public record Objection(long id, String unitCode, String text, String by, Instant createdAt, String reply) {
+    }
+
+    public record Assessment(int year, String state, Long areaSchemeId, Long deptSchemeId, Instant computedAt,
+                             LocalDate objectionUntil, Instant publishedAt, List<Score> districts,
+                             List<Score> departments, List<Objection> objections) {
+    }
+}

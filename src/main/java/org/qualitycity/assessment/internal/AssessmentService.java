@@ -1,0 +1,485 @@
+package org.qualitycity.assessment.internal;
+
+import org.qualitycity.assessment.AssessmentViews;
+import org.qualitycity.calendar.WorkingDayCalendar;
+import org.qualitycity.indicator.Attainment;
+import org.qualitycity.indicator.IndicatorResults;
+import org.qualitycity.notification.Notice;
+import org.qualitycity.notification.Notifications;
+import org.qualitycity.plan.IndicatorDefinition;
+import org.qualitycity.plan.Measure;
+import org.qualitycity.plan.MeasureGroup;
+import org.qualitycity.plan.PlanInfo;
+import org.qualitycity.plan.Plans;
+import org.qualitycity.platform.AuditLog;
+import org.qualitycity.platform.ConflictException;
+import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.Unit;
+import org.qualitycity.platform.Units;
+import org.qualitycity.platform.ValidationException;
+import org.qualitycity.task.TaskPerformance;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Computes, stores and publishes the annual assessment. Every line is rounded to two decimals before it is
+ * added, so that the lines of a breakdown sum exactly to the total.
+ */
+@Service
+public class AssessmentService {
+
+    static final Set<Attainment> EVALUATED = Set.of(Attainment.MET, Attainment.NOT_MET, Attainment.AT_RISK);
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+
+    private final JdbcClient jdbc;
+    private final SchemeService schemes;
+    private final Units units;
+    private final Plans plans;
+    private final IndicatorResults indicatorResults;
+    private final TaskPerformance tasks;
+    private final WorkingDayCalendar calendar;
+    private final Notifications notifications;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final int objectionDays;
+
+    AssessmentService(JdbcClient jdbc, SchemeService schemes, Units units, Plans plans,
+                      IndicatorResults indicatorResults, TaskPerformance tasks, WorkingDayCalendar calendar,
+                      Notifications notifications, AuditLog audit, Clock clock,
+                      @Value("${qc.assessment.objection-working-days:5}") int objectionDays) {
+        this.jdbc = jdbc;
+        this.schemes = schemes;
+        this.units = units;
+        this.plans = plans;
+        this.indicatorResults = indicatorResults;
+        this.tasks = tasks;
+        this.calendar = calendar;
+        this.notifications = notifications;
+        this.audit = audit;
+        this.clock = clock;
+        this.objectionDays = objectionDays;
+    }
+
+    String state(int year) {
+        return jdbc.sql("SELECT state FROM assessment_run WHERE year = :y").param("y", year).query(String.class)
+                .optional().orElse(null);
+    }
+
+    /** Refuses changes once published (409). */
+    public void requireOpen(int year) {
+        SchemeService.checkYear(year);
+        if ("PUBLISHED".equals(state(year))) {
+            throw new ConflictException("the " + year + " assessment is published and locked");
+        }
+    }
+
+    static List<Unit> assessed(Units units, String target) {
+        return units.all().stream().filter(u -> u.active() && ("AREA".equals(target) ? u.isArea()
+                : u.kind() == Unit.Kind.DEPARTMENT)).sorted(Comparator.comparingInt(Unit::sortOrder)).toList();
+    }
+
+    /** Runs the assessment of the year (the job calls this); answers the number of units scored. */
+    @Transactional
+    public int compute(int year) {
+        requireOpen(year);
+        jdbc.sql("SELECT pg_advisory_xact_lock(421200013)").query().listOfRows();
+        AssessmentViews.Scheme area = schemes.current(year, "AREA");
+        AssessmentViews.Scheme dept = schemes.current(year, "DEPARTMENT");
+        LocalDate today = LocalDate.now(clock);
+        jdbc.sql("""
+                        INSERT INTO assessment_run (year, state, area_scheme_id, dept_scheme_id, computed_at, computed_on,
+                               objection_until)
+                        VALUES (:y, 'DRAFT', :a, :d, :now, :today, :until)
+                        ON CONFLICT (year) DO UPDATE SET area_scheme_id = :a, dept_scheme_id = :d, computed_at = :now,
+                               computed_on = :today, objection_until = :until""")
+                .param("y", year).param("a", area.id()).param("d", dept.id()).param("now", Timestamp.from(clock.instant()))
+                .param("today", today).param("until", calendar.addWorkingDays(today, objectionDays)).update();
+        jdbc.sql("DELETE FROM assessment_score WHERE year = :y").param("y", year).update();
+        LocalDate asOf = today.isBefore(LocalDate.of(year, 12, 31)) ? today : LocalDate.of(year, 12, 31);
+        Context ctx = context(year);
+        int n = 0;
+        Map<String, Object> summary = new LinkedHashMap<>();
+        for (String target : SchemeService.TARGETS) {
+            AssessmentViews.Scheme scheme = "AREA".equals(target) ? area : dept;
+            List<Unit> list = assessed(units, target);
+            Map<Unit, List<AssessmentViews.Line>> lines = new LinkedHashMap<>();
+            for (Unit u : list) {
+                lines.put(u, lines(u, target, scheme, year, asOf, ctx));
+            }
+            List<Map.Entry<Unit, BigDecimal>> totals = new ArrayList<>();
+            lines.forEach((u, l) -> totals.add(Map.entry(u, sum(l))));
+            totals.sort(Map.Entry.<Unit, BigDecimal>comparingByValue().reversed()
+                    .thenComparing(e -> e.getKey().sortOrder()));
+            int rank = 0;
+            BigDecimal prev = null;
+            for (int i = 0; i < totals.size(); i++) {
+                if (prev == null || totals.get(i).getValue().compareTo(prev) != 0) {
+                    rank = i + 1;
+                }
+                prev = totals.get(i).getValue();
+                Unit u = totals.get(i).getKey();
+                long scoreId = jdbc.sql("""
+                                INSERT INTO assessment_score (year, unit_id, target, total, rank)
+                                VALUES (:y, :u, :t, :total, :rank) RETURNING id""")
+                        .param("y", year).param("u", u.id()).param("t", target).param("total", prev)
+                        .param("rank", rank).query(Long.class).single();
+                for (AssessmentViews.Line l : lines.get(u)) {
+                    jdbc.sql("""
+                                    INSERT INTO assessment_line (score_id, line_no, code, category, label, max_points,
+                                           points, detail)
+                                    VALUES (:s, :no, :code, :cat, :label, :max, :points, :detail)""")
+                            .param("s", scoreId).param("no", l.lineNo()).param("code", l.code())
+                            .param("cat", l.category()).param("label", l.label()).param("max", l.maxPoints())
+                            .param("points", l.points()).param("detail", l.detail()).update();
+                }
+                n++;
+            }
+            summary.put(target, list.size());
+        }
+        summary.put("areaScheme", area.id());
+        summary.put("deptScheme", dept.id());
+        audit.record("assessment", "run", year, null, "COMPUTE", null, summary);
+        return n;
+    }
+
+    static BigDecimal sum(List<AssessmentViews.Line> lines) {
+        return lines.stream().map(AssessmentViews.Line::points).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
+    record Context(List<String> indicators, Map<String, Set<String>> deptIndicators,
+                   Map<String, Map<String, Attainment>> attainment, Map<String, Integer> deadlines) {
+    }
+
+    private Context context(int year) {
+        PlanInfo plan = plans.current();
+        List<String> codes = plans.indicators(plan.id()).stream().map(IndicatorDefinition::code).toList();
+        Map<String, Set<String>> byDept = new HashMap<>();
+        for (MeasureGroup g : plans.measureGroups(plan.id())) {
+            for (Measure m : g.measures()) {
+                if (m.leadUnit() != null && m.indicators() != null) {
+                    byDept.computeIfAbsent(m.leadUnit(), k -> new LinkedHashSet<>()).addAll(m.indicators());
+                }
+            }
+        }
+        for (IndicatorDefinition d : plans.indicators(plan.id())) {
+            if (d.measureCodes() == null) {
+                continue;
+            }
+            for (MeasureGroup g : plans.measureGroups(plan.id())) {
+                for (Measure m : g.measures()) {
+                    if (d.measureCodes().contains(m.code()) && m.leadUnit() != null) {
+                        byDept.computeIfAbsent(m.leadUnit(), k -> new LinkedHashSet<>()).add(d.code());
+                    }
+                }
+            }
+        }
+        List<String> unitCodes = new ArrayList<>(assessed(units, "AREA").stream().map(Unit::code).toList());
+        unitCodes.add("421200");
+        Map<String, Map<String, Attainment>> att = new HashMap<>();
+        if (!codes.isEmpty()) {
+            for (IndicatorResults.Result r : indicatorResults.results(codes, unitCodes, List.of(String.valueOf(year)))) {
+                if (r.attainment() != null) {
+                    att.computeIfAbsent(r.unitCode(), k -> new HashMap<>()).put(r.indicator(), r.attainment());
+                }
+            }
+        }
+        Map<String, Integer> deadlines = new HashMap<>();
+        // the indicator module's reporting deadlines (working days after the period end); read-only
+        jdbc.sql("SELECT period_type, working_days FROM indicator_deadline").query()
+                .listOfRows().forEach(r -> deadlines.put((String) r.get("period_type"),
+                        ((Number) r.get("working_days")).intValue()));
+        return new Context(codes, byDept, att, deadlines);
+    }
+
+    private List<AssessmentViews.Line> lines(Unit u, String target, AssessmentViews.Scheme scheme, int year,
+                                             LocalDate asOf, Context ctx) {
+        List<AssessmentViews.Line> out = new ArrayList<>();
+        int no = 0;
+        for (AssessmentViews.SchemeItem item : scheme.items()) {
+            BigDecimal max = item.maxPoints();
+            BigDecimal points;
+            String detail;
+            switch (item.kind()) {
+                case "INDICATOR" -> {
+                    boolean area = "AREA".equals(target);
+                    Map<String, Attainment> att = ctx.attainment().getOrDefault(area ? u.code() : "421200", Map.of());
+                    List<String> scope = area ? ctx.indicators()
+                            : new ArrayList<>(ctx.deptIndicators().getOrDefault(u.code(), Set.of()));
+                    long evaluated = scope.stream().filter(c -> EVALUATED.contains(att.get(c))).count();
+                    long met = scope.stream().filter(c -> att.get(c) == Attainment.MET).count();
+                    if (evaluated == 0) {
+                        points = max;
+                        detail = "无可评价指标，不适用（得满分） / no evaluated indicator: not applicable, full points";
+                    } else {
+                        points = ratio(max, BigDecimal.valueOf(met), BigDecimal.valueOf(evaluated));
+                        detail = "达标 " + met + " / 评价 " + evaluated + (area ? "" : "（全市值）")
+                                + " · met " + met + " of " + evaluated + " evaluated";
+                    }
+                }
+                case "TASK" -> {
+                    TaskPerformance.Record r = tasks.performance(u.id(), year, asOf);
+                    if (r.due() == 0) {
+                        points = max;
+                        detail = "本年无到期任务，不适用（得满分） / no task due: not applicable, full points";
+                    } else {
+                        BigDecimal credit = BigDecimal.valueOf(r.onTime()).add(HALF.multiply(BigDecimal.valueOf(r.late())));
+                        points = ratio(max, credit, BigDecimal.valueOf(r.due()));
+                        detail = "按期办结 " + r.onTime() + "，逾期办结 " + r.late() + "（计半），超期未办结 " + r.overdue()
+                                + " · on time " + r.onTime() + ", late " + r.late() + " (half), overdue " + r.overdue();
+                    }
+                }
+                case "REPORTING" -> {
+                    int[] c = reporting(u.id(), year, ctx.deadlines());
+                    int total = c[0];
+                    int submitted = c[1];
+                    int onTime = c[2];
+                    if (total == 0) {
+                        points = max;
+                        detail = "无填报数据项，不适用（得满分） / nothing to report: not applicable, full points";
+                    } else {
+                        // half for completeness (submitted of all rows), half for timeliness (on time of submitted)
+                        BigDecimal completeness = BigDecimal.valueOf(submitted);
+                        BigDecimal half = max.multiply(HALF);
+                        BigDecimal p1 = ratio(half, completeness, BigDecimal.valueOf(total));
+                        BigDecimal p2 = submitted == 0 ? BigDecimal.ZERO.setScale(2)
+                                : ratio(half, BigDecimal.valueOf(onTime), BigDecimal.valueOf(submitted));
+                        points = p1.add(p2);
+                        detail = "应报 " + total + "，已报 " + submitted + "，按时 " + onTime + " · due " + total
+                                + ", submitted " + submitted + ", on time " + onTime;
+                    }
+                }
+                case "BONUS" -> {
+                    BigDecimal sum = entries(u.id(), year, "BONUS");
+                    points = sum.min(max).setScale(2, RoundingMode.HALF_UP);
+                    detail = "加分记录合计 " + sum.toPlainString() + "（上限 " + max.toPlainString() + "） · recorded "
+                            + sum.toPlainString() + " (cap " + max.toPlainString() + ")";
+                }
+                case "DEDUCTION" -> {
+                    int red = tasks.redNotices(u.id(), year);
+                    BigDecimal per = item.perItem() == null ? BigDecimal.ZERO : item.perItem();
+                    BigDecimal other = entries(u.id(), year, "DEDUCTION");
+                    BigDecimal sum = per.multiply(BigDecimal.valueOf(red)).add(other);
+                    points = sum.min(max).negate().setScale(2, RoundingMode.HALF_UP);
+                    detail = "红色督办单 " + red + " × " + per.toPlainString() + " + 其他扣分 " + other.toPlainString()
+                            + "（上限 " + max.toPlainString() + "） · red notices " + red + " × " + per.toPlainString()
+                            + " + other " + other.toPlainString();
+                }
+                default -> throw new IllegalStateException("unknown item kind " + item.kind());
+            }
+            out.add(new AssessmentViews.Line(++no, item.code(), item.categoryZh(), item.nameZh(), max, points, detail));
+        }
+        List<Map<String, Object>> adjustments = jdbc.sql("""
+                        SELECT points, reason FROM assessment_adjustment WHERE year = :y AND unit_id = :u ORDER BY id""")
+                .param("y", year).param("u", u.id()).query().listOfRows();
+        for (Map<String, Object> a : adjustments) {
+            out.add(new AssessmentViews.Line(++no, "ADJ", "调整", "调整：" + a.get("reason"), null,
+                    ((BigDecimal) a.get("points")).setScale(2, RoundingMode.HALF_UP), (String) a.get("reason")));
+        }
+        return out;
+    }
+
+    static BigDecimal ratio(BigDecimal max, BigDecimal part, BigDecimal whole) {
+        return max.multiply(part).divide(whole, 2, RoundingMode.HALF_UP);
+    }
+
+    private BigDecimal entries(long unit, int year, String kind) {
+        return jdbc.sql("SELECT coalesce(sum(points), 0) FROM assessment_entry WHERE unit_id = :u AND year = :y AND kind = :k")
+                .param("u", unit).param("y", year).param("k", kind).query(BigDecimal.class).single();
+    }
+
+    /** [rows, submitted, submitted on time] of the unit's reported indicator values for periods ending in the year. */
+    private int[] reporting(long unit, int year, Map<String, Integer> deadlines) {
+        int[] c = new int[3];
+        jdbc.sql("""
+                        SELECT period_type, period_end, status, submitted_at FROM indicator_value
+                        WHERE unit_id = :u AND source = 'REPORTED' AND period_end BETWEEN :from AND :to""")
+                .param("u", unit).param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31))
+                .query(rs -> {
+                    c[0]++;
+                    String status = rs.getString("status");
+                    Timestamp at = rs.getTimestamp("submitted_at");
+                    if (("SUBMITTED".equals(status) || "APPROVED".equals(status)) && at != null) {
+                        c[1]++;
+                        LocalDate end = rs.getDate("period_end").toLocalDate();
+                        LocalDate due = calendar.addWorkingDays(end, deadlines.getOrDefault(rs.getString("period_type"), 10));
+                        if (!at.toInstant().atZone(clock.getZone()).toLocalDate().isAfter(due)) {
+                            c[2]++;
+                        }
+                    }
+                });
+        return c;
+    }
+
+    // ---- reading ----
+
+    @Transactional(readOnly = true)
+    public AssessmentViews.Assessment get(int year, CurrentUser user) {
+        SchemeService.checkYear(year);
+        Map<String, Object> run = jdbc.sql("SELECT * FROM assessment_run WHERE year = :y").param("y", year).query()
+                .listOfRows().stream().findFirst().orElseThrow(() -> new NotFoundException("assessment " + year));
+        Map<String, Object> p = new HashMap<>(user.scope().params());
+        p.put("y", year);
+        List<AssessmentViews.Score> scores = jdbc.sql("""
+                        SELECT s.id, s.target, s.total, s.rank, u.code, u.name_zh, u.name_en FROM assessment_score s
+                        JOIN platform_unit u ON u.id = s.unit_id
+                        WHERE s.year = :y AND """ + " " + user.scope().predicate("s.unit_id", null)
+                        + " ORDER BY s.target, s.rank, u.sort_order")
+                .params(p).query((rs, n) -> new AssessmentViews.Score(rs.getString("code"), rs.getString("name_zh"),
+                        rs.getString("name_en"), rs.getString("target"), rs.getBigDecimal("total"), rs.getInt("rank"),
+                        lines(rs.getLong("id")))).list();
+        List<AssessmentViews.Objection> objections = jdbc.sql("""
+                        SELECT o.*, u.code, us.display_name FROM assessment_objection o JOIN platform_unit u ON u.id = o.unit_id
+                        LEFT JOIN platform_user us ON us.id = o.created_by
+                        WHERE o.year = :y AND """ + " " + user.scope().predicate("o.unit_id", null) + " ORDER BY o.id")
+                .params(p).query((rs, n) -> new AssessmentViews.Objection(rs.getLong("id"), rs.getString("code"),
+                        rs.getString("text"), rs.getString("display_name"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("reply"))).list();
+        return new AssessmentViews.Assessment(year, (String) run.get("state"),
+                run.get("area_scheme_id") == null ? null : ((Number) run.get("area_scheme_id")).longValue(),
+                run.get("dept_scheme_id") == null ? null : ((Number) run.get("dept_scheme_id")).longValue(),
+                run.get("computed_at") == null ? null : ((Timestamp) run.get("computed_at")).toInstant(),
+                run.get("objection_until") == null ? null : ((java.sql.Date) run.get("objection_until")).toLocalDate(),
+                run.get("published_at") == null ? null : ((Timestamp) run.get("published_at")).toInstant(),
+                scores.stream().filter(s -> "AREA".equals(s.target())).toList(),
+                scores.stream().filter(s -> "DEPARTMENT".equals(s.target())).toList(), objections);
+    }
+
+    private List<AssessmentViews.Line> lines(long scoreId) {
+        return jdbc.sql("SELECT * FROM assessment_line WHERE score_id = :s ORDER BY line_no").param("s", scoreId)
+                .query((rs, n) -> new AssessmentViews.Line(rs.getInt("line_no"), rs.getString("code"),
+                        rs.getString("category"), rs.getString("label"), rs.getBigDecimal("max_points"),
+                        rs.getBigDecimal("points"), rs.getString("detail"))).list();
+    }
+
+    public List<Integer> years() {
+        return jdbc.sql("SELECT year FROM assessment_run ORDER BY year DESC").query(Integer.class).list();
+    }
+
+    // ---- changes ----
+
+    private Unit requireAssessed(String code, String field) {
+        return units.byCode(code == null ? "" : code.trim()).filter(u -> u.active()
+                        && (u.isArea() || u.kind() == Unit.Kind.DEPARTMENT))
+                .orElseThrow(() -> new ValidationException(field, "not an assessed unit"));
+    }
+
+    private void requireRun(int year) {
+        if (state(year) == null) {
+            throw new NotFoundException("assessment " + year);
+        }
+    }
+
+    /** A unit objects to its result within the objection period. */
+    @Transactional
+    public long object(int year, String text, CurrentUser user) {
+        requireOpen(year);
+        requireRun(year);
+        if (text == null || text.isBlank() || text.length() > 4000) {
+            throw new ValidationException("text", "required, at most 4000 characters");
+        }
+        Unit unit = units.byId(user.unitId()).filter(u -> u.isArea() || u.kind() == Unit.Kind.DEPARTMENT)
+                .orElseThrow(() -> new ValidationException("unit", "only an assessed unit may object to its result"));
+        LocalDate until = jdbc.sql("SELECT objection_until FROM assessment_run WHERE year = :y").param("y", year)
+                .query(LocalDate.class).single();
+        if (LocalDate.now(clock).isAfter(until)) {
+            throw new ConflictException("the objection period ended on " + until);
+        }
+        long id = jdbc.sql("""
+                        INSERT INTO assessment_objection (year, unit_id, text, created_by, created_at)
+                        VALUES (:y, :u, :text, :by, :at) RETURNING id""")
+                .param("y", year).param("u", unit.id()).param("text", text.trim()).param("by", user.id())
+                .param("at", Timestamp.from(clock.instant())).query(Long.class).single();
+        audit.record("assessment", "objection", id, unit.id(), "OBJECT", null, Map.of("year", year, "text", text.trim()));
+        return id;
+    }
+
+    /** The administrator adjusts a unit's score with a recorded reason; the year is recomputed. */
+    @Transactional
+    public void adjust(int year, String unitCode, BigDecimal points, String reason, Long objectionId, CurrentUser user) {
+        requireOpen(year);
+        requireRun(year);
+        Unit unit = requireAssessed(unitCode, "unitCode");
+        List<ValidationException.FieldProblem> problems = new ArrayList<>();
+        if (points == null || points.signum() == 0 || points.abs().compareTo(new BigDecimal("100")) > 0 || points.scale() > 2) {
+            problems.add(new ValidationException.FieldProblem("points", "non-zero, -100 to 100, at most 2 decimals"));
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            problems.add(new ValidationException.FieldProblem("reason", "required, at most 1000 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        long id = jdbc.sql("""
+                        INSERT INTO assessment_adjustment (year, unit_id, points, reason, created_by)
+                        VALUES (:y, :u, :p, :r, :by) RETURNING id""")
+                .param("y", year).param("u", unit.id()).param("p", points).param("r", reason.trim()).param("by", user.id())
+                .query(Long.class).single();
+        if (objectionId != null) {
+            jdbc.sql("UPDATE assessment_objection SET reply = :r, replied_at = now() WHERE id = :id AND year = :y")
+                    .param("r", reason.trim()).param("id", objectionId).param("y", year).update();
+        }
+        audit.record("assessment", "adjustment", id, unit.id(), "ADJUST", null,
+                Map.of("year", year, "points", points, "reason", reason.trim()));
+        compute(year);
+    }
+
+    /** A bonus item or deduction with its reason (evidence described), counted at the next run. */
+    @Transactional
+    public long entry(int year, String unitCode, String kind, BigDecimal points, String reason, CurrentUser user) {
+        requireOpen(year);
+        Unit unit = requireAssessed(unitCode, "unitCode");
+        List<ValidationException.FieldProblem> problems = new ArrayList<>();
+        if (!"BONUS".equals(kind) && !"DEDUCTION".equals(kind)) {
+            problems.add(new ValidationException.FieldProblem("kind", "BONUS or DEDUCTION"));
+        }
+        if (points == null || points.signum() <= 0 || points.compareTo(new BigDecimal("100")) > 0 || points.scale() > 2) {
+            problems.add(new ValidationException.FieldProblem("points", "0.01 to 100"));
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            problems.add(new ValidationException.FieldProblem("reason", "required: the award or incident and its evidence"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        long id = jdbc.sql("""
+                        INSERT INTO assessment_entry (year, unit_id, kind, points, reason, created_by)
+                        VALUES (:y, :u, :k, :p, :r, :by) RETURNING id""")
+                .param("y", year).param("u", unit.id()).param("k", kind).param("p", points).param("r", reason.trim())
+                .param("by", user.id()).query(Long.class).single();
+        audit.record("assessment", "entry", id, unit.id(), "CREATE", null,
+                Map.of("year", year, "kind", kind, "points", points, "reason", reason.trim()));
+        return id;
+    }
+
+    @Transactional
+    public void publish(int year, CurrentUser user) {
+        requireOpen(year);
+        requireRun(year);
+        jdbc.sql("UPDATE assessment_run SET state = 'PUBLISHED', published_at = :at, published_by = :by WHERE year = :y")
+                .param("at", Timestamp.from(clock.instant())).param("by", user.id()).param("y", year).update();
+        audit.record("assessment", "run", year, null, "PUBLISH", Map.of("state", "DRAFT"), Map.of("state", "PUBLISHED"));
+        for (String t : SchemeService.TARGETS) {
+            for (Unit u : assessed(units, t)) {
+                notifications.toUnit(u.id(), Notice.info("assessment", year + "年度质量强市工作考核结果已发布",
+                        null, "/assessments/" + year));
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.qualitycity.task.internal;
+
+import org.qualitycity.calendar.WorkingDayCalendar;
+import org.qualitycity.notification.Notice;
+import org.qualitycity.notification.Notifications;
+import org.qualitycity.platform.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Daily deadline check, driven by the application clock: a reminder when a task's deadline is at most
+ * {@code qc.task.reminder-working-days} (default 3) working days away, and a supervision notice (督办单) once it has
+ * passed — blue, yellow after {@code yellow-after} working days late, red after {@code red-after}, one level higher
+ * when the unit already had {@code repeat-escalation} notices in the last year — to be acknowledged and answered
+ * within {@code answer-working-days}.
+ */
+@Service
+public class DeadlineChecker {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineChecker.class);
+    static final List<String> LEVELS = List.of("BLUE", "YELLOW", "RED");
+
+    public record Result(LocalDate day, int reminders, int notices) {
+    }
+
+    private final JdbcClient jdbc;
+    private final WorkingDayCalendar calendar;
+    private final Notifications notifications;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final int reminderDays;
+    private final int yellowAfter;
+    private final int redAfter;
+    private final int repeatEscalation;
+    private final int answerDays;
+
+    DeadlineChecker(JdbcClient jdbc, WorkingDayCalendar calendar, Notifications notifications, AuditLog audit,
+                    Clock clock, @Value("${qc.task.reminder-working-days:3}") int reminderDays,
+                    @Value("${qc.task.notice.yellow-after:5}") int yellowAfter,
+                    @Value("${qc.task.notice.red-after:10}") int redAfter,
+                    @Value("${qc.task.notice.repeat-escalation:2}") int repeatEscalation,
+                    @Value("${qc.task.notice.answer-working-days:5}") int answerDays) {
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+        this.notifications = notifications;
+        this.audit = audit;
+        this.clock = clock;
+        this.reminderDays = reminderDays;
+        this.yellowAfter = yellowAfter;
+        this.redAfter = redAfter;
+        this.repeatEscalation = repeatEscalation;
+        this.answerDays = answerDays;
+    }
+
+    @Scheduled(cron = "${qc.task.check-cron:0 30 7 * * *}", zone = "Asia/Shanghai")
+    void daily() {
+        Result r = check();
+        log.info("Task deadline check {}: {} reminders, {} supervision notices", r.day(), r.reminders(), r.notices());
+    }
+
+    @Transactional
+    public Result check() {
+        LocalDate today = LocalDate.now(clock);
+        int reminders = 0;
+        int notices = 0;
+        List<Map<String, Object>> open = jdbc.sql("""
+                        SELECT id, unit_id, deadline, title_zh FROM task_task
+                        WHERE state IN ('ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS')
+                          AND deadline <= CAST(:horizon AS date) ORDER BY id""")
+                .param("horizon", today.plusDays(60)).query().listOfRows();
+        for (Map<String, Object> t : open) {
+            long id = ((Number) t.get("id")).longValue();
+            long unit = ((Number) t.get("unit_id")).longValue();
+            LocalDate deadline = ((java.sql.Date) t.get("deadline")).toLocalDate();
+            String title = (String) t.get("title_zh");
+            if (today.isBefore(deadline)) {
+                if (calendar.isWorkingDay(today) && calendar.workingDaysBetween(today, deadline) <= reminderDays
+                        && insert(id, unit, "REMINDER", null, deadline, today, 0, null)) {
+                    reminders++;
+                    notifications.toUnit(unit, Notice.warn("task", "任务即将到期：" + title,
+                            "截止日期 " + deadline + "（还有 " + calendar.workingDaysBetween(today, deadline)
+                                    + " 个工作日）", "/tasks/" + id));
+                }
+                continue;
+            }
+            int late = calendar.workingDaysBetween(deadline, today);
+            if (late < 1) {
+                continue;
+            }
+            long earlier = jdbc.sql("""
+                            SELECT count(*) FROM task_notice WHERE unit_id = :unit AND kind = 'SUPERVISION'
+                              AND task_id <> :task AND issued_on > CAST(:since AS date)
+                              AND issued_on <= CAST(:today AS date)""")
+                    .param("unit", unit).param("task", id).param("since", today.minusYears(1)).param("today", today).query(Long.class).single();
+            int level = level(late, earlier, yellowAfter, redAfter, repeatEscalation);
+            List<String> issued = jdbc.sql("""
+                            SELECT level FROM task_notice WHERE task_id = :task AND kind = 'SUPERVISION'
+                              AND deadline = :deadline""")
+                    .param("task", id).param("deadline", deadline).query(String.class).list();
+            int highest = issued.stream().mapToInt(LEVELS::indexOf).max().orElse(-1);
+            if (level > highest) {
+                LocalDate answerDue = calendar.addWorkingDays(today, answerDays);
+                String lv = LEVELS.get(level);
+                if (insert(id, unit, "SUPERVISION", lv, deadline, today, late, answerDue)) {
+                    notices++;
+                    String name = switch (lv) {
+                        case "RED" -> "红色督办单";
+                        case "YELLOW" -> "黄色督办单";
+                        default -> "蓝色督办单";
+                    };
+                    Notice n = "RED".equals(lv)
+                            ? Notice.alert("task", name + "：" + title, "已超期 " + late + " 个工作日，请于 " + answerDue
+                            + " 前签收并书面答复。", "/tasks/" + id)
+                            : Notice.warn("task", name + "：" + title, "已超期 " + late + " 个工作日，请于 " + answerDue
+                            + " 前签收并书面答复。", "/tasks/" + id);
+                    notifications.toUnit(unit, n);
+                }
+            }
+        }
+        if (reminders + notices > 0) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("day", today.toString());
+            details.put("reminders", reminders);
+            details.put("notices", notices);
+            audit.event("task", "DEADLINE_CHECK", details);
+        }
+        return new Result(today, reminders, notices);
+    }
+
+    /** 0 blue, 1 yellow, 2 red: by working days late, one level up for a unit with repeated notices. */
+    static int level(int lateWorkingDays, long earlierNotices, int yellowAfter, int redAfter, int repeatEscalation) {
+        int level = lateWorkingDays >= redAfter ? 2 : lateWorkingDays >= yellowAfter ? 1 : 0;
+        return earlierNotices >= repeatEscalation ? Math.min(2, level + 1) : level;
+    }
+
+    private boolean insert(long task, long unit, String kind, String level, LocalDate deadline, LocalDate today,
+                           int late, LocalDate answerDue) {
+        return jdbc.sql("""
+                        INSERT INTO task_notice (task_id, unit_id, kind, level, deadline, issued_on, late_days, answer_due)
+                        VALUES (:task, :unit, :kind, :level, :deadline, :today, :late, :answerDue)
+                        ON CONFLICT DO NOTHING""")
+                .param("task", task).param("unit", unit).param("kind", kind).param("level", level)
+                .param("deadline", deadline).param("today", today).param("late", late).param("answerDue", answerDue)
+                .update() > 0;
+    }
+}
