@@ -80,7 +80,7 @@ class ComplaintBrowserTest {
     /** Scrolls the element to the middle of the small screen (below the fold on a phone), then clicks it. */
     private static void click(ChromeDriver d, String id) {
         var el = d.findElement(By.id(id));
-        d.executeScript("arguments[0].scrollIntoView({block: 'center'});", el);
+        d.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", el);
         el.click();
     }
 
@@ -99,7 +99,10 @@ class ComplaintBrowserTest {
                 d.findElement(By.id("reply")).sendKeys(reply);
             }
             click(d, button);
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("action-done")));
+            wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("action-done")),
+                    ExpectedConditions.presenceOfElementLocated(By.id("action-error"))));
+            assertThat(d.findElements(By.id("action-error"))).as(user + " " + button + ": " + d.getPageSource())
+                    .isEmpty();
         } finally {
             d.quit();
         }

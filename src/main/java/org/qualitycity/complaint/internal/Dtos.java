@@ -67,10 +67,8 @@ public final class Dtos {
             @DecimalMin("0") @DecimalMax("100000000") BigDecimal moneyRecovered,
             @Size(max = 2000) String reply,
             @Pattern(regexp = "|SATISFIED|BASIC|DISSATISFIED") String satisfaction) {
-
-        public static Action of(String action) {
-            return new Action(action, null, null, null, null, null, null, null);
-        }
+        // no static of(String)/valueOf(String) here: Spring MVC would use it to build the page form's
+        // @ModelAttribute from the request parameter "action" alone and drop every other field
     }
 
     /** A deadline with its state: GREEN, AMBER (two working days or less left), RED (overdue). */
