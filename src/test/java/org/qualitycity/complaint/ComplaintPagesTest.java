@@ -26,7 +26,7 @@ class ComplaintPagesTest {
         long id = ComplaintFixtures.idOf(api, code);
         WebSession s = WebSession.loggedIn(port, "admin");
         for (String path : new String[]{"/complaints", "/complaints/" + id, "/complaints/stats",
-                "/complaints?district=421221&period=2019&missed=HANDLE", "/public/complaints", "/public/complaints/track"}) {
+                "/complaints?district=421221&period=2019&missed=HANDLE", "/public/complaints", "/public/complaints/track", "/complaints/new"}) {
             for (String lang : new String[]{"zh-CN", "en"}) {
                 var p = s.get(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
                 assertThat(p.status()).as(path + " " + lang).isEqualTo(200);
@@ -35,6 +35,17 @@ class ComplaintPagesTest {
         }
         assertThat(s.get("/complaints/" + id + "?lang=zh-CN").body()).contains(code).contains("张**")
                 .doesNotContain("张三丰");
+        // operator entry by the hotline: the channel is recorded
+        s.get("/complaints/new");
+        var created = s.postForm("/complaints/new", Map.of("channel", "HOTLINE", "type", "COMPLAINT", "category", "SERVICES",
+                "respondentName", "嘉鱼县热线登记测试酒店", "district", "421221", "facts", "婚宴菜品与合同约定不符，酒店拒绝退还差价。",
+                "request", "退还差价", "name", "钱七", "phone", ComplaintFixtures.freshPhone()));
+        assertThat(created.status()).as(created.body()).isEqualTo(302);
+        String hotline = created.location().replaceAll(".*q=", "");
+        assertThat(api.get("/api/v1/complaints?q=" + hotline, api.token("admin")).json().get("items").get(0)
+                .get("channel").asText()).isEqualTo("HOTLINE");
+        var invalid = s.postForm("/complaints/new", Map.of("channel", "FAX", "type", "COMPLAINT"));
+        assertThat(invalid.status()).isEqualTo(400);
     }
 
     @Test

@@ -66,6 +66,10 @@ class ComplaintWorkflowTest {
         assertThat(api.get("/api/v1/complaints/" + id, admin).json().get("deadline").get("state").asText())
                 .isEqualTo("RED");
 
+        String code0 = r.json().get("trackingCode").asText();
+        assertThat(api.get("/api/v1/complaints?deadline=RED&q=" + code0, admin).json().get("total").asLong())
+                .as("the supervisor's list of overdue cases").isEqualTo(1);
+        assertThat(api.get("/api/v1/complaints?deadline=GREEN&q=" + code0, admin).json().get("total").asLong()).isZero();
         // the overdue case reaches the inbox of the unit that holds it (the city 12315 centre: scjg)
         assertThat(service.sweepDeadlines()).isGreaterThanOrEqualTo(1);
         String code = r.json().get("trackingCode").asText();

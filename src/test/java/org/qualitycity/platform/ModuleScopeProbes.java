@@ -79,6 +79,18 @@ final class ModuleScopeProbes {
             assertThat(t.tongchengPage().postForm("/complaints/" + id + "/actions", Map.of("action", "ACCEPT"))
                     .status()).isEqualTo(404);
         });
+        t.notScoped("GET /complaints/new", "an empty entry form");
+        t.probe("POST /complaints/new", e -> {
+            t.tongchengPage().get("/complaints/new");
+            var p = t.tongchengPage().postForm("/complaints/new", Map.of("channel", "WALKIN", "type", "REPORT",
+                    "category", "GOODS", "respondentName", "通城县窗口页面探针", "district", "421281",
+                    "facts", "窗口来访反映该店销售假冒商品。"));
+            assertThat(p.status()).isEqualTo(302);
+            String entered = p.location().replaceAll(".*q=", "");
+            var mine = api.get("/api/v1/complaints?q=" + entered, tc).json();
+            assertThat(mine.get("items").get(0).get("unitCode").asText()).as("kept in the operator's own unit")
+                    .isEqualTo("421222");
+        });
         t.probe("GET /complaints/stats", e -> assertThat(t.tongchengPage().get("/complaints/stats?year=2019").body())
                 .doesNotContain("421281"));
     }

@@ -172,17 +172,14 @@ public class ComplaintService {
             jdbc.sql("UPDATE complaint_case SET linked_case_id = :r WHERE id = :c").param("r", r).param("c", c).update();
             jdbc.sql("UPDATE complaint_case SET linked_case_id = :c WHERE id = :r AND linked_case_id IS NULL")
                     .param("r", r).param("c", c).update();
-            changed(today.getYear());
             String code = codeOf(c);
             return new Receipt(code, report.trackingCode(), "COMPLAINT", today, dueOf(c), false);
         }
         if ("REPORT".equals(s.type())) {
-            Receipt r = submitReport(s, channel, ip, createdBy, district, intakeUnit, today);
-            changed(today.getYear());
-            return r;
+            return submitReport(s, channel, ip, createdBy, district, intakeUnit, today);
         }
+        // no ComputedDataChanged here: a new case enters no W2 element until it is decided or overdue
         long id = insert(s, "COMPLAINT", channel, ip, createdBy, district, intakeUnit, today, null);
-        changed(today.getYear());
         return new Receipt(codeOf(id), null, "COMPLAINT", today, dueOf(id), false);
     }
 
@@ -445,6 +442,19 @@ public class ComplaintService {
                 });
             }
         }
+        if (f != null && !blank(f.deadline())) {
+            // the running deadline of an open case; amber: due within two working days, red: passed
+            String due = "(CASE c.status WHEN 'RECEIVED' THEN c.accept_due WHEN 'ACCEPTED' THEN "
+                    + "(CASE WHEN c.paused_since IS NULL THEN c.handle_due END) WHEN 'HANDLED' THEN c.reply_due END)";
+            LocalDate today = today();
+            params.put("dlToday", Date.valueOf(today));
+            params.put("dlAmber", Date.valueOf(addWorkingDays(today, 3).minusDays(1)));
+            where.append(" AND ").append(due).append(switch (f.deadline()) {
+                case "RED" -> " < :dlToday";
+                case "AMBER" -> " BETWEEN :dlToday AND :dlAmber";
+                default -> " > :dlAmber";
+            });
+        }
         String from = " FROM complaint_case c JOIN platform_unit d ON d.id = c.district_unit_id ";
         long total = jdbc.sql("SELECT count(*)" + from + where).params(params).query(Long.class).single();
         ListQuery effective = q.sort() == null || q.sort().isBlank() ? new ListQuery(q.page(), q.size(), "receivedAt", "desc") : q;
@@ -452,9 +462,6 @@ public class ComplaintService {
                         + effective.orderBy(SORTS, "receivedAt", "c.id DESC") + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", q.pageSize()).param("offset", q.offset())
                 .query((rs, n) -> toView(rowMap(rs), true, false, List.of())).list();
-        if (f != null && !blank(f.deadline())) {
-            rows = rows.stream().filter(v -> v.deadline() != null && f.deadline().equals(v.deadline().state())).toList();
-        }
         return new PageResult<>(rows, q.pageNumber(), q.pageSize(), total);
     }
 
@@ -726,11 +733,12 @@ public class ComplaintService {
     public int sweepDeadlines() {
         var rows = jdbc.sql("""
                         SELECT id, tracking_code, type, status, accept_due, handle_due, reply_due, paused_since, unit_id,
-                               notified_state
+                               notified_state, received_on
                         FROM complaint_case WHERE status IN ('RECEIVED', 'ACCEPTED', 'HANDLED') AND NOT demo
                         """)
                 .query((rs, n) -> rowMap(rs)).list();
         int posted = 0;
+        Set<Integer> overdueYears = new java.util.TreeSet<>();
         for (var r : rows) {
             Deadline dl = deadline((String) r.get("status"), (String) r.get("type"), d(r, "accept_due"),
                     d(r, "handle_due"), d(r, "reply_due"), d(r, "paused_since"));
@@ -741,6 +749,9 @@ public class ComplaintService {
             long unit = ((Number) r.get("unit_id")).longValue();
             String link = "/complaints/" + r.get("id");
             if ("RED".equals(dl.state())) {
+                // an overdue decision or handling enters the W2 denominators without any other change
+                overdueYears.add(dl.due().getYear());
+                overdueYears.add(d(r, "received_on").getYear());
                 notifications.toUnit(unit, Notice.alert("complaint.overdue", "投诉举报 " + code + " 已超期（"
                         + dl.kind() + " 时限 " + dl.due() + "）", null, link));
             } else {
@@ -750,6 +761,9 @@ public class ComplaintService {
             jdbc.sql("UPDATE complaint_case SET notified_state = :s WHERE id = :id").param("s", dl.state())
                     .param("id", r.get("id")).update();
             posted++;
+        }
+        if (!overdueYears.isEmpty()) {
+            events.publishEvent(new ComputedDataChanged(ELEMENTS, overdueYears));
         }
         jdbc.sql("DELETE FROM complaint_rate WHERE window_start < :old")
                 .param("old", Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(2)))).update();

@@ -32,11 +32,13 @@ class ComplaintPageController {
     private final ComplaintService service;
     private final ComplaintStats stats;
     private final Units units;
+    private final Validation validation;
 
-    ComplaintPageController(ComplaintService service, ComplaintStats stats, Units units) {
+    ComplaintPageController(ComplaintService service, ComplaintStats stats, Units units, Validation validation) {
         this.service = service;
         this.stats = stats;
         this.units = units;
+        this.validation = validation;
     }
 
     @GetMapping
@@ -68,6 +70,39 @@ class ComplaintPageController {
             redirect.addFlashAttribute("actionError", e.getMessage());
         }
         return "redirect:/complaints/" + id;
+    }
+
+    @GetMapping("/new")
+    @PreAuthorize("hasAuthority('complaint:case:create')")
+    String newForm(Model model) {
+        model.addAttribute("form", new org.qualitycity.complaint.internal.Dtos.Submission("COMPLAINT", "GOODS", null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null));
+        model.addAttribute("areas", units.areas());
+        model.addAttribute("staff", true);
+        model.addAttribute("channel", "HOTLINE");
+        return "complaint/public-form";
+    }
+
+    /** Operator entry for the hotline and the walk-in window: the case stays with the operator's unit. */
+    @PostMapping("/new")
+    @PreAuthorize("hasAuthority('complaint:case:create')")
+    String create(@ModelAttribute("form") org.qualitycity.complaint.internal.Dtos.Submission form,
+                  @RequestParam(defaultValue = "HOTLINE") String channel, Model model,
+                  jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        model.addAttribute("areas", units.areas());
+        model.addAttribute("staff", true);
+        model.addAttribute("channel", channel);
+        try {
+            if (!channel.equals("HOTLINE") && !channel.equals("WALKIN")) {
+                throw new ValidationException("channel", "HOTLINE or WALKIN");
+            }
+            var r = service.submit(validation.check(form), channel, request.getRemoteAddr(), Security.currentUser());
+            return "redirect:/complaints?q=" + r.trackingCode();
+        } catch (ValidationException e) {
+            response.setStatus(400);
+            org.qualitycity.platform.web.FormErrors.put(model, org.qualitycity.platform.web.FormErrors.of(e));
+            return "complaint/public-form";
+        }
     }
 
     @GetMapping("/stats")
