@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QcIntegrationTest
 class ComplaintFiguresTest {
 
+    private static final Set<String> AREAS = Set.of("421202", "421221", "421222", "421223", "421224", "421281", "421200GX");
+
     @LocalServerPort
     int port;
 
@@ -29,8 +31,15 @@ class ComplaintFiguresTest {
         for (int attempt = 0; attempt < 60; attempt++) {
             r = api.get("/api/v1/analytics?dx=W2&pe=2019&ou=LEVEL-2", admin);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
-            rows = r.json().get("items");
-            boolean complete = rows.size() >= 21;
+            // only the seven areas: other tests add districts of their own without data
+            var areaRows = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            for (JsonNode row : r.json().get("items")) {
+                if (AREAS.contains(row.get("unit").asText())) {
+                    areaRows.add(row);
+                }
+            }
+            rows = areaRows;
+            boolean complete = rows.size() == 21;
             for (JsonNode row : rows) {
                 complete &= !row.get("value").isNull();
             }
@@ -39,7 +48,7 @@ class ComplaintFiguresTest {
             }
             sleep();
         }
-        assertThat(r.body()).as("every W2 value of 2019 is there").doesNotContain("\"value\":null");
+        assertThat(rows.toString()).as("every W2 value of 2019 is there").doesNotContain("\"value\":null");
         Set<String> seen = new HashSet<>();
         boolean someMissed = false;
         for (JsonNode row : rows) {
