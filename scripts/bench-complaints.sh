@@ -9,23 +9,27 @@ SECS=${BENCH_SECONDS:-20}
 PORT=${BENCH_PORT:-18090}
 DATA=$(mktemp -d /tmp/qc-bench.XXXXXX)
 PID=
-cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; rm -rf "$DATA"; }
+cleanup() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null || true; fi; rm -rf "$DATA"; }
 trap cleanup EXIT
 # the abuse limits would stop a load test from one address: raise them for this run only
 QC_DATA_DIR="$DATA" SERVER_PORT="$PORT" QC_COMPLAINT_LIMIT_PER_IP=100000000 QC_COMPLAINT_LIMIT_PER_PHONE=100000000 \
   java -jar "$JAR" > "$DATA/app.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 180); do curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
+for _ in $(seq 1 180); do grep -q "Demo data generated" "$DATA/app.log" && break; sleep 1; done
 B="http://localhost:$PORT"
+if [ -z "${BENCH_SKIP_LOAD:-}" ]; then
 echo "warm-up"; python3 scripts/bench_load.py "$B/api/v1/public/complaints" POST 20 5 complaint >/dev/null
 python3 scripts/bench_load.py "$B/actuator/health" GET 20 5 >/dev/null
 echo "health (floor):";     python3 scripts/bench_load.py "$B/actuator/health" GET 50 "$SECS"
 echo "public submission:";  python3 scripts/bench_load.py "$B/api/v1/public/complaints" POST 50 "$SECS" complaint
 echo "health (again):";     python3 scripts/bench_load.py "$B/actuator/health" GET 50 "$SECS"
+fi
 
 PGPORT=$(grep -o 'Embedded PostgreSQL started on port [0-9]*' "$DATA/app.log" | grep -o '[0-9]*$')
 PSQL="psql -h localhost -p $PGPORT -U postgres -d postgres -qAt"
 N=$($PSQL -c "SELECT count(*) FROM complaint_case")
+D=$($PSQL -c "SELECT count(*) FROM complaint_case WHERE demo")
 echo "cases before: $N; copying demo cases up to 1 000 000"
 $PSQL -c "INSERT INTO complaint_case (tracking_code, type, channel, category, subcategory, respondent_name,
     respondent_address, district_unit_id, unit_id, facts, request, amount, anonymous, person_name, person_phone,
@@ -35,7 +39,7 @@ $PSQL -c "INSERT INTO complaint_case (tracking_code, type, channel, category, su
     district_unit_id, unit_id, facts, request, amount, anonymous, person_name, person_phone, person_address, received_at,
     received_on, status, accept_due, decided_on, refusal_ground, dispatched_on, handle_due, handled_on, outcome,
     money_recovered, reply_due, replied_on, reply, visited_on, satisfaction, true
-  FROM complaint_case c, generate_series(1, (1000000 / GREATEST($N, 1)) + 1) g WHERE c.demo
+  FROM complaint_case c, generate_series(1, (1000000 / GREATEST($D, 1)) + 1) g WHERE c.demo
   LIMIT 1000000 - $N; ANALYZE complaint_case;"
 echo "cases now: $($PSQL -c "SELECT count(*) FROM complaint_case")"
 TOKEN=$(curl -fs -X POST "$B/api/v1/auth/token" -H 'Content-Type: application/json' \

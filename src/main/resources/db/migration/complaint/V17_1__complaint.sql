@@ -56,6 +56,7 @@ CREATE TABLE complaint_case (
     version             integer       NOT NULL DEFAULT 0
 );
 CREATE INDEX complaint_case_district_received ON complaint_case (district_unit_id, received_on);
+CREATE INDEX complaint_case_received ON complaint_case (received_on);
 CREATE INDEX complaint_case_handle_due ON complaint_case (district_unit_id, handle_due);
 CREATE INDEX complaint_case_unit ON complaint_case (unit_id, status);
 CREATE INDEX complaint_case_reporter ON complaint_case (person_phone, respondent_name) WHERE type = 'REPORT';

@@ -80,18 +80,40 @@ public class ComplaintStats {
                         + " ORDER BY (count(*) FILTER (WHERE c.received_on BETWEEN :f AND :t) + 1.0)"
                         + " / (count(*) FILTER (WHERE c.received_on BETWEEN :pf AND :pt) + 1.0) DESC, 1 LIMIT 5")
                 .params(p).query((rs, n) -> new Growth(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+        // every breakdown in one scan (GROUPING SETS); the set of a row is told by which key is not grouped away
+        String[] exprs = {"c.channel", "c.type", "c.category", "d.code", "c.respondent_name",
+                "COALESCE(c.subcategory, c.category)", "c.satisfaction"};
+        int[] limits = {20, 20, 20, 20, 10, 10, 5};
+        List<List<Count>> groups = new java.util.ArrayList<>();
+        for (int i = 0; i < exprs.length; i++) {
+            groups.add(new java.util.ArrayList<>());
+        }
+        StringBuilder sets = new StringBuilder();
+        StringBuilder which = new StringBuilder("CASE");
+        for (int i = 0; i < exprs.length; i++) {
+            sets.append(i == 0 ? "" : ", ").append('(').append(exprs[i]).append(')');
+            which.append(" WHEN GROUPING(").append(exprs[i]).append(") = 0 THEN ").append(i);
+        }
+        which.append(" END");
+        StringBuilder key = new StringBuilder("COALESCE(");
+        for (int i = 0; i < exprs.length; i++) {
+            key.append(i == 0 ? "" : ", ").append("CAST(").append(exprs[i]).append(" AS text)");
+        }
+        key.append(')');
+        jdbc.sql("SELECT " + which + " AS g, " + key + " AS k, count(*) AS n" + base + range
+                        + " GROUP BY GROUPING SETS (" + sets + ") ORDER BY 1, 3 DESC, 2")
+                .params(p).query((rs, n) -> {
+                    int g = rs.getInt(1);
+                    String k = rs.getString(2);
+                    if (k != null && groups.get(g).size() < limits[g]) {
+                        groups.get(g).add(new Count(k, rs.getLong(3)));
+                    }
+                    return null;
+                }).list();
         return new Stats(f, t, totals[0], totals[1], totals[2], pct(totals[0], totals[1]), pct(totals[0], totals[2]),
-                group("c.channel", base + range, p, 20), group("c.type", base + range, p, 20),
-                group("c.category", base + range, p, 20), group("d.code", base + range, p, 20),
-                group("c.respondent_name", base + range, p, 10),
-                group("COALESCE(c.subcategory, c.category)", base + range, p, 10), emerging,
+                groups.get(0), groups.get(1), groups.get(2), groups.get(3), groups.get(4), groups.get(5), emerging,
                 (Double) times[0], (Double) times[1], (Double) times[2], (Double) times[3], (Double) times[4],
-                (BigDecimal) times[5], group("c.satisfaction", base + range + " AND c.satisfaction IS NOT NULL", p, 5));
-    }
-
-    private List<Count> group(String expr, String from, Map<String, Object> p, int limit) {
-        return jdbc.sql("SELECT " + expr + ", count(*)" + from + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + limit)
-                .params(p).query((rs, n) -> new Count(rs.getString(1), rs.getLong(2))).list();
+                (BigDecimal) times[5], groups.get(6));
     }
 
     private static Double num(Object o) {
