@@ -25,6 +25,7 @@ final class ModuleScopeProbes {
         plan(t);
         task(t);
         assessment(t);
+        complaint(t);
     }
 
     /** A task of 赤壁市 (with a supervision notice): 404 to 通城县 on every task endpoint; city steps 403. */
@@ -184,6 +185,75 @@ final class ModuleScopeProbes {
             });
         }
         t.probe("GET /assessments/schemes", e -> assertThat(page.get("/assessments/schemes").status()).isEqualTo(403));
+    }
+
+    /** A complaint against a 赤壁市 trader, dispatched to 赤壁市's market regulator: 404 to 通城县 everywhere. */
+    private static void complaint(DataScopeTest t) {
+        TestApi api = t.api();
+        String tc = t.tongchengToken();
+        String admin = api.token("admin");
+        var body = org.qualitycity.complaint.ComplaintFixtures.complaint("421281", "赤壁市范围探针电器行",
+                org.qualitycity.complaint.ComplaintFixtures.freshPhone());
+        String code = org.qualitycity.complaint.ComplaintFixtures.submit(api, body).json().get("trackingCode").asText();
+        long id = org.qualitycity.complaint.ComplaintFixtures.idOf(api, code);
+        assertThat(api.post("/api/v1/complaints/" + id + "/actions", Map.of("action", "DISPATCH"), admin).status())
+                .isEqualTo(200);
+        t.probe("GET /api/v1/complaints", e -> assertThat(api.get("/api/v1/complaints?size=200&district=421281", tc)
+                .body()).doesNotContain(code).contains("\"total\":0"));
+        t.probe("GET /api/v1/complaints/export", e -> assertThat(DataScopeTest.excelText(
+                api.getBytes("/api/v1/complaints/export?q=" + code, tc))).doesNotContain(code));
+        t.probe("GET /api/v1/complaints/{id:\\d+}", e -> assertThat(api.get("/api/v1/complaints/" + id, tc).status())
+                .isEqualTo(404));
+        t.probe("GET /api/v1/complaints/{id:\\d+}/respondent-view", e -> assertThat(api.get("/api/v1/complaints/"
+                + id + "/respondent-view", tc).status()).isEqualTo(404));
+        t.probe("POST /api/v1/complaints/{id:\\d+}/actions", e -> assertThat(api.post("/api/v1/complaints/" + id
+                + "/actions", Map.of("action", "ACCEPT"), tc).status()).isEqualTo(404));
+        t.probe("POST /api/v1/complaints", e -> {
+            var r = api.post("/api/v1/complaints?channel=WALKIN", org.qualitycity.complaint.ComplaintFixtures.complaint(
+                    "421281", "通城县窗口登记探针", org.qualitycity.complaint.ComplaintFixtures.freshPhone()), tc);
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            var mine = api.get("/api/v1/complaints?q=" + r.json().get("trackingCode").asText(), tc).json();
+            assertThat(mine.get("items").get(0).get("unitCode").asText()).as("kept in the operator's own unit")
+                    .isEqualTo("421222");
+        });
+        t.probe("GET /api/v1/complaints/stats", e -> assertThat(api.get("/api/v1/complaints/stats?from=2017-01", tc)
+                .body()).doesNotContain("421281"));
+        t.notScoped("GET /api/v1/complaints/dispatch-rules", "city-wide reference data");
+        t.probe("PUT /api/v1/complaints/dispatch-rules", e -> assertThat(api.put("/api/v1/complaints/dispatch-rules",
+                Map.of("category", "GOODS", "districtCode", "421281", "unitCode", "421222"), tc).status()).isEqualTo(403));
+        t.notScoped("POST /api/v1/public/complaints", "public intake, no login");
+        t.notScoped("GET /api/v1/public/complaints/{trackingCode}", "public tracking by code and phone digits");
+        t.notScoped("GET /open311/v2/services.json", "public Open311 service list");
+        t.notScoped("POST /open311/v2/requests.json", "public Open311 intake");
+        t.notScoped("GET /open311/v2/requests.json", "public, de-identified Open311 list");
+        t.notScoped("GET /open311/v2/requests/{id}.json", "public, de-identified Open311 request");
+        t.notScoped("GET /open311/v2/tokens/{token}.json", "public Open311 token lookup");
+        t.notScoped("GET /public/complaints", "public form");
+        t.notScoped("POST /public/complaints", "public form");
+        t.notScoped("GET /public/complaints/track", "public tracking page");
+        t.probe("GET /complaints", e -> assertThat(t.tongchengPage().get("/complaints?size=200&q=" + code).body())
+                .doesNotContain("data-case-id=\"" + id + "\""));
+        t.probe("GET /complaints/{id:\\d+}", e -> assertThat(t.tongchengPage().get("/complaints/" + id).status())
+                .isEqualTo(404));
+        t.probe("POST /complaints/{id:\\d+}/actions", e -> {
+            t.tongchengPage().get("/complaints");
+            assertThat(t.tongchengPage().postForm("/complaints/" + id + "/actions", Map.of("action", "ACCEPT"))
+                    .status()).isEqualTo(404);
+        });
+        t.notScoped("GET /complaints/new", "an empty entry form");
+        t.probe("POST /complaints/new", e -> {
+            t.tongchengPage().get("/complaints/new");
+            var p = t.tongchengPage().postForm("/complaints/new", Map.of("channel", "WALKIN", "type", "REPORT",
+                    "category", "GOODS", "respondentName", "通城县窗口页面探针", "district", "421281",
+                    "facts", "窗口来访反映该店销售假冒商品。"));
+            assertThat(p.status()).isEqualTo(302);
+            String entered = p.location().replaceAll(".*q=", "");
+            var mine = api.get("/api/v1/complaints?q=" + entered, tc).json();
+            assertThat(mine.get("items").get(0).get("unitCode").asText()).as("kept in the operator's own unit")
+                    .isEqualTo("421222");
+        });
+        t.probe("GET /complaints/stats", e -> assertThat(t.tongchengPage().get("/complaints/stats?year=2019").body())
+                .doesNotContain("421281"));
     }
 
     /** The calendar is city-wide reference data (no unit owns it); changing it needs calendar:year:edit. */

@@ -1,0 +1,796 @@
+package org.qualitycity.complaint.internal;
+
+import org.qualitycity.calendar.CalendarYearMissingException;
+import org.qualitycity.calendar.WorkingDayCalendar;
+import org.qualitycity.complaint.RefusalGround;
+import org.qualitycity.complaint.internal.Dtos.Action;
+import org.qualitycity.complaint.internal.Dtos.CaseView;
+import org.qualitycity.complaint.internal.Dtos.Deadline;
+import org.qualitycity.complaint.internal.Dtos.Filter;
+import org.qualitycity.complaint.internal.Dtos.PublicStatus;
+import org.qualitycity.complaint.internal.Dtos.Receipt;
+import org.qualitycity.complaint.internal.Dtos.RespondentView;
+import org.qualitycity.complaint.internal.Dtos.Submission;
+import org.qualitycity.indicator.ComputedDataChanged;
+import org.qualitycity.indicator.Period;
+import org.qualitycity.notification.Notice;
+import org.qualitycity.notification.Notifications;
+import org.qualitycity.platform.AuditLog;
+import org.qualitycity.platform.ConflictException;
+import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.ListQuery;
+import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.PageResult;
+import org.qualitycity.platform.Unit;
+import org.qualitycity.platform.Units;
+import org.qualitycity.platform.ValidationException;
+import org.qualitycity.platform.ValidationException.FieldProblem;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.security.SecureRandom;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Intake, the legal clock, the workflow and the protected views of complaints and reports. */
+@Service
+public class ComplaintService {
+
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    static final int ACCEPT_DAYS = 7;
+    static final int REPORT_CHECK_DAYS = 15;
+    static final int MEDIATION_DAYS = 60;
+    static final int REPLY_DAYS = 7;
+    static final Set<String> ELEMENTS = Set.of("CMP_RECEIVED", "CMP_ACCEPTED", "CMP_DUE", "CMP_HANDLED", "CMP_REPLIED");
+    private static final String INTAKE_UNIT = "421200-SCJG";
+    private static final char[] CODE_CHARS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static final String SELECT = """
+            SELECT c.*, d.code AS district_code, d.name_zh AS district_name, u.code AS unit_code,
+                   u.name_zh AS unit_name, u.path AS unit_path, l.tracking_code AS linked_code,
+                   r.tracking_code AS repeat_code
+            FROM complaint_case c
+            JOIN platform_unit d ON d.id = c.district_unit_id
+            JOIN platform_unit u ON u.id = c.unit_id
+            LEFT JOIN complaint_case l ON l.id = c.linked_case_id
+            LEFT JOIN complaint_case r ON r.id = c.repeat_of_id
+            """;
+    private static final Map<String, String> SORTS = Map.of("receivedAt", "c.received_at", "trackingCode",
+            "c.tracking_code", "status", "c.status", "respondent", "c.respondent_name");
+
+    private final JdbcClient jdbc;
+    private final Units units;
+    private final WorkingDayCalendar calendar;
+    private final AuditLog audit;
+    private final Notifications notifications;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ComplaintService(JdbcClient jdbc, Units units, WorkingDayCalendar calendar, AuditLog audit,
+                     Notifications notifications, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.calendar = calendar;
+        this.audit = audit;
+        this.notifications = notifications;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public LocalDate todayPublic() {
+        return today();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(BEIJING));
+    }
+
+    /** The end of {@code n} working days after {@code from}; plain weekdays beyond the loaded calendar years. */
+    LocalDate addWorkingDays(LocalDate from, int n) {
+        try {
+            return calendar.addWorkingDays(from, n);
+        } catch (CalendarYearMissingException e) {
+            LocalDate d = from;
+            int left = n;
+            while (left > 0) {
+                d = d.plusDays(1);
+                if (d.getDayOfWeek().getValue() <= 5) {
+                    left--;
+                }
+            }
+            return d;
+        }
+    }
+
+    int workingDaysBetween(LocalDate a, LocalDate b) {
+        try {
+            return calendar.workingDaysBetween(a, b);
+        } catch (CalendarYearMissingException e) {
+            return (int) ChronoUnit.DAYS.between(a, b) * 5 / 7;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ intake
+
+    /**
+     * Registers a submission: validates the rules that depend on the type, computes the deadlines,
+     * splits a mixed submission into two linked cases and links a repeat report to the original.
+     */
+    @Transactional
+    public Receipt submit(Submission s, String channel, String ip, CurrentUser staff) {
+        Long createdBy = staff == null ? null : staff.id();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (s.website() != null && !s.website().isEmpty()) {
+            problems.add(new FieldProblem("website", "must be empty"));
+        }
+        boolean complaint = !"REPORT".equals(s.type());
+        if (complaint) {
+            if (blank(s.name())) {
+                problems.add(new FieldProblem("name", "is required for a complaint"));
+            }
+            if (blank(s.phone())) {
+                problems.add(new FieldProblem("phone", "is required for a complaint"));
+            }
+            if (blank(s.request())) {
+                problems.add(new FieldProblem("request", "is required for a complaint"));
+            }
+        }
+        LocalDate today = today();
+        if (s.harmKnownOn() != null && s.harmKnownOn().isAfter(today)) {
+            problems.add(new FieldProblem("harmKnownOn", "must not be in the future"));
+        }
+        Unit district = units.byCode(s.district()).filter(Unit::isArea).orElse(null);
+        if (district == null) {
+            problems.add(new FieldProblem("district", "unknown district"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        // staff entries (hotline, walk-in window) stay with the operator's unit; the public's go to the city 12315 centre
+        long intakeUnit = staff != null ? staff.unitId() : units.byCode(INTAKE_UNIT).orElseThrow().id();
+        if ("BOTH".equals(s.type())) {
+            long c = insert(s, "COMPLAINT", channel, ip, createdBy, district, intakeUnit, today, null);
+            Receipt report = submitReport(s, channel, ip, createdBy, district, intakeUnit, today);
+            long r = idOf(report.trackingCode());
+            jdbc.sql("UPDATE complaint_case SET linked_case_id = :r WHERE id = :c").param("r", r).param("c", c).update();
+            jdbc.sql("UPDATE complaint_case SET linked_case_id = :c WHERE id = :r AND linked_case_id IS NULL")
+                    .param("r", r).param("c", c).update();
+            String code = codeOf(c);
+            return new Receipt(code, report.trackingCode(), "COMPLAINT", today, dueOf(c), false);
+        }
+        if ("REPORT".equals(s.type())) {
+            return submitReport(s, channel, ip, createdBy, district, intakeUnit, today);
+        }
+        // no ComputedDataChanged here: a new case enters no W2 element until it is decided or overdue
+        long id = insert(s, "COMPLAINT", channel, ip, createdBy, district, intakeUnit, today, null);
+        return new Receipt(codeOf(id), null, "COMPLAINT", today, dueOf(id), false);
+    }
+
+    /**
+     * A report by the same reporter (phone) against the same respondent while the first is still open:
+     * the same facts are linked as a repeat and not handled again; new facts are merged into the open
+     * case and restart its clock (Art 35).
+     */
+    private Receipt submitReport(Submission s, String channel, String ip, Long createdBy, Unit district,
+                                 long intakeUnit, LocalDate today) {
+        if (!blank(s.phone())) {
+            var open = jdbc.sql("""
+                            SELECT id, facts FROM complaint_case
+                            WHERE type = 'REPORT' AND repeat_of_id IS NULL AND person_phone = :phone
+                              AND lower(respondent_name) = lower(:resp)
+                              AND status IN ('RECEIVED', 'ACCEPTED')
+                            ORDER BY id LIMIT 1 FOR UPDATE
+                            """)
+                    .param("phone", s.phone()).param("resp", s.respondentName().trim())
+                    .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).optional();
+            if (open.isPresent()) {
+                long originalId = open.get().getKey();
+                boolean sameFacts = normalise(open.get().getValue()).contains(normalise(s.facts()));
+                if (!sameFacts) {
+                    String merged = open.get().getValue() + "\n【" + today + " 补充】" + s.facts();
+                    LocalDate due = addWorkingDays(today, REPORT_CHECK_DAYS);
+                    jdbc.sql("""
+                                    UPDATE complaint_case SET facts = left(:facts, 4000), accept_due = :due,
+                                           handle_due = :due, notified_state = NULL, updated_at = now(),
+                                           version = version + 1
+                                    WHERE id = :id
+                                    """)
+                            .param("facts", merged).param("due", Date.valueOf(due)).param("id", originalId).update();
+                    audit.record("complaint", "case", originalId, null, "MERGE_FACTS", null,
+                            Map.of("restartedDue", due.toString()));
+                }
+                long id = insert(s, "REPORT", channel, ip, createdBy, district, intakeUnit, today, originalId);
+                return new Receipt(codeOf(id), null, "REPORT", today, dueOf(originalId), true);
+            }
+        }
+        long id = insert(s, "REPORT", channel, ip, createdBy, district, intakeUnit, today, null);
+        return new Receipt(codeOf(id), null, "REPORT", today, dueOf(id), false);
+    }
+
+    private long insert(Submission s, String type, String channel, String ip, Long createdBy, Unit district,
+                        long intakeUnit, LocalDate today, Long repeatOf) {
+        boolean report = "REPORT".equals(type);
+        LocalDate acceptDue = addWorkingDays(today, report ? REPORT_CHECK_DAYS : ACCEPT_DAYS);
+        boolean anonymous = report && blank(s.name()) && blank(s.phone());
+        for (int attempt = 0; ; attempt++) {
+            String code = newTrackingCode(today);
+            Long id = jdbc.sql("""
+                            INSERT INTO complaint_case (tracking_code, type, channel, category, subcategory,
+                                respondent_name, respondent_address, respondent_credit_code, district_unit_id, unit_id,
+                                facts, request, amount, harm_known_on, anonymous, person_name, person_phone,
+                                person_id_number, person_address, received_at, received_on, status, accept_due,
+                                handle_due, repeat_of_id, submit_ip, created_by)
+                            VALUES (:code, :type, :channel, :category, :sub, :rname, :raddr, :credit, :district, :unit,
+                                :facts, :request, :amount, :harm, :anon, :pname, :phone, :idno, :paddr, :at, :today,
+                                :status, :acceptDue, :handleDue, :repeatOf, :ip, :by)
+                            ON CONFLICT (tracking_code) DO NOTHING
+                            RETURNING id
+                            """)
+                    .param("code", code).param("type", type).param("channel", channel).param("category", s.category())
+                    .param("sub", trim(s.subcategory())).param("rname", s.respondentName().trim())
+                    .param("raddr", trim(s.respondentAddress())).param("credit", trim(s.creditCode()))
+                    .param("district", district.id()).param("unit", intakeUnit).param("facts", s.facts().trim())
+                    .param("request", report ? null : trim(s.request())).param("amount", s.amount())
+                    .param("harm", s.harmKnownOn() == null ? null : Date.valueOf(s.harmKnownOn()))
+                    .param("anon", anonymous).param("pname", trim(s.name())).param("phone", trim(s.phone()))
+                    .param("idno", trim(s.idNumber())).param("paddr", trim(s.address()))
+                    .param("at", Timestamp.from(clock.instant())).param("today", Date.valueOf(today))
+                    .param("status", repeatOf != null ? "REPEAT" : "RECEIVED").param("acceptDue", Date.valueOf(acceptDue))
+                    .param("handleDue", report ? Date.valueOf(acceptDue) : null).param("repeatOf", repeatOf)
+                    .param("ip", ip).param("by", createdBy)
+                    .query(Long.class).optional().orElse(null);
+            if (id != null) {
+                audit.record("complaint", "case", id, intakeUnit, repeatOf != null ? "CREATE_REPEAT" : "CREATE", null,
+                        Map.of("trackingCode", code, "type", type, "channel", channel, "district", district.code()));
+                return id;
+            }
+            if (attempt > 5) {
+                throw new IllegalStateException("could not allocate a tracking code");
+            }
+        }
+    }
+
+    static String newTrackingCode(LocalDate today) {
+        StringBuilder sb = new StringBuilder("T").append(today.format(DateTimeFormatter.BASIC_ISO_DATE)).append('-');
+        for (int i = 0; i < 6; i++) {
+            sb.append(CODE_CHARS[RANDOM.nextInt(CODE_CHARS.length)]);
+        }
+        return sb.toString();
+    }
+
+    private long idOf(String code) {
+        return jdbc.sql("SELECT id FROM complaint_case WHERE tracking_code = :c").param("c", code).query(Long.class).single();
+    }
+
+    private String codeOf(long id) {
+        return jdbc.sql("SELECT tracking_code FROM complaint_case WHERE id = :id").param("id", id).query(String.class).single();
+    }
+
+    private LocalDate dueOf(long id) {
+        return jdbc.sql("SELECT accept_due FROM complaint_case WHERE id = :id").param("id", id).query(Date.class)
+                .single().toLocalDate();
+    }
+
+    /** Status and reply for the person holding the tracking code and the phone's last four digits. */
+    public PublicStatus track(String code, String phone4) {
+        if (code == null || !code.matches("T\\d{8}-[0-9A-Z]{6}")) {
+            throw new ValidationException("trackingCode", "not a tracking code");
+        }
+        if (phone4 == null || !phone4.matches("\\d{4}")) {
+            throw new ValidationException("phone4", "the last four digits of the phone number");
+        }
+        return jdbc.sql("""
+                        SELECT tracking_code, type, status, received_on, replied_on, reply FROM complaint_case
+                        WHERE tracking_code = :code AND person_phone IS NOT NULL AND right(person_phone, 4) = :p4
+                        """)
+                .param("code", code).param("p4", phone4)
+                .query((rs, n) -> new PublicStatus(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate(), date(rs, 5), rs.getString(6)))
+                .optional().orElseThrow(() -> new NotFoundException("case"));
+    }
+
+    // ------------------------------------------------------------------------------------------ reads
+
+    record Row(Map<String, Object> cols) {
+    }
+
+    private Map<String, Object> load(long id, CurrentUser user, boolean lock) {
+        var scope = user.scope();
+        Map<String, Object> row = jdbc.sql(SELECT + " WHERE c.id = :id AND " + scope.predicate("c.unit_id", "c.created_by")
+                        + (lock ? " FOR UPDATE OF c" : ""))
+                .params(scope.params()).param("id", id)
+                .query((rs, n) -> rowMap(rs)).optional().orElseThrow(() -> new NotFoundException("case"));
+        return row;
+    }
+
+    private static Map<String, Object> rowMap(ResultSet rs) throws SQLException {
+        Map<String, Object> m = new HashMap<>();
+        var md = rs.getMetaData();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            m.put(md.getColumnLabel(i), rs.getObject(i));
+        }
+        return m;
+    }
+
+    /** Whether the user handles the case (its unit or above in its branch, with the handle permission) or supervises. */
+    static boolean mayUnmask(CurrentUser user, Map<String, Object> row) {
+        if (user.can("complaint:case:supervise")) {
+            return true;
+        }
+        String unitPath = (String) row.get("unit_path");
+        return user.can("complaint:case:handle") && unitPath != null && unitPath.startsWith(user.unitPath());
+    }
+
+    /** One case; personal data is unmasked only when asked for by its handler or supervisor, and that view is audited. */
+    @Transactional
+    public CaseView view(long id, boolean unmask, CurrentUser user) {
+        Map<String, Object> row = load(id, user, false);
+        boolean may = mayUnmask(user, row);
+        boolean masked = !(unmask && may);
+        if (unmask && !may) {
+            throw new org.springframework.security.access.AccessDeniedException("not the handler or supervisor");
+        }
+        if (!masked) {
+            audit.record("complaint", "case", id, (Long) row.get("unit_id"), "VIEW_PERSONAL", null,
+                    Map.of("trackingCode", row.get("tracking_code"), "fields", "name,phone,idNumber,address"));
+        }
+        return toView(row, masked, may, signals(row));
+    }
+
+    /** The view for the respondent: never the identity of the complainant or reporter (Art 37). */
+    public RespondentView respondentView(long id, CurrentUser user) {
+        Map<String, Object> r = load(id, user, false);
+        return new RespondentView((String) r.get("tracking_code"), (String) r.get("type"), (String) r.get("category"),
+                (String) r.get("respondent_name"), (String) r.get("respondent_address"),
+                "REPORT".equals(r.get("type")) ? redact((String) r.get("facts"), r) : (String) r.get("facts"),
+                (String) r.get("request"), (java.math.BigDecimal) r.get("amount"), (String) r.get("status"),
+                ((Date) r.get("received_on")).toLocalDate());
+    }
+
+    /** Removes the reporter's name and phone from free text, in case the reporter wrote them into the facts. */
+    private static String redact(String text, Map<String, Object> r) {
+        String out = text;
+        for (String k : List.of("person_name", "person_phone", "person_id_number", "person_address")) {
+            String v = (String) r.get(k);
+            if (v != null && v.length() >= 2) {
+                out = out.replace(v, "***");
+            }
+        }
+        return out;
+    }
+
+    /** Professional-claimant signals (Art 17): flagged for the handler, never a refusal by themselves. */
+    private List<String> signals(Map<String, Object> row) {
+        String phone = (String) row.get("person_phone");
+        List<String> s = new ArrayList<>();
+        if (phone != null) {
+            var counts = jdbc.sql("""
+                            SELECT count(*) FILTER (WHERE received_on >= CAST(:since AS date)),
+                                   count(DISTINCT person_name),
+                                   count(*) FILTER (WHERE lower(respondent_name) = lower(:resp)
+                                                      AND received_on >= CAST(:since AS date))
+                            FROM complaint_case WHERE person_phone = :phone AND repeat_of_id IS NULL
+                            """)
+                    .param("since", Date.valueOf(today().minusDays(30))).param("phone", phone)
+                    .param("resp", row.get("respondent_name"))
+                    .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+            if (counts[0] >= 5) {
+                s.add("MANY_BY_PHONE");
+            }
+            if (counts[1] >= 2) {
+                s.add("PHONE_SHARED");
+            }
+            if (counts[2] >= 3) {
+                s.add("MANY_AGAINST_RESPONDENT");
+            }
+        }
+        return s;
+    }
+
+    public PageResult<CaseView> list(Filter f, ListQuery q, CurrentUser user) {
+        var scope = user.scope();
+        Map<String, Object> params = new HashMap<>(scope.params());
+        StringBuilder where = new StringBuilder(" WHERE " + scope.predicate("c.unit_id", "c.created_by"));
+        if (f != null) {
+            if (!blank(f.district())) {
+                where.append(" AND d.path LIKE (SELECT pu.path FROM platform_unit pu WHERE pu.code = :district) || '%'");
+                params.put("district", f.district());
+            }
+            if (!blank(f.type())) {
+                where.append(" AND c.type = :type");
+                params.put("type", f.type());
+            }
+            if (!blank(f.status())) {
+                where.append(" AND c.status = :status");
+                params.put("status", f.status());
+            }
+            if (!blank(f.q())) {
+                where.append(" AND (c.tracking_code = :q OR c.respondent_name LIKE :qlike)");
+                params.put("q", f.q().trim());
+                params.put("qlike", "%" + f.q().trim().replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+            if (!blank(f.period())) {
+                Period p = Period.parse(f.period());
+                params.put("pfrom", Date.valueOf(p.start()));
+                params.put("pto", Date.valueOf(p.end()));
+                String col = "ACCEPT".equals(f.missed()) || blank(f.missed()) ? "c.received_on" : "c.handle_due";
+                where.append(" AND ").append(col).append(" BETWEEN :pfrom AND :pto");
+            }
+            if (!blank(f.missed())) {
+                params.put("today", Date.valueOf(today()));
+                where.append(" AND ").append(switch (f.missed()) {
+                    case "ACCEPT" -> W2Sql.RECEIVED + " AND NOT (" + W2Sql.ACCEPTED_ON_TIME + ")";
+                    case "HANDLE" -> W2Sql.DUE + " AND NOT (" + W2Sql.HANDLED_ON_TIME + ")";
+                    default -> W2Sql.DUE + " AND " + W2Sql.HANDLED_ON_TIME + " AND NOT (" + W2Sql.REPLIED_ON_TIME + ")";
+                });
+            }
+        }
+        if (f != null && !blank(f.deadline())) {
+            // the running deadline of an open case; amber: due within two working days, red: passed
+            String due = "(CASE c.status WHEN 'RECEIVED' THEN c.accept_due WHEN 'ACCEPTED' THEN "
+                    + "(CASE WHEN c.paused_since IS NULL THEN c.handle_due END) WHEN 'HANDLED' THEN c.reply_due END)";
+            LocalDate today = today();
+            params.put("dlToday", Date.valueOf(today));
+            params.put("dlAmber", Date.valueOf(addWorkingDays(today, 3).minusDays(1)));
+            where.append(" AND ").append(due).append(switch (f.deadline()) {
+                case "RED" -> " < :dlToday";
+                case "AMBER" -> " BETWEEN :dlToday AND :dlAmber";
+                default -> " > :dlAmber";
+            });
+        }
+        String from = " FROM complaint_case c JOIN platform_unit d ON d.id = c.district_unit_id ";
+        long total = jdbc.sql("SELECT count(*)" + from + where).params(params).query(Long.class).single();
+        ListQuery effective = q.sort() == null || q.sort().isBlank() ? new ListQuery(q.page(), q.size(), "receivedAt", "desc") : q;
+        List<CaseView> rows = jdbc.sql(SELECT + where.toString().replace(" WHERE ", " WHERE ")
+                        + effective.orderBy(SORTS, "receivedAt", "c.id DESC") + " LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", q.pageSize()).param("offset", q.offset())
+                .query((rs, n) -> toView(rowMap(rs), true, false, List.of())).list();
+        return new PageResult<>(rows, q.pageNumber(), q.pageSize(), total);
+    }
+
+    CaseView toView(Map<String, Object> r, boolean masked, boolean may, List<String> signals) {
+        String name = (String) r.get("person_name");
+        String phone = (String) r.get("person_phone");
+        String idNo = (String) r.get("person_id_number");
+        String addr = (String) r.get("person_address");
+        if (masked) {
+            name = Masking.name(name);
+            phone = Masking.phone(phone);
+            idNo = Masking.idNumber(idNo);
+            addr = Masking.address(addr);
+        }
+        return new CaseView(((Number) r.get("id")).longValue(), (String) r.get("tracking_code"), (String) r.get("type"),
+                (String) r.get("channel"), (String) r.get("category"), (String) r.get("subcategory"),
+                (String) r.get("respondent_name"), (String) r.get("respondent_address"),
+                (String) r.get("respondent_credit_code"), (String) r.get("district_code"), (String) r.get("district_name"),
+                (String) r.get("unit_code"), (String) r.get("unit_name"), (String) r.get("facts"),
+                (String) r.get("request"), (java.math.BigDecimal) r.get("amount"), d(r, "harm_known_on"),
+                (Boolean) r.get("anonymous"), name, phone, idNo, addr, masked, may,
+                ((Timestamp) r.get("received_at")).toInstant(), d(r, "received_on"), (String) r.get("status"),
+                d(r, "accept_due"), d(r, "decided_on"), (String) r.get("refusal_ground"), (String) r.get("refusal_text"),
+                d(r, "dispatched_on"), (String) r.get("return_reason"), d(r, "paused_since"),
+                ((Number) r.get("paused_days")).intValue(), d(r, "handle_due"), (Boolean) r.get("check_extended"),
+                d(r, "handled_on"), (String) r.get("outcome"), (java.math.BigDecimal) r.get("money_recovered"),
+                d(r, "reply_due"), d(r, "replied_on"), (String) r.get("reply"), d(r, "visited_on"),
+                (String) r.get("satisfaction"), (Boolean) r.get("reopened"), (String) r.get("linked_code"),
+                r.get("linked_case_id") == null ? null : ((Number) r.get("linked_case_id")).longValue(),
+                (String) r.get("repeat_code"),
+                r.get("repeat_of_id") == null ? null : ((Number) r.get("repeat_of_id")).longValue(),
+                deadline((String) r.get("status"), (String) r.get("type"), d(r, "accept_due"), d(r, "handle_due"),
+                        d(r, "reply_due"), d(r, "paused_since")), signals, (Boolean) r.get("demo"));
+    }
+
+    /** The deadline that runs now, with amber two working days before it and red once it has passed. */
+    Deadline deadline(String status, String type, LocalDate acceptDue, LocalDate handleDue, LocalDate replyDue,
+                      LocalDate pausedSince) {
+        String kind;
+        LocalDate due;
+        switch (status) {
+            case "RECEIVED" -> {
+                kind = "REPORT".equals(type) ? "CHECK" : "ACCEPT";
+                due = acceptDue;
+            }
+            case "ACCEPTED" -> {
+                kind = "REPORT".equals(type) ? "CHECK" : "MEDIATION";
+                due = handleDue;
+            }
+            case "HANDLED" -> {
+                kind = "REPLY";
+                due = replyDue;
+            }
+            default -> {
+                return null;
+            }
+        }
+        if (due == null) {
+            return null;
+        }
+        if (pausedSince != null) {
+            return new Deadline(kind, due, null, "GREEN", true);
+        }
+        LocalDate today = today();
+        int left = workingDaysBetween(today, due);
+        String state = today.isAfter(due) ? "RED" : left <= 2 ? "AMBER" : "GREEN";
+        return new Deadline(kind, due, left, state, false);
+    }
+
+    // ------------------------------------------------------------------------------------------ workflow
+
+    @Transactional
+    public CaseView act(long id, Action a, CurrentUser user) {
+        Map<String, Object> r = load(id, user, true);
+        String status = (String) r.get("status");
+        String type = (String) r.get("type");
+        LocalDate today = today();
+        Long unitId = ((Number) r.get("unit_id")).longValue();
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("status", status);
+        before.put("unit", r.get("unit_code"));
+        Map<String, Object> set = new LinkedHashMap<>();
+        switch (a.action()) {
+            case "ACCEPT" -> {
+                require(status, "RECEIVED");
+                LocalDate harm = d(r, "harm_known_on");
+                LocalDate received = d(r, "received_on");
+                if ("COMPLAINT".equals(type) && harm != null && harm.plusYears(3).isBefore(received)) {
+                    throw new ValidationException("action", "the harm was known more than three years before receipt: "
+                            + "the complaint can only be refused on ground TIME_BARRED");
+                }
+                set.put("status", "ACCEPTED");
+                set.put("decided_on", today);
+                if ("COMPLAINT".equals(type)) {
+                    set.put("handle_due", today.plusDays(MEDIATION_DAYS));
+                }
+            }
+            case "REFUSE" -> {
+                require(status, "RECEIVED");
+                if (blank(a.ground())) {
+                    throw new ValidationException("ground", "a refusal needs one of the seven grounds: "
+                            + java.util.Arrays.toString(RefusalGround.values()));
+                }
+                if (blank(a.text())) {
+                    throw new ValidationException("text", "tell the complainant the other routes open to them");
+                }
+                set.put("status", "REFUSED");
+                set.put("decided_on", today);
+                set.put("refusal_ground", RefusalGround.valueOf(a.ground()).name());
+                set.put("refusal_text", a.text().trim());
+            }
+            case "DISPATCH" -> {
+                if (!Set.of("RECEIVED", "ACCEPTED").contains(status)) {
+                    throw new ConflictException("only an open case can be dispatched");
+                }
+                long target;
+                if (!blank(a.unitCode())) {
+                    target = units.byCode(a.unitCode()).filter(Unit::active)
+                            .orElseThrow(() -> new ValidationException("unitCode", "unknown unit")).id();
+                } else {
+                    target = jdbc.sql("SELECT unit_id FROM complaint_dispatch_rule WHERE category = :c AND district_unit_id = :d")
+                            .param("c", r.get("category")).param("d", r.get("district_unit_id")).query(Long.class)
+                            .optional().orElseThrow(() -> new ValidationException("unitCode",
+                                    "no dispatch rule for this category and district: name the unit"));
+                }
+                set.put("unit_id", target);
+                set.put("dispatched_on", today);
+                set.put("return_reason", null);
+                set.put("notified_state", null);
+            }
+            case "RETURN" -> {
+                if (!Set.of("RECEIVED", "ACCEPTED").contains(status) || r.get("dispatched_on") == null) {
+                    throw new ConflictException("only a dispatched open case can be returned");
+                }
+                if (blank(a.text())) {
+                    throw new ValidationException("text", "give the reason for returning the case");
+                }
+                set.put("unit_id", units.byCode(INTAKE_UNIT).orElseThrow().id());
+                set.put("return_reason", a.text().trim());
+            }
+            case "PAUSE" -> {
+                require(status, "ACCEPTED");
+                if (!"COMPLAINT".equals(type) || r.get("paused_since") != null) {
+                    throw new ConflictException("only running mediation can be paused for testing or appraisal");
+                }
+                set.put("paused_since", today);
+            }
+            case "RESUME" -> {
+                LocalDate since = d(r, "paused_since");
+                if (since == null) {
+                    throw new ConflictException("the mediation clock is not paused");
+                }
+                int days = (int) ChronoUnit.DAYS.between(since, today);
+                set.put("paused_since", null);
+                set.put("paused_days", ((Number) r.get("paused_days")).intValue() + days);
+                set.put("handle_due", d(r, "handle_due").plusDays(days));
+            }
+            case "EXTEND" -> {
+                if (!"REPORT".equals(type) || (Boolean) r.get("check_extended")) {
+                    throw new ConflictException("only a report's check period can be extended, and only once");
+                }
+                if (!user.can("complaint:case:supervise")) {
+                    throw new org.springframework.security.access.AccessDeniedException("extension needs approval");
+                }
+                LocalDate due = addWorkingDays(d(r, "accept_due"), REPORT_CHECK_DAYS);
+                set.put("check_extended", true);
+                set.put("accept_due", due);
+                set.put("handle_due", due);
+            }
+            case "HANDLE" -> {
+                require(status, "ACCEPTED");
+                if (blank(a.outcome())) {
+                    throw new ValidationException("outcome", "record the outcome");
+                }
+                if (r.get("paused_since") != null) {
+                    throw new ConflictException("resume the mediation clock first");
+                }
+                set.put("status", "HANDLED");
+                set.put("handled_on", today);
+                set.put("outcome", a.outcome());
+                set.put("money_recovered", a.moneyRecovered());
+                set.put("reply_due", addWorkingDays(today, REPLY_DAYS));
+            }
+            case "REPLY" -> {
+                require(status, "HANDLED");
+                if (blank(a.reply())) {
+                    throw new ValidationException("reply", "write the reply");
+                }
+                set.put("status", "REPLIED");
+                set.put("replied_on", today);
+                set.put("reply", a.reply().trim());
+            }
+            case "VISIT" -> {
+                require(status, "REPLIED");
+                if (blank(a.satisfaction())) {
+                    throw new ValidationException("satisfaction", "record the satisfaction");
+                }
+                set.put("status", "CLOSED");
+                set.put("visited_on", today);
+                set.put("satisfaction", a.satisfaction());
+            }
+            case "REOPEN" -> {
+                if (!user.can("complaint:case:supervise")) {
+                    throw new org.springframework.security.access.AccessDeniedException("only the supervisor reopens");
+                }
+                if (!"CLOSED".equals(status) || !"DISSATISFIED".equals(r.get("satisfaction")) || (Boolean) r.get("reopened")) {
+                    throw new ConflictException("only a closed case with a dissatisfied return visit can be reopened, once");
+                }
+                set.put("status", "ACCEPTED");
+                set.put("reopened", true);
+                set.put("handle_due", today.plusDays(MEDIATION_DAYS));
+                set.put("handled_on", null);
+                set.put("replied_on", null);
+                set.put("reply_due", null);
+                set.put("notified_state", null);
+            }
+            case "WITHDRAW" -> {
+                if (!Set.of("RECEIVED", "ACCEPTED").contains(status)) {
+                    throw new ConflictException("only an open case can be withdrawn");
+                }
+                set.put("status", "WITHDRAWN");
+                set.put("handled_on", today);
+            }
+            default -> throw new ValidationException("action", "unknown action");
+        }
+        if (set.containsKey("status")) {
+            set.put("notified_state", null);
+        }
+        StringBuilder sql = new StringBuilder("UPDATE complaint_case SET updated_at = now(), version = version + 1");
+        Map<String, Object> params = new HashMap<>();
+        for (var e : set.entrySet()) {
+            sql.append(", ").append(e.getKey()).append(" = :").append(e.getKey());
+            Object v = e.getValue();
+            params.put(e.getKey(), v instanceof LocalDate ld ? Date.valueOf(ld) : v);
+        }
+        sql.append(" WHERE id = :id");
+        params.put("id", id);
+        jdbc.sql(sql.toString()).params(params).update();
+        Map<String, Object> after = new LinkedHashMap<>(set);
+        after.replaceAll((k, v) -> v == null ? "" : v.toString());
+        after.put("action", a.action());
+        audit.record("complaint", "case", id, unitId, a.action(), before, after);
+        changed(((Date) r.get("received_on")).toLocalDate().getYear(), today.getYear());
+        return toView(load(id, user, false), true, mayUnmask(user, r), List.of());
+    }
+
+    private static void require(String status, String expected) {
+        if (!expected.equals(status)) {
+            throw new ConflictException("the case is " + status + ", not " + expected);
+        }
+    }
+
+    private void changed(int... years) {
+        Set<Integer> y = new java.util.TreeSet<>();
+        for (int i : years) {
+            y.add(i);
+        }
+        events.publishEvent(new ComputedDataChanged(ELEMENTS, y));
+    }
+
+    // ------------------------------------------------------------------------------------------ deadline sweep
+
+    /**
+     * Posts near-due (amber) and overdue (red) cases to their unit's inbox, once per state; the
+     * supervisor's list is the case list filtered by deadline. Runs hourly and on demand.
+     */
+    @Scheduled(fixedDelayString = "${qc.complaint.sweep-ms:3600000}", initialDelayString = "${qc.complaint.sweep-delay-ms:600000}")
+    @Transactional
+    public int sweepDeadlines() {
+        var rows = jdbc.sql("""
+                        SELECT id, tracking_code, type, status, accept_due, handle_due, reply_due, paused_since, unit_id,
+                               notified_state, received_on
+                        FROM complaint_case WHERE status IN ('RECEIVED', 'ACCEPTED', 'HANDLED') AND NOT demo
+                        """)
+                .query((rs, n) -> rowMap(rs)).list();
+        int posted = 0;
+        Set<Integer> overdueYears = new java.util.TreeSet<>();
+        for (var r : rows) {
+            Deadline dl = deadline((String) r.get("status"), (String) r.get("type"), d(r, "accept_due"),
+                    d(r, "handle_due"), d(r, "reply_due"), d(r, "paused_since"));
+            if (dl == null || "GREEN".equals(dl.state()) || dl.state().equals(r.get("notified_state"))) {
+                continue;
+            }
+            String code = (String) r.get("tracking_code");
+            long unit = ((Number) r.get("unit_id")).longValue();
+            String link = "/complaints/" + r.get("id");
+            if ("RED".equals(dl.state())) {
+                // an overdue decision or handling enters the W2 denominators without any other change
+                overdueYears.add(dl.due().getYear());
+                overdueYears.add(d(r, "received_on").getYear());
+                notifications.toUnit(unit, Notice.alert("complaint.overdue", "投诉举报 " + code + " 已超期（"
+                        + dl.kind() + " 时限 " + dl.due() + "）", null, link));
+            } else {
+                notifications.toUnit(unit, Notice.warn("complaint.due", "投诉举报 " + code + " 即将到期（"
+                        + dl.kind() + " 时限 " + dl.due() + "）", null, link));
+            }
+            jdbc.sql("UPDATE complaint_case SET notified_state = :s WHERE id = :id").param("s", dl.state())
+                    .param("id", r.get("id")).update();
+            posted++;
+        }
+        if (!overdueYears.isEmpty()) {
+            events.publishEvent(new ComputedDataChanged(ELEMENTS, overdueYears));
+        }
+        jdbc.sql("DELETE FROM complaint_rate WHERE window_start < :old")
+                .param("old", Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(2)))).update();
+        return posted;
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trim(String s) {
+        return blank(s) ? null : s.trim();
+    }
+
+    private static String normalise(String s) {
+        return s == null ? "" : s.replaceAll("[\\s，。,.!！？?；;：:、\"“”'‘’]", "").toLowerCase();
+    }
+
+    private static LocalDate d(Map<String, Object> r, String col) {
+        Object o = r.get(col);
+        return o == null ? null : ((Date) o).toLocalDate();
+    }
+
+    private static LocalDate date(ResultSet rs, int i) throws SQLException {
+        Date d = rs.getDate(i);
+        return d == null ? null : d.toLocalDate();
+    }
+}

@@ -1,0 +1,60 @@
+package org.qualitycity.complaint.internal;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.qualitycity.platform.AuditLog;
+import org.qualitycity.platform.Unit;
+import org.qualitycity.platform.Units;
+import org.qualitycity.platform.ValidationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+/** The responsible unit by category and respondent district, editable by the administrator. */
+@Service
+public class DispatchRules {
+
+    public record Rule(@NotBlank @Pattern(regexp = "GOODS|SERVICES") String category,
+                       @NotBlank @Size(max = 40) String districtCode, @NotBlank @Size(max = 40) String unitCode) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Units units;
+    private final AuditLog audit;
+
+    DispatchRules(JdbcClient jdbc, Units units, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.audit = audit;
+    }
+
+    public List<Rule> all() {
+        return jdbc.sql("""
+                        SELECT r.category, d.code, u.code FROM complaint_dispatch_rule r
+                        JOIN platform_unit d ON d.id = r.district_unit_id JOIN platform_unit u ON u.id = r.unit_id
+                        ORDER BY d.sort_order, d.code, r.category
+                        """)
+                .query((rs, n) -> new Rule(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    @Transactional
+    public Rule put(Rule rule) {
+        Unit district = units.byCode(rule.districtCode()).filter(Unit::isArea)
+                .orElseThrow(() -> new ValidationException("districtCode", "not a district"));
+        Unit unit = units.byCode(rule.unitCode()).filter(Unit::active)
+                .orElseThrow(() -> new ValidationException("unitCode", "unknown unit"));
+        var before = all().stream().filter(r -> r.category().equals(rule.category())
+                && r.districtCode().equals(rule.districtCode())).findFirst().orElse(null);
+        jdbc.sql("""
+                        INSERT INTO complaint_dispatch_rule (category, district_unit_id, unit_id) VALUES (:c, :d, :u)
+                        ON CONFLICT (category, district_unit_id) DO UPDATE SET unit_id = EXCLUDED.unit_id
+                        """)
+                .param("c", rule.category()).param("d", district.id()).param("u", unit.id()).update();
+        audit.record("complaint", "dispatch-rule", rule.category() + "|" + rule.districtCode(), district.id(), "UPDATE",
+                before, rule);
+        return rule;
+    }
+}

@@ -1,0 +1,74 @@
+package org.qualitycity.complaint.internal;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Fixed-window counters in the database (one upsert per key), so that every node of a cluster sees
+ * the same counts; a hit counts even when the submission is then refused as invalid. Keys are the
+ * client IP and the phone number.
+ */
+@Component
+public class RateLimiter {
+
+    /** Thrown when a key has used up its window; answers 429. */
+    public static class LimitedException extends RuntimeException {
+        private final long retryAfterSeconds;
+
+        LimitedException(String key, long retryAfterSeconds) {
+            super("too many submissions from this " + key + "; try again later");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final int perIp;
+    private final int perPhone;
+    private final long windowSeconds;
+
+    RateLimiter(JdbcClient jdbc, Clock clock, @Value("${qc.complaint.limit.per-ip:120}") int perIp,
+                @Value("${qc.complaint.limit.per-phone:5}") int perPhone,
+                @Value("${qc.complaint.limit.window-seconds:3600}") long windowSeconds) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.perIp = perIp;
+        this.perPhone = perPhone;
+        this.windowSeconds = windowSeconds;
+    }
+
+    /** Counts one submission for the IP and (if given) the phone; throws when either is over its limit. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void hit(String ip, String phone) {
+        long now = clock.instant().getEpochSecond();
+        long start = now - Math.floorMod(now, windowSeconds);
+        long retry = start + windowSeconds - now;
+        if (ip != null && count("ip:" + ip, start) > perIp) {
+            throw new LimitedException("address", retry);
+        }
+        if (phone != null && !phone.isBlank() && count("phone:" + phone.trim(), start) > perPhone) {
+            throw new LimitedException("phone", retry);
+        }
+    }
+
+    private int count(String key, long start) {
+        return jdbc.sql("""
+                        INSERT INTO complaint_rate (key, window_start, hits) VALUES (:k, :w, 1)
+                        ON CONFLICT (key, window_start) DO UPDATE SET hits = complaint_rate.hits + 1
+                        RETURNING hits
+                        """)
+                .param("k", key.length() > 80 ? key.substring(0, 80) : key)
+                .param("w", Timestamp.from(Instant.ofEpochSecond(start))).query(Integer.class).single();
+    }
+}

@@ -1,0 +1,121 @@
+package org.qualitycity.complaint.web;
+
+import jakarta.validation.Valid;
+import org.qualitycity.complaint.RefusalGround;
+import org.qualitycity.complaint.internal.ComplaintService;
+import org.qualitycity.complaint.internal.ComplaintStats;
+import org.qualitycity.complaint.internal.Dtos.Action;
+import org.qualitycity.complaint.internal.Dtos.Filter;
+import org.qualitycity.platform.ListQuery;
+import org.qualitycity.platform.Security;
+import org.qualitycity.platform.Units;
+import org.qualitycity.platform.ValidationException;
+import org.qualitycity.platform.ConflictException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.YearMonth;
+
+/** Staff pages: the case list (masked; also the W2 drill-down), one case with its deadlines and actions, statistics. */
+@Controller
+@RequestMapping("/complaints")
+class ComplaintPageController {
+
+    private final ComplaintService service;
+    private final ComplaintStats stats;
+    private final Units units;
+    private final Validation validation;
+
+    ComplaintPageController(ComplaintService service, ComplaintStats stats, Units units, Validation validation) {
+        this.service = service;
+        this.stats = stats;
+        this.units = units;
+        this.validation = validation;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('complaint:case:view')")
+    String list(@Valid @ModelAttribute("filter") Filter filter, @Valid @ModelAttribute ListQuery q, Model model) {
+        model.addAttribute("page", service.list(filter, q, Security.currentUser()));
+        model.addAttribute("areas", units.areas());
+        return "complaint/list";
+    }
+
+    @GetMapping("/{id:\\d+}")
+    @PreAuthorize("hasAuthority('complaint:case:view')")
+    String detail(@PathVariable long id, @RequestParam(defaultValue = "false") boolean unmask, Model model) {
+        model.addAttribute("c", service.view(id, unmask, Security.currentUser()));
+        model.addAttribute("grounds", RefusalGround.values());
+        model.addAttribute("mayHandle", Security.currentUser().can("complaint:case:handle"));
+        return "complaint/detail";
+    }
+
+    @PostMapping("/{id:\\d+}/actions")
+    @PreAuthorize("hasAuthority('complaint:case:handle')")
+    String act(@PathVariable long id, @Valid @ModelAttribute Action action, RedirectAttributes redirect) {
+        try {
+            service.act(id, action, Security.currentUser());
+            redirect.addFlashAttribute("done", action.action());
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("actionError", e.problems().get(0).field() + ": " + e.problems().get(0).message());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("actionError", e.getMessage());
+        }
+        return "redirect:/complaints/" + id;
+    }
+
+    @GetMapping("/new")
+    @PreAuthorize("hasAuthority('complaint:case:create')")
+    String newForm(Model model) {
+        model.addAttribute("form", new org.qualitycity.complaint.internal.Dtos.Submission("COMPLAINT", "GOODS", null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null));
+        model.addAttribute("areas", units.areas());
+        model.addAttribute("staff", true);
+        model.addAttribute("channel", "HOTLINE");
+        return "complaint/public-form";
+    }
+
+    /** Operator entry for the hotline and the walk-in window: the case stays with the operator's unit. */
+    @PostMapping("/new")
+    @PreAuthorize("hasAuthority('complaint:case:create')")
+    String create(@ModelAttribute("form") org.qualitycity.complaint.internal.Dtos.Submission form,
+                  @RequestParam(defaultValue = "HOTLINE") String channel, Model model,
+                  jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        model.addAttribute("areas", units.areas());
+        model.addAttribute("staff", true);
+        model.addAttribute("channel", channel);
+        try {
+            if (!channel.equals("HOTLINE") && !channel.equals("WALKIN")) {
+                throw new ValidationException("channel", "HOTLINE or WALKIN");
+            }
+            var r = service.submit(validation.check(form), channel, request.getRemoteAddr(), Security.currentUser());
+            return "redirect:/complaints?q=" + r.trackingCode();
+        } catch (ValidationException e) {
+            response.setStatus(400);
+            org.qualitycity.platform.web.FormErrors.put(model, org.qualitycity.platform.web.FormErrors.of(e));
+            return "complaint/public-form";
+        }
+    }
+
+    @GetMapping("/stats")
+    @PreAuthorize("hasAuthority('complaint:case:view')")
+    String stats(@RequestParam(required = false) Integer year, Model model) {
+        YearMonth last = YearMonth.from(service.todayPublic()).minusMonths(1);
+        int y = year == null ? last.getYear() : year;
+        if (y < 2017 || y > last.getYear()) {
+            throw new ValidationException("year", "2017 to " + last.getYear());
+        }
+        YearMonth to = y == last.getYear() ? last : YearMonth.of(y, 12);
+        model.addAttribute("year", y);
+        model.addAttribute("s", stats.stats(YearMonth.of(y, 1), to, Security.currentUser()));
+        return "complaint/stats";
+    }
+}

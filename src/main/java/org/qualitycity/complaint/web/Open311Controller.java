@@ -1,0 +1,142 @@
+package org.qualitycity.complaint.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.qualitycity.complaint.internal.ComplaintService;
+import org.qualitycity.complaint.internal.Dtos.Receipt;
+import org.qualitycity.complaint.internal.Dtos.Submission;
+import org.qualitycity.complaint.internal.Open311;
+import org.qualitycity.complaint.internal.RateLimiter;
+import org.qualitycity.platform.Unit;
+import org.qualitycity.platform.Units;
+import org.qualitycity.platform.ValidationException;
+import org.qualitycity.platform.web.ApiController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Open311 GeoReport v2 (JSON): service list, submit, read by id or token, search. Answers never carry
+ * personal data: no name, phone, e-mail or home address of the submitter, and the description is
+ * redacted of them.
+ */
+@ApiController("/open311/v2")
+@Tag(name = "Open311 GeoReport v2")
+class Open311Controller {
+
+    private final Open311 open311;
+    private final ComplaintService service;
+    private final RateLimiter limiter;
+    private final Validation validation;
+    private final Units units;
+
+    Open311Controller(Open311 open311, ComplaintService service, RateLimiter limiter, Validation validation, Units units) {
+        this.open311 = open311;
+        this.service = service;
+        this.limiter = limiter;
+        this.validation = validation;
+        this.units = units;
+    }
+
+    @GetMapping("/services.json")
+    @Operation(summary = "GeoReport v2 service list")
+    List<Map<String, Object>> services() {
+        return Open311.SERVICES;
+    }
+
+    @PostMapping("/requests.json")
+    @Operation(summary = "GeoReport v2 submit (form fields service_code, description, address_string, lat, long, first_name, last_name, phone, email, attribute[district], attribute[respondent])")
+    ResponseEntity<List<Map<String, Object>>> submit(@RequestParam Map<String, String> p, HttpServletRequest request) {
+        limiter.hit(request.getRemoteAddr(), p.get("phone"));
+        String code = p.getOrDefault("service_code", "");
+        String type = switch (code) {
+            case "GOODS_COMPLAINT", "SERVICES_COMPLAINT" -> "COMPLAINT";
+            case "QUALITY_REPORT" -> "REPORT";
+            default -> throw new ValidationException("service_code", "unknown service_code; see services.json");
+        };
+        String category = code.startsWith("SERVICES") ? "SERVICES" : "GOODS";
+        String address = p.getOrDefault("address_string", "");
+        String district = p.get("attribute[district]");
+        if (district == null || district.isBlank()) {
+            district = units.areas().stream().filter(u -> address.contains(shortName(u))).map(Unit::code).findFirst()
+                    .orElseThrow(() -> new ValidationException("address_string",
+                            "name the district in address_string or give attribute[district]"));
+        }
+        String name = ((p.getOrDefault("last_name", "") + p.getOrDefault("first_name", ""))).trim();
+        String respondent = p.getOrDefault("attribute[respondent]", address).trim();
+        Submission s = new Submission(type, category, null, respondent.isEmpty() ? null : respondent,
+                address.isBlank() ? null : address, district, null, p.get("description"),
+                "COMPLAINT".equals(type) ? p.getOrDefault("attribute[request]", "依法处理") : null, null, null,
+                name.isEmpty() ? null : name, p.get("phone"), null, null, null);
+        Receipt r = service.submit(validation.check(s), "OPEN311", request.getRemoteAddr(), null);
+        open311.setLocation(r.trackingCode(), decimal("lat", p.get("lat")), decimal("long", p.get("long")));
+        return ResponseEntity.status(HttpStatus.CREATED).body(List.of(Map.of("service_request_id", r.trackingCode(),
+                "token", r.trackingCode(), "service_notice", "请在 " + r.acceptDue() + " 前等待受理决定")));
+    }
+
+    @GetMapping("/requests.json")
+    @Operation(summary = "GeoReport v2 search (service_request_id list, service_code, status open|closed, start_date, end_date)")
+    List<Map<String, Object>> search(@RequestParam(required = false) String service_request_id,
+                                     @RequestParam(required = false) String service_code,
+                                     @RequestParam(required = false) String status,
+                                     @RequestParam(required = false) String start_date,
+                                     @RequestParam(required = false) String end_date) {
+        return open311.search(service_request_id, service_code, status, start_date, end_date);
+    }
+
+    @GetMapping("/requests/{id}.json")
+    @Operation(summary = "GeoReport v2: one request")
+    List<Map<String, Object>> one(@PathVariable String id) {
+        return open311.search(id, null, null, null, null).stream().findFirst().map(List::of)
+                .orElseThrow(() -> new org.qualitycity.platform.NotFoundException("request"));
+    }
+
+    @GetMapping("/tokens/{token}.json")
+    @Operation(summary = "GeoReport v2: the request id behind a token")
+    List<Map<String, Object>> token(@PathVariable String token) {
+        var found = open311.search(token, null, null, null, null);
+        if (found.isEmpty()) {
+            throw new org.qualitycity.platform.NotFoundException("token");
+        }
+        return List.of(Map.of("service_request_id", token, "token", token));
+    }
+
+    @ExceptionHandler(RateLimiter.LimitedException.class)
+    ResponseEntity<ProblemDetail> limited(RateLimiter.LimitedException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        p.setType(URI.create("https://qualitycity.org/problems/too-many-requests"));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", String.valueOf(e.retryAfterSeconds())).body(p);
+    }
+
+    private static String shortName(Unit u) {
+        String n = u.nameZh();
+        return n.length() > 2 ? n.substring(0, 2) : n;
+    }
+
+    private static BigDecimal decimal(String field, String v) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            BigDecimal b = new BigDecimal(v.trim());
+            if (b.abs().compareTo(BigDecimal.valueOf(180)) > 0) {
+                throw new ValidationException(field, "out of range");
+            }
+            return b;
+        } catch (NumberFormatException e) {
+            throw new ValidationException(field, "not a number");
+        }
+    }
+}
