@@ -164,7 +164,8 @@ public class AssessmentService {
     }
 
     record Context(List<String> indicators, Map<String, Set<String>> deptIndicators,
-                   Map<String, Map<String, Attainment>> attainment, Map<String, Integer> deadlines) {
+                   Map<String, Map<String, Attainment>> attainment,
+                   Map<String, IndicatorResults.ReportingRate> reporting) {
     }
 
     private Context context(int year) {
@@ -200,12 +201,10 @@ public class AssessmentService {
                 }
             }
         }
-        Map<String, Integer> deadlines = new HashMap<>();
-        // the indicator module's reporting deadlines (working days after the period end); read-only
-        jdbc.sql("SELECT period_type, working_days FROM indicator_deadline").query()
-                .listOfRows().forEach(r -> deadlines.put((String) r.get("period_type"),
-                        ((Number) r.get("working_days")).intValue()));
-        return new Context(codes, byDept, att, deadlines);
+        // reporting completeness and timeliness per responsible unit, from the indicator module's public API
+        Map<String, IndicatorResults.ReportingRate> reporting = new HashMap<>();
+        indicatorResults.reporting(year).forEach(r -> reporting.put(r.unitCode(), r));
+        return new Context(codes, byDept, att, reporting);
     }
 
     private List<AssessmentViews.Line> lines(Unit u, String target, AssessmentViews.Scheme scheme, int year,
@@ -246,7 +245,8 @@ public class AssessmentService {
                     }
                 }
                 case "REPORTING" -> {
-                    int[] c = reporting(u.id(), year, ctx.deadlines());
+                    IndicatorResults.ReportingRate rate = ctx.reporting().get(u.code());
+                    int[] c = rate == null ? new int[3] : new int[]{rate.expected(), rate.reported(), rate.onTime()};
                     int total = c[0];
                     int submitted = c[1];
                     int onTime = c[2];
@@ -302,29 +302,6 @@ public class AssessmentService {
     private BigDecimal entries(long unit, int year, String kind) {
         return jdbc.sql("SELECT coalesce(sum(points), 0) FROM assessment_entry WHERE unit_id = :u AND year = :y AND kind = :k")
                 .param("u", unit).param("y", year).param("k", kind).query(BigDecimal.class).single();
-    }
-
-    /** [rows, submitted, submitted on time] of the unit's reported indicator values for periods ending in the year. */
-    private int[] reporting(long unit, int year, Map<String, Integer> deadlines) {
-        int[] c = new int[3];
-        jdbc.sql("""
-                        SELECT period_type, period_end, status, submitted_at FROM indicator_value
-                        WHERE unit_id = :u AND source = 'REPORTED' AND period_end BETWEEN :from AND :to""")
-                .param("u", unit).param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31))
-                .query(rs -> {
-                    c[0]++;
-                    String status = rs.getString("status");
-                    Timestamp at = rs.getTimestamp("submitted_at");
-                    if (("SUBMITTED".equals(status) || "APPROVED".equals(status)) && at != null) {
-                        c[1]++;
-                        LocalDate end = rs.getDate("period_end").toLocalDate();
-                        LocalDate due = calendar.addWorkingDays(end, deadlines.getOrDefault(rs.getString("period_type"), 10));
-                        if (!at.toInstant().atZone(clock.getZone()).toLocalDate().isAfter(due)) {
-                            c[2]++;
-                        }
-                    }
-                });
-        return c;
     }
 
     // ---- reading ----
