@@ -74,9 +74,12 @@ public class SpotcheckService implements SpotcheckRecords {
                             @NotNull @Size(min = 2, max = 10, message = "至少两名抽样人员 / at least two samplers") List<@NotBlank @Size(max = 50) @Pattern(regexp = "[^|]*") String> samplers,
                             @NotNull LocalDate sampledOn,
                             @Size(max = 200) String place,
-                            boolean refused,
+                            Boolean refused,
                             @Size(max = 500) String refusalReason,
                             Long planId) {
+        public boolean isRefusal() {
+            return Boolean.TRUE.equals(refused);
+        }
     }
 
     public record ItemResult(@NotBlank @Size(max = 200) String item, @Size(max = 200) String clause,
@@ -342,7 +345,7 @@ public class SpotcheckService implements SpotcheckRecords {
             problems.add(new ValidationException.FieldProblem("productionDate",
                     "生产日期不能晚于抽样日期 / must not be after the sampling date"));
         }
-        if (req.refused() && (req.refusalReason() == null || req.refusalReason().isBlank())) {
+        if (req.isRefusal() && (req.refusalReason() == null || req.refusalReason().isBlank())) {
             problems.add(new ValidationException.FieldProblem("refusalReason",
                     "拒检须记录原因 / a refusal needs a reason"));
         }
@@ -374,11 +377,11 @@ public class SpotcheckService implements SpotcheckRecords {
                 .param("product", req.product().trim()).param("brand", req.brand()).param("model", req.model())
                 .param("batch", req.batchNo().trim()).param("pd", req.productionDate()).param("qty", req.quantity())
                 .param("samplers", String.join("|", samplers)).param("on", req.sampledOn())
-                .param("place", req.place()).param("refused", req.refused())
-                .param("reason", req.refused() ? req.refusalReason().trim() : null).param("by", user.id())
+                .param("place", req.place()).param("refused", req.isRefusal())
+                .param("reason", req.isRefusal() ? req.refusalReason().trim() : null).param("by", user.id())
                 .query(Long.class).single();
         SampleView view = sample(id, user);
-        audit.record("spotcheck", "sample", id, ent.unitId(), req.refused() ? "REFUSAL" : "CREATE", null, view);
+        audit.record("spotcheck", "sample", id, ent.unitId(), req.isRefusal() ? "REFUSAL" : "CREATE", null, view);
         return view;
     }
 
@@ -512,6 +515,17 @@ public class SpotcheckService implements SpotcheckRecords {
                 .param("r", req.report().trim()).param("d", today()).param("u", user.id()).param("id", id).update();
         FollowUp after = followUp(id);
         audit.record("spotcheck", "rectification", id, unitOf(id), "REPORT", before, after);
+        return after;
+    }
+
+    /** The report with one evidence file, in one transaction (the page form). */
+    @Transactional
+    public FollowUp reportWithEvidence(long id, NewReport req, org.springframework.web.multipart.MultipartFile file,
+                                       org.qualitycity.files.Attachments attachments, CurrentUser user) {
+        FollowUp after = report(id, req, user);
+        if (file != null && !file.isEmpty()) {
+            attachments.store(RectificationAttachmentPolicy.TYPE, id, file, user);
+        }
         return after;
     }
 
