@@ -23,6 +23,12 @@ final class ModuleScopeProbes {
         jobs(t);
         notification(t);
         plan(t);
+        enterpriseSpotcheckCredit(t);
+    }
+
+    /** Enterprise register, spot checks and credit (see EnterpriseScopeProbes). */
+    private static void enterpriseSpotcheckCredit(DataScopeTest t) {
+        EnterpriseScopeProbes.register(t);
     }
 
     /** The calendar is city-wide reference data (no unit owns it); changing it needs calendar:year:edit. */

@@ -91,7 +91,9 @@ class EnterpriseApiController {
     @PostMapping("/import")
     @PreAuthorize("hasAuthority('enterprise:enterprise:import')")
     @Operation(summary = "Import enterprises from .xlsx, all or nothing; 400 lists every bad row as row[n].column")
-    EnterpriseImport.Result importFile(@RequestParam(required = false) MultipartFile file) throws IOException {
+    EnterpriseImport.Result importFile(jakarta.servlet.http.HttpServletRequest request) throws IOException {
+        MultipartFile file = request instanceof org.springframework.web.multipart.MultipartHttpServletRequest m
+                ? m.getFile("file") : null;
         if (file == null || file.isEmpty()) {
             throw new ValidationException("file", "请选择 .xlsx 文件 / choose an .xlsx file");
         }

@@ -58,18 +58,20 @@ class EnterprisePageController {
 
     @PostMapping("/enterprises/import")
     @PreAuthorize("hasAuthority('enterprise:enterprise:import')")
-    String importFile(@RequestParam(required = false) MultipartFile file, RedirectAttributes flash) throws IOException {
+    String importFile(jakarta.servlet.http.HttpServletRequest request, RedirectAttributes flash) throws IOException {
+        MultipartFile file = request instanceof org.springframework.web.multipart.MultipartHttpServletRequest m
+                ? m.getFile("file") : null;
         try {
             if (file == null || file.isEmpty()) {
                 throw new ValidationException("file", "请选择 .xlsx 文件 / choose an .xlsx file");
             }
             try (InputStream in = file.getInputStream()) {
                 int n = importer.importFile(in, Security.currentUser()).imported();
-                flash.addFlashAttribute("flashError", null);
                 flash.addFlashAttribute("importedCount", n);
             }
         } catch (ValidationException e) {
-            flash.addFlashAttribute("importProblems", e.problems());
+            flash.addFlashAttribute("importProblems", new java.util.ArrayList<>(e.problems().stream()
+                    .limit(200).map(p -> p.field() + ": " + p.message()).toList()));
         }
         return "redirect:/enterprises";
     }

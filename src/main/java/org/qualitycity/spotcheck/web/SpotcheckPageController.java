@@ -196,7 +196,9 @@ class SpotcheckPageController {
     @PostMapping("/spotchecks/samples/{id}/rectification")
     @PreAuthorize("hasAuthority('spotcheck:rectification:submit')")
     String rectification(@PathVariable long id, @RequestParam(defaultValue = "") String report,
-                         @RequestParam(required = false) MultipartFile file, RedirectAttributes flash) {
+                         jakarta.servlet.http.HttpServletRequest request, RedirectAttributes flash) {
+        MultipartFile file = request instanceof org.springframework.web.multipart.MultipartHttpServletRequest m
+                ? m.getFile("file") : null;
         try {
             if (report.isBlank()) {
                 throw new ValidationException("report", "请填写整改报告 / write the report");
