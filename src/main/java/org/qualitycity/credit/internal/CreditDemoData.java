@@ -33,6 +33,12 @@ class CreditDemoData implements DemoDataContributor {
 
     @Override
     public void generate(Random random) {
+        long t0 = System.nanoTime();
+        generateRecords(random);
+        org.slf4j.LoggerFactory.getLogger(CreditDemoData.class).info("Credit demo data in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private void generateRecords(Random random) {
         LocalDate today = LocalDate.now(clock);
         List<Long> ids = jdbc.sql("SELECT id FROM enterprise WHERE demo ORDER BY id").query(Long.class).list();
         if (ids.isEmpty()) {

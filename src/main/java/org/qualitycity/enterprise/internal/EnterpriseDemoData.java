@@ -63,6 +63,12 @@ class EnterpriseDemoData implements DemoDataContributor {
 
     @Override
     public void generate(Random random) {
+        long t0 = System.nanoTime();
+        generateRecords(random);
+        org.slf4j.LoggerFactory.getLogger(EnterpriseDemoData.class).info("Enterprise demo data in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private void generateRecords(Random random) {
         List<SqlParameterSource> rows = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Set<String> codes = new HashSet<>();

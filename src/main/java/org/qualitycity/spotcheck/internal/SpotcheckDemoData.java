@@ -93,6 +93,12 @@ class SpotcheckDemoData implements DemoDataContributor {
 
     @Override
     public void generate(Random random) {
+        long t0 = System.nanoTime();
+        generateRecords(random);
+        org.slf4j.LoggerFactory.getLogger(SpotcheckDemoData.class).info("Spot-check demo data in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private void generateRecords(Random random) {
         LocalDate today = LocalDate.now(clock);
         YearMonth last = YearMonth.from(today).minusMonths(1);
         Map<Long, List<Ent>> byUnit = new LinkedHashMap<>();
