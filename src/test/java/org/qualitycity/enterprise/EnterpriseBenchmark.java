@@ -127,7 +127,7 @@ class EnterpriseBenchmark {
             long[] copy = {copyOnce(rows), copyOnce(rows), copyOnce(rows)};
             report(String.format("import %,d enterprises (%.1f MB xlsx): %,d ms, peak heap growth %d MB; "
                             + "COPY of the same rows: %,d ms (median of 3); ratio %.1f",
-                    n, xlsx.length / 1048576.0, r[0], r[1], median(copy), median(copy), (double) r[0] / median(copy)));
+                    n, xlsx.length / 1048576.0, r[0], r[1], median(copy), (double) r[0] / median(copy)));
         }
         jdbc.sql("DROP TABLE IF EXISTS bench_enterprise_copy").update();
 

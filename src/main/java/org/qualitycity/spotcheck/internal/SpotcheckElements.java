@@ -39,9 +39,10 @@ class SpotcheckElements implements ComputedElementProvider {
             return List.of();
         }
         String count = element.endsWith("_PASSED") ? "count(*) FILTER (WHERE s.final_verdict = 'PASS')" : "count(*)";
-        // filter is a constant of this module, never input
+        // filter is a constant of this module, never input; the category is joined only when it filters
+        String join = filter.contains("c.") ? " JOIN spotcheck_category c ON c.code = s.category_code " : " ";
         return jdbc.sql("SELECT s.unit_id, extract(month FROM s.sampled_on)::int AS m, " + count + " AS n "
-                        + "FROM spotcheck_sample s JOIN spotcheck_category c ON c.code = s.category_code "
+                        + "FROM spotcheck_sample s" + join
                         + "WHERE NOT s.refused AND s.final_verdict IS NOT NULL AND s.sampled_on >= :from "
                         + "AND s.sampled_on < :to AND " + filter + " GROUP BY 1, 2")
                 .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1))
