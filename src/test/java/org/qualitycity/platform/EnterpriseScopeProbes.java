@@ -98,6 +98,9 @@ final class EnterpriseScopeProbes {
                 "/api/v1/spotchecks/samples/" + sample + "/reinspection", Map.of("verdict", "PASS"), tc)));
         t.probe("GET /api/v1/spotchecks/follow-ups", e -> assertThat(api.get("/api/v1/spotchecks/follow-ups?size=200", tc)
                 .body()).doesNotContain("PROBE-1").doesNotContain("赤壁"));
+        t.notScoped("GET /api/v1/spotchecks/plans", "sampling plans are city-wide (samples carry the units)");
+        t.probe("POST /api/v1/spotchecks/plans", e -> assertThat(api.post("/api/v1/spotchecks/plans", Map.of("year", 2026,
+                "name", "越权计划", "inspectionType", "SUPERVISION"), tc).status()).isEqualTo(403));
         t.notScoped("GET /api/v1/spotchecks/categories", "the product category catalogue (city-wide reference data)");
         t.probe("GET /api/v1/spotchecks/announcements", e -> assertThat(api.get("/api/v1/spotchecks/announcements", tc)
                 .status()).isEqualTo(403));

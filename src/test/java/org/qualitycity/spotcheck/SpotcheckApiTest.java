@@ -205,6 +205,33 @@ class SpotcheckApiTest {
     }
 
     @Test
+    void samplesBelongToAPlanOfTheirInspectionType() {
+        TestApi api = new TestApi(port);
+        String admin = api.token("admin");
+        var plan = api.post("/api/v1/spotchecks/plans", Map.of("year", 2026, "name", "2026年食用油监督抽查",
+                "inspectionType", "SUPERVISION", "lab", "咸宁市产品质量监督检验所"), admin);
+        assertThat(plan.status()).as(plan.body()).isEqualTo(201);
+        long planId = plan.json().get("id").asLong();
+        String ent = EnterpriseFixtures.create(api, "421202", "计划测试企业");
+        var s = SpotcheckFixtures.sample(ent, "ROUTINE", "FOOD-OIL", "PL-1", LocalDate.now().minusDays(1).toString());
+        s.put("planId", planId);
+        var wrongType = api.post("/api/v1/spotchecks/samples", s, admin);
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.body()).contains("planId");
+        s.put("inspectionType", "SUPERVISION");
+        SpotcheckFixtures.create(api, admin, s);
+        JsonNode plans = api.get("/api/v1/spotchecks/plans?year=2026", admin).json();
+        boolean found = false;
+        for (JsonNode p : plans) {
+            if (p.get("id").asLong() == planId) {
+                assertThat(p.get("samples").asLong()).isEqualTo(1);
+                found = true;
+            }
+        }
+        assertThat(found).isTrue();
+    }
+
+    @Test
     void aPublishedAnnouncementIsPublicAndImmutable() {
         TestApi api = new TestApi(port);
         String admin = api.token("admin");

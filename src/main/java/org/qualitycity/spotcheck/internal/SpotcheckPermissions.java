@@ -18,6 +18,7 @@ class SpotcheckPermissions implements PermissionCatalog {
                 new Permission("spotcheck:objection:submit", "提出异议", "File objections"),
                 new Permission("spotcheck:rectification:submit", "提交整改报告", "Submit rectification reports"),
                 new Permission("spotcheck:rectification:review", "复查整改", "Re-inspect after rectification"),
+                new Permission("spotcheck:plan:edit", "制定抽查计划", "Draw up sampling plans"),
                 new Permission("spotcheck:announcement:publish", "发布抽查结果公告", "Publish result announcements"));
     }
 }

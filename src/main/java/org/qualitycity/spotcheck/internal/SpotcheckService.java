@@ -326,6 +326,37 @@ public class SpotcheckService implements SpotcheckRecords {
                 .query().listOfRows();
     }
 
+    // ------------------------------------------------------------------ plans
+
+    public record NewPlan(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Min(2000)
+                          @jakarta.validation.constraints.Max(2100) Integer year,
+                          @NotBlank @Size(max = 200) String name,
+                          @NotBlank @Pattern(regexp = "SUPERVISION|ROUTINE|RISK", message = "SUPERVISION、ROUTINE 或 RISK") String inspectionType,
+                          @Size(max = 100) String lab) {
+    }
+
+    public record PlanView(long id, int year, String name, String inspectionType, String lab, long samples) {
+    }
+
+    /** Sampling plans (city-wide) with how many samples each has so far. */
+    public List<PlanView> plans(Integer year) {
+        return jdbc.sql("SELECT p.id, p.year, p.name, p.inspection_type, p.lab, (SELECT count(*) FROM spotcheck_sample s "
+                        + "WHERE s.plan_id = p.id) FROM spotcheck_plan p WHERE (CAST(:y AS int) IS NULL OR p.year = :y) "
+                        + "ORDER BY p.year DESC, p.id").param("y", year)
+                .query((rs, i) -> new PlanView(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6))).list();
+    }
+
+    @Transactional
+    public PlanView createPlan(NewPlan req, CurrentUser user) {
+        long id = jdbc.sql("INSERT INTO spotcheck_plan (year, name, inspection_type, lab, created_by) "
+                        + "VALUES (:y, :n, :t, :l, :u) RETURNING id").param("y", req.year()).param("n", req.name().trim())
+                .param("t", req.inspectionType()).param("l", req.lab()).param("u", user.id()).query(Long.class).single();
+        PlanView v = new PlanView(id, req.year(), req.name().trim(), req.inspectionType(), req.lab(), 0);
+        audit.record("spotcheck", "plan", id, null, "CREATE", null, v);
+        return v;
+    }
+
     // ------------------------------------------------------------------ writes
 
     @Transactional
@@ -353,6 +384,11 @@ public class SpotcheckService implements SpotcheckRecords {
                 .param("c", req.categoryCode()).query(Long.class).single() > 0;
         if (!category) {
             problems.add(new ValidationException.FieldProblem("categoryCode", "未知产品类别 / unknown category " + req.categoryCode()));
+        }
+        if (req.planId() != null && jdbc.sql("SELECT count(*) FROM spotcheck_plan WHERE id = :p AND inspection_type = :t")
+                .param("p", req.planId()).param("t", req.inspectionType()).query(Long.class).single() == 0) {
+            problems.add(new ValidationException.FieldProblem("planId",
+                    "没有该抽查计划或类型不符 / no such plan with this inspection type: " + req.planId()));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

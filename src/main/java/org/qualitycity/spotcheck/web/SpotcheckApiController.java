@@ -113,6 +113,20 @@ class SpotcheckApiController {
         return service.followUps(overdue, query, Security.currentUser());
     }
 
+    @GetMapping("/plans")
+    @PreAuthorize("hasAuthority('spotcheck:sample:view')")
+    @Operation(summary = "Sampling plans (city-wide), with their sample counts; year optional")
+    List<SpotcheckService.PlanView> plans(@RequestParam(required = false) Integer year) {
+        return service.plans(year);
+    }
+
+    @PostMapping("/plans")
+    @PreAuthorize("hasAuthority('spotcheck:plan:edit')")
+    @Operation(summary = "Create a sampling plan; samples refer to it by planId")
+    ResponseEntity<SpotcheckService.PlanView> createPlan(@Valid @RequestBody SpotcheckService.NewPlan req) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(service.createPlan(req, Security.currentUser()));
+    }
+
     @GetMapping("/categories")
     @PreAuthorize("hasAuthority('spotcheck:sample:view')")
     @Operation(summary = "The product category catalogue (industrial, food with key foods, edible agricultural)")
