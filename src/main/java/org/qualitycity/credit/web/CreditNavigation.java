@@ -11,6 +11,6 @@ class CreditNavigation implements Navigation {
 
     @Override
     public List<NavItem> items() {
-        return List.of(new NavItem("nav.group.product", "credit.nav.blacklist", "/public/blacklist", null, "⛔", 550));
+        return List.of(new NavItem("nav.group.product", "credit.nav.blacklist", "/public/blacklist", null, "⊘", 550));
     }
 }

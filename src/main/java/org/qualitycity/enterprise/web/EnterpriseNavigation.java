@@ -12,6 +12,6 @@ class EnterpriseNavigation implements Navigation {
     @Override
     public List<NavItem> items() {
         return List.of(new NavItem("nav.group.product", "enterprise.nav", "/enterprises", "enterprise:enterprise:view",
-                "🏭", 510));
+                "◧", 510));
     }
 }

@@ -87,6 +87,13 @@ class SpotcheckDemoData implements DemoDataContributor {
     private record Ent(long id, long unitId, String unitCode, String industry) {
     }
 
+    /** Two different samplers. */
+    private static String samplers(Random r) {
+        int a = r.nextInt(SAMPLERS.length);
+        int b = (a + 1 + r.nextInt(SAMPLERS.length - 1)) % SAMPLERS.length;
+        return SAMPLERS[a] + "|" + SAMPLERS[b];
+    }
+
     private static String pick(String[] a, Random r) {
         return a[r.nextInt(a.length)];
     }
@@ -183,7 +190,7 @@ class SpotcheckDemoData implements DemoDataContributor {
                                     random.nextInt(1000)))
                             .addValue("pd", sampled.minusDays(3 + random.nextInt(30)))
                             .addValue("qty", (2 + random.nextInt(6)) + " 件")
-                            .addValue("samplers", pick(SAMPLERS, random) + "|" + SAMPLERS[random.nextInt(SAMPLERS.length)] + "2")
+                            .addValue("samplers", samplers(random))
                             .addValue("on", sampled).addValue("refused", refused)
                             .addValue("reason", refused ? "企业负责人拒绝在抽样单上签字,拒绝抽样" : null)
                             .addValue("lab", lab).addValue("first", first).addValue("notice", hasResult ? notice : null)
@@ -206,6 +213,21 @@ class SpotcheckDemoData implements DemoDataContributor {
                 FROM spotcheck_sample WHERE sample_no = :no""", failedItems.stream().map(f -> new MapSqlParameterSource()
                 .addValue("no", f[0]).addValue("item", f[1]).addValue("retest", Boolean.parseBoolean(f[2])))
                 .toArray(SqlParameterSource[]::new));
+        // the items that passed, for every tested demo sample (two per category kind)
+        jdbc.sql("""
+                INSERT INTO spotcheck_result_item (sample_id, retest, item, clause, requirement, measured, verdict)
+                SELECT s.id, false, i.item, i.clause, i.requirement, i.measured, 'PASS'
+                FROM spotcheck_sample s JOIN spotcheck_category c ON c.code = s.category_code
+                JOIN (VALUES ('INDUSTRIAL', '标志和说明', 'GB 4706.1-2005 第7章', '符合标准要求', '符合'),
+                             ('INDUSTRIAL', '外观质量', '产品标准 5.1', '无明显缺陷', '无缺陷'),
+                             ('FOOD', '感官要求', 'GB 2762-2017', '无异味、无异物', '符合'),
+                             ('FOOD', '铅(以Pb计)', 'GB 2762-2017 3.1', '≤0.5 mg/kg', '0.05 mg/kg'),
+                             ('AGRICULTURAL', '敌敌畏', 'GB 2763-2021', '≤0.2 mg/kg', '未检出'),
+                             ('AGRICULTURAL', '镉(以Cd计)', 'GB 2762-2017 3.2', '≤0.2 mg/kg', '0.02 mg/kg'))
+                     AS i(kind, item, clause, requirement, measured) ON i.kind = c.kind
+                WHERE s.demo AND s.first_verdict IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM spotcheck_result_item f WHERE f.sample_id = s.id AND f.item = i.item)""")
+                .update();
         named.batchUpdate("""
                 INSERT INTO spotcheck_rectification (sample_id, started_on, cancelled, report, reported_on,
                     reinspected_on, reinspection_verdict, flagged_public)

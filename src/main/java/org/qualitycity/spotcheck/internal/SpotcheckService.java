@@ -191,7 +191,10 @@ public class SpotcheckService implements SpotcheckRecords {
         }
     }
 
-    public PageResult<SampleView> list(Filter f, ListQuery q, CurrentUser user) {
+    public PageResult<SampleView> list(Filter f, ListQuery query, CurrentUser user) {
+        // newest first unless the caller sorts
+        ListQuery q = query.sort() == null || query.sort().isBlank()
+                ? new ListQuery(query.page(), query.size(), "sampledOn", "desc") : query;
         StringBuilder where = new StringBuilder(" WHERE ").append(enterprises.scopePredicate(user, "s.enterprise_id", "s.unit_id"));
         Map<String, Object> p = new HashMap<>(enterprises.scopeParams(user));
         if (f.unit() != null && !f.unit().isBlank()) {

@@ -13,7 +13,7 @@ class SpotcheckNavigation implements Navigation {
     public List<NavItem> items() {
         return List.of(
                 new NavItem("nav.group.product", "spotcheck.nav.samples", "/spotchecks/samples", "spotcheck:sample:view", "⚗", 520),
-                new NavItem("nav.group.product", "spotcheck.nav.followUps", "/spotchecks/follow-ups", "spotcheck:sample:view", "⏱", 530),
-                new NavItem("nav.group.product", "spotcheck.nav.announcements", "/public/announcements", null, "📢", 540));
+                new NavItem("nav.group.product", "spotcheck.nav.followUps", "/spotchecks/follow-ups", "spotcheck:sample:view", "↻", 530),
+                new NavItem("nav.group.product", "spotcheck.nav.announcements", "/public/announcements", null, "¶", 540));
     }
 }
