@@ -114,11 +114,11 @@ class EnterpriseDemoData implements DemoDataContributor {
                                                 OR industry LIKE 'C38%')""");
         named.getJdbcTemplate().update("""
                 INSERT INTO enterprise_standard (enterprise_id, product, kind, standard_no, declared_on)
-                SELECT id, '主导产品', CASE WHEN id % 9 = 0 THEN 'INTERNATIONAL' WHEN id % 3 = 0 THEN 'ENTERPRISE'
+                SELECT id, '主导产品', CASE WHEN id % 4 = 0 THEN 'INTERNATIONAL' WHEN id % 3 = 0 THEN 'ENTERPRISE'
                                           ELSE 'NATIONAL' END,
-                       CASE WHEN id % 9 = 0 THEN 'ISO ' || (9000 + id % 900)::text WHEN id % 3 = 0
+                       CASE WHEN id % 4 = 0 THEN 'IEC ' || (60000 + id % 900)::text WHEN id % 3 = 0
                             THEN 'Q/XN ' || lpad(id::text, 4, '0') || '-2018' ELSE 'GB ' || (2700 + id % 300)::text END,
-                       DATE '2017-01-15' + (id * 13 % 2500)::int
+                       DATE '2014-01-01' + (id * 13 % greatest(1, CURRENT_DATE - DATE '2014-01-01'))::int
                 FROM enterprise WHERE demo AND id % 11 <> 0""");
     }
 }

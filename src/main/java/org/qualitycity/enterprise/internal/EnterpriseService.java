@@ -72,8 +72,11 @@ public class EnterpriseService implements Enterprises {
     private final JdbcClient jdbc;
     private final Units units;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    EnterpriseService(JdbcClient jdbc, Units units, AuditLog audit) {
+    EnterpriseService(JdbcClient jdbc, Units units, AuditLog audit,
+                      org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.units = units;
         this.audit = audit;
@@ -140,6 +143,12 @@ public class EnterpriseService implements Enterprises {
     // ------------------------------------------------------------------ reads
 
     public PageResult<EnterpriseView> list(CurrentUser user, String text, String unitCode, ListQuery q) {
+        return list(user, text, unitCode, null, q);
+    }
+
+    /** As above; {@code standardKind}: only enterprises that declared a standard of this kind (e.g. INTERNATIONAL). */
+    public PageResult<EnterpriseView> list(CurrentUser user, String text, String unitCode, String standardKind,
+                                           ListQuery q) {
         StringBuilder where = new StringBuilder(" WHERE ").append(scopePredicate(user, "e.id", "e.unit_id"));
         Map<String, Object> p = new HashMap<>(scopeParams(user));
         if (text != null && !text.isBlank()) {
@@ -150,6 +159,10 @@ public class EnterpriseService implements Enterprises {
             Unit u = units.requireVisible(unitCode, user);
             where.append(" AND u.path LIKE :unitPath");
             p.put("unitPath", u.path() + "%");
+        }
+        if (standardKind != null && !standardKind.isBlank()) {
+            where.append(" AND EXISTS (SELECT 1 FROM enterprise_standard st WHERE st.enterprise_id = e.id AND st.kind = :std)");
+            p.put("std", standardKind);
         }
         long total = jdbc.sql("SELECT count(*) FROM enterprise e JOIN platform_unit u ON u.id = e.unit_id" + where)
                 .params(p).query(Long.class).single();
@@ -288,6 +301,14 @@ public class EnterpriseService implements Enterprises {
                 .param("k", s.kind()).param("n", s.standardNo()).param("d", s.declaredOn()).query(Long.class).single();
         StandardView v = new StandardView(id, s.product(), s.kind(), s.standardNo(), s.declaredOn());
         audit.record("enterprise", "standard", id, ref.unitId(), "CREATE", null, v);
+        if (s.kind().equals("INTERNATIONAL")) {
+            // the count at every year end from the declaration on changes
+            java.util.Set<Integer> years = new java.util.TreeSet<>();
+            for (int y = s.declaredOn().getYear(); y <= Math.max(s.declaredOn().getYear(), LocalDate.now().getYear()); y++) {
+                years.add(y);
+            }
+            events.publishEvent(new org.qualitycity.indicator.ComputedDataChanged(java.util.Set.of(EnterpriseElements.P7), years));
+        }
         return v;
     }
 }

@@ -58,8 +58,9 @@ class EnterpriseApiController {
     @Operation(summary = "Enterprises in my data scope (q: name or code; unit: a unit code and below)")
     PageResult<EnterpriseService.EnterpriseView> list(@RequestParam(required = false) String q,
                                                       @RequestParam(required = false) String unit,
+                @RequestParam(required = false) String standard,
                                                       @Valid @ModelAttribute ListQuery query) {
-        return service.list(Security.currentUser(), q, unit, query);
+        return service.list(Security.currentUser(), q, unit, standard, query);
     }
 
     @PostMapping

@@ -47,9 +47,10 @@ class EnterprisePageController {
     @GetMapping("/enterprises")
     @PreAuthorize("hasAuthority('enterprise:enterprise:view')")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String unit,
+                @RequestParam(required = false) String standard,
                 @Valid @ModelAttribute ListQuery query, Model model) {
         CurrentUser user = Security.currentUser();
-        model.addAttribute("page", service.list(user, q, unit, query));
+        model.addAttribute("page", service.list(user, q, unit, standard, query));
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("unit", unit == null ? "" : unit);
         model.addAttribute("areas", units.visibleToAreas(user));
