@@ -39,8 +39,13 @@ class EnterpriseDemoData implements DemoDataContributor {
 
     private final NamedParameterJdbcTemplate named;
     private final Units units;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final java.time.Clock clock;
 
-    EnterpriseDemoData(NamedParameterJdbcTemplate named, Units units) {
+    EnterpriseDemoData(NamedParameterJdbcTemplate named, Units units,
+                       org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock) {
+        this.events = events;
+        this.clock = clock;
         this.named = named;
         this.units = units;
     }
@@ -118,7 +123,14 @@ class EnterpriseDemoData implements DemoDataContributor {
                                           ELSE 'NATIONAL' END,
                        CASE WHEN id % 4 = 0 THEN 'IEC ' || (60000 + id % 900)::text WHEN id % 3 = 0
                             THEN 'Q/XN ' || lpad(id::text, 4, '0') || '-2018' ELSE 'GB ' || (2700 + id % 300)::text END,
-                       DATE '2014-01-01' + (id * 13 % greatest(1, CURRENT_DATE - DATE '2014-01-01'))::int
+                       DATE '2014-01-01' + ((id * 7919 + 104729) % greatest(1, CURRENT_DATE - DATE '2014-01-01'))::int
                 FROM enterprise WHERE demo AND id % 11 <> 0""");
+        // P7 is an average annual growth from 2016, a year the indicator demo does not recompute: once the demo
+        // is committed, recompute P7 for 2016 (so that its base is stored) and every year after it, in order
+        java.util.Set<Integer> years = new java.util.TreeSet<>();
+        for (int y = 2016; y <= java.time.LocalDate.now(clock).getYear(); y++) {
+            years.add(y);
+        }
+        events.publishEvent(new org.qualitycity.indicator.ComputedDataChanged(java.util.Set.of(EnterpriseElements.P7), years));
     }
 }

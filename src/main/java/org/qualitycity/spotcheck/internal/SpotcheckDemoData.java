@@ -143,7 +143,7 @@ class SpotcheckDemoData implements DemoDataContributor {
                         case "AGRICULTURAL" -> 0.984;
                         case "FOOD" -> 0.968;
                         default -> 0.962;
-                    } + 0.0015 * (year - 2017) - (weak ? 0.018 : 0.0);
+                    } + 0.0005 * (year - 2017) - (weak ? 0.018 : 0.0);
                     LocalDate notice = sampled.plusDays(10 + random.nextInt(16));
                     boolean hasResult = !refused && !notice.isAfter(today);
                     String first = hasResult ? (random.nextDouble() < Math.min(0.998, pass) ? "PASS" : "FAIL") : null;
