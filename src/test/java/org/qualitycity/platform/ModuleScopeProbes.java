@@ -26,6 +26,7 @@ final class ModuleScopeProbes {
         task(t);
         assessment(t);
         complaint(t);
+        enterpriseSpotcheckCredit(t);
     }
 
     /** A task of 赤壁市 (with a supervision notice): 404 to 通城县 on every task endpoint; city steps 403. */
@@ -254,6 +255,11 @@ final class ModuleScopeProbes {
         });
         t.probe("GET /complaints/stats", e -> assertThat(t.tongchengPage().get("/complaints/stats?year=2019").body())
                 .doesNotContain("421281"));
+    }
+
+    /** Enterprise register, spot checks and credit (see EnterpriseScopeProbes). */
+    private static void enterpriseSpotcheckCredit(DataScopeTest t) {
+        EnterpriseScopeProbes.register(t);
     }
 
     /** The calendar is city-wide reference data (no unit owns it); changing it needs calendar:year:edit. */

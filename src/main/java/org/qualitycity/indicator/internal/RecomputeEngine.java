@@ -106,6 +106,9 @@ public class RecomputeEngine {
     @Transactional
     public Summary recompute(int year, List<IndicatorDefinition> defs) {
         long t0 = System.nanoTime();
+        // concurrent recomputes of one year (a burst of ComputedDataChanged events) would deadlock on the
+        // value and result rows they replace: one at a time per year, across nodes
+        values.lockYear(year);
         pullComputedValues(year, defs);
 
         // this year for every element; earlier years only for the targets that compare with them

@@ -204,4 +204,10 @@ public class ValueRepository {
                     ps.setString(11, status);
                 });
     }
+
+    /** Serialises recomputations of one year until the transaction ends (transaction-scoped advisory lock). */
+    void lockYear(int year) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:key, :year)").param("key", 1_101_001).param("year", year)
+                .query().listOfRows();
+    }
 }

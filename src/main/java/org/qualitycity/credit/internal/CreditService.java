@@ -1,0 +1,329 @@
+package org.qualitycity.credit.internal;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.qualitycity.credit.CreditGrade;
+import org.qualitycity.enterprise.EnterpriseRef;
+import org.qualitycity.enterprise.Enterprises;
+import org.qualitycity.platform.AuditLog;
+import org.qualitycity.platform.ConflictException;
+import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.ValidationException;
+import org.qualitycity.spotcheck.SpotcheckRecords;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Grades from rules (table credit_rule; defaults in V16_1): base score, points per failed batch in the
+ * last 12 months, per overdue rectification, per penalty, per honour, a bonus for a clean history;
+ * thresholds for A, B, C; an enterprise on the serious-violation list is D whatever its score.
+ */
+@Service
+public class CreditService {
+
+    public record RuleView(String code, int points, String description) {
+    }
+
+    public record EventView(long id, String kind, LocalDate occurredOn, String description, String reference) {
+    }
+
+    public record NewEvent(@NotBlank @Pattern(regexp = "PENALTY|HONOUR", message = "PENALTY 或 HONOUR") String kind,
+                           @NotNull LocalDate occurredOn, @NotBlank @Size(max = 1000) String description,
+                           @Size(max = 100) String reference) {
+    }
+
+    public record BlacklistView(long id, String creditCode, String enterpriseName, String unitCode, String decisionNo,
+                                String legalBasis, String reason, String approvedBy, LocalDate listedOn,
+                                LocalDate until, LocalDate removedOn, String removalReason) {
+    }
+
+    public record NewListing(@NotBlank @Size(max = 18) String creditCode, @NotBlank @Size(max = 100) String decisionNo,
+                             @NotBlank @Size(max = 1000) String legalBasis, @NotBlank @Size(max = 1000) String reason,
+                             @NotBlank @Size(max = 100) String approvedBy, LocalDate listedOn, Integer years) {
+    }
+
+    public record NewRepair(@NotBlank @Size(max = 2000) String commitment, @NotBlank @Size(max = 2000) String evidence) {
+    }
+
+    public record Decision(@NotNull Boolean approve, @Size(max = 1000) String note) {
+    }
+
+    public record RepairView(long id, long blacklistId, LocalDate appliedOn, String commitment, String evidence,
+                             String status, LocalDate decidedOn, String decisionNote) {
+    }
+
+    public record CreditRecord(CreditGrade grade, List<EventView> events, List<BlacklistView> listings,
+                               List<RepairView> repairs) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Enterprises enterprises;
+    private final SpotcheckRecords spotchecks;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CreditService(JdbcClient jdbc, Enterprises enterprises, SpotcheckRecords spotchecks, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.enterprises = enterprises;
+        this.spotchecks = spotchecks;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public List<RuleView> rules() {
+        return jdbc.sql("SELECT code, points, description FROM credit_rule ORDER BY code")
+                .query((rs, i) -> new RuleView(rs.getString(1), rs.getInt(2), rs.getString(3))).list();
+    }
+
+    @Transactional
+    public RuleView setRule(String code, int points, CurrentUser user) {
+        RuleView before = rules().stream().filter(r -> r.code().equals(code)).findFirst()
+                .orElseThrow(() -> new NotFoundException("rule " + code));
+        if (points < -100 || points > 100 && !code.equals("BASE")) {
+            throw new ValidationException("points", "-100 … 100");
+        }
+        jdbc.sql("UPDATE credit_rule SET points = :p WHERE code = :c").param("p", points).param("c", code).update();
+        RuleView after = new RuleView(code, points, before.description());
+        audit.record("credit", "rule", code, null, "UPDATE", before, after);
+        return after;
+    }
+
+    /** The grade of a visible enterprise today. */
+    public CreditGrade grade(EnterpriseRef e) {
+        LocalDate asOf = today();
+        Map<String, RuleView> rules = new LinkedHashMap<>();
+        rules().forEach(r -> rules.put(r.code(), r));
+        List<CreditGrade.Reason> reasons = new ArrayList<>();
+        int score = rules.get("BASE").points();
+        reasons.add(new CreditGrade.Reason("BASE", score, rules.get("BASE").description(), null));
+        LocalDate yearAgo = asOf.minusYears(1).plusDays(1);
+        var failed = spotchecks.failedBatches(e.id(), yearAgo, asOf);
+        for (var f : failed) {
+            int p = rules.get("FAILED_BATCH").points();
+            score += p;
+            reasons.add(new CreditGrade.Reason("FAILED_BATCH", p, rules.get("FAILED_BATCH").description(),
+                    f.sampleNo() + " " + f.product() + " 批号 " + f.batchNo() + " (" + f.sampledOn() + ")"));
+        }
+        for (var o : spotchecks.overdueSteps(e.id(), asOf.minusYears(1), asOf)) {
+            if (!o.step().equals("RECTIFICATION")) {
+                continue; // re-inspection is the authority's step, not the enterprise's
+            }
+            int p = rules.get("OVERDUE_RECTIFICATION").points();
+            score += p;
+            reasons.add(new CreditGrade.Reason("OVERDUE_RECTIFICATION", p,
+                    rules.get("OVERDUE_RECTIFICATION").description(), o.sampleNo() + " 整改期限 / due " + o.dueOn()));
+        }
+        for (EventView ev : events(e.id())) {
+            boolean penalty = ev.kind().equals("PENALTY");
+            LocalDate from = penalty ? yearAgo : asOf.minusYears(3).plusDays(1);
+            if (ev.occurredOn().isBefore(from) || ev.occurredOn().isAfter(asOf)) {
+                continue;
+            }
+            RuleView r = rules.get(ev.kind());
+            score += r.points();
+            reasons.add(new CreditGrade.Reason(ev.kind(), r.points(), r.description(),
+                    ev.description() + (ev.reference() == null ? "" : " " + ev.reference()) + " (" + ev.occurredOn() + ")"));
+        }
+        if (failed.isEmpty() && spotchecks.testedBatches(e.id(), yearAgo, asOf) >= 3) {
+            int p = rules.get("CLEAN_HISTORY").points();
+            score += p;
+            reasons.add(new CreditGrade.Reason("CLEAN_HISTORY", p, rules.get("CLEAN_HISTORY").description(), null));
+        }
+        String grade = score >= rules.get("GRADE_A").points() ? "A"
+                : score >= rules.get("GRADE_B").points() ? "B"
+                : score >= rules.get("GRADE_C").points() ? "C" : "D";
+        for (BlacklistView b : listings(e.id())) {
+            if (active(b, asOf)) {
+                grade = "D";
+                reasons.add(new CreditGrade.Reason("BLACKLISTED", 0, "列入严重违法失信名单 / on the serious-violation list",
+                        b.decisionNo() + " " + b.listedOn() + " – " + b.until()));
+            }
+        }
+        return new CreditGrade(e.id(), e.creditCode(), asOf, score, grade, reasons);
+    }
+
+    static boolean active(BlacklistView b, LocalDate asOf) {
+        return b.removedOn() == null && !b.until().isBefore(asOf) && !b.listedOn().isAfter(asOf);
+    }
+
+    List<EventView> events(long enterpriseId) {
+        return jdbc.sql("SELECT id, kind, occurred_on, description, reference FROM credit_event WHERE enterprise_id = :e "
+                        + "ORDER BY occurred_on DESC, id DESC").param("e", enterpriseId)
+                .query((rs, i) -> new EventView(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getString(4), rs.getString(5))).list();
+    }
+
+    private static final String BLACKLIST_SELECT = """
+            SELECT b.*, e.credit_code, e.name AS enterprise_name, u.code AS unit_code
+            FROM credit_blacklist b JOIN enterprise e ON e.id = b.enterprise_id JOIN platform_unit u ON u.id = e.unit_id
+            """;
+
+    private static BlacklistView mapListing(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new BlacklistView(rs.getLong("id"), rs.getString("credit_code"), rs.getString("enterprise_name"),
+                rs.getString("unit_code"), rs.getString("decision_no"), rs.getString("legal_basis"),
+                rs.getString("reason"), rs.getString("approved_by"), rs.getObject("listed_on", LocalDate.class),
+                rs.getObject("until", LocalDate.class), rs.getObject("removed_on", LocalDate.class),
+                rs.getString("removal_reason"));
+    }
+
+    List<BlacklistView> listings(long enterpriseId) {
+        return jdbc.sql(BLACKLIST_SELECT + " WHERE b.enterprise_id = :e ORDER BY b.listed_on DESC, b.id DESC")
+                .param("e", enterpriseId).query(CreditService::mapListing).list();
+    }
+
+    List<RepairView> repairs(long enterpriseId) {
+        return jdbc.sql("SELECT r.* FROM credit_repair r JOIN credit_blacklist b ON b.id = r.blacklist_id "
+                        + "WHERE b.enterprise_id = :e ORDER BY r.id DESC").param("e", enterpriseId)
+                .query((rs, i) -> new RepairView(rs.getLong("id"), rs.getLong("blacklist_id"),
+                        rs.getObject("applied_on", LocalDate.class), rs.getString("commitment"), rs.getString("evidence"),
+                        rs.getString("status"), rs.getObject("decided_on", LocalDate.class), rs.getString("decision_note")))
+                .list();
+    }
+
+    public CreditRecord record(String creditCode, CurrentUser user) {
+        EnterpriseRef e = enterprises.requireVisible(creditCode, user);
+        return new CreditRecord(grade(e), events(e.id()), listings(e.id()), repairs(e.id()));
+    }
+
+    @Transactional
+    public EventView addEvent(String creditCode, NewEvent req, CurrentUser user) {
+        EnterpriseRef e = enterprises.requireVisible(creditCode, user);
+        if (req.occurredOn().isAfter(today())) {
+            throw new ValidationException("occurredOn", "不能晚于今天 / must not be in the future");
+        }
+        CreditGrade before = grade(e);
+        long id = jdbc.sql("INSERT INTO credit_event (enterprise_id, kind, occurred_on, description, reference, created_by) "
+                        + "VALUES (:e, :k, :d, :t, :r, :u) RETURNING id").param("e", e.id()).param("k", req.kind())
+                .param("d", req.occurredOn()).param("t", req.description().trim()).param("r", req.reference())
+                .param("u", user.id()).query(Long.class).single();
+        EventView v = new EventView(id, req.kind(), req.occurredOn(), req.description().trim(), req.reference());
+        audit.record("credit", "event", id, e.unitId(), "CREATE", Map.of("grade", before.grade()),
+                Map.of("event", v, "grade", grade(e).grade()));
+        return v;
+    }
+
+    /** Lists an enterprise by decision (default period three years). */
+    @Transactional
+    public BlacklistView list(NewListing req, CurrentUser user) {
+        EnterpriseRef e = enterprises.requireVisible(req.creditCode().trim(), user);
+        LocalDate listed = req.listedOn() == null ? today() : req.listedOn();
+        int years = req.years() == null ? 3 : req.years();
+        if (years < 1 || years > 10) {
+            throw new ValidationException("years", "1–10");
+        }
+        boolean already = listings(e.id()).stream().anyMatch(b -> active(b, today()));
+        if (already) {
+            throw new ConflictException("该企业已在严重违法失信名单中 / the enterprise is already listed");
+        }
+        long id = jdbc.sql("INSERT INTO credit_blacklist (enterprise_id, decision_no, legal_basis, reason, approved_by, "
+                        + "listed_on, until, created_by) VALUES (:e, :n, :b, :r, :a, :l, :u, :by) RETURNING id")
+                .param("e", e.id()).param("n", req.decisionNo().trim()).param("b", req.legalBasis().trim())
+                .param("r", req.reason().trim()).param("a", req.approvedBy().trim()).param("l", listed)
+                .param("u", listed.plusYears(years)).param("by", user.id()).query(Long.class).single();
+        BlacklistView v = listing(id);
+        audit.record("credit", "blacklist", id, e.unitId(), "LIST", null, v);
+        return v;
+    }
+
+    BlacklistView listing(long id) {
+        return jdbc.sql(BLACKLIST_SELECT + " WHERE b.id = :id").param("id", id).query(CreditService::mapListing)
+                .optional().orElseThrow(() -> new NotFoundException("listing " + id));
+    }
+
+    private BlacklistView visibleListing(long id, CurrentUser user) {
+        BlacklistView b = listing(id);
+        enterprises.requireVisible(b.creditCode(), user);
+        return b;
+    }
+
+    /** Listings in the user's scope (active only unless all=true). */
+    public List<BlacklistView> listings(CurrentUser user, boolean all) {
+        return jdbc.sql(BLACKLIST_SELECT + " WHERE " + enterprises.scopePredicate(user, "e.id", "e.unit_id")
+                        + (all ? "" : " AND b.removed_on IS NULL AND b.until >= :today")
+                        + " ORDER BY b.listed_on DESC, b.id DESC LIMIT 1000")
+                .params(enterprises.scopeParams(user)).param("today", today()).query(CreditService::mapListing).list();
+    }
+
+    /** The public list: active listings only. */
+    public List<BlacklistView> publicList() {
+        return jdbc.sql(BLACKLIST_SELECT + " WHERE b.removed_on IS NULL AND b.until >= :today AND b.listed_on <= :today "
+                        + "ORDER BY b.listed_on DESC, b.id DESC LIMIT 1000").param("today", today())
+                .query(CreditService::mapListing).list();
+    }
+
+    /** A credit-repair application: possible after at least one year on the list. */
+    @Transactional
+    public RepairView apply(long blacklistId, NewRepair req, CurrentUser user) {
+        BlacklistView b = visibleListing(blacklistId, user);
+        if (!active(b, today())) {
+            throw new ConflictException("该名单记录已移出 / the listing is no longer active");
+        }
+        LocalDate earliest = b.listedOn().plusYears(1);
+        if (today().isBefore(earliest)) {
+            throw new ValidationException("blacklistId", "列入名单满一年后方可申请信用修复(最早 " + earliest
+                    + ") / credit repair can be applied for one year after listing, from " + earliest);
+        }
+        boolean pending = jdbc.sql("SELECT count(*) FROM credit_repair WHERE blacklist_id = :b AND status = 'PENDING'")
+                .param("b", blacklistId).query(Long.class).single() > 0;
+        if (pending) {
+            throw new ConflictException("已有待审核的修复申请 / an application is pending");
+        }
+        long id = jdbc.sql("INSERT INTO credit_repair (blacklist_id, applied_on, commitment, evidence, created_by) "
+                        + "VALUES (:b, :d, :c, :e, :u) RETURNING id").param("b", blacklistId).param("d", today())
+                .param("c", req.commitment().trim()).param("e", req.evidence().trim()).param("u", user.id())
+                .query(Long.class).single();
+        RepairView v = repair(id);
+        audit.record("credit", "repair", id, unitOf(b), "APPLY", null, v);
+        return v;
+    }
+
+    private Long unitOf(BlacklistView b) {
+        return jdbc.sql("SELECT unit_id FROM enterprise WHERE credit_code = :c").param("c", b.creditCode())
+                .query(Long.class).single();
+    }
+
+    RepairView repair(long id) {
+        return jdbc.sql("SELECT * FROM credit_repair WHERE id = :id").param("id", id)
+                .query((rs, i) -> new RepairView(rs.getLong("id"), rs.getLong("blacklist_id"),
+                        rs.getObject("applied_on", LocalDate.class), rs.getString("commitment"), rs.getString("evidence"),
+                        rs.getString("status"), rs.getObject("decided_on", LocalDate.class), rs.getString("decision_note")))
+                .optional().orElseThrow(() -> new NotFoundException("repair " + id));
+    }
+
+    /** Review decision; approval removes the listing early. */
+    @Transactional
+    public RepairView decide(long repairId, Decision req, CurrentUser user) {
+        RepairView before = repair(repairId);
+        BlacklistView b = visibleListing(before.blacklistId(), user);
+        if (!before.status().equals("PENDING")) {
+            throw new ConflictException("该申请已审核 / already decided");
+        }
+        String status = req.approve() ? "APPROVED" : "REJECTED";
+        jdbc.sql("UPDATE credit_repair SET status = :s, decided_on = :d, decided_by = :u, decision_note = :n WHERE id = :id")
+                .param("s", status).param("d", today()).param("u", user.id()).param("n", req.note())
+                .param("id", repairId).update();
+        if (req.approve()) {
+            jdbc.sql("UPDATE credit_blacklist SET removed_on = :d, removal_reason = :r WHERE id = :id")
+                    .param("d", today()).param("r", "信用修复 / credit repair #" + repairId).param("id", b.id()).update();
+            audit.record("credit", "blacklist", b.id(), unitOf(b), "REMOVE", b, listing(b.id()));
+        }
+        RepairView after = repair(repairId);
+        audit.record("credit", "repair", repairId, unitOf(b), status, before, after);
+        return after;
+    }
+}

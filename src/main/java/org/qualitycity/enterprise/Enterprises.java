@@ -1,0 +1,33 @@
+package org.qualitycity.enterprise;
+
+import org.qualitycity.platform.CurrentUser;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Read access to the register for other modules, and the data scope of enterprise-owned records: an
+ * enterprise user (role ENTERPRISE, linked to one enterprise) sees only its own enterprise's records;
+ * everyone else sees the records of the units their data scope covers.
+ */
+public interface Enterprises {
+
+    /** The enterprise if it exists and the user may see it; otherwise {@link org.qualitycity.platform.NotFoundException}. */
+    EnterpriseRef requireVisible(String creditCode, CurrentUser user);
+
+    /** As {@link #requireVisible(String, CurrentUser)} by id. */
+    EnterpriseRef requireVisible(long id, CurrentUser user);
+
+    Optional<EnterpriseRef> byId(long id);
+
+    /** The enterprise an enterprise user is linked to, if any. */
+    Optional<Long> linkedEnterprise(long userId);
+
+    /**
+     * The SQL predicate that limits records owned by an enterprise to the user's scope. The column names
+     * are constants of the caller; bind {@link #scopeParams(CurrentUser)}.
+     */
+    String scopePredicate(CurrentUser user, String enterpriseIdColumn, String unitIdColumn);
+
+    Map<String, Object> scopeParams(CurrentUser user);
+}

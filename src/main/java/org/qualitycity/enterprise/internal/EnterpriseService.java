@@ -1,0 +1,314 @@
+package org.qualitycity.enterprise.internal;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.qualitycity.enterprise.CreditCode;
+import org.qualitycity.enterprise.EnterpriseRef;
+import org.qualitycity.enterprise.Enterprises;
+import org.qualitycity.platform.AuditLog;
+import org.qualitycity.platform.ConflictException;
+import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.ListQuery;
+import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.PageResult;
+import org.qualitycity.platform.Unit;
+import org.qualitycity.platform.Units;
+import org.qualitycity.platform.ValidationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The enterprise register: create, list, detail, link enterprise users; the data scope of enterprise records. */
+@Service
+public class EnterpriseService implements Enterprises {
+
+    public static final Set<String> SIZES = Set.of("LARGE", "MEDIUM", "SMALL", "MICRO");
+    public static final Set<String> STATUSES = Set.of("ACTIVE", "SUSPENDED", "CANCELLED", "REVOKED");
+
+    /** A new enterprise; sizes LARGE/MEDIUM/SMALL/MICRO, status ACTIVE (default)/SUSPENDED/CANCELLED/REVOKED. */
+    public record NewEnterprise(@NotBlank @Size(max = 18) String creditCode,
+                                @NotBlank @Size(max = 200) String name,
+                                @NotBlank @Size(max = 100) String legalRepresentative,
+                                @Size(max = 300) String address,
+                                @NotBlank @Size(max = 32) String unitCode,
+                                @NotBlank @Pattern(regexp = "[A-T]?\\d{2,4}", message = "GB/T 4754 行业代码,如 C13 或 1391 / a GB/T 4754 industry code such as C13 or 1391") String industry,
+                                @NotBlank @Pattern(regexp = "LARGE|MEDIUM|SMALL|MICRO", message = "LARGE、MEDIUM、SMALL 或 MICRO") String size,
+                                @Pattern(regexp = "ACTIVE|SUSPENDED|CANCELLED|REVOKED", message = "ACTIVE、SUSPENDED、CANCELLED 或 REVOKED") String status,
+                                @Size(max = 100) String contactName,
+                                @Size(max = 32) @Pattern(regexp = "[0-9+\\- ]*", message = "数字、+、- / digits, + and -") String contactPhone) {
+    }
+
+    public record EnterpriseView(long id, String creditCode, String name, String legalRepresentative, String address,
+                                 String unitCode, String unitName, String industry, String size, String status,
+                                 String contactName, String contactPhone, boolean demo) {
+    }
+
+    public record LicenceView(long id, String kind, String number, String productScope, LocalDate validFrom,
+                              LocalDate validTo) {
+    }
+
+    public record StandardView(long id, String product, String kind, String standardNo, LocalDate declaredOn) {
+    }
+
+    private static final String SELECT = """
+            SELECT e.id, e.credit_code, e.name, e.legal_rep, e.address, u.code AS unit_code, u.name_zh AS unit_name,
+                   e.industry, e.size, e.status, e.contact_name, e.contact_phone, e.demo
+            FROM enterprise e JOIN platform_unit u ON u.id = e.unit_id
+            """;
+    private static final Map<String, String> SORTS = Map.of("name", "e.name", "creditCode", "e.credit_code",
+            "unit", "u.sort_order", "industry", "e.industry", "status", "e.status");
+
+    private final JdbcClient jdbc;
+    private final Units units;
+    private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    EnterpriseService(JdbcClient jdbc, Units units, AuditLog audit,
+                      org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
+        this.jdbc = jdbc;
+        this.units = units;
+        this.audit = audit;
+    }
+
+    static EnterpriseView map(ResultSet rs, int i) throws SQLException {
+        return new EnterpriseView(rs.getLong("id"), rs.getString("credit_code"), rs.getString("name"),
+                rs.getString("legal_rep"), rs.getString("address"), rs.getString("unit_code"),
+                rs.getString("unit_name"), rs.getString("industry"), rs.getString("size"), rs.getString("status"),
+                rs.getString("contact_name"), rs.getString("contact_phone"), rs.getBoolean("demo"));
+    }
+
+    // ------------------------------------------------------------------ scope
+
+    @Override
+    public Optional<Long> linkedEnterprise(long userId) {
+        return jdbc.sql("SELECT enterprise_id FROM enterprise_user WHERE user_id = :u").param("u", userId)
+                .query(Long.class).optional();
+    }
+
+    @Override
+    public String scopePredicate(CurrentUser user, String enterpriseIdColumn, String unitIdColumn) {
+        if (user.roles().contains("ENTERPRISE") && user.scopeKind() == org.qualitycity.platform.DataScope.Kind.SELF) {
+            return "(" + enterpriseIdColumn + " = :scopeEnterpriseId)";
+        }
+        return user.scope().predicate(unitIdColumn, null);
+    }
+
+    @Override
+    public Map<String, Object> scopeParams(CurrentUser user) {
+        Map<String, Object> p = new HashMap<>(user.scope().params());
+        p.put("scopeEnterpriseId", linkedEnterprise(user.id()).orElse(-1L));
+        return p;
+    }
+
+    @Override
+    public EnterpriseRef requireVisible(String creditCode, CurrentUser user) {
+        return ref("e.credit_code = :key", creditCode, user);
+    }
+
+    @Override
+    public EnterpriseRef requireVisible(long id, CurrentUser user) {
+        return ref("e.id = :key", id, user);
+    }
+
+    private EnterpriseRef ref(String where, Object key, CurrentUser user) {
+        return jdbc.sql("SELECT e.id, e.credit_code, e.name, e.unit_id, u.code, u.name_zh FROM enterprise e "
+                        + "JOIN platform_unit u ON u.id = e.unit_id WHERE " + where + " AND "
+                        + scopePredicate(user, "e.id", "e.unit_id"))
+                .param("key", key).params(scopeParams(user))
+                .query((rs, i) -> new EnterpriseRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getString(6)))
+                .optional().orElseThrow(() -> new NotFoundException("enterprise " + key));
+    }
+
+    @Override
+    public Optional<EnterpriseRef> byId(long id) {
+        return jdbc.sql("SELECT e.id, e.credit_code, e.name, e.unit_id, u.code, u.name_zh FROM enterprise e "
+                        + "JOIN platform_unit u ON u.id = e.unit_id WHERE e.id = :id").param("id", id)
+                .query((rs, i) -> new EnterpriseRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getString(6))).optional();
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    public PageResult<EnterpriseView> list(CurrentUser user, String text, String unitCode, ListQuery q) {
+        return list(user, text, unitCode, null, q);
+    }
+
+    /** As above; {@code standardKind}: only enterprises that declared a standard of this kind (e.g. INTERNATIONAL). */
+    public PageResult<EnterpriseView> list(CurrentUser user, String text, String unitCode, String standardKind,
+                                           ListQuery q) {
+        StringBuilder where = new StringBuilder(" WHERE ").append(scopePredicate(user, "e.id", "e.unit_id"));
+        Map<String, Object> p = new HashMap<>(scopeParams(user));
+        if (text != null && !text.isBlank()) {
+            where.append(" AND (e.name LIKE :text OR e.credit_code LIKE :text)");
+            p.put("text", "%" + text.trim() + "%");
+        }
+        if (unitCode != null && !unitCode.isBlank()) {
+            Unit u = units.requireVisible(unitCode, user);
+            where.append(" AND u.path LIKE :unitPath");
+            p.put("unitPath", u.path() + "%");
+        }
+        if (standardKind != null && !standardKind.isBlank()) {
+            where.append(" AND EXISTS (SELECT 1 FROM enterprise_standard st WHERE st.enterprise_id = e.id AND st.kind = :std)");
+            p.put("std", standardKind);
+        }
+        long total = jdbc.sql("SELECT count(*) FROM enterprise e JOIN platform_unit u ON u.id = e.unit_id" + where)
+                .params(p).query(Long.class).single();
+        List<EnterpriseView> items = jdbc.sql(SELECT + where + q.orderBy(SORTS, "name", "e.id")
+                        + " LIMIT :limit OFFSET :offset").params(p).param("limit", q.pageSize())
+                .param("offset", q.offset()).query(EnterpriseService::map).list();
+        return new PageResult<>(items, q.pageNumber(), q.pageSize(), total);
+    }
+
+    public EnterpriseView get(String creditCode, CurrentUser user) {
+        EnterpriseRef ref = requireVisible(creditCode, user);
+        return jdbc.sql(SELECT + " WHERE e.id = :id").param("id", ref.id()).query(EnterpriseService::map).single();
+    }
+
+    public List<LicenceView> licences(long enterpriseId) {
+        return jdbc.sql("SELECT id, kind, number, product_scope, valid_from, valid_to FROM enterprise_licence "
+                        + "WHERE enterprise_id = :id ORDER BY valid_from, id").param("id", enterpriseId)
+                .query((rs, i) -> new LicenceView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class))).list();
+    }
+
+    public List<StandardView> standards(long enterpriseId) {
+        return jdbc.sql("SELECT id, product, kind, standard_no, declared_on FROM enterprise_standard "
+                        + "WHERE enterprise_id = :id ORDER BY declared_on, id").param("id", enterpriseId)
+                .query((rs, i) -> new StandardView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class))).list();
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    /** Problems of one new enterprise (field → message), without touching the database. */
+    List<ValidationException.FieldProblem> problems(NewEnterprise e, String prefix) {
+        List<ValidationException.FieldProblem> list = new ArrayList<>();
+        String codeProblem = CreditCode.problem(e.creditCode() == null ? null : e.creditCode().trim());
+        if (codeProblem != null) {
+            list.add(new ValidationException.FieldProblem(prefix + "creditCode", codeProblem));
+        }
+        return list;
+    }
+
+    @Transactional
+    public EnterpriseView create(NewEnterprise e, CurrentUser user) {
+        var problems = problems(e, "");
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        Unit unit = unitFor(e.unitCode(), user, "unitCode");
+        String code = e.creditCode().trim();
+        if (exists(code)) {
+            throw new ValidationException("creditCode", "统一社会信用代码 " + code + " 已登记 / already registered");
+        }
+        long id = insert(e, unit.id(), user.id(), false);
+        EnterpriseView view = jdbc.sql(SELECT + " WHERE e.id = :id").param("id", id).query(EnterpriseService::map)
+                .single();
+        audit.record("enterprise", "enterprise", code, unit.id(), "CREATE", null, view);
+        return view;
+    }
+
+    Unit unitFor(String unitCode, CurrentUser user, String field) {
+        Unit unit = units.byCode(unitCode == null ? "" : unitCode.trim())
+                .orElseThrow(() -> new ValidationException(field, "未知单位 / unknown unit: " + unitCode));
+        if (!units.isVisible(unit.id(), user)) {
+            throw new ValidationException(field, "单位不在您的数据范围内 / the unit is outside your data scope: " + unitCode);
+        }
+        return unit;
+    }
+
+    boolean exists(String code) {
+        return jdbc.sql("SELECT count(*) FROM enterprise WHERE credit_code = :c").param("c", code)
+                .query(Long.class).single() > 0;
+    }
+
+    long insert(NewEnterprise e, long unitId, Long createdBy, boolean demo) {
+        return jdbc.sql("""
+                        INSERT INTO enterprise (credit_code, name, legal_rep, address, unit_id, industry, size, status,
+                                                contact_name, contact_phone, demo, created_by)
+                        VALUES (:code, :name, :rep, :address, :unit, :industry, :size, :status, :cn, :cp, :demo, :by)
+                        RETURNING id""")
+                .param("code", e.creditCode().trim()).param("name", e.name().trim())
+                .param("rep", e.legalRepresentative().trim()).param("address", e.address())
+                .param("unit", unitId).param("industry", e.industry().trim()).param("size", e.size())
+                .param("status", e.status() == null || e.status().isBlank() ? "ACTIVE" : e.status())
+                .param("cn", e.contactName()).param("cp", e.contactPhone()).param("demo", demo)
+                .param("by", createdBy).query(Long.class).single();
+    }
+
+    /** Links a user to the enterprise (the user then sees only this enterprise's records when its role is ENTERPRISE). */
+    @Transactional
+    public void linkUser(String creditCode, String username, CurrentUser user) {
+        EnterpriseRef ref = requireVisible(creditCode, user);
+        Long userId = jdbc.sql("SELECT id FROM platform_user WHERE username = :u").param("u", username)
+                .query(Long.class).optional()
+                .orElseThrow(() -> new ValidationException("username", "未知用户 / unknown user: " + username));
+        Optional<Long> before = linkedEnterprise(userId);
+        if (before.isPresent() && before.get() != ref.id()) {
+            throw new ConflictException("user " + username + " is linked to another enterprise");
+        }
+        jdbc.sql("INSERT INTO enterprise_user (user_id, enterprise_id) VALUES (:u, :e) ON CONFLICT DO NOTHING")
+                .param("u", userId).param("e", ref.id()).update();
+        audit.record("enterprise", "enterprise-user", userId, ref.unitId(), "LINK", null,
+                Map.of("username", username, "creditCode", creditCode));
+    }
+
+    public record NewLicence(@NotBlank @Pattern(regexp = "PRODUCTION_LICENCE|CCC") String kind,
+                             @NotBlank @Size(max = 60) String number, @NotBlank @Size(max = 300) String productScope,
+                             @jakarta.validation.constraints.NotNull LocalDate validFrom,
+                             @jakarta.validation.constraints.NotNull LocalDate validTo) {
+    }
+
+    @Transactional
+    public LicenceView addLicence(String creditCode, NewLicence l, CurrentUser user) {
+        EnterpriseRef ref = requireVisible(creditCode, user);
+        if (l.validTo().isBefore(l.validFrom())) {
+            throw new ValidationException("validTo", "有效期止不能早于起始日期 / must not be before validFrom");
+        }
+        long id = jdbc.sql("INSERT INTO enterprise_licence (enterprise_id, kind, number, product_scope, valid_from, valid_to) "
+                        + "VALUES (:e, :k, :n, :s, :f, :t) RETURNING id").param("e", ref.id()).param("k", l.kind())
+                .param("n", l.number()).param("s", l.productScope()).param("f", l.validFrom()).param("t", l.validTo())
+                .query(Long.class).single();
+        LicenceView v = new LicenceView(id, l.kind(), l.number(), l.productScope(), l.validFrom(), l.validTo());
+        audit.record("enterprise", "licence", id, ref.unitId(), "CREATE", null, v);
+        return v;
+    }
+
+    public record NewStandard(@NotBlank @Size(max = 200) String product,
+                              @NotBlank @Pattern(regexp = "NATIONAL|INDUSTRY|LOCAL|GROUP|ENTERPRISE|INTERNATIONAL") String kind,
+                              @NotBlank @Size(max = 60) String standardNo,
+                              @jakarta.validation.constraints.NotNull LocalDate declaredOn) {
+    }
+
+    @Transactional
+    public StandardView addStandard(String creditCode, NewStandard s, CurrentUser user) {
+        EnterpriseRef ref = requireVisible(creditCode, user);
+        long id = jdbc.sql("INSERT INTO enterprise_standard (enterprise_id, product, kind, standard_no, declared_on) "
+                        + "VALUES (:e, :p, :k, :n, :d) RETURNING id").param("e", ref.id()).param("p", s.product())
+                .param("k", s.kind()).param("n", s.standardNo()).param("d", s.declaredOn()).query(Long.class).single();
+        StandardView v = new StandardView(id, s.product(), s.kind(), s.standardNo(), s.declaredOn());
+        audit.record("enterprise", "standard", id, ref.unitId(), "CREATE", null, v);
+        if (s.kind().equals("INTERNATIONAL")) {
+            // the count at every year end from the declaration on changes
+            java.util.Set<Integer> years = new java.util.TreeSet<>();
+            for (int y = s.declaredOn().getYear(); y <= Math.max(s.declaredOn().getYear(), LocalDate.now().getYear()); y++) {
+                years.add(y);
+            }
+            events.publishEvent(new org.qualitycity.indicator.ComputedDataChanged(java.util.Set.of(EnterpriseElements.P7), years));
+        }
+        return v;
+    }
+}

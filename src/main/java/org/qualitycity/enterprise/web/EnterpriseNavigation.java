@@ -1,0 +1,17 @@
+package org.qualitycity.enterprise.web;
+
+import org.qualitycity.platform.NavItem;
+import org.qualitycity.platform.Navigation;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+@Component
+class EnterpriseNavigation implements Navigation {
+
+    @Override
+    public List<NavItem> items() {
+        return List.of(new NavItem("nav.group.product", "enterprise.nav", "/enterprises", "enterprise:enterprise:view",
+                "◧", 510));
+    }
+}

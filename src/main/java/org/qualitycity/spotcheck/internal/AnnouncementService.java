@@ -1,0 +1,128 @@
+package org.qualitycity.spotcheck.internal;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import org.qualitycity.platform.AuditLog;
+import org.qualitycity.platform.ConflictException;
+import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.ValidationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Result announcements: drafted, then published; a published one never changes (corrections are new ones). */
+@Service
+public class AnnouncementService {
+
+    public record NewAnnouncement(@NotBlank @Size(max = 300) String title, @Size(max = 4000) String body,
+                                  @NotEmpty List<Long> sampleIds, Long correctsId) {
+    }
+
+    public record Line(String product, String brand, String enterpriseName, String creditCode, String batchNo,
+                       LocalDate sampledOn, String verdict, String failedItems) {
+    }
+
+    public record AnnouncementView(long id, String title, String body, Long correctsId, Instant publishedAt,
+                                   List<Line> lines) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    AnnouncementService(JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AnnouncementView create(NewAnnouncement req, CurrentUser user) {
+        if (req.correctsId() != null) {
+            get(req.correctsId(), true);
+        }
+        long id = jdbc.sql("INSERT INTO spotcheck_announcement (title, body, corrects_id, created_by) "
+                        + "VALUES (:t, :b, :c, :u) RETURNING id").param("t", req.title().trim()).param("b", req.body())
+                .param("c", req.correctsId()).param("u", user.id()).query(Long.class).single();
+        addSamples(id, req.sampleIds());
+        AnnouncementView v = get(id, false);
+        audit.record("spotcheck", "announcement", id, null, "CREATE", null, v);
+        return v;
+    }
+
+    private void addSamples(long id, List<Long> sampleIds) {
+        for (Long s : sampleIds) {
+            boolean ok = s != null && jdbc.sql("SELECT count(*) FROM spotcheck_sample WHERE id = :s AND final_verdict IS NOT NULL")
+                    .param("s", s).query(Long.class).single() > 0;
+            if (!ok) {
+                throw new ValidationException("sampleIds", "样品不存在或没有检验结论 / no such sample with a result: " + s);
+            }
+            jdbc.sql("INSERT INTO spotcheck_announcement_sample (announcement_id, sample_id) VALUES (:a, :s) "
+                    + "ON CONFLICT DO NOTHING").param("a", id).param("s", s).update();
+        }
+    }
+
+    @Transactional
+    public AnnouncementView update(long id, NewAnnouncement req, CurrentUser user) {
+        AnnouncementView before = get(id, false);
+        if (before.publishedAt() != null) {
+            throw new ConflictException("已发布的公告不可修改,请发布更正公告 / a published announcement is immutable; publish a correction");
+        }
+        jdbc.sql("UPDATE spotcheck_announcement SET title = :t, body = :b WHERE id = :id").param("t", req.title().trim())
+                .param("b", req.body()).param("id", id).update();
+        jdbc.sql("DELETE FROM spotcheck_announcement_sample WHERE announcement_id = :id").param("id", id).update();
+        addSamples(id, req.sampleIds());
+        AnnouncementView after = get(id, false);
+        audit.record("spotcheck", "announcement", id, null, "UPDATE", before, after);
+        return after;
+    }
+
+    @Transactional
+    public AnnouncementView publish(long id, CurrentUser user) {
+        AnnouncementView before = get(id, false);
+        if (before.publishedAt() != null) {
+            throw new ConflictException("公告已发布 / already published");
+        }
+        jdbc.sql("UPDATE spotcheck_announcement SET published_at = :t WHERE id = :id")
+                .param("t", OffsetDateTime.now(clock)).param("id", id).update();
+        AnnouncementView after = get(id, false);
+        audit.record("spotcheck", "announcement", id, null, "PUBLISH", before, after);
+        return after;
+    }
+
+    public AnnouncementView get(long id, boolean publishedOnly) {
+        return jdbc.sql("SELECT id, title, body, corrects_id, published_at FROM spotcheck_announcement WHERE id = :id"
+                        + (publishedOnly ? " AND published_at IS NOT NULL" : "")).param("id", id)
+                .query((rs, i) -> new AnnouncementView(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        (Long) rs.getObject(4), rs.getObject(5, OffsetDateTime.class) == null ? null
+                        : rs.getObject(5, OffsetDateTime.class).toInstant(), lines(rs.getLong(1))))
+                .optional().orElseThrow(() -> new NotFoundException("announcement " + id));
+    }
+
+    public List<AnnouncementView> list(boolean publishedOnly, int limit) {
+        return jdbc.sql("SELECT id FROM spotcheck_announcement" + (publishedOnly ? " WHERE published_at IS NOT NULL" : "")
+                        + " ORDER BY coalesce(published_at, created_at) DESC, id DESC LIMIT :l").param("l", limit)
+                .query(Long.class).list().stream().map(id -> get(id, publishedOnly)).toList();
+    }
+
+    private List<Line> lines(long id) {
+        return jdbc.sql("""
+                        SELECT s.product, s.brand, e.name, e.credit_code, s.batch_no, s.sampled_on, s.final_verdict,
+                               (SELECT string_agg(i.item, '、' ORDER BY i.id) FROM spotcheck_result_item i
+                                WHERE i.sample_id = s.id AND i.verdict = 'FAIL'
+                                  AND i.retest = (s.retest_verdict IS NOT NULL))
+                        FROM spotcheck_announcement_sample a
+                        JOIN spotcheck_sample s ON s.id = a.sample_id JOIN enterprise e ON e.id = s.enterprise_id
+                        WHERE a.announcement_id = :id ORDER BY s.sampled_on, s.id""").param("id", id)
+                .query((rs, i) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8))).list();
+    }
+}

@@ -1,0 +1,63 @@
+package org.qualitycity.spotcheck.internal;
+
+import org.qualitycity.indicator.ComputedElementProvider;
+import org.qualitycity.indicator.Period;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * P1–P4 pass rates by batch, per unit of the sampled enterprise and month of sampling: passed batches
+ * (final verdict PASS; a re-test replaces the first verdict) over tested batches (a final verdict;
+ * refusals and samples without a result are excluded).
+ */
+@Component
+class SpotcheckElements implements ComputedElementProvider {
+
+    private final JdbcClient jdbc;
+
+    SpotcheckElements(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Set<String> elements() {
+        return SpotcheckService.ELEMENTS;
+    }
+
+    @Override
+    public List<ElementValue> values(String element, int year) {
+        String indicator = element.substring(0, 2);
+        String filter = SpotcheckService.INDICATOR_FILTER.get(indicator);
+        if (filter == null || !SpotcheckService.ELEMENTS.contains(element)) {
+            return List.of();
+        }
+        String count = element.endsWith("_PASSED") ? "count(*) FILTER (WHERE s.final_verdict = 'PASS')" : "count(*)";
+        // filter is a constant of this module, never input; the category is joined only when it filters
+        String join = filter.contains("c.") ? " JOIN spotcheck_category c ON c.code = s.category_code " : " ";
+        return jdbc.sql("SELECT s.unit_id, extract(month FROM s.sampled_on)::int AS m, " + count + " AS n "
+                        + "FROM spotcheck_sample s" + join
+                        + "WHERE NOT s.refused AND s.final_verdict IS NOT NULL AND s.sampled_on >= :from "
+                        + "AND s.sampled_on < :to AND " + filter + " GROUP BY 1, 2")
+                .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1))
+                .query((rs, i) -> new ElementValue(rs.getLong(1), Period.month(year, rs.getInt(2)),
+                        BigDecimal.valueOf(rs.getLong(3)))).list();
+    }
+
+    /** TESTED: the failing batches behind the rate (what a red cell needs); PASSED: the passed ones. */
+    @Override
+    public String drillDownLink(String element, String unitCode, Period period) {
+        if (!SpotcheckService.ELEMENTS.contains(element)) {
+            return null;
+        }
+        String verdict = element.endsWith("_TESTED") ? "FAIL" : "PASS";
+        return "/spotchecks/samples?indicator=" + element.substring(0, 2) + "&unit="
+                + URLEncoder.encode(unitCode, StandardCharsets.UTF_8) + "&period=" + period.id() + "&verdict=" + verdict;
+    }
+}

@@ -1,0 +1,623 @@
+package org.qualitycity.spotcheck.internal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.qualitycity.enterprise.EnterpriseRef;
+import org.qualitycity.enterprise.Enterprises;
+import org.qualitycity.indicator.ComputedDataChanged;
+import org.qualitycity.indicator.Period;
+import org.qualitycity.platform.AuditLog;
+import org.qualitycity.platform.ConflictException;
+import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.ListQuery;
+import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.PageResult;
+import org.qualitycity.platform.Unit;
+import org.qualitycity.platform.Units;
+import org.qualitycity.platform.ValidationException;
+import org.qualitycity.spotcheck.SampleResultRecorded;
+import org.qualitycity.spotcheck.SpotcheckRecords;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Samples, results, objections, re-tests and the follow-up of failed batches. Every record belongs to
+ * the enterprise's unit at the time of sampling; scope is the enterprise scope of the register.
+ */
+@Service
+public class SpotcheckService implements SpotcheckRecords {
+
+    /** Days after the result notice within which an objection is accepted (the notice day not counted). */
+    public static final int OBJECTION_DAYS = 15;
+    public static final int RECTIFICATION_DAYS = 60;
+    public static final int REINSPECTION_DAYS = 75;
+
+    public static final Set<String> ELEMENTS = Set.of("P1_PASSED", "P1_TESTED", "P2_PASSED", "P2_TESTED",
+            "P3_PASSED", "P3_TESTED", "P4_PASSED", "P4_TESTED");
+
+    /** The sample filter of each pass-rate indicator (SQL over s = spotcheck_sample, c = spotcheck_category). */
+    static final Map<String, String> INDICATOR_FILTER = Map.of(
+            "P1", "TRUE",
+            "P2", "s.inspection_type = 'SUPERVISION'",
+            "P3", "s.inspection_type = 'SUPERVISION' AND c.key_food",
+            "P4", "s.inspection_type = 'SUPERVISION' AND c.kind = 'AGRICULTURAL'");
+
+    public record NewSample(@NotBlank @Size(max = 18) String enterpriseCreditCode,
+                            @NotBlank @Pattern(regexp = "SUPERVISION|ROUTINE|RISK", message = "SUPERVISION、ROUTINE 或 RISK") String inspectionType,
+                            @NotBlank @Size(max = 20) String categoryCode,
+                            @Pattern(regexp = "PRODUCTION|CIRCULATION|ECOMMERCE", message = "PRODUCTION、CIRCULATION 或 ECOMMERCE") String stage,
+                            @NotBlank @Size(max = 200) String product,
+                            @Size(max = 100) String brand,
+                            @Size(max = 100) String model,
+                            @NotBlank @Size(max = 60) String batchNo,
+                            LocalDate productionDate,
+                            @Size(max = 40) String quantity,
+                            @NotNull @Size(min = 2, max = 10, message = "至少两名抽样人员 / at least two samplers") List<@NotBlank @Size(max = 50) @Pattern(regexp = "[^|]*") String> samplers,
+                            @NotNull LocalDate sampledOn,
+                            @Size(max = 200) String place,
+                            Boolean refused,
+                            @Size(max = 500) String refusalReason,
+                            Long planId) {
+        public boolean isRefusal() {
+            return Boolean.TRUE.equals(refused);
+        }
+    }
+
+    public record ItemResult(@NotBlank @Size(max = 200) String item, @Size(max = 200) String clause,
+                             @Size(max = 200) String requirement, @Size(max = 200) String measured,
+                             @NotBlank @Pattern(regexp = "PASS|FAIL", message = "PASS 或 FAIL") String verdict) {
+    }
+
+    public record NewResult(@NotBlank @Size(max = 100) String lab, LocalDate noticeDate,
+                            @NotEmpty(message = "至少一个检验项目 / at least one test item") List<@Valid ItemResult> items) {
+    }
+
+    public record NewObjection(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    public record NewReport(@NotBlank @Size(max = 4000) String report) {
+    }
+
+    public record NewReinspection(@NotBlank @Pattern(regexp = "PASS|FAIL", message = "PASS 或 FAIL") String verdict) {
+    }
+
+    public record SampleView(long id, String sampleNo, String enterpriseCreditCode, String enterpriseName,
+                             String unitCode, String unitName, String inspectionType, String categoryCode,
+                             String categoryName, String categoryKind, boolean keyFood, String stage, String product,
+                             String brand, String model, String batchNo, LocalDate productionDate, String quantity,
+                             List<String> samplers, LocalDate sampledOn, String place, boolean refused,
+                             String refusalReason, String lab, String firstVerdict, LocalDate noticeDate,
+                             LocalDate objectionOn, String objectionReason, String retestLab, String retestVerdict,
+                             LocalDate retestOn, String finalVerdict, boolean demo) {
+        /** The enterprise may still object (a failed first result, no objection yet). */
+        public boolean objectionOpen(LocalDate today) {
+            return "FAIL".equals(firstVerdict) && objectionOn == null && noticeDate != null
+                    && !today.isAfter(noticeDate.plusDays(OBJECTION_DAYS));
+        }
+    }
+
+    public record ItemView(long id, boolean retest, String item, String clause, String requirement, String measured,
+                           String verdict) {
+    }
+
+    public record FollowUp(LocalDate startedOn, boolean cancelled, LocalDate rectificationDue, String report,
+                           LocalDate reportedOn, boolean rectificationOverdue, LocalDate reinspectionDue,
+                           LocalDate reinspectedOn, String reinspectionVerdict, boolean reinspectionOverdue,
+                           boolean flaggedForAnnouncement) {
+    }
+
+    public record SampleDetail(SampleView sample, List<ItemView> items, FollowUp followUp) {
+    }
+
+    public record FollowUpRow(SampleView sample, FollowUp followUp) {
+    }
+
+    private static final String FROM = """
+            FROM spotcheck_sample s
+            JOIN spotcheck_category c ON c.code = s.category_code
+            JOIN enterprise e ON e.id = s.enterprise_id
+            JOIN platform_unit u ON u.id = s.unit_id
+            """;
+    private static final String SELECT = """
+            SELECT s.*, e.credit_code, e.name AS enterprise_name, u.code AS unit_code, u.name_zh AS unit_name,
+                   c.name_zh AS category_name, c.kind AS category_kind, c.key_food
+            """ + FROM;
+    private static final Map<String, String> SORTS = Map.of("sampledOn", "s.sampled_on", "sampleNo", "s.sample_no",
+            "enterprise", "e.name", "product", "s.product", "verdict", "s.final_verdict", "unit", "u.sort_order");
+
+    private final JdbcClient jdbc;
+    private final Enterprises enterprises;
+    private final Units units;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SpotcheckService(JdbcClient jdbc, Enterprises enterprises, Units units, AuditLog audit,
+                     ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.enterprises = enterprises;
+        this.units = units;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    static SampleView map(ResultSet rs, int i) throws SQLException {
+        java.sql.Array arr = rs.getArray("samplers");
+        List<String> samplers = arr == null ? List.of() : Arrays.asList((String[]) arr.getArray());
+        return new SampleView(rs.getLong("id"), rs.getString("sample_no"), rs.getString("credit_code"),
+                rs.getString("enterprise_name"), rs.getString("unit_code"), rs.getString("unit_name"),
+                rs.getString("inspection_type"), rs.getString("category_code"), rs.getString("category_name"),
+                rs.getString("category_kind"), rs.getBoolean("key_food"), rs.getString("stage"), rs.getString("product"),
+                rs.getString("brand"), rs.getString("model"), rs.getString("batch_no"),
+                rs.getObject("production_date", LocalDate.class), rs.getString("quantity"), samplers,
+                rs.getObject("sampled_on", LocalDate.class), rs.getString("place"), rs.getBoolean("refused"),
+                rs.getString("refusal_reason"), rs.getString("lab"), rs.getString("first_verdict"),
+                rs.getObject("notice_date", LocalDate.class), rs.getObject("objection_on", LocalDate.class),
+                rs.getString("objection_reason"), rs.getString("retest_lab"), rs.getString("retest_verdict"),
+                rs.getObject("retest_on", LocalDate.class), rs.getString("final_verdict"), rs.getBoolean("demo"));
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    /** Filters of the sample list; every one optional. */
+    public record Filter(String unit, String period, String indicator, String verdict, String enterprise,
+                         String q, Boolean refused) {
+        public static Filter none() {
+            return new Filter(null, null, null, null, null, null, null);
+        }
+    }
+
+    public PageResult<SampleView> list(Filter f, ListQuery query, CurrentUser user) {
+        // newest first unless the caller sorts
+        ListQuery q = query.sort() == null || query.sort().isBlank()
+                ? new ListQuery(query.page(), query.size(), "sampledOn", "desc") : query;
+        StringBuilder where = new StringBuilder(" WHERE ").append(enterprises.scopePredicate(user, "s.enterprise_id", "s.unit_id"));
+        Map<String, Object> p = new HashMap<>(enterprises.scopeParams(user));
+        if (f.unit() != null && !f.unit().isBlank()) {
+            Unit u = units.requireVisible(f.unit(), user);
+            where.append(" AND u.path LIKE :unitPath");
+            p.put("unitPath", u.path() + "%");
+        }
+        if (f.period() != null && !f.period().isBlank()) {
+            Period period;
+            try {
+                period = Period.parse(f.period());
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException("period", e.getMessage());
+            }
+            where.append(" AND s.sampled_on BETWEEN :from AND :to");
+            p.put("from", period.start());
+            p.put("to", period.end());
+        }
+        if (f.indicator() != null && !f.indicator().isBlank()) {
+            String filter = INDICATOR_FILTER.get(f.indicator());
+            if (filter == null) {
+                throw new ValidationException("indicator", "P1、P2、P3 或 P4 / one of P1, P2, P3, P4");
+            }
+            where.append(" AND NOT s.refused AND s.final_verdict IS NOT NULL AND ").append(filter);
+        }
+        if (f.verdict() != null && !f.verdict().isBlank()) {
+            if (!Set.of("PASS", "FAIL", "PENDING").contains(f.verdict())) {
+                throw new ValidationException("verdict", "PASS、FAIL 或 PENDING");
+            }
+            if (f.verdict().equals("PENDING")) {
+                where.append(" AND NOT s.refused AND s.final_verdict IS NULL");
+            } else {
+                where.append(" AND s.final_verdict = :verdict");
+                p.put("verdict", f.verdict());
+            }
+        }
+        if (f.refused() != null) {
+            where.append(" AND s.refused = :refused");
+            p.put("refused", f.refused());
+        }
+        if (f.enterprise() != null && !f.enterprise().isBlank()) {
+            where.append(" AND e.credit_code = :ent");
+            p.put("ent", f.enterprise().trim());
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            where.append(" AND (s.product LIKE :text OR s.batch_no LIKE :text OR s.sample_no LIKE :text OR e.name LIKE :text)");
+            p.put("text", "%" + f.q().trim() + "%");
+        }
+        long total = jdbc.sql("SELECT count(*) " + FROM + where).params(p).query(Long.class).single();
+        List<SampleView> items = jdbc.sql(SELECT + where + q.orderBy(SORTS, "sampledOn", "s.id")
+                        + " LIMIT :limit OFFSET :offset").params(p).param("limit", q.pageSize())
+                .param("offset", q.offset()).query(SpotcheckService::map).list();
+        return new PageResult<>(items, q.pageNumber(), q.pageSize(), total);
+    }
+
+    public SampleView sample(long id, CurrentUser user) {
+        return jdbc.sql(SELECT + " WHERE s.id = :id AND " + enterprises.scopePredicate(user, "s.enterprise_id", "s.unit_id"))
+                .param("id", id).params(enterprises.scopeParams(user)).query(SpotcheckService::map).optional()
+                .orElseThrow(() -> new NotFoundException("sample " + id));
+    }
+
+    /** Whether the user's scope covers the sample (for attachment policies). */
+    public boolean visible(long id, CurrentUser user) {
+        return jdbc.sql("SELECT count(*) FROM spotcheck_sample s WHERE s.id = :id AND "
+                        + enterprises.scopePredicate(user, "s.enterprise_id", "s.unit_id"))
+                .param("id", id).params(enterprises.scopeParams(user)).query(Long.class).single() > 0;
+    }
+
+    public Long unitOf(long id) {
+        return jdbc.sql("SELECT unit_id FROM spotcheck_sample WHERE id = :id").param("id", id).query(Long.class)
+                .optional().orElse(null);
+    }
+
+    public SampleDetail detail(long id, CurrentUser user) {
+        SampleView s = sample(id, user);
+        List<ItemView> items = jdbc.sql("SELECT id, retest, item, clause, requirement, measured, verdict "
+                        + "FROM spotcheck_result_item WHERE sample_id = :id ORDER BY retest, id").param("id", id)
+                .query((rs, i) -> new ItemView(rs.getLong(1), rs.getBoolean(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7))).list();
+        return new SampleDetail(s, items, followUp(id));
+    }
+
+    FollowUp followUp(long sampleId) {
+        LocalDate today = today();
+        return jdbc.sql("SELECT * FROM spotcheck_rectification WHERE sample_id = :id").param("id", sampleId)
+                .query((rs, i) -> followUp(rs, today)).optional().orElse(null);
+    }
+
+    static FollowUp followUp(ResultSet rs, LocalDate today) throws SQLException {
+        LocalDate started = rs.getObject("started_on", LocalDate.class);
+        boolean cancelled = rs.getBoolean("cancelled");
+        LocalDate reported = rs.getObject("reported_on", LocalDate.class);
+        LocalDate reinspected = rs.getObject("reinspected_on", LocalDate.class);
+        LocalDate rectDue = started.plusDays(RECTIFICATION_DAYS);
+        LocalDate reinDue = started.plusDays(REINSPECTION_DAYS);
+        return new FollowUp(started, cancelled, rectDue, rs.getString("report"), reported,
+                !cancelled && overdue(reported, rectDue, today), reinDue, reinspected,
+                rs.getString("reinspection_verdict"), !cancelled && overdue(reinspected, reinDue, today),
+                rs.getBoolean("flagged_public"));
+    }
+
+    /** A step is overdue when it is not done after its due day, or was done after it. */
+    static boolean overdue(LocalDate done, LocalDate due, LocalDate today) {
+        return done == null ? today.isAfter(due) : done.isAfter(due);
+    }
+
+    /** Follow-ups of failed batches in scope; overdue=true: only those with an overdue step. */
+    public PageResult<FollowUpRow> followUps(boolean overdueOnly, ListQuery q, CurrentUser user) {
+        LocalDate today = today();
+        String where = " WHERE NOT r.cancelled AND " + enterprises.scopePredicate(user, "s.enterprise_id", "s.unit_id")
+                + (overdueOnly ? " AND ((r.reported_on IS NULL AND :today > r.started_on + " + RECTIFICATION_DAYS
+                + ") OR r.reported_on > r.started_on + " + RECTIFICATION_DAYS
+                + " OR (r.reinspected_on IS NULL AND :today > r.started_on + " + REINSPECTION_DAYS
+                + ") OR r.reinspected_on > r.started_on + " + REINSPECTION_DAYS + ")" : "");
+        String from = FROM + " JOIN spotcheck_rectification r ON r.sample_id = s.id ";
+        Map<String, Object> p = new HashMap<>(enterprises.scopeParams(user));
+        p.put("today", today);
+        long total = jdbc.sql("SELECT count(*) " + from + where).params(p).query(Long.class).single();
+        List<FollowUpRow> rows = jdbc.sql("""
+                        SELECT s.*, e.credit_code, e.name AS enterprise_name, u.code AS unit_code, u.name_zh AS unit_name,
+                               c.name_zh AS category_name, c.kind AS category_kind, c.key_food,
+                               r.started_on, r.cancelled, r.report, r.reported_on, r.reinspected_on,
+                               r.reinspection_verdict, r.flagged_public
+                        """ + from + where + " ORDER BY r.started_on DESC, s.id LIMIT :limit OFFSET :offset")
+                .params(p).param("limit", q.pageSize()).param("offset", q.offset())
+                .query((rs, i) -> new FollowUpRow(map(rs, i), followUp(rs, today))).list();
+        return new PageResult<>(rows, q.pageNumber(), q.pageSize(), total);
+    }
+
+    public List<Map<String, Object>> categories() {
+        return jdbc.sql("SELECT code, name_zh, name_en, kind, key_food FROM spotcheck_category ORDER BY kind, code")
+                .query().listOfRows();
+    }
+
+    // ------------------------------------------------------------------ plans
+
+    public record NewPlan(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Min(2000)
+                          @jakarta.validation.constraints.Max(2100) Integer year,
+                          @NotBlank @Size(max = 200) String name,
+                          @NotBlank @Pattern(regexp = "SUPERVISION|ROUTINE|RISK", message = "SUPERVISION、ROUTINE 或 RISK") String inspectionType,
+                          @Size(max = 100) String lab) {
+    }
+
+    public record PlanView(long id, int year, String name, String inspectionType, String lab, long samples) {
+    }
+
+    /** Sampling plans (city-wide) with how many samples each has so far. */
+    public List<PlanView> plans(Integer year) {
+        return jdbc.sql("SELECT p.id, p.year, p.name, p.inspection_type, p.lab, (SELECT count(*) FROM spotcheck_sample s "
+                        + "WHERE s.plan_id = p.id) FROM spotcheck_plan p WHERE (CAST(:y AS int) IS NULL OR p.year = :y) "
+                        + "ORDER BY p.year DESC, p.id").param("y", year)
+                .query((rs, i) -> new PlanView(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6))).list();
+    }
+
+    @Transactional
+    public PlanView createPlan(NewPlan req, CurrentUser user) {
+        long id = jdbc.sql("INSERT INTO spotcheck_plan (year, name, inspection_type, lab, created_by) "
+                        + "VALUES (:y, :n, :t, :l, :u) RETURNING id").param("y", req.year()).param("n", req.name().trim())
+                .param("t", req.inspectionType()).param("l", req.lab()).param("u", user.id()).query(Long.class).single();
+        PlanView v = new PlanView(id, req.year(), req.name().trim(), req.inspectionType(), req.lab(), 0);
+        audit.record("spotcheck", "plan", id, null, "CREATE", null, v);
+        return v;
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    @Transactional
+    public SampleView create(NewSample req, CurrentUser user) {
+        EnterpriseRef ent = enterprises.requireVisible(req.enterpriseCreditCode().trim(), user);
+        List<ValidationException.FieldProblem> problems = new ArrayList<>();
+        Set<String> samplers = new LinkedHashSet<>();
+        req.samplers().forEach(s -> samplers.add(s.trim()));
+        if (samplers.size() < 2) {
+            problems.add(new ValidationException.FieldProblem("samplers",
+                    "至少两名不同的抽样人员 / at least two different samplers"));
+        }
+        if (req.sampledOn().isAfter(today())) {
+            problems.add(new ValidationException.FieldProblem("sampledOn", "抽样日期不能晚于今天 / must not be in the future"));
+        }
+        if (req.productionDate() != null && req.productionDate().isAfter(req.sampledOn())) {
+            problems.add(new ValidationException.FieldProblem("productionDate",
+                    "生产日期不能晚于抽样日期 / must not be after the sampling date"));
+        }
+        if (req.isRefusal() && (req.refusalReason() == null || req.refusalReason().isBlank())) {
+            problems.add(new ValidationException.FieldProblem("refusalReason",
+                    "拒检须记录原因 / a refusal needs a reason"));
+        }
+        boolean category = jdbc.sql("SELECT count(*) FROM spotcheck_category WHERE code = :c")
+                .param("c", req.categoryCode()).query(Long.class).single() > 0;
+        if (!category) {
+            problems.add(new ValidationException.FieldProblem("categoryCode", "未知产品类别 / unknown category " + req.categoryCode()));
+        }
+        if (req.planId() != null && jdbc.sql("SELECT count(*) FROM spotcheck_plan WHERE id = :p AND inspection_type = :t")
+                .param("p", req.planId()).param("t", req.inspectionType()).query(Long.class).single() == 0) {
+            problems.add(new ValidationException.FieldProblem("planId",
+                    "没有该抽查计划或类型不符 / no such plan with this inspection type: " + req.planId()));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        long seq = jdbc.sql("SELECT count(*) + 1 FROM spotcheck_sample WHERE sample_no LIKE :p")
+                .param("p", "SC" + req.sampledOn().getYear() + "-%").query(Long.class).single();
+        String sampleNo;
+        do {
+            sampleNo = String.format("SC%d-%06d", req.sampledOn().getYear(), seq++);
+        } while (jdbc.sql("SELECT count(*) FROM spotcheck_sample WHERE sample_no = :n").param("n", sampleNo)
+                .query(Long.class).single() > 0);
+        long id = jdbc.sql("""
+                        INSERT INTO spotcheck_sample (sample_no, plan_id, enterprise_id, unit_id, inspection_type,
+                            category_code, stage, product, brand, model, batch_no, production_date, quantity, samplers,
+                            sampled_on, place, refused, refusal_reason, created_by)
+                        VALUES (:no, :plan, :ent, :unit, :type, :cat, :stage, :product, :brand, :model, :batch, :pd,
+                            :qty, string_to_array(:samplers, '|'), :on, :place, :refused, :reason, :by)
+                        RETURNING id""")
+                .param("no", sampleNo).param("plan", req.planId()).param("ent", ent.id()).param("unit", ent.unitId())
+                .param("type", req.inspectionType()).param("cat", req.categoryCode())
+                .param("stage", req.stage() == null || req.stage().isBlank() ? "PRODUCTION" : req.stage())
+                .param("product", req.product().trim()).param("brand", req.brand()).param("model", req.model())
+                .param("batch", req.batchNo().trim()).param("pd", req.productionDate()).param("qty", req.quantity())
+                .param("samplers", String.join("|", samplers)).param("on", req.sampledOn())
+                .param("place", req.place()).param("refused", req.isRefusal())
+                .param("reason", req.isRefusal() ? req.refusalReason().trim() : null).param("by", user.id())
+                .query(Long.class).single();
+        SampleView view = sample(id, user);
+        audit.record("spotcheck", "sample", id, ent.unitId(), req.isRefusal() ? "REFUSAL" : "CREATE", null, view);
+        return view;
+    }
+
+    private SampleView forUpdate(long id, CurrentUser user) {
+        SampleView s = sample(id, user);
+        jdbc.sql("SELECT id FROM spotcheck_sample WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).single();
+        return sample(id, user);
+    }
+
+    private static String verdictOf(List<ItemResult> items) {
+        return items.stream().allMatch(i -> i.verdict().equals("PASS")) ? "PASS" : "FAIL";
+    }
+
+    private void insertItems(long sampleId, boolean retest, List<ItemResult> items) {
+        for (ItemResult i : items) {
+            jdbc.sql("INSERT INTO spotcheck_result_item (sample_id, retest, item, clause, requirement, measured, verdict) "
+                            + "VALUES (:s, :r, :item, :clause, :req, :m, :v)").param("s", sampleId).param("r", retest)
+                    .param("item", i.item().trim()).param("clause", i.clause()).param("req", i.requirement())
+                    .param("m", i.measured()).param("v", i.verdict()).update();
+        }
+    }
+
+    private void changed(SampleView s) {
+        events.publishEvent(new ComputedDataChanged(ELEMENTS, Set.of(s.sampledOn().getYear())));
+    }
+
+    /** The first test's result: items with verdicts; the batch passes only if every item passes. */
+    @Transactional
+    public SampleDetail recordResult(long id, NewResult req, CurrentUser user) {
+        SampleView before = forUpdate(id, user);
+        if (before.refused()) {
+            throw new ConflictException("拒检样品没有检验结果 / a refused sampling has no result");
+        }
+        if (before.firstVerdict() != null) {
+            throw new ConflictException("检验结果已录入,结果不可更改;异议请走复检 / the result is recorded; use an objection and re-test");
+        }
+        LocalDate notice = req.noticeDate() == null ? today() : req.noticeDate();
+        if (notice.isBefore(before.sampledOn()) || notice.isAfter(today())) {
+            throw new ValidationException("noticeDate", "通知日期应在抽样日期和今天之间 / between the sampling date and today");
+        }
+        String verdict = verdictOf(req.items());
+        insertItems(id, false, req.items());
+        jdbc.sql("UPDATE spotcheck_sample SET lab = :lab, first_verdict = :v, notice_date = :n WHERE id = :id")
+                .param("lab", req.lab().trim()).param("v", verdict).param("n", notice).param("id", id).update();
+        if (verdict.equals("FAIL")) {
+            jdbc.sql("INSERT INTO spotcheck_rectification (sample_id, started_on) VALUES (:id, :d)")
+                    .param("id", id).param("d", notice).update();
+        }
+        SampleDetail after = detail(id, user);
+        audit.record("spotcheck", "sample", id, unitOf(id), "RESULT", before, after);
+        events.publishEvent(new SampleResultRecorded(id, 0L + enterpriseId(id), verdict, false));
+        changed(before);
+        return after;
+    }
+
+    private long enterpriseId(long sampleId) {
+        return jdbc.sql("SELECT enterprise_id FROM spotcheck_sample WHERE id = :id").param("id", sampleId)
+                .query(Long.class).single();
+    }
+
+    /** An objection to a failed result, within 15 days of the result notice (day 15 accepted, day 16 refused). */
+    @Transactional
+    public SampleView object(long id, NewObjection req, CurrentUser user) {
+        SampleView before = forUpdate(id, user);
+        if (!"FAIL".equals(before.firstVerdict())) {
+            throw new ConflictException("只能对不合格结果提出异议 / only a failed result can be objected to");
+        }
+        if (before.objectionOn() != null) {
+            throw new ConflictException("已提出异议 / an objection was already filed on " + before.objectionOn());
+        }
+        LocalDate today = today();
+        LocalDate last = before.noticeDate().plusDays(OBJECTION_DAYS);
+        if (today.isAfter(last)) {
+            long day = ChronoUnit.DAYS.between(before.noticeDate(), today);
+            throw new ValidationException("objection", "异议期限已过:结果通知日期 " + before.noticeDate() + ",异议须在 "
+                    + OBJECTION_DAYS + " 日内(截至 " + last + ")提出,今天是第 " + day + " 日 / the objection period has ended: "
+                    + "the result was notified on " + before.noticeDate() + "; objections are accepted within "
+                    + OBJECTION_DAYS + " days (until " + last + "); today is day " + day);
+        }
+        jdbc.sql("UPDATE spotcheck_sample SET objection_on = :d, objection_reason = :r WHERE id = :id")
+                .param("d", today).param("r", req.reason().trim()).param("id", id).update();
+        SampleView after = sample(id, user);
+        audit.record("spotcheck", "sample", id, unitOf(id), "OBJECTION", before, after);
+        return after;
+    }
+
+    /** The re-test on the backup sample by a different lab; its result is final and replaces the first verdict. */
+    @Transactional
+    public SampleDetail retest(long id, NewResult req, CurrentUser user) {
+        SampleView before = forUpdate(id, user);
+        if (before.objectionOn() == null) {
+            throw new ConflictException("没有异议,不能复检 / a re-test needs an objection");
+        }
+        if (before.retestVerdict() != null) {
+            throw new ConflictException("复检结论为最终结论,不可更改 / the re-test result is final");
+        }
+        if (before.lab() != null && before.lab().trim().equalsIgnoreCase(req.lab().trim())) {
+            throw new ValidationException("lab", "复检须由其他检验机构进行 / the re-test must be done by a different lab");
+        }
+        String verdict = verdictOf(req.items());
+        insertItems(id, true, req.items());
+        jdbc.sql("UPDATE spotcheck_sample SET retest_lab = :lab, retest_verdict = :v, retest_on = :d WHERE id = :id")
+                .param("lab", req.lab().trim()).param("v", verdict).param("d", today()).param("id", id).update();
+        if (verdict.equals("PASS")) {
+            jdbc.sql("UPDATE spotcheck_rectification SET cancelled = true WHERE sample_id = :id").param("id", id).update();
+        }
+        SampleDetail after = detail(id, user);
+        audit.record("spotcheck", "sample", id, unitOf(id), "RETEST", before, after);
+        events.publishEvent(new SampleResultRecorded(id, enterpriseId(id), verdict, true));
+        changed(before);
+        return after;
+    }
+
+    private FollowUp requireFollowUp(long id) {
+        FollowUp f = followUp(id);
+        if (f == null || f.cancelled()) {
+            throw new ConflictException("该批次没有整改要求 / this batch has no follow-up");
+        }
+        return f;
+    }
+
+    /** The enterprise's rectification report (evidence files are attachments of owner type "spotcheck-rectification"). */
+    @Transactional
+    public FollowUp report(long id, NewReport req, CurrentUser user) {
+        sample(id, user);
+        FollowUp before = requireFollowUp(id);
+        if (before.reportedOn() != null) {
+            throw new ConflictException("整改报告已提交 / the rectification report was already submitted");
+        }
+        jdbc.sql("UPDATE spotcheck_rectification SET report = :r, reported_on = :d, reported_by = :u WHERE sample_id = :id")
+                .param("r", req.report().trim()).param("d", today()).param("u", user.id()).param("id", id).update();
+        FollowUp after = followUp(id);
+        audit.record("spotcheck", "rectification", id, unitOf(id), "REPORT", before, after);
+        return after;
+    }
+
+    /** The report with one evidence file, in one transaction (the page form). */
+    @Transactional
+    public FollowUp reportWithEvidence(long id, NewReport req, org.springframework.web.multipart.MultipartFile file,
+                                       org.qualitycity.files.Attachments attachments, CurrentUser user) {
+        FollowUp after = report(id, req, user);
+        if (file != null && !file.isEmpty()) {
+            attachments.store(RectificationAttachmentPolicy.TYPE, id, file, user);
+        }
+        return after;
+    }
+
+    /** The re-inspection after rectification; a failed one is flagged for public announcement and case handling. */
+    @Transactional
+    public FollowUp reinspect(long id, NewReinspection req, CurrentUser user) {
+        sample(id, user);
+        FollowUp before = requireFollowUp(id);
+        if (before.reinspectedOn() != null) {
+            throw new ConflictException("已复查 / already re-inspected");
+        }
+        jdbc.sql("UPDATE spotcheck_rectification SET reinspected_on = :d, reinspection_verdict = :v, "
+                        + "flagged_public = :flag WHERE sample_id = :id").param("d", today()).param("v", req.verdict())
+                .param("flag", req.verdict().equals("FAIL")).param("id", id).update();
+        FollowUp after = followUp(id);
+        audit.record("spotcheck", "rectification", id, unitOf(id), "REINSPECTION", before, after);
+        return after;
+    }
+
+    // ------------------------------------------------------------------ SpotcheckRecords
+
+    @Override
+    public List<FailedBatch> failedBatches(long enterpriseId, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT id, sample_no, product, batch_no, sampled_on FROM spotcheck_sample "
+                        + "WHERE enterprise_id = :e AND final_verdict = 'FAIL' AND sampled_on BETWEEN :f AND :t "
+                        + "ORDER BY sampled_on, id").param("e", enterpriseId).param("f", from).param("t", to)
+                .query((rs, i) -> new FailedBatch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class))).list();
+    }
+
+    @Override
+    public int testedBatches(long enterpriseId, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT count(*) FROM spotcheck_sample WHERE enterprise_id = :e AND final_verdict IS NOT NULL "
+                        + "AND sampled_on BETWEEN :f AND :t").param("e", enterpriseId).param("f", from).param("t", to)
+                .query(Integer.class).single();
+    }
+
+    @Override
+    public List<OverdueStep> overdueSteps(long enterpriseId, LocalDate from, LocalDate asOf) {
+        List<OverdueStep> out = new ArrayList<>();
+        jdbc.sql("SELECT s.id, s.sample_no, r.* FROM spotcheck_rectification r JOIN spotcheck_sample s ON s.id = r.sample_id "
+                        + "WHERE s.enterprise_id = :e AND NOT r.cancelled AND r.started_on BETWEEN :f AND :t ORDER BY r.started_on")
+                .param("e", enterpriseId).param("f", from).param("t", asOf)
+                .query((rs, i) -> {
+                    FollowUp f = followUp(rs, asOf);
+                    if (f.rectificationOverdue()) {
+                        out.add(new OverdueStep(rs.getLong(1), rs.getString(2), "RECTIFICATION", f.rectificationDue()));
+                    }
+                    if (f.reinspectionOverdue()) {
+                        out.add(new OverdueStep(rs.getLong(1), rs.getString(2), "REINSPECTION", f.reinspectionDue()));
+                    }
+                    return 0;
+                }).list();
+        return out;
+    }
+}
