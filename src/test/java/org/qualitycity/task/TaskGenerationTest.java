@@ -61,8 +61,10 @@ class TaskGenerationTest {
     void everyDistrictZoneAndDepartmentHasAWorkPlanTaskDueOn20170720WithADocument() {
         TestApi api = new TestApi(port);
         JsonNode page = api.get("/api/v1/tasks?kind=WORK_PLAN&size=200", api.token("admin")).json();
-        long expected = units.all().stream().filter(u -> u.active() && (u.isArea()
-                || u.kind() == org.qualitycity.platform.Unit.Kind.DEPARTMENT)).count();
+        // the units that existed when the tasks were generated (the seeded ones; other tests add districts later)
+        long expected = units.all().stream().filter(u -> u.active() && ((u.isArea()
+                && u.code().matches("4212\\d\\d|421200GX")) || u.kind() == org.qualitycity.platform.Unit.Kind.DEPARTMENT))
+                .count();
         assertThat(expected).isGreaterThanOrEqualTo(7 + 20);
         assertThat(page.get("total").asLong()).isEqualTo(expected);
         java.util.Set<String> seen = new java.util.HashSet<>();

@@ -221,7 +221,7 @@ public class AssessmentService {
                     Map<String, Attainment> att = ctx.attainment().getOrDefault(area ? u.code() : "421200", Map.of());
                     List<String> scope = area ? ctx.indicators()
                             : new ArrayList<>(ctx.deptIndicators().getOrDefault(u.code(), Set.of()));
-                    long evaluated = scope.stream().filter(c -> EVALUATED.contains(att.get(c))).count();
+                    long evaluated = scope.stream().filter(c -> att.get(c) != null && EVALUATED.contains(att.get(c))).count();
                     long met = scope.stream().filter(c -> att.get(c) == Attainment.MET).count();
                     if (evaluated == 0) {
                         points = max;
