@@ -14,8 +14,8 @@ trap cleanup EXIT
 start() {
   QC_DATA_DIR="$DATA" SERVER_PORT="$PORT" java -jar "$JAR" > "$DATA/app-$1.log" 2>&1 &
   PID=$!
-  for _ in $(seq 1 120); do
-    if curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1; then return 0; fi
+  for _ in $(seq 1 180); do
+    if curl -fs "http://localhost:$PORT/actuator/health/readiness" >/dev/null 2>&1; then return 0; fi
     sleep 1
   done
   echo "the jar did not become healthy; log:"; tail -50 "$DATA/app-$1.log"; exit 1

@@ -93,6 +93,9 @@ class PagesTest {
         var health = api.get("/actuator/health", null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"UP\"");
+        var ready = api.get("/actuator/health/readiness", null);
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"UP\"");
         assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(401);
         assertThat(api.get("/actuator/prometheus", api.token("tongcheng")).status()).isEqualTo(403);
         var prom = api.send("GET", "/actuator/prometheus", null, api.token("admin"), null);

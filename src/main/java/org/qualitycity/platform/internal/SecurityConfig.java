@@ -63,7 +63,8 @@ class SecurityConfig {
                         // a streamed response (Excel export) continues in an async dispatch of an authorised request
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC_API).permitAll()
-                        .requestMatchers("/actuator/health").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+                        .permitAll()
                         .requestMatchers("/actuator/**").hasAuthority("platform:monitor:view")
                         .anyRequest().authenticated())
                 // CSRF protects the browser session; a request with a bearer token or with no session at all
