@@ -1,5 +1,6 @@
 package org.qualitycity.files;
 
+import org.qualitycity.support.Multipart;
 import org.junit.jupiter.api.Test;
 import org.qualitycity.complaint.ComplaintFixtures;
 import org.qualitycity.support.QcIntegrationTest;

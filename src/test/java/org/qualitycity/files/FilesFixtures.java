@@ -1,5 +1,6 @@
 package org.qualitycity.files;
 
+import org.qualitycity.support.Multipart;
 import org.qualitycity.support.TestApi;
 
 import java.util.LinkedHashMap;

@@ -60,8 +60,8 @@ final class ModuleScopeProbes {
                 Map.of("action", "ACKNOWLEDGE"), tc).status()).isEqualTo(404));
         t.probe("POST /api/v1/tasks", e -> assertThat(api.post("/api/v1/tasks", Map.of("title", "x", "leadUnit", "421281",
                 "deadline", "2030-01-01"), tc).status()).isEqualTo(403));
-        t.probe("POST /api/v1/tasks/import", e -> assertThat(org.qualitycity.task.TaskMultipart.api(api).post(
-                "/api/v1/tasks/import", Map.of("file", new org.qualitycity.task.TaskMultipart.Part("t.xlsx",
+        t.probe("POST /api/v1/tasks/import", e -> assertThat(org.qualitycity.support.Multipart.api(api).post(
+                "/api/v1/tasks/import", Map.of("file", new org.qualitycity.support.Multipart.Part("t.xlsx",
                         new byte[]{1, 2}, "application/octet-stream")), tc).status()).isEqualTo(403));
         t.probe("POST /api/v1/tasks/check-deadlines", e -> assertThat(api.post("/api/v1/tasks/check-deadlines", null, tc)
                 .status()).isEqualTo(403));

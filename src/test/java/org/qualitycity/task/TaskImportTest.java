@@ -45,7 +45,7 @@ class TaskImportTest {
     }
 
     private TestApi.Response upload(TestApi api, byte[] xlsx, String user) {
-        return TaskMultipart.api(api).post("/api/v1/tasks/import", Map.of("file", new TaskMultipart.Part("tasks.xlsx",
+        return org.qualitycity.support.Multipart.api(api).post("/api/v1/tasks/import", Map.of("file", new org.qualitycity.support.Multipart.Part("tasks.xlsx",
                 xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")), api.token(user));
     }
 

@@ -58,8 +58,8 @@ public final class TaskTestSupport {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("ownerType", "task");
         fields.put("ownerId", String.valueOf(taskId));
-        fields.put("file", new TaskMultipart.Part(filename, pdf(), "application/pdf"));
-        TestApi.Response r = TaskMultipart.api(api).post("/api/v1/files", fields, api.token(user));
+        fields.put("file", new org.qualitycity.support.Multipart.Part(filename, pdf(), "application/pdf"));
+        TestApi.Response r = org.qualitycity.support.Multipart.api(api).post("/api/v1/files", fields, api.token(user));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.json().get("id").asLong();
     }

@@ -1,6 +1,5 @@
-package org.qualitycity.task;
+package org.qualitycity.support;
 
-import org.qualitycity.support.TestApi;
 import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayOutputStream;
@@ -21,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** multipart/form-data requests for the tests: with a bearer token (API) or a browser session (pages). */
-public final class TaskMultipart {
+public final class Multipart {
 
     public record Part(String filename, byte[] bytes, String contentType) {
     }
@@ -30,7 +29,7 @@ public final class TaskMultipart {
     private final String base;
     private String csrf;
 
-    private TaskMultipart(String base, boolean session) {
+    private Multipart(String base, boolean session) {
         this.base = base;
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER);
@@ -40,13 +39,13 @@ public final class TaskMultipart {
         this.http = b.build();
     }
 
-    public static TaskMultipart api(TestApi api) {
-        return new TaskMultipart(api.base(), false);
+    public static Multipart api(TestApi api) {
+        return new Multipart(api.base(), false);
     }
 
     /** A browser session logged in by the form, keeping the CSRF token of the last page. */
-    public static TaskMultipart browser(TestApi api, String username) {
-        TaskMultipart m = new TaskMultipart(api.base(), true);
+    public static Multipart browser(TestApi api, String username) {
+        Multipart m = new Multipart(api.base(), true);
         m.page("/login");
         HttpResponse<String> r = m.send(HttpRequest.newBuilder(URI.create(m.base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
