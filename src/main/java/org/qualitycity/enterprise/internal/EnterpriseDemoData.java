@@ -42,8 +42,12 @@ class EnterpriseDemoData implements DemoDataContributor {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final java.time.Clock clock;
 
+    private final org.qualitycity.platform.UserDirectory users;
+
     EnterpriseDemoData(NamedParameterJdbcTemplate named, Units units,
-                       org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock) {
+                       org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock,
+                       org.qualitycity.platform.UserDirectory users) {
+        this.users = users;
         this.events = events;
         this.clock = clock;
         this.named = named;
@@ -53,6 +57,15 @@ class EnterpriseDemoData implements DemoDataContributor {
     @Override
     public int order() {
         return 250;
+    }
+
+    /** The demo account "qiye" (platform demo data) becomes the user of the first demo enterprise of 通城县. */
+    private void linkDemoEnterpriseUser() {
+        users.idByUsername("qiye").ifPresent(userId -> named.update("""
+                INSERT INTO enterprise_user (user_id, enterprise_id)
+                SELECT :user, e.id FROM enterprise e JOIN platform_unit u ON u.id = e.unit_id
+                WHERE u.code = '421222' ORDER BY e.id LIMIT 1
+                """, java.util.Map.of("user", userId)));
     }
 
     /** The GB 11714 organisation code check character for 8 digits. */
@@ -70,6 +83,7 @@ class EnterpriseDemoData implements DemoDataContributor {
     public void generate(Random random) {
         long t0 = System.nanoTime();
         generateRecords(random);
+        linkDemoEnterpriseUser();
         org.slf4j.LoggerFactory.getLogger(EnterpriseDemoData.class).info("Enterprise demo data in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 

@@ -74,8 +74,12 @@ public class EnterpriseService implements Enterprises {
     private final AuditLog audit;
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final org.qualitycity.platform.UserDirectory userDirectory;
+
     EnterpriseService(JdbcClient jdbc, Units units, AuditLog audit,
-                      org.springframework.context.ApplicationEventPublisher events) {
+                      org.springframework.context.ApplicationEventPublisher events,
+                      org.qualitycity.platform.UserDirectory userDirectory) {
+        this.userDirectory = userDirectory;
         this.events = events;
         this.jdbc = jdbc;
         this.units = units;
@@ -253,8 +257,7 @@ public class EnterpriseService implements Enterprises {
     @Transactional
     public void linkUser(String creditCode, String username, CurrentUser user) {
         EnterpriseRef ref = requireVisible(creditCode, user);
-        Long userId = jdbc.sql("SELECT id FROM platform_user WHERE username = :u").param("u", username)
-                .query(Long.class).optional()
+        Long userId = userDirectory.idByUsername(username)
                 .orElseThrow(() -> new ValidationException("username", "未知用户 / unknown user: " + username));
         Optional<Long> before = linkedEnterprise(userId);
         if (before.isPresent() && before.get() != ref.id()) {

@@ -33,6 +33,8 @@ class PlatformDemoData implements DemoDataContributor {
         users.createBySystem("auditor", "第三方审计 陈审计", "421200-ZQB", DEMO_PASSWORD, List.of("AUDITOR"));
         users.createBySystem("zhujian", "市住建局 刘科长", "421200-ZJJ", DEMO_PASSWORD, List.of("DEPT_OFFICER"));
         // a sub-unit officer of 赤壁市, so that scope tests have records below a district
+        // an enterprise's quality manager in 通城县; the enterprise module links it to one of its demo enterprises
+        users.createBySystem("qiye", "通城县企业 质量负责人", "421222", DEMO_PASSWORD, List.of("ENTERPRISE"));
         users.createBySystem("chibi-scj", "赤壁市市场监管局 周科员", "421281-SCJG", DEMO_PASSWORD,
                 List.of("DISTRICT_OFFICER"));
     }

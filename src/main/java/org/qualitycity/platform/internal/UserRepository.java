@@ -148,6 +148,10 @@ class UserRepository {
                 .param("id", id).update();
     }
 
+    Optional<Long> idByUsername(String username) {
+        return jdbc.sql("SELECT id FROM platform_user WHERE username = :u").param("u", username).query(Long.class).optional();
+    }
+
     long count() {
         return jdbc.sql("SELECT count(*) FROM platform_user").query(Long.class).single();
     }

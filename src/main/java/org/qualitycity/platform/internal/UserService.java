@@ -24,7 +24,7 @@ import java.util.Map;
 
 /** Users in the caller's scope: list, create, edit, roles, passwords, unlock. */
 @Service
-public class UserService {
+public class UserService implements org.qualitycity.platform.UserDirectory {
 
     public record UserView(long id, String username, String displayName, String unitCode, String unitName,
                            String phone, String email, boolean active, boolean locked, List<String> roles,
@@ -215,6 +215,11 @@ public class UserService {
         audit.record("platform", "user", id, unit.id(), "CREATE", null,
                 Map.of("username", username, "unitCode", unitCode, "roles", roleCodes));
         return id;
+    }
+
+    @Override
+    public java.util.Optional<Long> idByUsername(String username) {
+        return username == null ? java.util.Optional.empty() : repo.idByUsername(username.trim().toLowerCase());
     }
 
     public long count() {
