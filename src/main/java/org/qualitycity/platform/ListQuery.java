@@ -21,10 +21,6 @@ public record ListQuery(@Min(0) @Max(1_000_000) Integer page,
     /** Most rows an export of a whole list returns (repositories' {@code all(...)} methods). */
     public static final int EXPORT_LIMIT = 100_000;
 
-    public static ListQuery first(int size) {
-        return new ListQuery(0, size, null, null);
-    }
-
     public int pageNumber() {
         return page == null ? 0 : Math.max(0, page);
     }

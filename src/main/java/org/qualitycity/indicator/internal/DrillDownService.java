@@ -12,7 +12,6 @@ import org.qualitycity.plan.IndicatorDefinition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -95,9 +94,5 @@ public class DrillDownService {
                         rs.getString(4), rs.getString(5)))
                 .list();
         return new Explanation(d, unit.code(), unit.nameZh(), period.id(), result, inputs, links, history);
-    }
-
-    static BigDecimal zeroIfNull(BigDecimal b) {
-        return b == null ? BigDecimal.ZERO : b;
     }
 }

@@ -2,7 +2,6 @@ package org.qualitycity.indicator.internal;
 
 import org.qualitycity.indicator.Attainment;
 import org.qualitycity.indicator.IndicatorResults;
-import org.qualitycity.platform.DataScope;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.plan.IndicatorDefinition;
@@ -48,9 +47,5 @@ class IndicatorResultsService implements IndicatorResults {
     @Override
     public void recompute(int year) {
         engine.recomputeYear(year);
-    }
-
-    static DataScope all() {
-        return new DataScope(DataScope.Kind.ALL, 0, 0, "/");
     }
 }

@@ -5,7 +5,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Targets that differ per unit and/or year; the most specific override wins over the plan's rule. */
@@ -53,9 +52,5 @@ class TargetOverrides {
                     base == null ? null : base.baseYear(), base == null ? null : base.ratingScale(), "OVERRIDE",
                     base == null ? null : base.textZh());
         }
-    }
-
-    static List<Override> none() {
-        return new ArrayList<>();
     }
 }
