@@ -27,7 +27,7 @@ start() {
   until curl -sf "localhost:$port/actuator/health/readiness" > /dev/null; do
     sleep 0.1
     kill -0 $pid 2>/dev/null || { echo "the application exited; see $dir/app-$1.log"; exit 1; }
-    [ $((SECONDS - t0)) -lt 300 ] || { echo "not ready after 300 s"; kill $pid; exit 1; }
+    [ $((SECONDS - t0)) -lt 900 ] || { echo "not ready after 900 s"; kill $pid; exit 1; }
   done
   ready_ms=$(( $(date +%s%3N) - t0ms ))
 }
