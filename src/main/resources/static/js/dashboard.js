@@ -1,16 +1,26 @@
 // Indicator dashboard: district map coloured by the selected indicator's attainment, and its trend
-// with the target line. Data comes from the page (no inline script: CSP).
+// with the target line. Data comes from the page (no inline script: CSP). The charts library is loaded
+// here, after the page is ready, so that it does not hold up the first paint; its content-hashed URL comes
+// from the script tag's data-echarts attribute (likewise the map's data-geo).
 document.addEventListener('DOMContentLoaded', function () {
   var el = document.getElementById('dashboard-data');
-  if (!el || typeof echarts === 'undefined') { return; }
+  var me = document.getElementById('dashboard-script');
+  if (!el || !me) { return; }
   var data = JSON.parse(el.textContent || '{}');
   if (!data.indicator) { return; }
+  var lib = document.createElement('script');
+  lib.src = me.getAttribute('data-echarts');
+  lib.onload = function () { draw(data, me.getAttribute('data-geo')); };
+  document.head.appendChild(lib);
+});
+
+function draw(data, geoUrl) {
   var colours = { MET: '#2e9e5b', ON_TRACK: '#6cc08b', AT_RISK: '#f0ad4e', NOT_MET: '#d9534f',
                   NO_DATA: '#ced4da', PENDING_ASSESSMENT: '#adb5bd' };
   var unit = data.percent ? ' %' : '';
 
   var mapEl = document.getElementById('map');
-  fetch('/geo/xianning-421200-counties.geojson').then(function (r) { return r.json(); }).then(function (geo) {
+  fetch(geoUrl).then(function (r) { return r.json(); }).then(function (geo) {
     echarts.registerMap('xianning', geo);
     var chart = echarts.init(mapEl);
     chart.setOption({
@@ -54,4 +64,4 @@ document.addEventListener('DOMContentLoaded', function () {
     series: series
   });
   window.addEventListener('resize', function () { trend.resize(); });
-});
+}

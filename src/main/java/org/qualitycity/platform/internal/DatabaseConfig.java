@@ -17,7 +17,9 @@ import java.nio.file.Path;
 class DatabaseConfig {
 
     @Bean
-    DataSource dataSource(QcProperties props, @Value("${qc.db.pool-size:20}") int poolSize) {
+    DataSource dataSource(QcProperties props, @Value("${qc.db.pool-size:20}") int poolSize,
+                          @Value("${qc.db.min-idle:2}") int minIdle,
+                          @Value("${qc.db.embedded-shared-buffers:64MB}") String sharedBuffers) {
         HikariDataSource ds;
         if (props.externalDatabase()) {
             ds = new HikariDataSource();
@@ -27,9 +29,12 @@ class DatabaseConfig {
         } else {
             Path dir = Path.of(props.dataDir());
             ds = new EmbeddedDataSource(dir);
-            ds.setJdbcUrl(EmbeddedPostgresDataSource.jdbcUrl(dir) + "&reWriteBatchedInserts=true");
+            ds.setJdbcUrl(EmbeddedPostgresDataSource.jdbcUrl(dir, sharedBuffers) + "&reWriteBatchedInserts=true");
         }
         ds.setMaximumPoolSize(poolSize);
+        // connections beyond a few are opened under load and closed again after Hikari's idle timeout (10 min):
+        // each idle PostgreSQL backend costs memory on a small machine
+        ds.setMinimumIdle(Math.min(minIdle, poolSize));
         ds.setPoolName("qc");
         return ds;
     }

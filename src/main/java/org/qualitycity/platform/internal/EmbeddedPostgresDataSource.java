@@ -35,10 +35,21 @@ public final class EmbeddedPostgresDataSource {
     private EmbeddedPostgresDataSource() {
     }
 
+    /** PostgreSQL's own default; the application passes {@code qc.db.embedded-shared-buffers}. */
+    static final String DEFAULT_SHARED_BUFFERS = "128MB";
+
     /** Returns the JDBC URL of the embedded server for {@code dataDir}, starting it if needed. */
-    public static synchronized String jdbcUrl(Path dataDir) {
+    public static String jdbcUrl(Path dataDir) {
+        return jdbcUrl(dataDir, DEFAULT_SHARED_BUFFERS);
+    }
+
+    /**
+     * Returns the JDBC URL of the embedded server for {@code dataDir}, starting it with {@code sharedBuffers}
+     * (a PostgreSQL size such as {@code 64MB}) if it is not running yet.
+     */
+    public static synchronized String jdbcUrl(Path dataDir, String sharedBuffers) {
         Path dir = dataDir.toAbsolutePath().normalize();
-        EmbeddedPostgres pg = RUNNING.computeIfAbsent(dir, EmbeddedPostgresDataSource::start);
+        EmbeddedPostgres pg = RUNNING.computeIfAbsent(dir, d -> start(d, sharedBuffers));
         return pg.getJdbcUrl("postgres", "postgres");
     }
 
@@ -61,7 +72,7 @@ public final class EmbeddedPostgresDataSource {
         }
     }
 
-    private static EmbeddedPostgres start(Path dir) {
+    private static EmbeddedPostgres start(Path dir, String sharedBuffers) {
         try {
             Files.createDirectories(dir);
             lockApplication(dir);
@@ -73,7 +84,7 @@ public final class EmbeddedPostgresDataSource {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("shared_buffers", sharedBuffers)
                     .setServerConfig("timezone", "Asia/Shanghai")
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C.UTF-8")

@@ -53,6 +53,25 @@ class SecurityConfig {
         return manager;
     }
 
+    /** Static resources: public, no session, no CSRF token, and no cache headers of Spring Security's, so the
+     * resource handler's one-year cache applies (see {@code WebConfig}). */
+    static final String[] STATIC_RESOURCES = {"/webjars/**", "/css/**", "/js/**", "/img/**", "/geo/**", "/vendor/**",
+            "/favicon.ico"};
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain staticResourceChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(STATIC_RESOURCES)
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .securityContext(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(r -> r.disable())
+                .csrf(c -> c.disable())
+                .anonymous(a -> a.disable())
+                .headers(h -> h.cacheControl(c -> c.disable()));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {

@@ -1,19 +1,41 @@
 package org.qualitycity.platform.internal;
 
+import org.springframework.boot.web.server.MimeMappings;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.EncodedResourceResolver;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 import java.time.Duration;
 import java.util.Locale;
 
-/** Chinese by default; {@code ?lang=en} or {@code ?lang=zh-CN} switches and is remembered in a cookie. */
+/**
+ * Locale switching, and static resources.
+ * <p>Chinese by default; {@code ?lang=en} or {@code ?lang=zh-CN} switches and is remembered in a cookie.
+ * <p>Static resources (ours under {@code /css}, {@code /js}, {@code /vendor}, {@code /geo}, and WebJars) are
+ * linked with a content hash in their URL ({@code @{/js/app.js}} renders as {@code /js/app-<md5>.js} through
+ * {@link ResourceUrlEncodingFilter}), so they are served with a one-year immutable cache: a changed file gets
+ * a new URL. Pre-compressed siblings ({@code .br}, {@code .gz}, made by {@code scripts/build-echarts.sh}) are
+ * sent to clients that accept them; other text is compressed by the server ({@code server.compression}).
+ * Spring Boot's own static mappings are off ({@code spring.web.resources.add-mappings=false}) so that these
+ * are the only ones.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
+
+    static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
     @Bean
     LocaleResolver localeResolver() {
@@ -29,5 +51,38 @@ class WebConfig implements WebMvcConfigurer {
         lci.setParamName("lang");
         lci.setIgnoreInvalidLocale(true);
         registry.addInterceptor(lci);
+    }
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/webjars/**")
+                .addResourceLocations("classpath:/META-INF/resources/webjars/")
+                .setCacheControl(IMMUTABLE)
+                .resourceChain(true)
+                .addResolver(new EncodedResourceResolver())
+                .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
+                .addResolver(new LiteWebJarsResourceResolver());
+        registry.addResourceHandler("/**")
+                .addResourceLocations("classpath:/static/")
+                .setCacheControl(IMMUTABLE)
+                .resourceChain(true)
+                .addResolver(new EncodedResourceResolver())
+                .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+    }
+
+    /** GeoJSON (the district map) as {@code application/geo+json}, so that it is compressed like other text. */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> geoJsonMimeType() {
+        return factory -> {
+            MimeMappings mappings = new MimeMappings();
+            mappings.add("geojson", "application/geo+json");
+            factory.addMimeMappings(mappings);
+        };
+    }
+
+    /** Rewrites resource links rendered by templates ({@code @{...}}) to their content-hashed URLs. */
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+        return new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
     }
 }
