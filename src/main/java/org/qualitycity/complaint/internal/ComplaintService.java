@@ -13,6 +13,7 @@ import org.qualitycity.complaint.internal.Dtos.RespondentView;
 import org.qualitycity.complaint.internal.Dtos.Submission;
 import org.qualitycity.indicator.ComputedDataChanged;
 import org.qualitycity.indicator.Period;
+import org.qualitycity.jobs.ScheduledRuns;
 import org.qualitycity.notification.Notice;
 import org.qualitycity.notification.Notifications;
 import org.qualitycity.platform.AuditLog;
@@ -82,10 +83,13 @@ public class ComplaintService {
     private final Notifications notifications;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ScheduledRuns runs;
 
     ComplaintService(JdbcClient jdbc, Units units, WorkingDayCalendar calendar, AuditLog audit,
-                     Notifications notifications, ApplicationEventPublisher events, Clock clock) {
+                     Notifications notifications, ApplicationEventPublisher events, Clock clock,
+                     ScheduledRuns runs) {
         this.jdbc = jdbc;
+        this.runs = runs;
         this.units = units;
         this.calendar = calendar;
         this.audit = audit;
@@ -724,13 +728,26 @@ public class ComplaintService {
 
     // ------------------------------------------------------------------------------------------ deadline sweep
 
+    /** The name of the deadline sweep among the scheduled jobs (one node runs it at a time). */
+    static final String SWEEP_JOB = "complaint.deadline-sweep";
+
+    /** The hourly timer: on the one node that gets the sweep's lock; the others skip this round. */
+    @Scheduled(fixedDelayString = "${qc.complaint.sweep-ms:3600000}", initialDelayString = "${qc.complaint.sweep-delay-ms:600000}")
+    void scheduledSweep() {
+        runs.runIfFree(SWEEP_JOB, this::sweep);
+    }
+
     /**
      * Posts near-due (amber) and overdue (red) cases to their unit's inbox, once per state; the
-     * supervisor's list is the case list filtered by deadline. Runs hourly and on demand.
+     * supervisor's list is the case list filtered by deadline. Runs hourly and on demand; on demand it
+     * waits for a sweep another node may be running.
      */
-    @Scheduled(fixedDelayString = "${qc.complaint.sweep-ms:3600000}", initialDelayString = "${qc.complaint.sweep-delay-ms:600000}")
     @Transactional
     public int sweepDeadlines() {
+        return runs.runExclusively(SWEEP_JOB, this::sweep);
+    }
+
+    private int sweep() {
         var rows = jdbc.sql("""
                         SELECT id, tracking_code, type, status, accept_due, handle_due, reply_due, paused_since, unit_id,
                                notified_state, received_on
@@ -743,6 +760,15 @@ public class ComplaintService {
             Deadline dl = deadline((String) r.get("status"), (String) r.get("type"), d(r, "accept_due"),
                     d(r, "handle_due"), d(r, "reply_due"), d(r, "paused_since"));
             if (dl == null || "GREEN".equals(dl.state()) || dl.state().equals(r.get("notified_state"))) {
+                continue;
+            }
+            // the state is claimed first and the notice sent only by whoever changed it: a sweep that
+            // overlaps another one (another node, or on demand) sends nothing twice
+            int claimed = jdbc.sql("""
+                            UPDATE complaint_case SET notified_state = :s
+                            WHERE id = :id AND notified_state IS DISTINCT FROM :s""")
+                    .param("s", dl.state()).param("id", r.get("id")).update();
+            if (claimed == 0) {
                 continue;
             }
             String code = (String) r.get("tracking_code");
@@ -758,8 +784,6 @@ public class ComplaintService {
                 notifications.toUnit(unit, Notice.warn("complaint.due", "投诉举报 " + code + " 即将到期（"
                         + dl.kind() + " 时限 " + dl.due() + "）", null, link));
             }
-            jdbc.sql("UPDATE complaint_case SET notified_state = :s WHERE id = :id").param("s", dl.state())
-                    .param("id", r.get("id")).update();
             posted++;
         }
         if (!overdueYears.isEmpty()) {

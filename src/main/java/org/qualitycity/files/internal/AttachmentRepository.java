@@ -12,13 +12,13 @@ import java.util.Optional;
 @Repository
 class AttachmentRepository {
 
-    /** An attachment with where its bytes are. */
-    record Stored(Attachment attachment, String storageKey) {
+    /** An attachment with where its bytes are: the store (DATABASE, DISK, S3) and the key there. */
+    record Stored(Attachment attachment, String storageKey, String store) {
     }
 
     private static final String SELECT = """
             SELECT a.id, a.owner_type, a.owner_id, a.unit_id, a.filename, a.content_type, a.size_bytes, a.sha256,
-                   a.storage_key, a.created_by, u.display_name AS created_by_name, a.created_at
+                   a.storage_key, a.store, a.created_by, u.display_name AS created_by_name, a.created_at
             FROM files_attachment a LEFT JOIN platform_user u ON u.id = a.created_by
             """;
 
@@ -36,20 +36,21 @@ class AttachmentRepository {
         return new Stored(new Attachment(rs.getLong("id"), rs.getString("owner_type"), rs.getLong("owner_id"), unitId,
                 rs.getString("filename"), rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
                 createdBy, rs.getString("created_by_name"), rs.getTimestamp("created_at").toInstant()),
-                rs.getString("storage_key"));
+                rs.getString("storage_key"), rs.getString("store"));
     }
 
     long insert(String ownerType, long ownerId, Long unitId, String filename, String contentType, long size,
-                String sha256, String storageKey, long createdBy) {
+                String sha256, String storageKey, String store, long createdBy) {
         return jdbc.sql("""
                         INSERT INTO files_attachment (owner_type, owner_id, unit_id, filename, content_type, size_bytes,
-                                                      sha256, storage_key, created_by)
-                        VALUES (:ownerType, :ownerId, :unitId, :filename, :contentType, :size, :sha256, :key, :createdBy)
+                                                      sha256, storage_key, store, created_by)
+                        VALUES (:ownerType, :ownerId, :unitId, :filename, :contentType, :size, :sha256, :key, :store,
+                                :createdBy)
                         RETURNING id
                         """)
                 .param("ownerType", ownerType).param("ownerId", ownerId).param("unitId", unitId)
                 .param("filename", filename).param("contentType", contentType).param("size", size)
-                .param("sha256", sha256).param("key", storageKey).param("createdBy", createdBy)
+                .param("sha256", sha256).param("key", storageKey).param("store", store).param("createdBy", createdBy)
                 .query(Long.class).single();
     }
 

@@ -13,8 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
@@ -25,6 +23,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 @Service
@@ -36,9 +35,11 @@ class AttachmentService implements Attachments {
     private final Map<String, AttachmentOwnerPolicy> policies = new HashMap<>();
     private final AttachmentRepository repo;
     private final FileStore store;
+    private final BlobStore blobs;
     private final AuditLog audit;
 
-    AttachmentService(List<AttachmentOwnerPolicy> policies, AttachmentRepository repo, FileStore store, AuditLog audit) {
+    AttachmentService(List<AttachmentOwnerPolicy> policies, AttachmentRepository repo, FileStore store,
+                      BlobStores blobStores, AuditLog audit) {
         for (AttachmentOwnerPolicy p : policies) {
             if (!OWNER_TYPE.matcher(p.ownerType()).matches()) {
                 throw new IllegalStateException("invalid attachment owner type: " + p.ownerType());
@@ -51,6 +52,7 @@ class AttachmentService implements Attachments {
         }
         this.repo = repo;
         this.store = store;
+        this.blobs = blobStores.current();
         this.audit = audit;
     }
 
@@ -112,40 +114,23 @@ class AttachmentService implements Attachments {
             throw new ValidationException("file", "is larger than the limit of " + FileStore.humanSize(store.maxSize()));
         }
         FileStore.Staged staged = store.stage(content);
-        String key;
-        FileTypes.Detected type;
         try {
             if (staged.size() == 0) {
                 throw new ValidationException("file", "is empty");
             }
-            type = FileTypes.detect(name, staged.path());
+            FileTypes.Detected type = FileTypes.detect(name, staged.path());
+            String key = UUID.randomUUID().toString();
+            long id = repo.insert(ownerType, ownerId, p.unitOf(ownerId), name, type.contentType(), staged.size(),
+                    staged.sha256(), key, blobs.name(), user.id());
+            // the bytes go where every node reads them, in this transaction (with the database store)
+            blobs.write(key, staged.path());
+            Attachment created = repo.byId(id).orElseThrow().attachment();
+            audit.record("files", "attachment", id, created.unitId(), "CREATE", null, created);
+            return created;
         } catch (IOException e) {
-            store.discard(staged.path());
             throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
+        } finally {
             store.discard(staged.path());
-            throw e;
-        }
-        key = store.commit(staged);
-        removeOnRollback(key);
-        long id = repo.insert(ownerType, ownerId, p.unitOf(ownerId), name, type.contentType(), staged.size(),
-                staged.sha256(), key, user.id());
-        Attachment created = repo.byId(id).orElseThrow().attachment();
-        audit.record("files", "attachment", id, created.unitId(), "CREATE", null, created);
-        return created;
-    }
-
-    /** The bytes of an upload whose record rolls back are removed again. */
-    private void removeOnRollback(String key) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status != STATUS_COMMITTED) {
-                        store.remove(key);
-                    }
-                }
-            });
         }
     }
 
@@ -200,12 +185,18 @@ class AttachmentService implements Attachments {
     @Transactional(readOnly = true)
     public AttachmentContent open(long id, CurrentUser user) {
         AttachmentRepository.Stored s = readable(id, user);
-        Path path = store.pathOf(s.storageKey());
-        if (!Files.isRegularFile(path)) {
-            log.error("The bytes of attachment {} are missing from the file store: {}", id, path);
-            throw new NotFoundException("attachment " + id);
+        String key = s.storageKey();
+        if ("DISK".equals(s.store())) {
+            // written before attachments moved into the database and not copied yet (see LegacyAttachmentImport)
+            Path path = store.pathOf(key);
+            if (Files.isRegularFile(path)) {
+                return new AttachmentContent(s.attachment(), () -> Files.newInputStream(path));
+            }
+        } else if (blobs.name().equals(s.store()) && blobs.exists(key)) {
+            return new AttachmentContent(s.attachment(), () -> blobs.open(key));
         }
-        return new AttachmentContent(s.attachment(), path);
+        log.error("The bytes of attachment {} are missing from the {} store (key {})", id, s.store(), key);
+        throw new NotFoundException("attachment " + id);
     }
 
     @Override

@@ -12,21 +12,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The bytes of attachments on the file system, under a key that the application generates (a random
- * UUID), sharded by its first characters: {@code files/3f/a2/3fa2…}. A user-chosen name never
- * becomes part of a path. Several nodes share the directory (a network volume) the same way they
- * share the database.
+ * The node's local file area for attachments: uploads are staged (counted, hashed, type-checked) in
+ * {@code files/tmp} before their bytes go to the shared {@link BlobStore}. Attachments written before
+ * the bytes moved into the database lie under their key (a random UUID), sharded by its first
+ * characters: {@code files/3f/a2/3fa2…}; {@link LegacyAttachmentImport} copies them into the database.
+ * A user-chosen name never becomes part of a path.
  */
 @Component
 @EnableConfigurationProperties(FilesProperties.class)
@@ -93,25 +91,7 @@ class FileStore {
         }
     }
 
-    /** Moves a staged file to its permanent place and returns its new key. */
-    String commit(Staged staged) {
-        String key = UUID.randomUUID().toString();
-        Path target = pathOf(key);
-        try {
-            Files.createDirectories(target.getParent());
-            try {
-                Files.move(staged.path(), target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(staged.path(), target);
-            }
-        } catch (IOException e) {
-            discard(staged.path());
-            throw new UncheckedIOException(e);
-        }
-        return key;
-    }
-
-    /** The path of a stored file; the key must be one this store generated. */
+    /** The path of a file written before attachments moved into the database; the key must be one we generated. */
     Path pathOf(String key) {
         if (key == null || !KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("not a storage key: " + key);
@@ -121,11 +101,6 @@ class FileStore {
             throw new IllegalArgumentException("storage key escapes the store: " + key);
         }
         return p;
-    }
-
-    /** Removes a file that was written but whose record was not committed. */
-    void remove(String key) {
-        discard(pathOf(key));
     }
 
     void discard(Path file) {

@@ -2,7 +2,7 @@ package org.qualitycity.files.web;
 
 import org.qualitycity.files.Attachment;
 import org.qualitycity.files.AttachmentContent;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.AbstractResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -10,6 +10,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /** The one way an attachment leaves the server: as a download that no browser renders inline. */
@@ -30,6 +32,51 @@ final class Downloads {
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .eTag("\"" + a.sha256() + "\"")
-                .body(new FileSystemResource(content.path()));
+                .body(new Streamed(content));
+    }
+
+    /** The bytes as a resource that opens a fresh stream on every read (a range request reads again). */
+    private static final class Streamed extends AbstractResource {
+
+        private final AttachmentContent content;
+
+        Streamed(AttachmentContent content) {
+            this.content = content;
+        }
+
+        @Override
+        public InputStream getInputStream() throws IOException {
+            return content.openStream();
+        }
+
+        @Override
+        public long contentLength() {
+            return content.attachment().sizeBytes();
+        }
+
+        @Override
+        public long lastModified() {
+            return content.attachment().createdAt().toEpochMilli();
+        }
+
+        @Override
+        public boolean exists() {
+            return true;
+        }
+
+        @Override
+        public String getDescription() {
+            return "attachment " + content.attachment().id();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Streamed s && s.content.attachment().id() == content.attachment().id();
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(content.attachment().id());
+        }
     }
 }

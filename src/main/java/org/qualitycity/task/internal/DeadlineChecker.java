@@ -1,6 +1,7 @@
 package org.qualitycity.task.internal;
 
 import org.qualitycity.calendar.WorkingDayCalendar;
+import org.qualitycity.jobs.ScheduledRuns;
 import org.qualitycity.notification.Notice;
 import org.qualitycity.notification.Notifications;
 import org.qualitycity.platform.AuditLog;
@@ -29,6 +30,8 @@ import java.util.Map;
 public class DeadlineChecker {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineChecker.class);
+    /** The name of the check among the scheduled jobs (one node runs it at a time). */
+    static final String JOB = "task.deadline-check";
     static final List<String> LEVELS = List.of("BLUE", "YELLOW", "RED");
 
     public record Result(LocalDate day, int reminders, int notices) {
@@ -39,6 +42,7 @@ public class DeadlineChecker {
     private final Notifications notifications;
     private final AuditLog audit;
     private final Clock clock;
+    private final ScheduledRuns runs;
     private final int reminderDays;
     private final int yellowAfter;
     private final int redAfter;
@@ -50,8 +54,9 @@ public class DeadlineChecker {
                     @Value("${qc.task.notice.yellow-after:5}") int yellowAfter,
                     @Value("${qc.task.notice.red-after:10}") int redAfter,
                     @Value("${qc.task.notice.repeat-escalation:2}") int repeatEscalation,
-                    @Value("${qc.task.notice.answer-working-days:5}") int answerDays) {
+                    @Value("${qc.task.notice.answer-working-days:5}") int answerDays, ScheduledRuns runs) {
         this.jdbc = jdbc;
+        this.runs = runs;
         this.calendar = calendar;
         this.notifications = notifications;
         this.audit = audit;
@@ -65,12 +70,19 @@ public class DeadlineChecker {
 
     @Scheduled(cron = "${qc.task.check-cron:0 30 7 * * *}", zone = "Asia/Shanghai")
     void daily() {
-        Result r = check();
-        log.info("Task deadline check {}: {} reminders, {} supervision notices", r.day(), r.reminders(), r.notices());
+        // on the one node that gets the check's lock; the others skip (a later run finds nothing new:
+        // every notice is claimed by its unique key in task_notice before the inbox message is posted)
+        runs.runIfFree(JOB, this::checkNow).ifPresent(r -> log.info(
+                "Task deadline check {}: {} reminders, {} supervision notices", r.day(), r.reminders(), r.notices()));
     }
 
+    /** The check on demand; waits for a check another node may be running. */
     @Transactional
     public Result check() {
+        return runs.runExclusively(JOB, this::checkNow);
+    }
+
+    private Result checkNow() {
         LocalDate today = LocalDate.now(clock);
         int reminders = 0;
         int notices = 0;
