@@ -36,10 +36,6 @@ public class RoleService {
                            @NotNull DataScope.Kind dataScope,
                            @NotNull @Size(max = 200) List<@NotBlank @Size(max = 100) String> permissions,
                            AccountKind accountKind) {
-
-        public SaveRole(String code, String nameZh, String nameEn, DataScope.Kind dataScope, List<String> permissions) {
-            this(code, nameZh, nameEn, dataScope, permissions, null);
-        }
     }
 
     private final JdbcClient jdbc;
