@@ -32,8 +32,9 @@ public record DataScope(Kind kind, long userId, long unitId, String unitPath) {
     }
 
     /**
-     * SQL predicate over a record's owning unit column (and owner column for SELF; when the table has
-     * no owner column pass {@code null} and SELF falls back to the user's unit).
+     * SQL predicate over a record's owning unit column (and owner column for SELF). A SELF-scoped user
+     * (an enterprise's or a citizen's account) sees only records it owns: when the table has no owner
+     * column ({@code null}), SELF sees none of them — never its unit's or district's records.
      */
     public String predicate(String unitIdColumn, String ownerColumn) {
         return switch (kind) {
@@ -41,9 +42,7 @@ public record DataScope(Kind kind, long userId, long unitId, String unitPath) {
             case UNIT_AND_BELOW -> "(" + unitIdColumn
                     + " IN (SELECT scope_u.id FROM platform_unit scope_u WHERE scope_u.path LIKE :scopeUnitPath))";
             case UNIT -> "(" + unitIdColumn + " = :scopeUnitId)";
-            case SELF -> ownerColumn == null
-                    ? "(" + unitIdColumn + " = :scopeUnitId)"
-                    : "(" + ownerColumn + " = :scopeUserId)";
+            case SELF -> ownerColumn == null ? "FALSE" : "(" + ownerColumn + " = :scopeUserId)";
         };
     }
 
@@ -56,13 +55,16 @@ public record DataScope(Kind kind, long userId, long unitId, String unitPath) {
         return p;
     }
 
-    /** Whether a record of {@code unitPathOfRecord}'s unit (owned by {@code ownerId}) is visible. */
+    /**
+     * Whether a record of {@code unitPathOfRecord}'s unit (owned by {@code ownerId}) is visible; for SELF
+     * only a record the user owns (a record without an owner is not).
+     */
     public boolean covers(long recordUnitId, String recordUnitPath, Long ownerId) {
         return switch (kind) {
             case ALL -> true;
             case UNIT_AND_BELOW -> recordUnitPath != null && recordUnitPath.startsWith(unitPath);
             case UNIT -> recordUnitId == unitId;
-            case SELF -> ownerId != null ? ownerId == userId : recordUnitId == unitId;
+            case SELF -> ownerId != null && ownerId == userId;
         };
     }
 }

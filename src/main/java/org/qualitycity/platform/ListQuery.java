@@ -11,13 +11,15 @@ import java.util.Map;
  * {@code sort} (a key the list declares) and {@code dir} (asc/desc). Controllers take it as
  * {@code @Valid @ModelAttribute ListQuery q}; out-of-range values are also clamped, never trusted.
  */
-public record ListQuery(@Min(0) @Max(1_000_000) Integer page,
+public record ListQuery(@Min(0) @Max(MAX_PAGE) Integer page,
                         @Min(1) @Max(MAX_SIZE) Integer size,
                         @Pattern(regexp = "[A-Za-z][A-Za-z0-9]{0,39}") String sort,
                         @Pattern(regexp = "(?i)asc|desc") String dir) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 200;
+    /** Highest page number any list accepts (0-based); beyond it a list answers 400, never 500. */
+    public static final int MAX_PAGE = 100_000;
     /** Most rows an export of a whole list returns (repositories' {@code all(...)} methods). */
     public static final int EXPORT_LIMIT = 100_000;
 
@@ -30,7 +32,7 @@ public record ListQuery(@Min(0) @Max(1_000_000) Integer page,
     }
 
     public int offset() {
-        return pageNumber() * pageSize();
+        return Math.min(MAX_PAGE, pageNumber()) * pageSize();
     }
 
     public boolean descending() {

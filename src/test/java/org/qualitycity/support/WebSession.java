@@ -60,6 +60,16 @@ public class WebSession {
         return p;
     }
 
+    /** A GET with the given Accept header (a browser sends text/html first), also keeping the CSRF token. */
+    public Page get(String path, String accept) {
+        Page p = send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
+        Matcher m = CSRF.matcher(p.body());
+        if (m.find()) {
+            csrf = m.group(1) != null ? m.group(1) : m.group(2);
+        }
+        return p;
+    }
+
     public Page postForm(String path, Map<String, ?> fields) {
         Map<String, Object> all = new LinkedHashMap<>(fields);
         if (csrf != null) {

@@ -22,6 +22,7 @@ import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.PageResult;
+import org.qualitycity.platform.PersonalDataRedactor;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
@@ -363,21 +364,27 @@ public class ComplaintService {
         Map<String, Object> r = load(id, user, false);
         return new RespondentView((String) r.get("tracking_code"), (String) r.get("type"), (String) r.get("category"),
                 (String) r.get("respondent_name"), (String) r.get("respondent_address"),
-                "REPORT".equals(r.get("type")) ? redact((String) r.get("facts"), r) : (String) r.get("facts"),
-                (String) r.get("request"), (java.math.BigDecimal) r.get("amount"), (String) r.get("status"),
+                redact((String) r.get("facts"), r), redact((String) r.get("request"), r), (java.math.BigDecimal) r.get("amount"), (String) r.get("status"),
                 ((Date) r.get("received_on")).toLocalDate());
     }
 
-    /** Removes the reporter's name and phone from free text, in case the reporter wrote them into the facts. */
-    private static String redact(String text, Map<String, Object> r) {
-        String out = text;
+    /**
+     * Free text as it may leave through a public or masked view: personal data found by pattern (phones,
+     * ID and card numbers, e-mail addresses) and the case's own person name, phone, ID number and address
+     * removed, in case the submitter wrote them into the text.
+     */
+    static String redact(String text, Map<String, Object> r) {
+        return PersonalDataRedactor.redact(text, ownValues(r));
+    }
+
+    static List<String> ownValues(Map<String, Object> r) {
+        List<String> own = new ArrayList<>();
         for (String k : List.of("person_name", "person_phone", "person_id_number", "person_address")) {
-            String v = (String) r.get(k);
-            if (v != null && v.length() >= 2) {
-                out = out.replace(v, "***");
+            if (r.get(k) instanceof String v) {
+                own.add(v);
             }
         }
-        return out;
+        return own;
     }
 
     /** Professional-claimant signals (Art 17): flagged for the handler, never a refusal by themselves. */
@@ -474,7 +481,17 @@ public class ComplaintService {
         String phone = (String) r.get("person_phone");
         String idNo = (String) r.get("person_id_number");
         String addr = (String) r.get("person_address");
+        String facts = (String) r.get("facts");
+        String request = (String) r.get("request");
+        String refusalText = (String) r.get("refusal_text");
+        String returnReason = (String) r.get("return_reason");
+        String reply = (String) r.get("reply");
         if (masked) {
+            facts = redact(facts, r);
+            request = redact(request, r);
+            refusalText = redact(refusalText, r);
+            returnReason = redact(returnReason, r);
+            reply = redact(reply, r);
             name = Masking.name(name);
             phone = Masking.phone(phone);
             idNo = Masking.idNumber(idNo);
@@ -484,15 +501,15 @@ public class ComplaintService {
                 (String) r.get("channel"), (String) r.get("category"), (String) r.get("subcategory"),
                 (String) r.get("respondent_name"), (String) r.get("respondent_address"),
                 (String) r.get("respondent_credit_code"), (String) r.get("district_code"), (String) r.get("district_name"),
-                (String) r.get("unit_code"), (String) r.get("unit_name"), (String) r.get("facts"),
-                (String) r.get("request"), (java.math.BigDecimal) r.get("amount"), d(r, "harm_known_on"),
+                (String) r.get("unit_code"), (String) r.get("unit_name"), facts,
+                request, (java.math.BigDecimal) r.get("amount"), d(r, "harm_known_on"),
                 (Boolean) r.get("anonymous"), name, phone, idNo, addr, masked, may,
                 ((Timestamp) r.get("received_at")).toInstant(), d(r, "received_on"), (String) r.get("status"),
-                d(r, "accept_due"), d(r, "decided_on"), (String) r.get("refusal_ground"), (String) r.get("refusal_text"),
-                d(r, "dispatched_on"), (String) r.get("return_reason"), d(r, "paused_since"),
+                d(r, "accept_due"), d(r, "decided_on"), (String) r.get("refusal_ground"), refusalText,
+                d(r, "dispatched_on"), returnReason, d(r, "paused_since"),
                 ((Number) r.get("paused_days")).intValue(), d(r, "handle_due"), (Boolean) r.get("check_extended"),
                 d(r, "handled_on"), (String) r.get("outcome"), (java.math.BigDecimal) r.get("money_recovered"),
-                d(r, "reply_due"), d(r, "replied_on"), (String) r.get("reply"), d(r, "visited_on"),
+                d(r, "reply_due"), d(r, "replied_on"), reply, d(r, "visited_on"),
                 (String) r.get("satisfaction"), (Boolean) r.get("reopened"), (String) r.get("linked_code"),
                 r.get("linked_case_id") == null ? null : ((Number) r.get("linked_case_id")).longValue(),
                 (String) r.get("repeat_code"),

@@ -1,6 +1,8 @@
 package org.qualitycity.complaint.internal;
 
+import org.qualitycity.platform.PersonalDataRedactor;
 import org.qualitycity.platform.ValidationException;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -35,34 +37,79 @@ public class Open311 {
         return m;
     }
 
-    private final JdbcClient jdbc;
+    /** Most requests one search answers (GeoReport's page_size is capped at this). */
+    public static final int MAX_PAGE_SIZE = 100;
+    /** The widest date window one search may ask for. */
+    public static final int MAX_WINDOW_DAYS = 90;
+    /** Most ids one search may name. */
+    public static final int MAX_IDS = MAX_PAGE_SIZE;
 
-    Open311(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ComplaintService service;
+
+    Open311(JdbcClient jdbc, ComplaintService service) {
         this.jdbc = jdbc;
+        this.service = service;
     }
 
-    public void setLocation(String code, BigDecimal lat, BigDecimal lon) {
+    /** A submission and its location in one transaction: both are stored, or nothing is. */
+    @Transactional
+    public Dtos.Receipt submit(Dtos.Submission s, String ip, BigDecimal lat, BigDecimal lon) {
+        Dtos.Receipt r = service.submit(s, "OPEN311", ip, null);
+        setLocation(r.trackingCode(), lat, lon);
+        return r;
+    }
+
+    void setLocation(String code, BigDecimal lat, BigDecimal lon) {
         if (lat != null || lon != null) {
             jdbc.sql("UPDATE complaint_case SET lat = :lat, lon = :lon WHERE tracking_code = :c")
                     .param("lat", lat).param("lon", lon).param("c", code).update();
         }
     }
 
-    public List<Map<String, Object>> search(String ids, String serviceCode, String status, String start, String end) {
+    /** One request by id (tracking code), de-identified. */
+    public List<Map<String, Object>> byId(String id) {
+        return search(id, null, null, null, null, 0, 1);
+    }
+
+    /**
+     * Public search: a list of ids (at most {@link #MAX_IDS}) or a date window of at most
+     * {@link #MAX_WINDOW_DAYS} days (default: the last 90 days), paged by {@code page} (1-based, as
+     * GeoReport clients page) and {@code pageSize} (at most {@link #MAX_PAGE_SIZE}).
+     */
+    public List<Map<String, Object>> search(String ids, String serviceCode, String status, String start, String end,
+                                            int page, int pageSize) {
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new ValidationException("page_size", "1 to " + MAX_PAGE_SIZE);
+        }
+        if (page < 0 || page > 10_000) {
+            throw new ValidationException("page", "1 to 10000");
+        }
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         Map<String, Object> p = new HashMap<>();
         if (ids != null && !ids.isBlank()) {
-            String[] list = Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).limit(200)
+            String[] list = Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                     .toArray(String[]::new);
+            if (list.length > MAX_IDS) {
+                throw new ValidationException("service_request_id", "at most " + MAX_IDS + " ids");
+            }
             where.append(" AND c.tracking_code = ANY(:ids)");
             p.put("ids", list);
         } else {
-            LocalDate to = parse("end_date", end, LocalDate.now(ComplaintService.BEIJING));
-            LocalDate from = parse("start_date", start, to.minusDays(90));
+            LocalDate to = parse("end_date", end, service.todayPublic());
+            LocalDate from = parse("start_date", start, to.minusDays(MAX_WINDOW_DAYS));
+            if (from.isAfter(to)) {
+                throw new ValidationException("start_date", "must not be after end_date");
+            }
+            if (from.plusDays(MAX_WINDOW_DAYS).isBefore(to)) {
+                throw new ValidationException("start_date", "the window is at most " + MAX_WINDOW_DAYS + " days");
+            }
             where.append(" AND c.received_on BETWEEN :from AND :to");
             p.put("from", Date.valueOf(from));
             p.put("to", Date.valueOf(to));
         }
+        p.put("limit", pageSize);
+        p.put("offset", (long) Math.max(0, page - 1) * pageSize);
         if (serviceCode != null && !serviceCode.isBlank()) {
             switch (serviceCode) {
                 case "GOODS_COMPLAINT" -> where.append(" AND c.type = 'COMPLAINT' AND c.category = 'GOODS'");
@@ -85,7 +132,7 @@ public class Open311 {
                                c.lat, c.lon, c.reply
                         FROM complaint_case c JOIN platform_unit d ON d.id = c.district_unit_id
                         JOIN platform_unit u ON u.id = c.unit_id
-                        """ + where + " ORDER BY c.received_at DESC, c.id DESC LIMIT 1000")
+                        """ + where + " ORDER BY c.received_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
                 .params(p).query((rs, n) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     String type = rs.getString("type");
@@ -93,20 +140,23 @@ public class Open311 {
                             : "SERVICES".equals(rs.getString("category")) ? "SERVICES_COMPLAINT" : "GOODS_COMPLAINT";
                     String st = rs.getString("status");
                     boolean open = List.of("RECEIVED", "ACCEPTED", "HANDLED").contains(st);
-                    String facts = rs.getString("facts");
+                    List<String> own = new java.util.ArrayList<>();
                     for (String col : List.of("person_name", "person_phone", "person_id_number", "person_address")) {
                         String v = rs.getString(col);
-                        if (v != null && v.length() >= 2) {
-                            facts = facts.replace(v, "***");
+                        if (v != null) {
+                            own.add(v);
                         }
                     }
+                    String facts = rs.getString("facts");
+                    facts = PersonalDataRedactor.redact(facts, own);
+                    facts = facts.length() > 500 ? facts.substring(0, 500) : facts;
                     m.put("service_request_id", rs.getString("tracking_code"));
                     m.put("status", open ? "open" : "closed");
                     m.put("status_notes", st);
                     m.put("service_name", SERVICES.stream().filter(s -> s.get("service_code").equals(code)).findFirst()
                             .orElseThrow().get("service_name"));
                     m.put("service_code", code);
-                    m.put("description", facts.length() > 500 ? facts.substring(0, 500) : facts);
+                    m.put("description", facts);
                     m.put("agency_responsible", rs.getString("unit"));
                     m.put("service_notice", null);
                     m.put("requested_datetime", rs.getTimestamp("received_at").toInstant().toString());

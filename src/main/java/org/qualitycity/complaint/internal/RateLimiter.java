@@ -37,10 +37,13 @@ public class RateLimiter {
     private final int perIp;
     private final int perPhone;
     private final long windowSeconds;
+    private final int readsPerIp;
 
     RateLimiter(JdbcClient jdbc, Clock clock, @Value("${qc.complaint.limit.per-ip:120}") int perIp,
                 @Value("${qc.complaint.limit.per-phone:5}") int perPhone,
-                @Value("${qc.complaint.limit.window-seconds:3600}") long windowSeconds) {
+                @Value("${qc.complaint.limit.window-seconds:3600}") long windowSeconds,
+                @Value("${qc.complaint.limit.public-reads-per-ip:300}") int readsPerIp) {
+        this.readsPerIp = readsPerIp;
         this.jdbc = jdbc;
         this.clock = clock;
         this.perIp = perIp;
@@ -59,6 +62,16 @@ public class RateLimiter {
         }
         if (phone != null && !phone.isBlank() && count("phone:" + phone.trim(), start) > perPhone) {
             throw new LimitedException("phone", retry);
+        }
+    }
+
+    /** Counts one public read (the Open311 search) for the IP; throws when it is over its limit. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void hitRead(String ip) {
+        long now = clock.instant().getEpochSecond();
+        long start = now - Math.floorMod(now, windowSeconds);
+        if (ip != null && count("read-ip:" + ip, start) > readsPerIp) {
+            throw new LimitedException("address", start + windowSeconds - now);
         }
     }
 

@@ -75,37 +75,46 @@ class Open311Controller {
         }
         String name = ((p.getOrDefault("last_name", "") + p.getOrDefault("first_name", ""))).trim();
         String respondent = p.getOrDefault("attribute[respondent]", address).trim();
+        // everything is checked before anything is stored: a 400 leaves no case behind
+        BigDecimal lat = decimal("lat", p.get("lat"), 90);
+        BigDecimal lon = decimal("long", p.get("long"), 180);
         Submission s = new Submission(type, category, null, respondent.isEmpty() ? null : respondent,
                 address.isBlank() ? null : address, district, null, p.get("description"),
                 "COMPLAINT".equals(type) ? p.getOrDefault("attribute[request]", "依法处理") : null, null, null,
                 name.isEmpty() ? null : name, p.get("phone"), null, null, null);
-        Receipt r = service.submit(validation.check(s), "OPEN311", request.getRemoteAddr(), null);
-        open311.setLocation(r.trackingCode(), decimal("lat", p.get("lat")), decimal("long", p.get("long")));
+        Receipt r = open311.submit(validation.check(s), request.getRemoteAddr(), lat, lon);
         return ResponseEntity.status(HttpStatus.CREATED).body(List.of(Map.of("service_request_id", r.trackingCode(),
                 "token", r.trackingCode(), "service_notice", "请在 " + r.acceptDue() + " 前等待受理决定")));
     }
 
     @GetMapping("/requests.json")
-    @Operation(summary = "GeoReport v2 search (service_request_id list, service_code, status open|closed, start_date, end_date)")
+    @Operation(summary = "GeoReport v2 search (service_request_id list, service_code, status open|closed, start_date, "
+            + "end_date: at most 90 days; page from 1, page_size at most 100); rate-limited per address")
     List<Map<String, Object>> search(@RequestParam(required = false) String service_request_id,
                                      @RequestParam(required = false) String service_code,
                                      @RequestParam(required = false) String status,
                                      @RequestParam(required = false) String start_date,
-                                     @RequestParam(required = false) String end_date) {
-        return open311.search(service_request_id, service_code, status, start_date, end_date);
+                                     @RequestParam(required = false) String end_date,
+                                     @RequestParam(defaultValue = "1") int page,
+                                     @RequestParam(defaultValue = "50") int page_size,
+                                     HttpServletRequest request) {
+        limiter.hitRead(request.getRemoteAddr());
+        return open311.search(service_request_id, service_code, status, start_date, end_date, page, page_size);
     }
 
     @GetMapping("/requests/{id}.json")
     @Operation(summary = "GeoReport v2: one request")
-    List<Map<String, Object>> one(@PathVariable String id) {
-        return open311.search(id, null, null, null, null).stream().findFirst().map(List::of)
+    List<Map<String, Object>> one(@PathVariable String id, HttpServletRequest request) {
+        limiter.hitRead(request.getRemoteAddr());
+        return open311.byId(id).stream().findFirst().map(List::of)
                 .orElseThrow(() -> new org.qualitycity.platform.NotFoundException("request"));
     }
 
     @GetMapping("/tokens/{token}.json")
     @Operation(summary = "GeoReport v2: the request id behind a token")
-    List<Map<String, Object>> token(@PathVariable String token) {
-        var found = open311.search(token, null, null, null, null);
+    List<Map<String, Object>> token(@PathVariable String token, HttpServletRequest request) {
+        limiter.hitRead(request.getRemoteAddr());
+        var found = open311.byId(token);
         if (found.isEmpty()) {
             throw new org.qualitycity.platform.NotFoundException("token");
         }
@@ -125,18 +134,19 @@ class Open311Controller {
         return n.length() > 2 ? n.substring(0, 2) : n;
     }
 
-    private static BigDecimal decimal(String field, String v) {
+    private static BigDecimal decimal(String field, String v, int bound) {
         if (v == null || v.isBlank()) {
             return null;
         }
+        BigDecimal b;
         try {
-            BigDecimal b = new BigDecimal(v.trim());
-            if (b.abs().compareTo(BigDecimal.valueOf(180)) > 0) {
-                throw new ValidationException(field, "out of range");
-            }
-            return b;
+            b = new BigDecimal(v.trim());
         } catch (NumberFormatException e) {
             throw new ValidationException(field, "not a number");
         }
+        if (b.abs().compareTo(BigDecimal.valueOf(bound)) > 0 || b.scale() > 8 || b.precision() > 12) {
+            throw new ValidationException(field, "out of range (-" + bound + " to " + bound + ")");
+        }
+        return b;
     }
 }

@@ -136,14 +136,15 @@ class AttachmentService implements Attachments {
 
     /**
      * The name as shown and offered for download: without any directory part (some browsers send the
-     * client's full path), without control characters, at most 255 characters keeping the extension.
+     * client's full path), without control, bidirectional-override and other invisible characters; a name
+     * longer than 255 characters is refused (400 on {@code file}).
      */
     static String cleanFilename(String filename) {
         if (filename == null) {
             throw new ValidationException("file", "has no file name");
         }
         String name = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1);
-        name = name.codePoints().filter(c -> !Character.isISOControl(c) && c != '"')
+        name = name.codePoints().filter(c -> !Character.isISOControl(c) && c != '"' && !invisible(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
         while (name.startsWith(".")) {
             name = name.substring(1);
@@ -151,11 +152,21 @@ class AttachmentService implements Attachments {
         if (name.isBlank()) {
             throw new ValidationException("file", "has no file name");
         }
-        if (name.length() > 255) {
-            String ext = FileTypes.extension(name);
-            name = name.substring(0, 254 - ext.length()) + "." + ext;
+        if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+            throw new ValidationException("file", "the file name is too long (at most " + MAX_NAME_LENGTH + " characters)");
         }
         return name;
+    }
+
+    static final int MAX_NAME_LENGTH = 255;
+
+    /**
+     * Bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E/F, U+061C) that can make "invoice\u202Egpj.pdf"
+     * display as "invoicefdp.jpg", and other invisible format characters (zero-width, BOM).
+     */
+    private static boolean invisible(int c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F
+                || c == 0x061C || Character.getType(c) == Character.FORMAT;
     }
 
     @Override

@@ -12,6 +12,6 @@ class FilesNavigation implements Navigation {
 
     @Override
     public List<NavItem> items() {
-        return List.of(new NavItem("nav.group.system", "files.nav", "/files", "files:file:view", "❏", 905));
+        return List.of(new NavItem("nav.group.system", "files.nav", "/files", "files:file:view", "❏", 905).staff());
     }
 }

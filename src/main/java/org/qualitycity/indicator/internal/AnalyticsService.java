@@ -167,7 +167,7 @@ public class AnalyticsService {
                 "pe", q.periods().toArray(String[]::new), "ou", q.unitIds().toArray(Long[]::new));
         long total = jdbc.sql("SELECT count(*) FROM indicator_result r" + where).params(p).query(Long.class).single();
         List<Row> rows = jdbc.sql(ROW_COLUMNS + " FROM indicator_result r JOIN platform_unit u ON u.id = r.unit_id" + where + " ORDER BY r.indicator_code, r.period, u.level, u.sort_order LIMIT :limit OFFSET :offset")
-                .params(p).param("limit", size).param("offset", page * size)
+                .params(p).param("limit", size).param("offset", (long) page * size)
                 .query(AnalyticsService::row)
                 .list();
         return new Page(rows, page, size, total);
@@ -201,7 +201,7 @@ public class AnalyticsService {
                                   CASE r.period_type WHEN 'YEAR' THEN 0 WHEN 'HALF' THEN 1 WHEN 'QUARTER' THEN 2 ELSE 3 END,
                                   r.period DESC LIMIT :limit OFFSET :offset
                         """)
-                .params(p).param("limit", size).param("offset", page * size)
+                .params(p).param("limit", size).param("offset", (long) page * size)
                 .query(AnalyticsService::row)
                 .list();
         return new Page(rows, page, size, total);

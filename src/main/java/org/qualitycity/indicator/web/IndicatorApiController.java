@@ -16,6 +16,7 @@ import org.qualitycity.indicator.internal.ValueService;
 import org.qualitycity.indicator.internal.ValueWorkbook;
 import org.qualitycity.platform.DataScope;
 import org.qualitycity.platform.ExcelExport;
+import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.PageResult;
 import org.qualitycity.platform.Security;
 import org.qualitycity.platform.web.ApiController;
@@ -78,7 +79,7 @@ class IndicatorApiController {
                     + "ou=421222;LEVEL-2;CHILDREN-421200. JSON by default; CSV or Excel with format=csv|xlsx or the Accept header.")
     ResponseEntity<?> analytics(@RequestParam @Size(max = 2000) String dx, @RequestParam @Size(max = 2000) String pe,
                                 @RequestParam @Size(max = 2000) String ou,
-                                @RequestParam(defaultValue = "0") @Min(0) int page,
+                                @RequestParam(defaultValue = "0") @Min(0) @Max(ListQuery.MAX_PAGE) int page,
                                 @RequestParam(defaultValue = "1000") @Min(1) @Max(10000) int size,
                                 @RequestParam(required = false) @Pattern(regexp = "json|csv|xlsx") String format,
                                 HttpServletRequest request) {
@@ -91,7 +92,7 @@ class IndicatorApiController {
     @Operation(summary = "Approved values of published indicators, without login (for the public portal)")
     ResponseEntity<?> publicAnalytics(@RequestParam @Size(max = 2000) String dx, @RequestParam @Size(max = 2000) String pe,
                                       @RequestParam @Size(max = 2000) String ou,
-                                      @RequestParam(defaultValue = "0") @Min(0) int page,
+                                      @RequestParam(defaultValue = "0") @Min(0) @Max(ListQuery.MAX_PAGE) int page,
                                       @RequestParam(defaultValue = "1000") @Min(1) @Max(10000) int size,
                                       @RequestParam(required = false) @Pattern(regexp = "json|csv|xlsx") String format,
                                       HttpServletRequest request) {
@@ -173,7 +174,7 @@ class IndicatorApiController {
                                               @RequestParam(required = false) @Size(max = 32) String unitCode,
                                               @RequestParam(required = false) @Pattern(regexp = "NOT_MET|AT_RISK") String status,
                                               @RequestParam(required = false) @Pattern(regexp = "YEAR|HALF|QUARTER|MONTH") String periodType,
-                                              @RequestParam(defaultValue = "0") @Min(0) int page,
+                                              @RequestParam(defaultValue = "0") @Min(0) @Max(ListQuery.MAX_PAGE) int page,
                                               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         int y = year == null ? LocalDate.now(clock).getYear() : year;
         var p = analytics.warnings(y, area, unitCode, status, periodType, Security.currentUser().scope(), page, size);
@@ -197,10 +198,10 @@ class IndicatorApiController {
                                              @RequestParam(required = false) @Size(max = 32) String unitCode,
                                              @RequestParam(required = false) @Size(max = 8) String period,
                                              @RequestParam(required = false) @Pattern(regexp = "DRAFT|SUBMITTED|RETURNED|APPROVED") String status,
-                                             @RequestParam(defaultValue = "0") @Min(0) int page,
+                                             @RequestParam(defaultValue = "0") @Min(0) @Max(ListQuery.MAX_PAGE) int page,
                                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         var me = Security.currentUser();
-        return new PageResult<>(values.search(me, element, unitCode, period, status, size, page * size), page, size,
+        return new PageResult<>(values.search(me, element, unitCode, period, status, size, Math.multiplyExact(page, size)), page, size,
                 values.count(me, element, unitCode, period, status));
     }
 

@@ -11,6 +11,7 @@ import org.qualitycity.indicator.internal.IndicatorCatalog;
 import org.qualitycity.indicator.internal.ValueService;
 import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.PageResult;
 import org.qualitycity.platform.Security;
 import org.qualitycity.platform.Unit;
@@ -48,11 +49,9 @@ class IndicatorPageController {
     private final IndicatorCatalog catalog;
     private final Units units;
     private final Clock clock;
-    private final tools.jackson.databind.ObjectMapper json;
 
     IndicatorPageController(AnalyticsService analytics, ValueService values, DrillDownService drillDown,
-                            IndicatorCatalog catalog, Units units, Clock clock, tools.jackson.databind.ObjectMapper json) {
-        this.json = json;
+                            IndicatorCatalog catalog, Units units, Clock clock) {
         this.analytics = analytics;
         this.values = values;
         this.drillDown = drillDown;
@@ -111,7 +110,7 @@ class IndicatorPageController {
         model.addAttribute("matrix", matrix);
         model.addAttribute("selected", selected);
         model.addAttribute("indicators", indicatorMap());
-        model.addAttribute("chartJson", selected == null ? "{}" : chartData(selected, p, columns, matrix));
+        model.addAttribute("chartData", selected == null ? Map.of() : chartData(selected, p, columns, matrix));
         return "indicator/dashboard";
     }
 
@@ -121,7 +120,7 @@ class IndicatorPageController {
     }
 
     /** Map and trend data for the selected indicator, embedded as JSON for dashboard.js. */
-    private String chartData(String code, Period p, List<Unit> columns,
+    private Map<String, Object> chartData(String code, Period p, List<Unit> columns,
                              Map<String, Map<String, AnalyticsService.Row>> matrix) throws Exception {
         IndicatorDefinition d = catalog.indicator(code).orElseThrow();
         Map<String, Object> data = new LinkedHashMap<>();
@@ -160,7 +159,7 @@ class IndicatorPageController {
         series.forEach((unit, values) -> lines.add(Map.of("name", unit,
                 "data", periods.stream().map(x -> values.get(x.id())).toList())));
         data.put("series", lines);
-        return json.writeValueAsString(data);
+        return data;
     }
 
     @GetMapping("/warnings")
@@ -170,7 +169,7 @@ class IndicatorPageController {
                     @RequestParam(required = false) @Size(max = 32) String unitCode,
                     @RequestParam(required = false) @Pattern(regexp = "|NOT_MET|AT_RISK") String status,
                     @RequestParam(defaultValue = "false") boolean all,
-                    @RequestParam(defaultValue = "0") @Min(0) int page, Model model) {
+                    @RequestParam(defaultValue = "0") @Min(0) @Max(ListQuery.MAX_PAGE) int page, Model model) {
         int y = year == null ? LocalDate.now(clock).getYear() : year;
         var result = analytics.warnings(y, blank(area), blank(unitCode), blank(status), all ? null : "YEAR",
                 Security.currentUser().scope(), page, 50);
@@ -296,7 +295,7 @@ class IndicatorPageController {
 
     @GetMapping("/review")
     @PreAuthorize("hasAuthority('indicator:value:approve')")
-    String review(@RequestParam(defaultValue = "0") @Min(0) int page, Model model) {
+    String review(@RequestParam(defaultValue = "0") @Min(0) @Max(ListQuery.MAX_PAGE) int page, Model model) {
         CurrentUser me = Security.currentUser();
         model.addAttribute("items", values.search(me, null, null, null, "SUBMITTED", 100, page * 100));
         model.addAttribute("total", values.count(me, null, null, null, "SUBMITTED"));

@@ -12,6 +12,6 @@ class JobsNavigation implements Navigation {
 
     @Override
     public List<NavItem> items() {
-        return List.of(new NavItem("nav.group.home", "jobs.nav", "/jobs", null, "⟳", 20));
+        return List.of(new NavItem("nav.group.home", "jobs.nav", "/jobs", null, "⟳", 20).staff());
     }
 }

@@ -61,6 +61,14 @@ class NotificationRepository {
                 .query(Long.class).single();
     }
 
+    /**
+     * The unit whose inbox the user reads: its own unit, except for SELF-scoped accounts (enterprises),
+     * which are not members of the unit they are registered under and read only their own messages.
+     */
+    private static long unitInbox(CurrentUser user) {
+        return user.scopeKind() == org.qualitycity.platform.DataScope.Kind.SELF ? -1L : user.unitId();
+    }
+
     boolean userExists(long id) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM platform_user WHERE id = :id)").param("id", id)
                 .query(Boolean.class).single();
@@ -78,19 +86,19 @@ class NotificationRepository {
     }
 
     Optional<NotificationView> find(long id, CurrentUser user) {
-        return jdbc.sql(SELECT + FROM + " AND m.id = :id").param("me", user.id()).param("myUnit", user.unitId())
+        return jdbc.sql(SELECT + FROM + " AND m.id = :id").param("me", user.id()).param("myUnit", unitInbox(user))
                 .param("id", id).query(NotificationRepository::map).optional();
     }
 
     PageResult<NotificationView> inbox(CurrentUser user, boolean unreadOnly, ListQuery q) {
         String where = FROM + (unreadOnly ? " AND " + READ_AT + " IS NULL" : "");
-        long total = jdbc.sql("SELECT count(*)" + where).param("me", user.id()).param("myUnit", user.unitId())
+        long total = jdbc.sql("SELECT count(*)" + where).param("me", user.id()).param("myUnit", unitInbox(user))
                 .query(Long.class).single();
         ListQuery effective = q.sort() == null || q.sort().isBlank()
                 ? new ListQuery(q.page(), q.size(), "createdAt", "desc") : q;
         List<NotificationView> rows = jdbc.sql(SELECT + where + effective.orderBy(SORTS, "createdAt", "m.id DESC")
                         + " LIMIT :limit OFFSET :offset")
-                .param("me", user.id()).param("myUnit", user.unitId())
+                .param("me", user.id()).param("myUnit", unitInbox(user))
                 .param("limit", q.pageSize()).param("offset", q.offset())
                 .query(NotificationRepository::map).list();
         return new PageResult<>(rows, q.pageNumber(), q.pageSize(), total);
@@ -105,7 +113,7 @@ class NotificationRepository {
                                   AND NOT EXISTS (SELECT 1 FROM notification_read r
                                                   WHERE r.message_id = m.id AND r.user_id = :me))
                         """)
-                .param("me", user.id()).param("myUnit", user.unitId()).query(Long.class).single();
+                .param("me", user.id()).param("myUnit", unitInbox(user)).query(Long.class).single();
     }
 
     void markRead(NotificationView message, CurrentUser user) {
@@ -130,7 +138,7 @@ class NotificationRepository {
                         SELECT m.id, :me FROM notification_message m WHERE m.recipient_unit_id = :myUnit
                         ON CONFLICT (message_id, user_id) DO NOTHING
                         """)
-                .param("me", user.id()).param("myUnit", user.unitId()).update();
+                .param("me", user.id()).param("myUnit", unitInbox(user)).update();
         return own + unit;
     }
 }

@@ -22,8 +22,11 @@ import java.util.Set;
 @Service
 public class RoleService {
 
+    /** Which kind of account may hold a role; a user's roles are all of one kind. */
+    public enum AccountKind { STAFF, ENTERPRISE, CITIZEN }
+
     public record Role(long id, String code, String nameZh, String nameEn, DataScope.Kind dataScope,
-                       List<String> permissions, boolean builtin) {
+                       List<String> permissions, boolean builtin, AccountKind accountKind) {
     }
 
     public record SaveRole(@NotBlank @Size(max = 40) @jakarta.validation.constraints.Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}")
@@ -31,7 +34,8 @@ public class RoleService {
                            @NotBlank @Size(max = 100) String nameZh,
                            @NotBlank @Size(max = 100) String nameEn,
                            @NotNull DataScope.Kind dataScope,
-                           @NotNull @Size(max = 200) List<@NotBlank @Size(max = 100) String> permissions) {
+                           @NotNull @Size(max = 200) List<@NotBlank @Size(max = 100) String> permissions,
+                           AccountKind accountKind) {
     }
 
     private final JdbcClient jdbc;
@@ -47,7 +51,7 @@ public class RoleService {
     private static Role map(ResultSet rs, int n) throws SQLException {
         return new Role(rs.getLong("id"), rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
                 DataScope.Kind.valueOf(rs.getString("data_scope")), AccountRepository.textArray(rs.getArray("permissions")),
-                rs.getBoolean("builtin"));
+                rs.getBoolean("builtin"), AccountKind.valueOf(rs.getString("account_kind")));
     }
 
     private volatile java.util.Map<String, Role> byCodeCache;
@@ -95,9 +99,10 @@ public class RoleService {
             throw new ValidationException("code", "a role with code " + req.code() + " already exists");
         }
         long id = jdbc.sql("""
-                        INSERT INTO platform_role (code, name_zh, name_en, data_scope, permissions)
-                        VALUES (:code, :nameZh, :nameEn, :scope, :perms) RETURNING id
+                        INSERT INTO platform_role (code, name_zh, name_en, data_scope, permissions, account_kind)
+                        VALUES (:code, :nameZh, :nameEn, :scope, :perms, :kind) RETURNING id
                         """)
+                .param("kind", (req.accountKind() == null ? AccountKind.STAFF : req.accountKind()).name())
                 .param("code", req.code()).param("nameZh", req.nameZh()).param("nameEn", req.nameEn())
                 .param("scope", req.dataScope().name()).param("perms", req.permissions().toArray(String[]::new))
                 .query(Long.class).single();
@@ -117,10 +122,16 @@ public class RoleService {
         if (before.code().equals("CITY_ADMIN") && !req.permissions().contains("*")) {
             throw new ValidationException("permissions", "the city administrator role keeps all permissions (*)");
         }
+        AccountKind kind = req.accountKind() == null ? before.accountKind() : req.accountKind();
+        if (kind != before.accountKind() && jdbc.sql("SELECT EXISTS (SELECT 1 FROM platform_user_role WHERE role_id = :id)")
+                .param("id", id).query(Boolean.class).single()) {
+            throw new ValidationException("accountKind", "users hold this role: its account kind cannot change");
+        }
         jdbc.sql("""
                         UPDATE platform_role SET name_zh = :nameZh, name_en = :nameEn, data_scope = :scope,
-                               permissions = :perms, updated_at = now() WHERE id = :id
+                               permissions = :perms, account_kind = :kind, updated_at = now() WHERE id = :id
                         """)
+                .param("kind", kind.name())
                 .param("nameZh", req.nameZh()).param("nameEn", req.nameEn()).param("scope", req.dataScope().name())
                 .param("perms", req.permissions().toArray(String[]::new)).param("id", id).update();
         Role after = byId(id).orElseThrow();

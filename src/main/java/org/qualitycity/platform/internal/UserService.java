@@ -77,9 +77,12 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
     private final AuditLog audit;
     private final ApiTokens tokens;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<org.qualitycity.platform.AccountAdministration> administrations;
 
     UserService(UserRepository repo, UnitService units, RoleService roles, PasswordEncoder encoder, AuditLog audit,
-                ApiTokens tokens, Clock clock) {
+                ApiTokens tokens, Clock clock,
+                org.springframework.beans.factory.ObjectProvider<org.qualitycity.platform.AccountAdministration> administrations) {
+        this.administrations = administrations;
         this.repo = repo;
         this.units = units;
         this.roles = roles;
@@ -132,6 +135,65 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
         return ids.stream().distinct().toList();
     }
 
+    /**
+     * All roles of an account are of one account kind (government staff, enterprise, citizen), and an
+     * account keeps its kind: a grant across kinds is a 400 on {@code roles} that names both kinds.
+     */
+    private void requireOneKind(List<Long> roleIds, RoleService.AccountKind accountKind) {
+        RoleService.AccountKind kind = accountKind;
+        String first = null;
+        for (long roleId : roleIds) {
+            RoleService.Role r = roles.byId(roleId).orElseThrow();
+            if (kind == null) {
+                kind = r.accountKind();
+                first = r.code();
+            } else if (r.accountKind() != kind) {
+                throw new ValidationException("roles", "the role " + r.code() + " is for " + describe(r.accountKind())
+                        + " accounts and cannot be granted to " + describe(kind) + " accounts"
+                        + (first == null ? "" : " (the role " + first + " is for " + describe(kind) + " accounts)"));
+            }
+        }
+    }
+
+    private static String describe(RoleService.AccountKind k) {
+        return switch (k) {
+            case STAFF -> "government staff";
+            case ENTERPRISE -> "enterprise";
+            case CITIZEN -> "citizen";
+        };
+    }
+
+    /** The kind of an account: the kind of its roles (null when it holds none). */
+    private RoleService.AccountKind kindOf(List<String> roleCodes) {
+        return roleCodes.stream().map(roles::byCode).flatMap(java.util.Optional::stream)
+                .map(RoleService.Role::accountKind).findFirst().orElse(null);
+    }
+
+    /**
+     * Enterprise (and citizen) accounts are administered by whoever the module that governs them names
+     * (the enterprise module: the regulator of the enterprise); without such a module only a user
+     * administrator of the whole city. Staff accounts: any user administrator whose scope covers them.
+     */
+    private void requireAdministrable(UserView user, CurrentUser by) {
+        boolean governed = false;
+        for (var a : administrations.orderedStream().toList()) {
+            var decision = a.mayAdminister(user.id(), by);
+            if (decision.isPresent()) {
+                governed = true;
+                if (!decision.get()) {
+                    throw new org.springframework.security.access.AccessDeniedException(
+                            "only the regulator of the enterprise administers this account");
+                }
+            }
+        }
+        RoleService.AccountKind kind = kindOf(user.roles());
+        if (!governed && kind != null && kind != RoleService.AccountKind.STAFF
+                && by.scopeKind() != org.qualitycity.platform.DataScope.Kind.ALL) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "only a city-wide user administrator administers this account");
+        }
+    }
+
     @Transactional
     public UserView create(CreateUser req, CurrentUser by) {
         String username = req.username().trim().toLowerCase();
@@ -142,6 +204,7 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
         }
         PasswordPolicy.check("password", username, req.password());
         List<Long> roleIds = grantableRoleIds(req.roles(), by);
+        requireOneKind(roleIds, null);
         long id = repo.insert(username, req.displayName().trim(), encoder.encode(req.password()), unit.id(),
                 blankToNull(req.phone()), blankToNull(req.email()), by.id());
         repo.setRoles(id, roleIds);
@@ -153,6 +216,7 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
     @Transactional
     public UserView update(long id, UpdateUser req, CurrentUser by) {
         UserView before = view(visibleRow(id, by));
+        requireAdministrable(before, by);
         Unit unit = units.byCode(req.unitCode()).filter(u -> UnitService.covers(by, u))
                 .orElseThrow(() -> new ValidationException("unitCode", "unknown unit " + req.unitCode()));
         if (id == by.id() && (!req.active() || !before.roles().equals(req.roles().stream().sorted().toList()))) {
@@ -164,6 +228,7 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
                 .filter(r -> !roles.grantableBy(r, by)).map(RoleService.Role::id).toList();
         List<Long> all = new ArrayList<>(roleIds);
         kept.stream().filter(k -> !all.contains(k)).forEach(all::add);
+        requireOneKind(all, kindOf(before.roles()));
         repo.update(id, req.displayName().trim(), unit.id(), blankToNull(req.phone()), blankToNull(req.email()),
                 req.active());
         repo.setRoles(id, all);
@@ -178,6 +243,7 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
     @Transactional
     public void setPassword(long id, SetPassword req, CurrentUser by) {
         UserView user = get(id, by);
+        requireAdministrable(user, by);
         PasswordPolicy.check("password", user.username(), req.password());
         repo.setPassword(id, encoder.encode(req.password()));
         audit.record("platform", "user", id, units.byCode(user.unitCode()).map(Unit::id).orElse(null),
@@ -198,6 +264,7 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
     @Transactional
     public UserView unlock(long id, CurrentUser by) {
         UserView before = get(id, by);
+        requireAdministrable(before, by);
         repo.unlock(id);
         UserView after = get(id, by);
         audit.record("platform", "user", id, null, "UNLOCK", before, after);

@@ -48,13 +48,14 @@ class AdminPageController {
         var role = roles.byId(id).orElseThrow(() -> new NotFoundException("role " + id));
         model.addAttribute("role", role);
         model.addAttribute("form", new RoleService.SaveRole(role.code(), role.nameZh(), role.nameEn(), role.dataScope(),
-                role.permissions()));
+                role.permissions(), role.accountKind()));
         return rolePage(model);
     }
 
     private String rolePage(Model model) {
         model.addAttribute("permissions", permissions.all());
         model.addAttribute("scopes", org.qualitycity.platform.DataScope.Kind.values());
+        model.addAttribute("accountKinds", RoleService.AccountKind.values());
         return "platform/role-detail";
     }
 

@@ -9,10 +9,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -171,9 +174,21 @@ class ApiExceptionHandler {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Send application/json.");
     }
 
+    /** The client accepts none of the API's types (e.g. only text/html): 406, written as problem+json regardless. */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return preset(problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable",
+                "This resource is JSON: accept application/json."));
+    }
+
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected error in API", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "An unexpected error occurred; it has been logged.");
+        return preset(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "An unexpected error occurred; it has been logged."));
+    }
+
+    /** A content type set here is written whatever the request's Accept header says (never a second failure). */
+    private static ResponseEntity<ProblemDetail> preset(ProblemDetail p) {
+        return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 }

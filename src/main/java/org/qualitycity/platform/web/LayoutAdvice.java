@@ -62,7 +62,7 @@ class LayoutAdvice {
         return demo.present();
     }
 
-    /** Navigation grouped by heading, filtered by the user's permissions. */
+    /** Navigation grouped by heading, filtered by the user's permissions (and staff-only entries for SELF accounts). */
     @ModelAttribute("navGroups")
     Map<String, List<NavItem>> navGroups() {
         CurrentUser me = Security.currentUserIfAny().orElse(null);
@@ -70,8 +70,9 @@ class LayoutAdvice {
         if (me == null) {
             return groups;
         }
+        boolean self = me.scopeKind() == org.qualitycity.platform.DataScope.Kind.SELF;
         for (NavItem item : nav) {
-            if (item.permission() == null || me.can(item.permission())) {
+            if ((item.permission() == null || me.can(item.permission())) && !(self && item.staffOnly())) {
                 groups.computeIfAbsent(item.group(), g -> new java.util.ArrayList<>()).add(item);
             }
         }

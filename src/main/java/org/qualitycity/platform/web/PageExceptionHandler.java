@@ -1,6 +1,7 @@
 package org.qualitycity.platform.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolationException;
 import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.ValidationException;
@@ -13,8 +14,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Friendly error pages for page controllers (forms handle their own field errors). */
+/**
+ * Friendly error pages for page controllers (forms handle their own field errors). Ordered before
+ * Spring's problem-details advice, which would otherwise answer a page's bad parameters with JSON.
+ */
 @ControllerAdvice(annotations = Controller.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10)
 class PageExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
@@ -31,7 +36,8 @@ class PageExceptionHandler {
     }
 
     @ExceptionHandler({ValidationException.class, BindException.class, MethodArgumentTypeMismatchException.class,
-            MissingServletRequestParameterException.class, HandlerMethodValidationException.class})
+            MissingServletRequestParameterException.class, HandlerMethodValidationException.class,
+            ConstraintViolationException.class})
     String badRequest(Exception e, Model model, HttpServletResponse response) {
         response.setStatus(400);
         model.addAttribute("message", e instanceof ValidationException v ? v.getMessage() : null);

@@ -107,8 +107,13 @@ class FileTypesTest {
         assertThat(AttachmentService.cleanFilename("../../etc/passwd.txt")).isEqualTo("passwd.txt");
         assertThat(AttachmentService.cleanFilename("a\u0000b\r\n\".txt")).isEqualTo("ab.txt");
         assertThat(AttachmentService.cleanFilename("..hidden.txt")).isEqualTo("hidden.txt");
+        assertThat(AttachmentService.cleanFilename("invoice\u202Egpj.pdf")).isEqualTo("invoicegpj.pdf");
+        assertThat(AttachmentService.cleanFilename("\u2066a\u2069\u200Eb\u200F\u202A\u202B\u202C\u202D\u2067\u2068.txt"))
+                .isEqualTo("ab.txt");
+        assertThat(AttachmentService.cleanFilename("x".repeat(251) + ".pdf")).hasSize(255);
         String longName = "x".repeat(300) + ".pdf";
-        assertThat(AttachmentService.cleanFilename(longName)).hasSize(255).endsWith(".pdf");
+        assertThatThrownBy(() -> AttachmentService.cleanFilename(longName)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("name");
         assertThatThrownBy(() -> AttachmentService.cleanFilename("/")).isInstanceOf(ValidationException.class);
     }
 }
