@@ -24,6 +24,11 @@ CREATE TABLE indicator_value_member (
         ON DELETE CASCADE
 );
 
+-- Provenance: the share (0–1) of demo records behind a value. A computed value carries what its provider
+-- counted; a generated demo value is 1; a value entered by a person is 0. Results carry the share of their inputs.
+ALTER TABLE indicator_value ADD COLUMN demo_share numeric(7, 6);
+ALTER TABLE indicator_result ADD COLUMN demo_share numeric(7, 6);
+
 -- Evidence behind an assessed rating (QUALITATIVE targets with evidence_required): what was seen, where
 -- the documents are (a text; attachments would need the files module, which indicator does not use yet).
 ALTER TABLE indicator_value ADD COLUMN evidence varchar(2000);

@@ -61,7 +61,8 @@ class AggregationRepository {
             String sql = switch (entry.getKey()) {
                 case SUM, MAX, MIN -> UNIT_ANCESTORS + """
                         SELECT v.element_code, anc.aid AS unit_id, p.pid AS period, %s(v.value) AS value,
-                               bool_and(v.status = 'APPROVED') AS approved
+                               bool_and(v.status = 'APPROVED') AS approved,
+                               coalesce(sum(v.value * coalesce(v.demo_share, CASE WHEN v.demo THEN 1 ELSE 0 END)) / nullif(sum(v.value), 0), avg(coalesce(v.demo_share, CASE WHEN v.demo THEN 1 ELSE 0 END))) AS demo_share
                         FROM indicator_value v
                         JOIN anc ON anc.uid = v.unit_id
                         JOIN unnest(CAST(:pids AS text[]), CAST(:pstarts AS date[]), CAST(:pends AS date[]))
@@ -74,9 +75,11 @@ class AggregationRepository {
                 // a stock counted at period end: summed over units at each reporting date, the period takes the
                 // last date's total (a year is its year-end count, not the sum of its quarter-end counts)
                 case STOCK -> UNIT_ANCESTORS + """
-                        SELECT DISTINCT ON (s.element_code, s.aid, s.pid) s.element_code, s.aid, s.pid, s.value, s.approved
+                        SELECT DISTINCT ON (s.element_code, s.aid, s.pid) s.element_code, s.aid, s.pid, s.value, s.approved,
+                               s.demo_share
                         FROM (SELECT v.element_code, anc.aid, p.pid, v.period_end, sum(v.value) AS value,
-                                     bool_and(v.status = 'APPROVED') AS approved
+                                     bool_and(v.status = 'APPROVED') AS approved,
+                                     coalesce(sum(v.value * coalesce(v.demo_share, CASE WHEN v.demo THEN 1 ELSE 0 END)) / nullif(sum(v.value), 0), avg(coalesce(v.demo_share, CASE WHEN v.demo THEN 1 ELSE 0 END))) AS demo_share
                               FROM indicator_value v
                               JOIN anc ON anc.uid = v.unit_id
                               JOIN unnest(CAST(:pids AS text[]), CAST(:pstarts AS date[]), CAST(:pends AS date[]))
@@ -90,7 +93,7 @@ class AggregationRepository {
                 // one unit's own value (ranks, ratings, coverage ratios): not summed; the latest in the period
                 case LATEST -> """
                         SELECT DISTINCT ON (v.element_code, v.unit_id, p.pid) v.element_code, v.unit_id, p.pid AS period,
-                               v.value, v.status = 'APPROVED' AS approved
+                               v.value, v.status = 'APPROVED' AS approved, coalesce(v.demo_share, CASE WHEN v.demo THEN 1 ELSE 0 END) AS demo_share
                         FROM indicator_value v
                         JOIN unnest(CAST(:pids AS text[]), CAST(:pstarts AS date[]), CAST(:pends AS date[]))
                              AS p(pid, pstart, pend) ON v.period_start >= p.pstart AND v.period_end <= p.pend
@@ -104,7 +107,8 @@ class AggregationRepository {
                     .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                     .param("elements", elements.toArray(String[]::new))
                     .query((rs, n) -> {
-                        into.put(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getBigDecimal(4), rs.getBoolean(5));
+                        into.put(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getBigDecimal(4), rs.getBoolean(5),
+                                rs.getBigDecimal(6));
                         return null;
                     }).list();
         }

@@ -32,7 +32,12 @@ public class AnalyticsService {
     public record Row(String indicator, String period, String unit, String unitName, BigDecimal value,
                       BigDecimal numerator, BigDecimal denominator, String targetKind, BigDecimal target,
                       String status, BigDecimal projection, String projectionMethod, boolean approved,
-                      ComparedWith comparedWith) {
+                      ComparedWith comparedWith, BigDecimal demoShare) {
+
+        /** Whether demo records are behind the value (the demo badge per value). */
+        public boolean demo() {
+            return demoShare != null && demoShare.signum() > 0;
+        }
     }
 
     /**
@@ -227,7 +232,7 @@ public class AnalyticsService {
     private static final String ROW_COLUMNS = """
             SELECT r.indicator_code, r.period, u.code, u.name_zh, r.value, r.numerator, r.denominator,
                    r.target_kind, r.target_value, r.status, r.projection, r.projection_method, r.approved,
-                   r.basis_kind, r.basis_value, r.basis_measure, r.basis_span, r.missing_members
+                   r.basis_kind, r.basis_value, r.basis_measure, r.basis_span, r.missing_members, r.demo_share
             """;
 
     private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -235,7 +240,8 @@ public class AnalyticsService {
                 rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9), rs.getString(10),
                 round(rs.getBigDecimal(11)), rs.getString(12), rs.getBoolean(13),
                 rs.getString(14) == null ? null : new ComparedWith(rs.getString(14), round(rs.getBigDecimal(15)),
-                        round(rs.getBigDecimal(16)), rs.getString(17), members(rs.getArray(18))));
+                        round(rs.getBigDecimal(16)), rs.getString(17), members(rs.getArray(18))),
+                round(rs.getBigDecimal(19)));
     }
 
     private static List<String> members(java.sql.Array a) throws java.sql.SQLException {

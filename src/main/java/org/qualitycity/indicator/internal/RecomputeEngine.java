@@ -122,7 +122,7 @@ public class RecomputeEngine {
     }
 
     /** The years other than {@code year} whose result of an indicator with this target reads {@code year}'s values. */
-    static Set<Integer> dependentYears(TargetRule t, int year, int lastYear, int planStartYear) {
+    public static Set<Integer> dependentYears(TargetRule t, int year, int lastYear, int planStartYear) {
         Set<Integer> years = new TreeSet<>();
         if (t == null) {
             return years;
@@ -153,7 +153,7 @@ public class RecomputeEngine {
     }
 
     /** First year of the count window ("every n years") that contains {@code year}, windows aligned to the plan's start. */
-    static int windowStart(int year, int every, int planStartYear) {
+    public static int windowStart(int year, int every, int planStartYear) {
         return planStartYear + Math.floorDiv(year - planStartYear, every) * every;
     }
 
@@ -286,7 +286,7 @@ public class RecomputeEngine {
 
     /** The value, numerator, denominator and whether all inputs are approved, for one unit and period. */
     private record Observed(BigDecimal value, BigDecimal numerator, BigDecimal denominator, boolean approved,
-                            boolean present) {
+                            boolean present, BigDecimal demoShare) {
     }
 
     private static Observed observe(IndicatorDefinition d, long unitId, String period, ElementAggregates aggs) {
@@ -295,18 +295,21 @@ public class RecomputeEngine {
             var den = aggs.get(d.denominator().code(), unitId, period);
             BigDecimal n = num == null ? (den == null ? null : BigDecimal.ZERO) : num.value();
             BigDecimal dn = den == null ? null : den.value();
+            // the records behind a rate are its denominator's (the batches tested, the cases due)
             return new Observed(TargetEvaluator.ratio(n, dn, d.factor()), n, dn,
-                    (num == null || num.approved()) && (den == null || den.approved()), den != null);
+                    (num == null || num.approved()) && (den == null || den.approved()), den != null,
+                    den != null ? den.demoShare() : num == null ? null : num.demoShare());
         }
         if (d.value() == null) {
-            return new Observed(null, null, null, true, false);
+            return new Observed(null, null, null, true, false, null);
         }
         var v = aggs.get(d.value().code(), unitId, period);
         if (v == null) {
-            return new Observed(null, null, null, true, false);
+            return new Observed(null, null, null, true, false, null);
         }
         BigDecimal factor = d.factor() == null ? BigDecimal.ONE : d.factor();
-        return new Observed(v.value().multiply(factor, TargetEvaluator.MC), null, null, v.approved(), true);
+        return new Observed(v.value().multiply(factor, TargetEvaluator.MC), null, null, v.approved(), true,
+                v.demoShare());
     }
 
     private ResultRepository.Result evaluate(IndicatorDefinition d, long unitId, Period p, ElementAggregates aggs,
@@ -387,7 +390,7 @@ public class RecomputeEngine {
         return new ResultRepository.Result(d.code(), unitId, p.id(), p.type().name(), p.year(), o.value(),
                 o.numerator(), o.denominator(), comparator, rule == null ? null : rule.kind().name(),
                 rule == null ? null : rule.value(), status.name(), projection.value(), projection.method(),
-                o.approved(), basis.kind(), basis.value(), basis.measure(), basis.span(), missing);
+                o.approved(), basis.kind(), basis.value(), basis.measure(), basis.span(), missing, o.demoShare());
     }
 
     /**

@@ -16,7 +16,7 @@ class ResultRepository {
                   BigDecimal numerator, BigDecimal denominator, BigDecimal comparator, String targetKind,
                   BigDecimal targetValue, String status, BigDecimal projection, String projectionMethod,
                   boolean approved, String basisKind, BigDecimal basisValue, BigDecimal basisMeasure,
-                  String basisSpan, List<String> missingMembers) {
+                  String basisSpan, List<String> missingMembers, BigDecimal demoShare) {
     }
 
     private final JdbcClient jdbc;
@@ -47,8 +47,8 @@ class ResultRepository {
         template.batchUpdate("""
                         INSERT INTO indicator_result (indicator_code, unit_id, period, period_type, year, value, numerator,
                             denominator, comparator, target_kind, target_value, status, projection, projection_method, approved,
-                            basis_kind, basis_value, basis_measure, basis_span, missing_members)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            basis_kind, basis_value, basis_measure, basis_span, missing_members, demo_share)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """, results, 1000, (ps, r) -> {
                     ps.setString(1, r.indicatorCode());
                     ps.setLong(2, r.unitId());
@@ -71,6 +71,8 @@ class ResultRepository {
                     ps.setString(19, r.basisSpan());
                     ps.setArray(20, r.missingMembers() == null ? null
                             : ps.getConnection().createArrayOf("text", r.missingMembers().toArray()));
+                    ps.setBigDecimal(21, r.demoShare() == null ? null
+                            : r.demoShare().setScale(6, java.math.RoundingMode.HALF_UP));
                 });
     }
 
