@@ -119,7 +119,6 @@ class IndicatorPlanRulesTest {
 
     @Test
     void aCountDueBy2020IsMetOnlyWhenReachedBy2020AndCountsFromThePlansStart() {
-        clock.set(Instant.parse("2031-03-01T02:00:00Z"));
         String admin = api().token("admin");
         // C5 (筹建5个省级中心 by 2020-12-31): five more reported for 2030 do not make the 2020 target met
         saveAndSubmit(admin, "421200", "2030", List.of(Map.of("element", "C5_PROVINCIAL_CENTRES", "value", 5)));
@@ -231,8 +230,10 @@ class IndicatorPlanRulesTest {
         }
         cleanups.add(() -> jdbc.sql("DELETE FROM indicator_result WHERE year = 2027").update());
         clock.set(Instant.parse("2027-11-15T02:00:00Z"));
-        admin = api().token("admin");
         engine.recomputeYear(2027);
+        // the result keeps what was projected in November (the API's token is read at today's date)
+        clock.reset();
+        admin = api().token("admin");
         JsonNode year = row(admin, "P2", "2027", "421224");
         // 955 of 1000 so far meets 95 %; at the last three months' rate the year ends near 93.75 %
         assertThat(year.get("value").decimalValue()).isEqualByComparingTo("95.5");
@@ -243,7 +244,6 @@ class IndicatorPlanRulesTest {
 
     @Test
     void aChangedValueRecomputesTheLaterYearsThatCompareWithIt() {
-        clock.set(Instant.parse("2032-03-01T02:00:00Z"));
         String admin = api().token("admin");
         // W1a (approval items, falling year on year): 2031 first, with nothing to compare …
         saveAndSubmit(admin, "421200", "2031", List.of(Map.of("element", "W1_APPROVAL_ITEMS", "value", 90)));
@@ -261,7 +261,6 @@ class IndicatorPlanRulesTest {
 
     @Test
     void aRatingIsSubmittedOnlyWithItsEvidence() {
-        clock.set(Instant.parse("2031-03-01T02:00:00Z"));
         String admin = api().token("admin");
         var saved = api().put("/api/v1/indicator-values", Map.of("unitCode", "421200", "period", "2030",
                 "values", List.of(Map.of("element", "S3_RATING", "value", 2))), admin);

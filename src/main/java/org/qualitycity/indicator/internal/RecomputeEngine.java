@@ -109,8 +109,7 @@ public class RecomputeEngine {
             return new Summary(year, 0, 0, 0, 0);
         }
         Summary own = recompute(year, affected);
-        int lastYear = Math.max(LocalDate.now(clock).getYear(), results.yearsWithValues().stream()
-                .max(Integer::compare).orElse(year));
+        int lastYear = Math.max(LocalDate.now(clock).getYear(), results.lastYearWithValues().orElse(year));
         Map<Integer, List<IndicatorDefinition>> dependents = new java.util.TreeMap<>();
         for (IndicatorDefinition d : affected) {
             for (int y : dependentYears(d.target(), year, lastYear, planStartYear())) {

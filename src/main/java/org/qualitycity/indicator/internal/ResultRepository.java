@@ -76,6 +76,12 @@ class ResultRepository {
                 });
     }
 
+    /** The latest year with any value (one index probe, unlike {@link #yearsWithValues()}). */
+    java.util.Optional<Integer> lastYearWithValues() {
+        return jdbc.sql("SELECT extract(year FROM max(period_start))::int FROM indicator_value")
+                .query(Integer.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     List<Integer> yearsWithValues() {
         return jdbc.sql("SELECT DISTINCT extract(year FROM period_start)::int AS y FROM indicator_value ORDER BY y")
                 .query(Integer.class).list();
