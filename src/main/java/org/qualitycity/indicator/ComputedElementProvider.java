@@ -25,7 +25,17 @@ public interface ComputedElementProvider {
     /** A link (path) to the records behind a value, for drill-down, or null. */
     String drillDownLink(String element, String unitCode, Period period);
 
-    /** One computed value. */
-    record ElementValue(long unitId, Period period, BigDecimal value) {
+    /**
+     * One computed value.
+     *
+     * @param demoShare the share (0–1) of demo records among the records behind the value, as the provider
+     *                  counted them; null when the provider does not know (taken as none)
+     */
+    record ElementValue(long unitId, Period period, BigDecimal value, BigDecimal demoShare) {
+
+        /** A value with no demo records behind it. */
+        public ElementValue(long unitId, Period period, BigDecimal value) {
+            this(unitId, period, value, null);
+        }
     }
 }

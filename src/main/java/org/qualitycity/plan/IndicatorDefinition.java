@@ -27,6 +27,8 @@ import java.util.List;
  * @param breakdown    categories a value is also reported by (sectors, award types), or null
  * @param planRefs     where the indicator stands in the plan, with its words
  * @param measureCodes the measures that serve this indicator, in plan order
+ * @param overTime     how values combine across time: {@code SUM} (flows: the year adds its months) or
+ *                     {@code LAST} (stocks counted at period end: the year takes its last period's value)
  */
 public record IndicatorDefinition(String code, String category, String area, String groupCode, String nameZh,
                                   String nameEn, String unit, int decimals, PeriodType periodType,
@@ -35,7 +37,27 @@ public record IndicatorDefinition(String code, String category, String area, Str
                                   DataElement comparator, List<DataElement> supporting, BigDecimal factor,
                                   Aggregation aggregation, TargetRule target, String shortNameZh,
                                   boolean nameZhFromPlan, String unitZh, String selector, String importedFrom,
-                                  Breakdown breakdown, List<PlanRef> planRefs, List<String> measureCodes) {
+                                  Breakdown breakdown, List<PlanRef> planRefs, List<String> measureCodes,
+                                  String overTime) {
+
+    /** A definition without {@code overTime} (values add up over time). */
+    public IndicatorDefinition(String code, String category, String area, String groupCode, String nameZh,
+                               String nameEn, String unit, int decimals, PeriodType periodType,
+                               ValueSource source, String sourceModule, String reportedBy,
+                               DataElement numerator, DataElement denominator, DataElement value,
+                               DataElement comparator, List<DataElement> supporting, BigDecimal factor,
+                               Aggregation aggregation, TargetRule target, String shortNameZh,
+                               boolean nameZhFromPlan, String unitZh, String selector, String importedFrom,
+                               Breakdown breakdown, List<PlanRef> planRefs, List<String> measureCodes) {
+        this(code, category, area, groupCode, nameZh, nameEn, unit, decimals, periodType, source, sourceModule,
+                reportedBy, numerator, denominator, value, comparator, supporting, factor, aggregation, target,
+                shortNameZh, nameZhFromPlan, unitZh, selector, importedFrom, breakdown, planRefs, measureCodes, "SUM");
+    }
+
+    /** Whether the value is a stock counted at period end (the year takes the last period's value). */
+    public boolean stock() {
+        return "LAST".equals(overTime);
+    }
 
     /** A definition without the display and provenance details (the original contract). */
     public IndicatorDefinition(String code, String category, String area, String groupCode, String nameZh,

@@ -23,11 +23,23 @@ import java.util.List;
  * @param textZh     the plan's wording of the target
  * @param basis      for growth targets: YEAR_ON_YEAR or AVERAGE_ANNUAL ({@code average} is true for the latter)
  * @param note       remarks on the reading of the plan's words, or null
+ * @param rising     for GE/LE targets the plan also asks for steady improvement (不断提升): the value must also
+ *                   be above the previous year's ({@code rising: true} in the plan file)
  */
 public record TargetRule(Kind kind, BigDecimal value, String comparator, LocalDate by, Integer perEvery,
                          String perUnit, boolean average, Integer baseYear, String ratingScale,
                          String provenance, String textZh, String basis, String among, boolean eachOfBreakdown,
-                         String attainedAt, List<String> criteriaZh, boolean evidenceRequired, String note) {
+                         String attainedAt, List<String> criteriaZh, boolean evidenceRequired, String note,
+                         boolean rising) {
+
+    /** A rule without {@code rising}. */
+    public TargetRule(Kind kind, BigDecimal value, String comparator, LocalDate by, Integer perEvery,
+                      String perUnit, boolean average, Integer baseYear, String ratingScale,
+                      String provenance, String textZh, String basis, String among, boolean eachOfBreakdown,
+                      String attainedAt, List<String> criteriaZh, boolean evidenceRequired, String note) {
+        this(kind, value, comparator, by, perEvery, perUnit, average, baseYear, ratingScale, provenance, textZh, basis,
+                among, eachOfBreakdown, attainedAt, criteriaZh, evidenceRequired, note, false);
+    }
 
     public enum Kind { GE, LE, EQ, LT_COMPARATOR, YOY_GROWTH_GE, YOY_GROWTH_LT, RANK_LE, COUNT_GE, QUALITATIVE }
 

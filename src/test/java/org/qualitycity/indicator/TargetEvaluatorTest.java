@@ -146,4 +146,83 @@ class TargetEvaluatorTest {
         assertThat(TargetEvaluator.withProjection(Attainment.NOT_MET, r, new BigDecimal("95"), Y2018, Inputs.none()))
                 .isEqualTo(Attainment.NOT_MET);
     }
+
+    // ---- issue 10 (cor-indicators)
+
+    @Test
+    void equalComparesAfterRoundingToTheIndicatorsDecimals() {
+        Inputs oneDecimal = Inputs.none().withDecimals(1);
+        // 99.96 is shown as 100.0 and is 100 (docs/plan-format.md: "= value after rounding to decimals")
+        assertThat(TargetEvaluator.evaluate(rule(Kind.EQ, "100"), new BigDecimal("99.96"), Q2, oneDecimal))
+                .isEqualTo(Attainment.MET);
+        assertThat(TargetEvaluator.evaluate(rule(Kind.EQ, "100"), new BigDecimal("99.94"), Q2, oneDecimal))
+                .isEqualTo(Attainment.NOT_MET);
+        assertThat(TargetEvaluator.evaluate(rule(Kind.EQ, "0"), new BigDecimal("0.4"), Q2, Inputs.none().withDecimals(0)))
+                .isEqualTo(Attainment.MET);
+    }
+
+    static TargetRule rising(String value) {
+        return new TargetRule(Kind.GE, new BigDecimal(value), null, null, null, null, false, null, null, "PLAN", null,
+                null, null, false, null, java.util.List.of(), false, null, true);
+    }
+
+    @Test
+    void aTargetThatMustKeepRisingNeedsBothHalves() {
+        // W3: 满意度不断提升,达到75分以上 — at least 75 AND above the previous year
+        Inputs lastYear81 = new Inputs(null, new BigDecimal("81"), null, 0, null, null);
+        Inputs lastYear79 = new Inputs(null, new BigDecimal("79"), null, 0, null, null);
+        assertThat(TargetEvaluator.evaluate(rising("75"), new BigDecimal("80"), Y2018, lastYear81)).isEqualTo(Attainment.NOT_MET);
+        assertThat(TargetEvaluator.evaluate(rising("75"), new BigDecimal("80"), Y2018, lastYear79)).isEqualTo(Attainment.MET);
+        assertThat(TargetEvaluator.evaluate(rising("75"), new BigDecimal("74"), Y2018, lastYear79)).isEqualTo(Attainment.NOT_MET);
+        // the first year has nothing to rise from: the figure alone decides
+        assertThat(TargetEvaluator.evaluate(rising("75"), new BigDecimal("80"), Y2018, Inputs.none())).isEqualTo(Attainment.MET);
+    }
+
+    @Test
+    void aCountWindowThatHasNotEndedIsNotMissedYet() {
+        TargetRule everyTwoYears = new TargetRule(Kind.COUNT_GE, BigDecimal.ONE, null, null, 2, "YEAR", false, null,
+                null, "PLAN", null);
+        assertThat(TargetEvaluator.evaluate(everyTwoYears, null, Y2018, Inputs.none().withWindowOpen(true)))
+                .isEqualTo(Attainment.ON_TRACK);
+        assertThat(TargetEvaluator.evaluate(everyTwoYears, null, Y2018, Inputs.none())).isEqualTo(Attainment.NO_DATA);
+        assertThat(TargetEvaluator.evaluate(everyTwoYears, BigDecimal.ZERO, Y2018, Inputs.none())).isEqualTo(Attainment.NOT_MET);
+    }
+
+    @Test
+    void countWindowsRunFromThePlansStartAndAChangedYearRecomputesTheYearsThatReadIt() {
+        // 每两年: 2017–18, 2019–20, never 2016–17
+        assertThat(org.qualitycity.indicator.internal.RecomputeEngine.windowStart(2017, 2, 2017)).isEqualTo(2017);
+        assertThat(org.qualitycity.indicator.internal.RecomputeEngine.windowStart(2018, 2, 2017)).isEqualTo(2017);
+        assertThat(org.qualitycity.indicator.internal.RecomputeEngine.windowStart(2019, 2, 2017)).isEqualTo(2019);
+        assertThat(org.qualitycity.indicator.internal.RecomputeEngine.windowStart(2016, 2, 2017)).isEqualTo(2015);
+        TargetRule yoy = rule(Kind.YOY_GROWTH_LT, "0");
+        assertThat(org.qualitycity.indicator.internal.RecomputeEngine.dependentYears(yoy, 2019, 2026, 2017))
+                .containsExactly(2020);
+        TargetRule countBy = new TargetRule(Kind.COUNT_GE, BigDecimal.ONE, null, LocalDate.of(2020, 12, 31), null,
+                null, false, null, null, "PLAN", null);
+        assertThat(org.qualitycity.indicator.internal.RecomputeEngine.dependentYears(countBy, 2019, 2022, 2017))
+                .containsExactly(2020, 2021, 2022);
+        TargetRule average = new TargetRule(Kind.YOY_GROWTH_GE, BigDecimal.TEN, null, null, null, null, true, 2016,
+                null, "PLAN", null);
+        assertThat(org.qualitycity.indicator.internal.RecomputeEngine.dependentYears(average, 2016, 2018, 2017))
+                .containsExactly(2017, 2018);
+        assertThat(org.qualitycity.indicator.internal.RecomputeEngine.dependentYears(average, 2017, 2018, 2017)).isEmpty();
+    }
+
+    @Test
+    void eachSectorTargetsHoldForEveryMember() {
+        TargetRule each = new TargetRule(Kind.COUNT_GE, BigDecimal.ONE, null, LocalDate.of(2020, 12, 31), null, null,
+                false, null, null, "PLAN", null, null, null, true, null, java.util.List.of(), false, null);
+        var oneSector = new java.util.LinkedHashMap<String, BigDecimal>();
+        oneSector.put("卫生", BigDecimal.ONE);
+        oneSector.put("旅游", null);
+        // one pilot in all is not "one in each sector"
+        assertThat(TargetEvaluator.eachMember(each, oneSector, BigDecimal.ONE, Period.year(2020), null))
+                .isEqualTo(Attainment.NOT_MET);
+        assertThat(TargetEvaluator.eachMember(each, oneSector, BigDecimal.ONE, Period.year(2019), null))
+                .isEqualTo(Attainment.ON_TRACK);
+        oneSector.put("旅游", BigDecimal.valueOf(2));
+        assertThat(TargetEvaluator.eachMember(each, oneSector, BigDecimal.valueOf(3), Period.year(2020), null))
+                .isEqualTo(Attainment.MET);
+    }
 }

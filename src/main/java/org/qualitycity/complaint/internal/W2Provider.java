@@ -62,13 +62,14 @@ class W2Provider implements ComputedElementProvider {
                 return List.of();
             }
         }
-        return jdbc.sql("SELECT c.district_unit_id, CAST(extract(month FROM " + dateCol + ") AS int) AS m, count(*) "
+        return jdbc.sql("SELECT c.district_unit_id, CAST(extract(month FROM " + dateCol + ") AS int) AS m, count(*), "
+                        + "avg(CASE WHEN c.demo THEN 1.0 ELSE 0 END) "
                         + "FROM complaint_case c WHERE " + dateCol + " BETWEEN :from AND :to AND " + predicate
                         + " GROUP BY 1, 2")
                 .param("from", Date.valueOf(LocalDate.of(year, 1, 1))).param("to", Date.valueOf(LocalDate.of(year, 12, 31)))
                 .param("today", Date.valueOf(LocalDate.now(clock.withZone(ComplaintService.BEIJING))))
                 .query((rs, n) -> new ElementValue(rs.getLong(1), Period.month(year, rs.getInt(2)),
-                        BigDecimal.valueOf(rs.getLong(3))))
+                        BigDecimal.valueOf(rs.getLong(3)), rs.getBigDecimal(4)))
                 .list();
     }
 

@@ -37,10 +37,11 @@ class EnterpriseElements implements ComputedElementProvider {
         if (!P7.equals(element)) {
             return List.of();
         }
-        return jdbc.sql("SELECT e.unit_id, count(*) FROM enterprise_standard s JOIN enterprise e ON e.id = s.enterprise_id "
+        return jdbc.sql("SELECT e.unit_id, count(*), avg(CASE WHEN e.demo THEN 1.0 ELSE 0 END) FROM enterprise_standard s JOIN enterprise e ON e.id = s.enterprise_id "
                         + "WHERE s.kind = 'INTERNATIONAL' AND s.declared_on <= :end GROUP BY e.unit_id")
                 .param("end", LocalDate.of(year, 12, 31))
-                .query((rs, i) -> new ElementValue(rs.getLong(1), Period.year(year), BigDecimal.valueOf(rs.getLong(2))))
+                .query((rs, i) -> new ElementValue(rs.getLong(1), Period.year(year), BigDecimal.valueOf(rs.getLong(2)),
+                        rs.getBigDecimal(3)))
                 .list();
     }
 

@@ -31,7 +31,29 @@ public class AnalyticsService {
     /** One row of the analytics answer. */
     public record Row(String indicator, String period, String unit, String unitName, BigDecimal value,
                       BigDecimal numerator, BigDecimal denominator, String targetKind, BigDecimal target,
-                      String status, BigDecimal projection, String projectionMethod, boolean approved) {
+                      String status, BigDecimal projection, String projectionMethod, boolean approved,
+                      ComparedWith comparedWith, BigDecimal demoShare) {
+
+        /** Whether demo records are behind the value (the demo badge per value). */
+        public boolean demo() {
+            return demoShare != null && demoShare.signum() > 0;
+        }
+    }
+
+    /**
+     * What the status was compared with (shown beside every status).
+     *
+     * @param kind           TARGET, TARGET_AND_RISING, COMPARATOR, PREVIOUS_YEAR, BASE_YEAR, RUNNING_TOTAL,
+     *                       WINDOW_TOTAL, EACH_MEMBER or RATING
+     * @param reference      the figure compared with: the target, the comparator (P5's national average), the
+     *                       previous or base year's value
+     * @param measure        what was held against the target where it is not the value: running or window total,
+     *                       growth in percent
+     * @param span           dates or years behind {@code measure} (2017-03-01/2020-12-31, 2019/2020, 2016)
+     * @param missingMembers breakdown members that have not reached the target (each-sector targets)
+     */
+    public record ComparedWith(String kind, BigDecimal reference, BigDecimal measure, String span,
+                               List<String> missingMembers) {
     }
 
     public record Page(List<Row> rows, int page, int size, long total) {
@@ -209,13 +231,21 @@ public class AnalyticsService {
 
     private static final String ROW_COLUMNS = """
             SELECT r.indicator_code, r.period, u.code, u.name_zh, r.value, r.numerator, r.denominator,
-                   r.target_kind, r.target_value, r.status, r.projection, r.projection_method, r.approved
+                   r.target_kind, r.target_value, r.status, r.projection, r.projection_method, r.approved,
+                   r.basis_kind, r.basis_value, r.basis_measure, r.basis_span, r.missing_members, r.demo_share
             """;
 
     private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), round(rs.getBigDecimal(5)),
                 rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9), rs.getString(10),
-                round(rs.getBigDecimal(11)), rs.getString(12), rs.getBoolean(13));
+                round(rs.getBigDecimal(11)), rs.getString(12), rs.getBoolean(13),
+                rs.getString(14) == null ? null : new ComparedWith(rs.getString(14), round(rs.getBigDecimal(15)),
+                        round(rs.getBigDecimal(16)), rs.getString(17), members(rs.getArray(18))),
+                round(rs.getBigDecimal(19)));
+    }
+
+    private static List<String> members(java.sql.Array a) throws java.sql.SQLException {
+        return a == null ? null : List.of((String[]) a.getArray());
     }
 
     private static BigDecimal round(BigDecimal v) {

@@ -10,13 +10,14 @@ final class ElementAggregates {
     record Key(String element, long unitId, String period) {
     }
 
-    record Agg(BigDecimal value, boolean approved) {
+    /** @param demoShare share (0–1) of demo records behind the value */
+    record Agg(BigDecimal value, boolean approved, BigDecimal demoShare) {
     }
 
     private final Map<Key, Agg> values = new HashMap<>();
 
-    void put(String element, long unitId, String period, BigDecimal value, boolean approved) {
-        values.put(new Key(element, unitId, period), new Agg(value, approved));
+    void put(String element, long unitId, String period, BigDecimal value, boolean approved, BigDecimal demoShare) {
+        values.put(new Key(element, unitId, period), new Agg(value, approved, demoShare));
     }
 
     Agg get(String element, long unitId, String period) {

@@ -14,8 +14,11 @@ import java.util.Optional;
 @Component
 public class IndicatorCatalog {
 
-    /** How an element's values combine across units and across time. */
-    enum Mode { SUM, MAX, MIN, LATEST }
+    /**
+     * How an element's values combine across units and across time. STOCK: summed over units, and over time
+     * the last period's value (a count at period end, e.g. P8's enterprises without a standard).
+     */
+    enum Mode { SUM, MAX, MIN, LATEST, STOCK }
 
     private final Plans plans;
 
@@ -61,7 +64,7 @@ public class IndicatorCatalog {
             return Mode.LATEST;
         }
         return switch (d.aggregation()) {
-            case SUM_RATIO, SUM -> Mode.SUM;
+            case SUM_RATIO, SUM -> d.stock() ? Mode.STOCK : Mode.SUM;
             case MAX -> Mode.MAX;
             case MIN -> Mode.MIN;
             case NONE -> Mode.LATEST;

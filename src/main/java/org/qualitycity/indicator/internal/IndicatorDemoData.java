@@ -110,8 +110,16 @@ class IndicatorDemoData implements DemoDataContributor {
                 }
             }
         }
-        rows.forEach((element, list) -> values.insertBatch(element, list, "REPORTED", "APPROVED", true));
-        pending.forEach((element, list) -> values.insertBatch(element, list, "REPORTED", "SUBMITTED", true));
+        // an element the plan computes from records (its module has no provider yet) is stored as computed, not as
+        // if a person had reported it; computed values are approved on arrival
+        Set<String> computed = new java.util.HashSet<>();
+        catalog.indicators().forEach(d -> d.elements().stream()
+                .filter(e -> e.source() == IndicatorDefinition.ValueSource.COMPUTED).forEach(e -> computed.add(e.code())));
+        rows.forEach((element, list) -> values.insertBatch(element, list,
+                computed.contains(element) ? "COMPUTED" : "REPORTED", "APPROVED", true));
+        pending.forEach((element, list) -> values.insertBatch(element, list,
+                computed.contains(element) ? "COMPUTED" : "REPORTED", computed.contains(element) ? "APPROVED" : "SUBMITTED",
+                true));
         // realistic submission dates: mostly within the deadline (10 working days ≈ 14 days), some late
         values.spreadDemoSubmissions();
         long t1 = System.nanoTime();

@@ -95,12 +95,74 @@ public class RecomputeEngine {
         return recompute(year, catalog.indicators());
     }
 
-    /** Recomputes the indicators that use any of {@code elements} in {@code year}. */
+    /**
+     * Recomputes the indicators that use any of {@code elements} in {@code year}, and the other years whose
+     * results depend on that year's values: the next year (year-on-year growth, "rising"), every later year
+     * (running totals of counts due by a date; average growth when this is the base year) and the other
+     * years of a count window ("every two years").
+     */
     @Transactional
     public Summary recomputeElements(int year, Collection<String> elements) {
         List<IndicatorDefinition> affected = catalog.indicators().stream()
                 .filter(d -> d.elements().stream().anyMatch(e -> elements.contains(e.code()))).toList();
-        return affected.isEmpty() ? new Summary(year, 0, 0, 0, 0) : recompute(year, affected);
+        if (affected.isEmpty()) {
+            return new Summary(year, 0, 0, 0, 0);
+        }
+        Summary own = recompute(year, affected);
+        int lastYear = Math.max(LocalDate.now(clock).getYear(), results.lastYearWithValues().orElse(year));
+        Map<Integer, List<IndicatorDefinition>> dependents = new java.util.TreeMap<>();
+        for (IndicatorDefinition d : affected) {
+            for (int y : dependentYears(d.target(), year, lastYear, planStartYear())) {
+                dependents.computeIfAbsent(y, k -> new ArrayList<>()).add(d);
+            }
+        }
+        dependents.forEach(this::recompute);
+        return own;
+    }
+
+    /** The years other than {@code year} whose result of an indicator with this target reads {@code year}'s values. */
+    public static Set<Integer> dependentYears(TargetRule t, int year, int lastYear, int planStartYear) {
+        Set<Integer> years = new TreeSet<>();
+        if (t == null) {
+            return years;
+        }
+        boolean growth = t.kind() == TargetRule.Kind.YOY_GROWTH_GE || t.kind() == TargetRule.Kind.YOY_GROWTH_LT;
+        if ((growth && !t.average()) || t.rising()) {
+            years.add(year + 1);
+        }
+        if (growth && t.average() && t.baseYear() != null && t.baseYear() == year) {
+            for (int y = year + 1; y <= lastYear; y++) {
+                years.add(y);
+            }
+        }
+        if (t.kind() == TargetRule.Kind.COUNT_GE && t.by() != null) {
+            for (int y = year + 1; y <= lastYear; y++) {
+                years.add(y);
+            }
+        }
+        if (t.kind() == TargetRule.Kind.COUNT_GE && t.perEvery() != null && t.perEvery() > 1) {
+            int start = windowStart(year, t.perEvery(), planStartYear);
+            for (int y = start; y < start + t.perEvery(); y++) {
+                years.add(y);
+            }
+        }
+        years.remove(year);
+        years.removeIf(y -> y > lastYear);
+        return years;
+    }
+
+    /** First year of the count window ("every n years") that contains {@code year}, windows aligned to the plan's start. */
+    public static int windowStart(int year, int every, int planStartYear) {
+        return planStartYear + Math.floorDiv(year - planStartYear, every) * every;
+    }
+
+    private LocalDate planStart() {
+        LocalDate start = plans.current().startDate();
+        return start == null ? LocalDate.of(2000, 1, 1) : start;
+    }
+
+    private int planStartYear() {
+        return planStart().getYear();
     }
 
     @Transactional
@@ -111,16 +173,27 @@ public class RecomputeEngine {
         values.lockYear(year);
         pullComputedValues(year, defs);
 
-        // this year for every element; earlier years only for the targets that compare with them
+        // this year for every element; other years only for the targets that compare with them
+        LocalDate planStart = planStart();
         Map<IndicatorCatalog.Mode, List<String>> byMode = new EnumMap<>(IndicatorCatalog.Mode.class);
         Map<Integer, Map<IndicatorCatalog.Mode, List<String>>> earlier = new HashMap<>();
         List<String> countByElements = new ArrayList<>();
+        List<String> eachOfElements = new ArrayList<>();
+        LocalDate lastDue = planStart;
         for (IndicatorDefinition d : defs) {
             TargetRule t = d.target();
             Set<Integer> pastYears = new TreeSet<>();
             if (t != null && (t.kind() == TargetRule.Kind.YOY_GROWTH_GE || t.kind() == TargetRule.Kind.YOY_GROWTH_LT
-                    || (t.kind() == TargetRule.Kind.COUNT_GE && t.perEvery() != null && t.perEvery() == 2))) {
+                    || t.rising())) {
                 pastYears.add(year - 1);
+            }
+            if (t != null && t.kind() == TargetRule.Kind.COUNT_GE && t.perEvery() != null && t.perEvery() > 1) {
+                int start = windowStart(year, t.perEvery(), planStart.getYear());
+                for (int y = start; y < start + t.perEvery(); y++) {
+                    if (y != year) {
+                        pastYears.add(y);
+                    }
+                }
             }
             if (t != null && t.average() && t.baseYear() != null) {
                 pastYears.add(t.baseYear());
@@ -134,15 +207,25 @@ public class RecomputeEngine {
                 }
             }
             if (t != null && t.kind() == TargetRule.Kind.COUNT_GE && t.by() != null && d.value() != null) {
-                countByElements.add(d.value().code());
+                addOnce(countByElements, d.value().code());
+                if (t.eachOfBreakdown() && d.breakdown() != null) {
+                    addOnce(eachOfElements, d.value().code());
+                }
+                if (t.by().isAfter(lastDue)) {
+                    lastDue = t.by();
+                }
             }
         }
         ElementAggregates aggs = new ElementAggregates();
         aggregation.aggregate(List.of(year), byMode, aggs);
         earlier.forEach((past, modes) -> aggregation.aggregate(List.of(past), modes, aggs));
-        LocalDate planStart = plans.current().startDate() == null ? LocalDate.of(2000, 1, 1) : plans.current().startDate();
-        Map<ElementAggregates.Key, BigDecimal> before = aggregation.sumsBefore(countByElements,
-                LocalDate.of(planStart.getYear(), 1, 1), LocalDate.of(year, 1, 1));
+        // running totals start at the plan's start date (a period that ends on or after it counts) and stop
+        // at the due date
+        RunningTotals totals = new RunningTotals();
+        aggregation.datedSums(countByElements, planStart, lastDue, false)
+                .forEach(x -> totals.add(x.element(), x.unitId(), null, x.periodEnd(), x.value()));
+        aggregation.datedSums(eachOfElements, planStart, lastDue, true)
+                .forEach(x -> totals.add(x.element(), x.unitId(), x.member(), x.periodEnd(), x.value()));
 
         Map<Long, Unit> unitsById = new HashMap<>();
         units.all().forEach(u -> unitsById.put(u.id(), u));
@@ -159,7 +242,7 @@ public class RecomputeEngine {
             unitIds.addAll(aggs.unitsWith(codes));
             for (long unitId : unitIds) {
                 for (Period p : Period.evaluatedIn(d.periodType(), year)) {
-                    out.add(evaluate(d, unitId, p, aggs, before, unitsById, targets, today));
+                    out.add(evaluate(d, unitId, p, aggs, totals, unitsById, targets, today, planStart));
                 }
             }
         }
@@ -202,7 +285,7 @@ public class RecomputeEngine {
 
     /** The value, numerator, denominator and whether all inputs are approved, for one unit and period. */
     private record Observed(BigDecimal value, BigDecimal numerator, BigDecimal denominator, boolean approved,
-                            boolean present) {
+                            boolean present, BigDecimal demoShare) {
     }
 
     private static Observed observe(IndicatorDefinition d, long unitId, String period, ElementAggregates aggs) {
@@ -211,23 +294,26 @@ public class RecomputeEngine {
             var den = aggs.get(d.denominator().code(), unitId, period);
             BigDecimal n = num == null ? (den == null ? null : BigDecimal.ZERO) : num.value();
             BigDecimal dn = den == null ? null : den.value();
+            // the records behind a rate are its denominator's (the batches tested, the cases due)
             return new Observed(TargetEvaluator.ratio(n, dn, d.factor()), n, dn,
-                    (num == null || num.approved()) && (den == null || den.approved()), den != null);
+                    (num == null || num.approved()) && (den == null || den.approved()), den != null,
+                    den != null ? den.demoShare() : num == null ? null : num.demoShare());
         }
         if (d.value() == null) {
-            return new Observed(null, null, null, true, false);
+            return new Observed(null, null, null, true, false, null);
         }
         var v = aggs.get(d.value().code(), unitId, period);
         if (v == null) {
-            return new Observed(null, null, null, true, false);
+            return new Observed(null, null, null, true, false, null);
         }
         BigDecimal factor = d.factor() == null ? BigDecimal.ONE : d.factor();
-        return new Observed(v.value().multiply(factor, TargetEvaluator.MC), null, null, v.approved(), true);
+        return new Observed(v.value().multiply(factor, TargetEvaluator.MC), null, null, v.approved(), true,
+                v.demoShare());
     }
 
     private ResultRepository.Result evaluate(IndicatorDefinition d, long unitId, Period p, ElementAggregates aggs,
-                                             Map<ElementAggregates.Key, BigDecimal> before, Map<Long, Unit> unitsById,
-                                             TargetOverrides.Snapshot targets, LocalDate today) {
+                                             RunningTotals totals, Map<Long, Unit> unitsById,
+                                             TargetOverrides.Snapshot targets, LocalDate today, LocalDate planStart) {
         Observed o = observe(d, unitId, p.id(), aggs);
         TargetRule rule = targets.effective(d.code(), unitId, p.year(), d.target());
         BigDecimal comparator = d.comparator() == null ? null : nearest(d.comparator().code(), unitId, p.id(), aggs, unitsById);
@@ -239,29 +325,94 @@ public class RecomputeEngine {
             yearsSinceBase = p.year() - rule.baseYear();
         }
         boolean currentYear = p.year() == today.getYear();
-        Projection projection = currentYear && p.type() == PeriodType.YEAR ? project(d, unitId, p, aggs, rule, before)
-                : Projection.NONE;
+        Projection projection = currentYear && p.type() == PeriodType.YEAR
+                ? project(d, unitId, p, aggs, rule, totals, planStart) : Projection.NONE;
+        Basis basis = Basis.of(rule, comparator, previousYear, baseValue);
         BigDecimal cumulative = null;
+        boolean windowOpen = false;
+        Map<String, BigDecimal> byMember = null;
         if (rule != null && rule.kind() == TargetRule.Kind.COUNT_GE && rule.by() != null && d.value() != null) {
-            BigDecimal prior = before.getOrDefault(new ElementAggregates.Key(d.value().code(), unitId, "before"),
-                    BigDecimal.ZERO);
-            cumulative = o.value() == null ? (prior.signum() > 0 ? prior : null) : prior.add(o.value());
+            // counted from the plan's start to the period's end, never beyond the due date
+            LocalDate upTo = p.end().isAfter(rule.by()) ? rule.by() : p.end();
+            cumulative = totals.at(d.value().code(), unitId, null, upTo);
+            basis = new Basis("RUNNING_TOTAL", rule.value(), cumulative, planStart + "/" + upTo);
+            if (rule.eachOfBreakdown() && d.breakdown() != null) {
+                Set<String> members = new LinkedHashSet<>(d.breakdown().valuesZh());
+                if (d.breakdown().openList()) {
+                    members.addAll(totals.members(d.value().code(), unitId));
+                }
+                byMember = new java.util.LinkedHashMap<>();
+                for (String m : members) {
+                    byMember.put(m, totals.at(d.value().code(), unitId, m, upTo));
+                }
+                basis = new Basis("EACH_MEMBER", rule.value(), cumulative, planStart + "/" + upTo);
+            }
         } else if (rule != null && rule.kind() == TargetRule.Kind.COUNT_GE && rule.perEvery() != null
-                && rule.perEvery() == 2 && p.type() == PeriodType.YEAR && o.value() != null) {
-            // "every two years": the count of this year and the year before (windows longer than two years
-            // would need more history than one recompute aggregates)
-            cumulative = previousYear == null ? o.value() : o.value().add(previousYear);
+                && p.type() == PeriodType.YEAR) {
+            // "every n years": windows aligned to the plan's start (2017–18, 2019–20); a window that has not
+            // ended yet is not missed yet
+            int start = windowStart(p.year(), rule.perEvery(), planStart.getYear());
+            int end = start + rule.perEvery() - 1;
+            for (int y = start; y <= end; y++) {
+                BigDecimal v = observe(d, unitId, String.valueOf(y), aggs).value();
+                if (v != null) {
+                    cumulative = cumulative == null ? v : cumulative.add(v);
+                }
+            }
+            windowOpen = today.getYear() <= end;
+            basis = new Basis("WINDOW_TOTAL", rule.value(), cumulative, rule.perEvery() == 1 ? String.valueOf(start)
+                    : start + "/" + end);
         }
         var inputs = new TargetEvaluator.Inputs(comparator, previousYear, baseValue, yearsSinceBase, cumulative,
-                projection.value());
-        Attainment status = TargetEvaluator.evaluate(rule, o.value(), p, inputs);
+                projection.value()).withDecimals(d.decimals()).withWindowOpen(windowOpen);
+        Attainment status;
+        List<String> missing = null;
+        if (byMember != null) {
+            status = TargetEvaluator.eachMember(rule, byMember, cumulative, p, projection.value());
+            missing = byMember.entrySet().stream()
+                    .filter(e -> e.getValue() == null || e.getValue().compareTo(rule.value()) < 0)
+                    .map(Map.Entry::getKey).toList();
+        } else {
+            status = TargetEvaluator.evaluate(rule, o.value(), p, inputs);
+        }
         if (currentYear && p.type() == PeriodType.YEAR) {
             status = TargetEvaluator.withProjection(status, rule, projection.value(), p, inputs);
+        }
+        if (rule != null && (rule.kind() == TargetRule.Kind.YOY_GROWTH_GE || rule.kind() == TargetRule.Kind.YOY_GROWTH_LT)) {
+            BigDecimal growth = rule.average() ? TargetEvaluator.averageGrowth(o.value(), baseValue, yearsSinceBase)
+                    : TargetEvaluator.growthPercent(o.value(), previousYear);
+            basis = new Basis(basis.kind(), basis.value(), growth, rule.average() ? String.valueOf(rule.baseYear())
+                    : p.previousYear().id());
+        } else if (rule != null && rule.rising()) {
+            basis = new Basis(basis.kind(), basis.value(), basis.measure(), p.previousYear().id());
         }
         return new ResultRepository.Result(d.code(), unitId, p.id(), p.type().name(), p.year(), o.value(),
                 o.numerator(), o.denominator(), comparator, rule == null ? null : rule.kind().name(),
                 rule == null ? null : rule.value(), status.name(), projection.value(), projection.method(),
-                o.approved());
+                o.approved(), basis.kind(), basis.value(), basis.measure(), basis.span(), missing, o.demoShare());
+    }
+
+    /**
+     * What a status was compared with: the kind of comparison, the reference figure (target, comparator,
+     * previous or base year's value), the quantity held against the target where it is not the value itself
+     * (running total, window total, growth %), and the span behind it.
+     */
+    record Basis(String kind, BigDecimal value, BigDecimal measure, String span) {
+
+        static Basis of(TargetRule rule, BigDecimal comparator, BigDecimal previousYear, BigDecimal baseValue) {
+            if (rule == null) {
+                return new Basis(null, null, null, null);
+            }
+            return switch (rule.kind()) {
+                case LT_COMPARATOR -> new Basis("COMPARATOR", comparator, null, null);
+                case YOY_GROWTH_GE, YOY_GROWTH_LT -> rule.average()
+                        ? new Basis("BASE_YEAR", baseValue, null, null)
+                        : new Basis("PREVIOUS_YEAR", previousYear, null, null);
+                case QUALITATIVE -> new Basis("RATING", rule.value(), null, null);
+                default -> rule.rising() ? new Basis("TARGET_AND_RISING", previousYear, null, null)
+                        : new Basis("TARGET", rule.value(), null, null);
+            };
+        }
     }
 
     /** The element's value at the unit, or at its nearest ancestor (a national average reported for the city). */
@@ -292,8 +443,20 @@ public class RecomputeEngine {
      * latest value (LATEST).
      */
     private Projection project(IndicatorDefinition d, long unitId, Period year, ElementAggregates aggs,
-                               TargetRule rule, Map<ElementAggregates.Key, BigDecimal> before) {
+                               TargetRule rule, RunningTotals totals, LocalDate planStart) {
+        // the finest periods that hold data: values that arrive monthly are projected month by month even for a
+        // quarterly indicator, so the year is not "complete" as soon as its fourth quarter has one month in it
         List<Period> own = Period.allOf(d.periodType(), year.year());
+        for (PeriodType t : new PeriodType[]{PeriodType.MONTH, PeriodType.QUARTER, PeriodType.HALF}) {
+            if (!new Period(d.periodType(), year.year(), 1).isCoarserOrEqual(t)) {
+                continue;
+            }
+            List<Period> candidate = Period.allOf(t, year.year());
+            if (candidate.stream().anyMatch(c -> observe(d, unitId, c.id(), aggs).present())) {
+                own = candidate;
+                break;
+            }
+        }
         int n = own.size();
         int last = 0;
         for (int i = 0; i < n; i++) {
@@ -342,8 +505,9 @@ public class RecomputeEngine {
         }
         BigDecimal pace = ytd.divide(BigDecimal.valueOf(last), mc);
         if (rule != null && rule.kind() == TargetRule.Kind.COUNT_GE && rule.by() != null) {
-            BigDecimal prior = before.getOrDefault(new ElementAggregates.Key(d.value().code(), unitId, "before"),
-                    BigDecimal.ZERO);
+            LocalDate yearBefore = LocalDate.of(year.year() - 1, 12, 31);
+            BigDecimal prior = totals.at(d.value().code(), unitId, null, yearBefore.isAfter(rule.by()) ? rule.by() : yearBefore);
+            prior = prior == null ? BigDecimal.ZERO : prior;
             LocalDate lastEnd = own.get(last - 1).end();
             long monthsLeft = Math.max(0, java.time.temporal.ChronoUnit.MONTHS.between(lastEnd, rule.by()));
             BigDecimal periodsLeft = BigDecimal.valueOf(monthsLeft).divide(BigDecimal.valueOf(own.get(0).months()), mc);

@@ -15,7 +15,8 @@ class ResultRepository {
     record Result(String indicatorCode, long unitId, String period, String periodType, int year, BigDecimal value,
                   BigDecimal numerator, BigDecimal denominator, BigDecimal comparator, String targetKind,
                   BigDecimal targetValue, String status, BigDecimal projection, String projectionMethod,
-                  boolean approved) {
+                  boolean approved, String basisKind, BigDecimal basisValue, BigDecimal basisMeasure,
+                  String basisSpan, List<String> missingMembers, BigDecimal demoShare) {
     }
 
     private final JdbcClient jdbc;
@@ -45,8 +46,9 @@ class ResultRepository {
                 .param("year", year).param("codes", indicators.toArray(String[]::new)).update();
         template.batchUpdate("""
                         INSERT INTO indicator_result (indicator_code, unit_id, period, period_type, year, value, numerator,
-                            denominator, comparator, target_kind, target_value, status, projection, projection_method, approved)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            denominator, comparator, target_kind, target_value, status, projection, projection_method, approved,
+                            basis_kind, basis_value, basis_measure, basis_span, missing_members, demo_share)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """, results, 1000, (ps, r) -> {
                     ps.setString(1, r.indicatorCode());
                     ps.setLong(2, r.unitId());
@@ -63,7 +65,21 @@ class ResultRepository {
                     ps.setBigDecimal(13, r.projection());
                     ps.setString(14, r.projectionMethod());
                     ps.setBoolean(15, r.approved());
+                    ps.setString(16, r.basisKind());
+                    ps.setBigDecimal(17, r.basisValue());
+                    ps.setBigDecimal(18, r.basisMeasure());
+                    ps.setString(19, r.basisSpan());
+                    ps.setArray(20, r.missingMembers() == null ? null
+                            : ps.getConnection().createArrayOf("text", r.missingMembers().toArray()));
+                    ps.setBigDecimal(21, r.demoShare() == null ? null
+                            : r.demoShare().setScale(6, java.math.RoundingMode.HALF_UP));
                 });
+    }
+
+    /** The latest year with any value (one index probe, unlike {@link #yearsWithValues()}). */
+    java.util.Optional<Integer> lastYearWithValues() {
+        return jdbc.sql("SELECT extract(year FROM max(period_start))::int FROM indicator_value")
+                .query(Integer.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     List<Integer> yearsWithValues() {

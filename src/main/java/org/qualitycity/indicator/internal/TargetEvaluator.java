@@ -30,10 +30,28 @@ public final class TargetEvaluator {
      * @param projection        the projected value at the target's due point, or null
      */
     public record Inputs(BigDecimal comparator, BigDecimal previousYear, BigDecimal baseValue, int yearsSinceBase,
-                         BigDecimal cumulative, BigDecimal projection) {
+                         BigDecimal cumulative, BigDecimal projection, Integer decimals, boolean windowOpen) {
+
+        /**
+         * Inputs without rounding precision and with a closed window.
+         */
+        public Inputs(BigDecimal comparator, BigDecimal previousYear, BigDecimal baseValue, int yearsSinceBase,
+                      BigDecimal cumulative, BigDecimal projection) {
+            this(comparator, previousYear, baseValue, yearsSinceBase, cumulative, projection, null, false);
+        }
 
         public static Inputs none() {
             return new Inputs(null, null, null, 0, null, null);
+        }
+
+        /** The same inputs with the indicator's display precision ({@code decimals}), used by EQ. */
+        public Inputs withDecimals(int d) {
+            return new Inputs(comparator, previousYear, baseValue, yearsSinceBase, cumulative, projection, d, windowOpen);
+        }
+
+        /** The same inputs for a count per window that is still open (its last year has not ended). */
+        public Inputs withWindowOpen(boolean open) {
+            return new Inputs(comparator, previousYear, baseValue, yearsSinceBase, cumulative, projection, decimals, open);
         }
     }
 
@@ -56,9 +74,10 @@ public final class TargetEvaluator {
             return Attainment.NO_DATA;
         }
         return switch (rule.kind()) {
-            case GE -> met(value.compareTo(rule.value()) >= 0);
-            case LE -> met(value.compareTo(rule.value()) <= 0);
-            case EQ -> met(value.compareTo(rule.value()) == 0);
+            case GE -> met(value.compareTo(rule.value()) >= 0 && risingIfAsked(rule, value, in));
+            case LE -> met(value.compareTo(rule.value()) <= 0 && risingIfAsked(rule, value, in));
+            // "= value after rounding to decimals" (docs/plan-format.md): 99.96 shown as 100.0 is 100.0
+            case EQ -> met(rounded(value, in.decimals()).compareTo(rule.value()) == 0);
             case RANK_LE -> met(value.compareTo(rule.value()) <= 0);
             case LT_COMPARATOR -> in.comparator() == null ? Attainment.NO_DATA : met(value.compareTo(in.comparator()) < 0);
             case YOY_GROWTH_GE, YOY_GROWTH_LT -> {
@@ -96,6 +115,9 @@ public final class TargetEvaluator {
         if (value != null && value.compareTo(rule.value()) >= 0) {
             return Attainment.MET;
         }
+        if (in.windowOpen()) {
+            return Attainment.ON_TRACK; // the window has not ended: nothing is missed yet
+        }
         if (period.type() == org.qualitycity.plan.IndicatorDefinition.PeriodType.YEAR) {
             return value == null ? Attainment.NO_DATA : Attainment.NOT_MET;
         }
@@ -103,6 +125,42 @@ public final class TargetEvaluator {
             return value == null ? Attainment.NO_DATA : Attainment.ON_TRACK;
         }
         return in.projection().compareTo(rule.value()) >= 0 ? Attainment.ON_TRACK : Attainment.AT_RISK;
+    }
+
+    /**
+     * A count target that holds for each breakdown member (C6: at least one pilot in each of nine sectors):
+     * MET when every member reached the target by the due date; after the due date NOT_MET while any member
+     * misses it; before, ON_TRACK, or AT_RISK when the projected total cannot cover every member.
+     *
+     * @param reachedByMember running total per member up to the period's end (capped at the due date); null
+     *                        where a member has none
+     * @param total           running total of all members (null when nothing is recorded at all)
+     */
+    public static Attainment eachMember(TargetRule rule, java.util.Map<String, BigDecimal> reachedByMember,
+                                        BigDecimal total, Period period, BigDecimal projection) {
+        boolean all = !reachedByMember.isEmpty() && reachedByMember.values().stream()
+                .allMatch(v -> v != null && v.compareTo(rule.value()) >= 0);
+        if (all) {
+            return Attainment.MET;
+        }
+        boolean any = total != null || reachedByMember.values().stream().anyMatch(java.util.Objects::nonNull);
+        if (rule.by() == null || !period.end().isBefore(rule.by())) {
+            return any ? Attainment.NOT_MET : Attainment.NO_DATA;
+        }
+        if (projection != null && projection.compareTo(rule.value().multiply(BigDecimal.valueOf(reachedByMember.size()))) < 0) {
+            return Attainment.AT_RISK;
+        }
+        return any ? Attainment.ON_TRACK : Attainment.NO_DATA;
+    }
+
+    /** {@code value} rounded half-up to {@code decimals}, or unchanged when no precision is given. */
+    static BigDecimal rounded(BigDecimal value, Integer decimals) {
+        return decimals == null ? value : value.setScale(decimals, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** The "keeps rising" half of a target (不断提升): above the previous year, when there is one to compare. */
+    private static boolean risingIfAsked(TargetRule rule, BigDecimal value, Inputs in) {
+        return !rule.rising() || in.previousYear() == null || value.compareTo(in.previousYear()) > 0;
     }
 
     /**

@@ -46,11 +46,16 @@ class TargetOverrides {
                 return planRule;
             }
             TargetRule base = planRule;
-            return new TargetRule(best.kind(), best.value(), base == null ? null : base.comparator(),
-                    base == null ? null : base.by(), base == null ? null : base.perEvery(),
-                    base == null ? null : base.perUnit(), base != null && base.average(),
-                    base == null ? null : base.baseYear(), base == null ? null : base.ratingScale(), "OVERRIDE",
-                    base == null ? null : base.textZh());
+            if (base == null) {
+                return new TargetRule(best.kind(), best.value(), null, null, null, null, false, null, null, "OVERRIDE",
+                        null);
+            }
+            // the override changes the kind and the figure; the plan's other terms (each sector, rising,
+            // evidence, due date, window) still hold
+            return new TargetRule(best.kind(), best.value(), base.comparator(), base.by(), base.perEvery(),
+                    base.perUnit(), base.average(), base.baseYear(), base.ratingScale(), "OVERRIDE", base.textZh(),
+                    base.basis(), base.among(), base.eachOfBreakdown() && best.kind() == base.kind(), base.attainedAt(),
+                    base.criteriaZh(), base.evidenceRequired(), base.note(), base.rising() && best.kind() == base.kind());
         }
     }
 }

@@ -25,13 +25,16 @@ public class ValueRepository {
     /** A stored value with its workflow state. */
     public record Row(String element, long unitId, String unitCode, String unitName, String unitPath, String period,
                       BigDecimal value, String source, String status, String comment, String flag, boolean demo,
-                      Long enteredBy, Long submittedBy, Instant submittedAt, Long reviewedBy, Instant reviewedAt) {
+                      Long enteredBy, Long submittedBy, Instant submittedAt, Long reviewedBy, Instant reviewedAt,
+                      String evidence, Map<String, BigDecimal> members) {
     }
 
     private static final String SELECT = """
             SELECT v.element_code, v.unit_id, u.code AS unit_code, u.name_zh AS unit_name, u.path AS unit_path, v.period,
                    v.value, v.source, v.status, v.comment, v.flag, v.demo, v.entered_by, v.submitted_by, v.submitted_at,
-                   v.reviewed_by, v.reviewed_at
+                   v.reviewed_by, v.reviewed_at, v.evidence,
+                   (SELECT jsonb_object_agg(m.member, m.value ORDER BY m.member) FROM indicator_value_member m
+                    WHERE m.element_code = v.element_code AND m.unit_id = v.unit_id AND m.period = v.period)::text AS members
             FROM indicator_value v JOIN platform_unit u ON u.id = v.unit_id
             """;
 
@@ -53,7 +56,40 @@ public class ValueRepository {
                 rs.getString("source"), rs.getString("status"), rs.getString("comment"), rs.getString("flag"),
                 rs.getBoolean("demo"), (Long) rs.getObject("entered_by"), (Long) rs.getObject("submitted_by"),
                 instant(rs.getTimestamp("submitted_at")), (Long) rs.getObject("reviewed_by"),
-                instant(rs.getTimestamp("reviewed_at")));
+                instant(rs.getTimestamp("reviewed_at")), rs.getString("evidence"), members(rs.getString("members")));
+    }
+
+    private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.json.JsonMapper();
+
+    private static Map<String, BigDecimal> members(String json) {
+        if (json == null) {
+            return null;
+        }
+        Map<String, BigDecimal> out = new java.util.LinkedHashMap<>();
+        JSON.readTree(json).properties().forEach(e -> out.put(e.getKey(), e.getValue().decimalValue()));
+        return out;
+    }
+
+    /** Replaces the breakdown of a value (C6: pilots per sector); null or empty removes it. */
+    void replaceMembers(String element, long unitId, String period, Map<String, BigDecimal> members) {
+        jdbc.sql("DELETE FROM indicator_value_member WHERE element_code = :e AND unit_id = :u AND period = :p")
+                .param("e", element).param("u", unitId).param("p", period).update();
+        if (members == null) {
+            return;
+        }
+        members.forEach((member, value) -> jdbc.sql("""
+                        INSERT INTO indicator_value_member (element_code, unit_id, period, member, value)
+                        VALUES (:e, :u, :p, :m, :v)""")
+                .param("e", element).param("u", unitId).param("p", period).param("m", member).param("v", value).update());
+    }
+
+    /** Sets the evidence behind a value (an assessed rating); null keeps what is stored. */
+    void setEvidence(String element, long unitId, String period, String evidence) {
+        if (evidence != null) {
+            jdbc.sql("UPDATE indicator_value SET evidence = :ev WHERE element_code = :e AND unit_id = :u AND period = :p")
+                    .param("ev", evidence.isBlank() ? null : evidence.strip()).param("e", element).param("u", unitId)
+                    .param("p", period).update();
+        }
     }
 
     Optional<Row> find(String element, long unitId, String period) {
@@ -115,6 +151,7 @@ public class ValueRepository {
                         VALUES (:e, :u, :p, :type, :start, :end, :value, 'REPORTED', 'DRAFT', :flag, :user, now())
                         ON CONFLICT (element_code, unit_id, period) DO UPDATE
                         SET value = EXCLUDED.value, flag = EXCLUDED.flag, entered_by = EXCLUDED.entered_by,
+                            demo = false, demo_share = 0,
                             entered_at = now(), status = CASE WHEN indicator_value.status = 'RETURNED' THEN 'RETURNED'
                                                               ELSE 'DRAFT' END
                         """)
@@ -170,6 +207,14 @@ public class ValueRepository {
         insertBatch(element, rows, "COMPUTED", "APPROVED", false);
     }
 
+    /** Demo share of the value: the provider's count for computed values, 1 for generated demo values, else 0. */
+    private static BigDecimal share(ComputedElementProvider.ElementValue r, boolean demo) {
+        if (r.demoShare() != null) {
+            return r.demoShare();
+        }
+        return demo ? BigDecimal.ONE : BigDecimal.ZERO;
+    }
+
     /** Demo only: submission dates 3–20 days after each period's end (deterministic), review a few days later. */
     void spreadDemoSubmissions() {
         jdbc.sql("""
@@ -186,10 +231,11 @@ public class ValueRepository {
                      boolean demo) {
         template.batchUpdate("""
                         INSERT INTO indicator_value (element_code, unit_id, period, period_type, period_start, period_end,
-                                                     value, source, status, demo, submitted_at, reviewed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), CASE WHEN ? = 'APPROVED' THEN now() END)
+                                                     value, source, status, demo, demo_share, submitted_at, reviewed_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), CASE WHEN ? = 'APPROVED' THEN now() END)
                         ON CONFLICT (element_code, unit_id, period) DO UPDATE SET value = EXCLUDED.value,
-                            source = EXCLUDED.source, status = EXCLUDED.status
+                            source = EXCLUDED.source, status = EXCLUDED.status, demo = EXCLUDED.demo,
+                            demo_share = EXCLUDED.demo_share
                         """, rows, 1000, (ps, r) -> {
                     ps.setString(1, element);
                     ps.setLong(2, r.unitId());
@@ -200,8 +246,11 @@ public class ValueRepository {
                     ps.setBigDecimal(7, r.value());
                     ps.setString(8, source);
                     ps.setString(9, status);
-                    ps.setBoolean(10, demo);
-                    ps.setString(11, status);
+                    BigDecimal share = share(r, demo);
+                    // a value computed from demo records is demo data too (shown with the badge)
+                    ps.setBoolean(10, demo || share.signum() > 0);
+                    ps.setBigDecimal(11, share);
+                    ps.setString(12, status);
                 });
     }
 

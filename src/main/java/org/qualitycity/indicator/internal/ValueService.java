@@ -36,7 +36,21 @@ import java.util.Optional;
 @Service
 public class ValueService {
 
-    public record Entry(@NotBlank @Size(max = 64) String element, BigDecimal value) {
+    /**
+     * One value to save.
+     *
+     * @param members  the value split by the indicator's breakdown (C6: pilots per sector), adding up to the
+     *                 value; null for none
+     * @param evidence what an assessed rating rests on (required to submit a rating whose target asks for
+     *                 evidence); null keeps the stored evidence
+     */
+    public record Entry(@NotBlank @Size(max = 64) String element, BigDecimal value,
+                        @Size(max = 50) Map<@NotBlank @Size(max = 100) String, @NotNull BigDecimal> members,
+                        @Size(max = 2000) String evidence) {
+
+        public Entry(String element, BigDecimal value) {
+            this(element, value, null, null);
+        }
     }
 
     public record SaveValues(@NotBlank @Size(max = 32) String unitCode,
@@ -59,7 +73,7 @@ public class ValueService {
     public record ValueView(String element, String elementName, String indicator, String unitCode, String unitName,
                             String period, BigDecimal value, String source, String status, String comment, String flag,
                             boolean demo, Long submittedBy, java.time.Instant submittedAt, Long reviewedBy,
-                            java.time.Instant reviewedAt) {
+                            java.time.Instant reviewedAt, String evidence, Map<String, BigDecimal> members) {
     }
 
     private final ValueRepository repo;
@@ -82,7 +96,7 @@ public class ValueService {
                 .map(DataElement::nameZh).findFirst().orElse(r.element());
         return new ValueView(r.element(), name, d == null ? null : d.code(), r.unitCode(), r.unitName(), r.period(),
                 r.value(), r.source(), r.status(), r.comment(), r.flag(), r.demo(), r.submittedBy(), r.submittedAt(),
-                r.reviewedBy(), r.reviewedAt());
+                r.reviewedBy(), r.reviewedAt(), r.evidence(), r.members());
     }
 
     /** Elements whose reporting the user's unit is responsible for (it may enter them for any area). */
@@ -152,6 +166,8 @@ public class ValueService {
         var byElement = catalog.indicatorByElement();
         List<ValidationException.FieldProblem> problems = new ArrayList<>();
         Map<String, BigDecimal> incoming = new LinkedHashMap<>();
+        Map<String, Map<String, BigDecimal>> members = new HashMap<>();
+        Map<String, String> evidence = new HashMap<>();
         for (int i = 0; i < req.values().size(); i++) {
             Entry e = req.values().get(i);
             String field = "values[" + i + "]";
@@ -179,7 +195,15 @@ public class ValueService {
                 continue;
             }
             validateBounds(d, element, e.value(), field + ".value", problems);
-            incoming.put(e.element(), e.value());
+            BigDecimal value = e.value();
+            if (e.members() != null) {
+                value = validateMembers(d, element, e, field, problems);
+                members.put(e.element(), e.members());
+            }
+            incoming.put(e.element(), value);
+            if (e.evidence() != null) {
+                evidence.put(e.element(), e.evidence());
+            }
         }
         // numerator ≤ denominator, with the stored counterpart when only one side is sent
         for (var entry : incoming.entrySet()) {
@@ -208,12 +232,54 @@ public class ValueService {
             }
             String flag = outlier(entry.getKey(), unit.id(), period, entry.getValue());
             repo.upsertDraft(entry.getKey(), unit.id(), period, entry.getValue(), flag, user.id());
+            if (members.containsKey(entry.getKey())) {
+                repo.replaceMembers(entry.getKey(), unit.id(), period.id(), members.get(entry.getKey()));
+            }
+            repo.setEvidence(entry.getKey(), unit.id(), period.id(), evidence.get(entry.getKey()));
             ValueRepository.Row after = repo.find(entry.getKey(), unit.id(), period.id()).orElseThrow();
             audit.record("indicator", "value", key(entry.getKey(), unit, period.id()), unit.id(), "SAVE",
                     before.map(b -> view(b, byElement)).orElse(null), view(after, byElement));
             saved.add(view(after, byElement));
         }
         return saved;
+    }
+
+    /**
+     * A breakdown (C6: pilots per sector) belongs to the indicator's value element, names the plan's members
+     * (others only where the plan's list is open, 等), and adds up to the value (which it gives when the value is
+     * left out). Returns the value to store.
+     */
+    private static BigDecimal validateMembers(IndicatorDefinition d, DataElement element, Entry e, String field,
+                                              List<ValidationException.FieldProblem> problems) {
+        if (d.breakdown() == null || !element.equals(d.value())) {
+            problems.add(new ValidationException.FieldProblem(field + ".members", e.element()
+                    + " has no breakdown in the plan"));
+            return e.value();
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (var m : e.members().entrySet()) {
+            if (!d.breakdown().openList() && !d.breakdown().valuesZh().contains(m.getKey())) {
+                problems.add(new ValidationException.FieldProblem(field + ".members." + m.getKey(),
+                        "not one of " + String.join(", ", d.breakdown().valuesZh())));
+            }
+            if (m.getValue().signum() < 0 || m.getValue().scale() > 6) {
+                problems.add(new ValidationException.FieldProblem(field + ".members." + m.getKey(),
+                        "must be a number not below 0"));
+            }
+            sum = sum.add(m.getValue());
+        }
+        if (e.value() != null && e.value().compareTo(sum) != 0) {
+            problems.add(new ValidationException.FieldProblem(field + ".members", "the members add up to "
+                    + sum.stripTrailingZeros().toPlainString() + ", not to the value "
+                    + e.value().stripTrailingZeros().toPlainString()));
+        }
+        return e.value() == null ? sum : e.value();
+    }
+
+    /** Whether a rating of this element may be submitted only with evidence (QUALITATIVE, evidence_required). */
+    private static boolean needsEvidence(IndicatorDefinition d, String element) {
+        return d.target() != null && d.target().kind() == org.qualitycity.plan.TargetRule.Kind.QUALITATIVE
+                && d.target().evidenceRequired() && d.value() != null && d.value().code().equals(element);
     }
 
     /** Only for counted rates (× 100) can the numerator not exceed the denominator; a score sum can. */
@@ -292,6 +358,11 @@ public class ValueService {
             ValueRepository.Row before = repo.find(k.element(), unit.id(), k.period())
                     .orElseThrow(() -> new NotFoundException("value"));
             String next = transition(req.action(), before, user, "keys[" + i + "]");
+            if (req.action() == Action.SUBMIT && needsEvidence(d, k.element())
+                    && (before.evidence() == null || before.evidence().isBlank())) {
+                throw new ValidationException("keys[" + i + "].evidence", "a rating of " + d.code()
+                        + " needs its evidence (what the rating rests on) before it is submitted");
+            }
             repo.setStatus(k.element(), unit.id(), k.period(), next,
                     req.action() == Action.SUBMIT || req.action() == Action.APPROVE ? null : req.comment(),
                     req.action() == Action.SUBMIT ? user.id() : null,

@@ -58,6 +58,65 @@ public class IndicatorFormat {
         };
     }
 
+    /**
+     * What a status was compared with, as a sentence: the target, P5's national average, the previous year,
+     * the running total to the due date, the window's count, the sectors still missing, the projection.
+     */
+    public String comparedWith(IndicatorDefinition d, org.qualitycity.indicator.internal.AnalyticsService.Row r) {
+        if (r == null) {
+            return "";
+        }
+        var c = r.comparedWith();
+        String target = target(d, r.targetKind(), r.target());
+        if (c == null || c.kind() == null) {
+            return r.targetKind() == null ? msg("indicator.compared.none") : msg("indicator.compared.TARGET", target);
+        }
+        String[] span = c.span() == null ? new String[]{"", ""} : c.span().split("/");
+        String from = span[0];
+        String to = span.length > 1 ? span[1] : span[0];
+        String text = switch (c.kind()) {
+            case "TARGET" -> msg("indicator.compared.TARGET", target);
+            case "TARGET_AND_RISING" -> c.reference() == null ? msg("indicator.compared.TARGET_AND_RISING.first", target)
+                    : msg("indicator.compared.TARGET_AND_RISING", target, value(d, c.reference()), to);
+            case "COMPARATOR" -> msg("indicator.compared.COMPARATOR", d == null || d.comparator() == null ? ""
+                    : ("en".equals(LocaleContextHolder.getLocale().getLanguage()) ? d.comparator().nameEn()
+                    : d.comparator().nameZh()), c.reference() == null ? "—" : number(c.reference()));
+            case "PREVIOUS_YEAR" -> msg("indicator.compared.PREVIOUS_YEAR", to, value(d, c.reference()),
+                    percent(c.measure()), target);
+            case "BASE_YEAR" -> msg("indicator.compared.BASE_YEAR", to, value(d, c.reference()), percent(c.measure()),
+                    target);
+            case "RUNNING_TOTAL" -> msg("indicator.compared.RUNNING_TOTAL", number(zeroIfNull(c.measure())), from, to,
+                    target);
+            case "EACH_MEMBER" -> msg("indicator.compared.EACH_MEMBER", number(zeroIfNull(c.measure())), from, to,
+                    target, d == null || d.breakdown() == null ? "" : d.breakdown().dimension())
+                    + (c.missingMembers() == null || c.missingMembers().isEmpty() ? ""
+                    : " " + msg("indicator.compared.missing", String.join("、", c.missingMembers())));
+            case "WINDOW_TOTAL" -> from.equals(to) ? msg("indicator.compared.WINDOW_TOTAL.year",
+                    number(zeroIfNull(c.measure())), from, target)
+                    : msg("indicator.compared.WINDOW_TOTAL", number(zeroIfNull(c.measure())), from, to, target);
+            case "RATING" -> msg("indicator.compared.RATING", target, c.reference() == null ? "—" : number(c.reference()));
+            default -> c.kind();
+        };
+        if ("AT_RISK".equals(r.status()) && r.projection() != null) {
+            text = text + " " + msg("indicator.compared.projection", value(d, r.projection()));
+        }
+        return text;
+    }
+
+    /** "演示数据占 100 %": the share of demo records behind a value. */
+    public String demoShare(BigDecimal share) {
+        return share == null ? "" : msg("indicator.demoShare",
+                share.multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP).toPlainString());
+    }
+
+    private static BigDecimal zeroIfNull(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+
+    private static String percent(BigDecimal v) {
+        return v == null ? "—" : v.setScale(1, RoundingMode.HALF_UP).toPlainString() + " %";
+    }
+
     /** "RATE_RECENT:3/4" → a sentence. */
     public String method(String method) {
         if (method == null) {

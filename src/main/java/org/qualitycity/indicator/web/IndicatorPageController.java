@@ -225,7 +225,7 @@ class IndicatorPageController {
                     continue;
                 }
                 rows.add(new FormRow(d.code(), d.nameZh(), d.nameEn(), e.code(), e.nameZh(), e.nameEn(), e.unitZh(),
-                        stored.get(e.code())));
+                        stored.get(e.code()), d.target() != null && d.target().evidenceRequired() && e.equals(d.value())));
             }
         }
         model.addAttribute("rows", rows);
@@ -237,7 +237,7 @@ class IndicatorPageController {
 
     /** One line of the entry form. */
     record FormRow(String indicator, String indicatorNameZh, String indicatorNameEn, String element, String nameZh,
-                   String nameEn, String unitZh, ValueService.ValueView stored) {
+                   String nameEn, String unitZh, ValueService.ValueView stored, boolean evidenceRequired) {
         public boolean editable() {
             return stored == null || stored.status().equals("DRAFT") || stored.status().equals("RETURNED");
         }
@@ -253,7 +253,9 @@ class IndicatorPageController {
         form.forEach((k, v) -> {
             if (k.startsWith("v_") && v != null && !v.isBlank()) {
                 try {
-                    entries.add(new ValueService.Entry(k.substring(2), new BigDecimal(v.trim())));
+                    String evidence = form.get("e_" + k.substring(2));
+                    entries.add(new ValueService.Entry(k.substring(2), new BigDecimal(v.trim()), null,
+                            evidence == null || evidence.isBlank() ? null : evidence));
                 } catch (NumberFormatException e) {
                     errors.put(k.substring(2), "不是数字 / not a number: " + v);
                 }

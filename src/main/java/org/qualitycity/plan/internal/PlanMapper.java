@@ -149,7 +149,8 @@ public final class PlanMapper {
                 comparator, List.copyOf(supporting), decimal(i, "factor"), Aggregation.valueOf(str(i, "aggregation")),
                 target(map(i, "target"), levelRanks), str(i, "short_name_zh"),
                 Boolean.TRUE.equals(i.get("name_zh_from_plan")), str(i, "unit_zh"), str(src, "selector"),
-                str(src, "from"), breakdown, planRefs(i), List.copyOf(measureCodes));
+                str(src, "from"), breakdown, planRefs(i), List.copyOf(measureCodes),
+                "LAST".equals(str(i, "over_time")) ? "LAST" : "SUM");
         return new PlanModel.IndicatorEntry(def, List.copyOf(entries));
     }
 
@@ -189,7 +190,8 @@ public final class PlanMapper {
                 t.get("base_year") instanceof Long ? integer(t, "base_year") : null, scale, str(t, "provenance"),
                 str(t, "text_zh"), basis, str(t, "among"), "breakdown".equals(t.get("each_of")), attainedAt,
                 strings(t, "criteria_zh"), kind == TargetRule.Kind.QUALITATIVE && !Boolean.FALSE.equals(t.get("evidence_required"))
-                || Boolean.TRUE.equals(t.get("evidence_required")), str(t, "note"));
+                || Boolean.TRUE.equals(t.get("evidence_required")), str(t, "note"),
+                Boolean.TRUE.equals(t.get("rising")));
     }
 
     private static List<PlanRef> planRefs(Map<String, Object> owner) {

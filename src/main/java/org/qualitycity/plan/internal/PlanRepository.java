@@ -293,6 +293,8 @@ class PlanRepository {
         p.put("values", b == null ? null : b.valuesZh().toArray(String[]::new));
         p.put("openList", b != null && b.openList());
         p.put("planRefs", json.writeValueAsString(d.planRefs()));
+        p.put("overTime", d.overTime() == null ? "SUM" : d.overTime());
+        p.put("rising", t.rising());
         jdbc.sql("""
                         INSERT INTO plan_indicator (plan_id, code, position, category, area, group_code, name_zh,
                                short_name_zh, name_zh_from_plan, name_en, unit, unit_zh, decimals, period_type,
@@ -301,13 +303,13 @@ class PlanRepository {
                                target_per_unit, target_basis, target_base_year, target_among, target_each_of_breakdown,
                                target_scale, target_attained_at, target_criteria_zh, target_evidence_required,
                                target_provenance, target_text_zh, target_note, breakdown_dimension, breakdown_values_zh,
-                               breakdown_open_list, plan_refs)
+                               breakdown_open_list, plan_refs, over_time, target_rising)
                         VALUES (:planId, :code, :position, :category, :area, :groupCode, :nameZh, :shortNameZh,
                                 :fromPlan, :nameEn, :unit, :unitZh, :decimals, :periodType, :sourceType, :sourceModule,
                                 :selector, :from, :reportedBy, :factor, :aggregation, :kind, :value, :comparator, :by,
                                 :perEvery, :perUnit, :basis, :baseYear, :among, :eachOf, :scale, :attainedAt, :criteria,
                                 :evidence, :provenance, :textZh, :note, :dimension, :values, :openList,
-                                CAST(:planRefs AS jsonb))""")
+                                CAST(:planRefs AS jsonb), :overTime, :rising)""")
                 .params(p)
                 .update();
         for (PlanModel.ElementEntry e : entry.elements()) {
@@ -401,7 +403,7 @@ class PlanRepository {
                 rs.getString("target_provenance"), rs.getString("target_text_zh"), basis, rs.getString("target_among"),
                 rs.getBoolean("target_each_of_breakdown"), rs.getString("target_attained_at"),
                 strings(rs.getArray("target_criteria_zh")), rs.getBoolean("target_evidence_required"),
-                rs.getString("target_note"));
+                rs.getString("target_note"), rs.getBoolean("target_rising"));
         String dimension = rs.getString("breakdown_dimension");
         IndicatorDefinition.Breakdown breakdown = dimension == null ? null : new IndicatorDefinition.Breakdown(dimension,
                 strings(rs.getArray("breakdown_values_zh")), rs.getBoolean("breakdown_open_list"));
@@ -416,7 +418,7 @@ class PlanRepository {
                 Aggregation.valueOf(rs.getString("aggregation")), target, rs.getString("short_name_zh"),
                 rs.getBoolean("name_zh_from_plan"), rs.getString("unit_zh"), rs.getString("source_selector"),
                 rs.getString("source_from"), breakdown, json.readValue(rs.getString("plan_refs_json"), PLAN_REFS),
-                List.copyOf(measures));
+                List.copyOf(measures), rs.getString("over_time"));
     }
 
     private static DataElement first(Map<String, List<DataElement>> elements, String role) {

@@ -38,11 +38,12 @@ class SpotcheckDemoData implements DemoDataContributor {
             "湖北省食品质量安全监督检验研究院"};
 
     static {
-        CATEGORIES.put("C1411", new String[]{"FOOD-CAKE"});
-        CATEGORIES.put("C1440", new String[]{"FOOD-DAIRY"});
+        // the plan's key foods (四.(五).2) among them: 特色食品, 酒类, 保健食品, 食品添加剂 besides dairy, oil and meat
+        CATEGORIES.put("C1411", new String[]{"FOOD-CAKE", "FOOD-LOCAL"});
+        CATEGORIES.put("C1440", new String[]{"FOOD-DAIRY", "FOOD-HEALTH"});
         CATEGORIES.put("C1353", new String[]{"FOOD-MEAT"});
-        CATEGORIES.put("C1331", new String[]{"FOOD-OIL"});
-        CATEGORIES.put("C1523", new String[]{"FOOD-DRINK"});
+        CATEGORIES.put("C1331", new String[]{"FOOD-OIL", "FOOD-ADDITIVE"});
+        CATEGORIES.put("C1523", new String[]{"FOOD-DRINK", "FOOD-LIQUOR"});
         CATEGORIES.put("C1530", new String[]{"AGR-TEA"});
         CATEGORIES.put("A0412", new String[]{"AGR-AQUA"});
         CATEGORIES.put("A0141", new String[]{"AGR-VEG", "AGR-FRUIT"});
@@ -57,6 +58,10 @@ class SpotcheckDemoData implements DemoDataContributor {
         PRODUCTS.put("FOOD-MEAT", new String[]{"腊肉", "香肠", "卤制品"});
         PRODUCTS.put("FOOD-OIL", new String[]{"菜籽油", "大豆油", "芝麻油"});
         PRODUCTS.put("FOOD-DRINK", new String[]{"包装饮用水", "果汁饮料", "茶饮料"});
+        PRODUCTS.put("FOOD-LOCAL", new String[]{"桂花糕", "麻塘米酥", "咸宁砖茶饼"});
+        PRODUCTS.put("FOOD-HEALTH", new String[]{"蛋白粉", "益生菌粉"});
+        PRODUCTS.put("FOOD-ADDITIVE", new String[]{"食用香精", "复配增稠剂"});
+        PRODUCTS.put("FOOD-LIQUOR", new String[]{"米酒", "白酒", "黄酒"});
         PRODUCTS.put("AGR-TEA", new String[]{"青砖茶", "绿茶", "红茶"});
         PRODUCTS.put("AGR-AQUA", new String[]{"鲫鱼", "小龙虾", "草鱼"});
         PRODUCTS.put("AGR-VEG", new String[]{"白菜", "豇豆", "芹菜", "韭菜"});
@@ -203,10 +208,11 @@ class SpotcheckDemoData implements DemoDataContributor {
         named.batchUpdate("""
                 INSERT INTO spotcheck_sample (sample_no, enterprise_id, unit_id, inspection_type, category_code, stage,
                     product, batch_no, production_date, quantity, samplers, sampled_on, refused, refusal_reason, lab,
-                    first_verdict, notice_date, objection_on, objection_reason, retest_lab, retest_verdict, retest_on, demo)
+                    first_verdict, notice_date, objection_on, objection_reason, retest_lab, retest_verdict, retest_on, demo,
+                    local_origin)
                 VALUES (:no, :ent, :unit, :type, :cat, :stage, :product, :batch, :pd, :qty,
                     string_to_array(:samplers, '|'), :on, :refused, :reason, :lab, :first, :notice, :objOn, :objReason,
-                    :rlab, :retest, :retestOn, true)""", samples.toArray(SqlParameterSource[]::new));
+                    :rlab, :retest, :retestOn, true, abs(hashtext(:no)) % 5 <> 0)""", samples.toArray(SqlParameterSource[]::new));
         named.batchUpdate("""
                 INSERT INTO spotcheck_result_item (sample_id, retest, item, clause, requirement, measured, verdict)
                 SELECT id, :retest, :item, 'GB 标准 ' || :item, '符合标准要求', '不符合', 'FAIL'

@@ -2,6 +2,7 @@ package org.qualitycity.spotcheck.internal;
 
 import org.qualitycity.indicator.ComputedElementProvider;
 import org.qualitycity.indicator.Period;
+import org.qualitycity.plan.Plans;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +22,11 @@ import java.util.Set;
 class SpotcheckElements implements ComputedElementProvider {
 
     private final JdbcClient jdbc;
+    private final Plans plans;
 
-    SpotcheckElements(JdbcClient jdbc) {
+    SpotcheckElements(JdbcClient jdbc, Plans plans) {
         this.jdbc = jdbc;
+        this.plans = plans;
     }
 
     @Override
@@ -38,16 +41,22 @@ class SpotcheckElements implements ComputedElementProvider {
         if (filter == null || !SpotcheckService.ELEMENTS.contains(element)) {
             return List.of();
         }
-        String count = element.endsWith("_PASSED") ? "count(*) FILTER (WHERE s.final_verdict = 'PASS')" : "count(*)";
+        String only = element.endsWith("_PASSED") ? " FILTER (WHERE s.final_verdict = 'PASS')" : "";
+        // the count, and the share of demo samples among the samples counted (provenance of the value)
+        String count = "count(*)" + only + " AS n, avg(CASE WHEN s.demo THEN 1.0 ELSE 0 END)" + only;
         // filter is a constant of this module, never input; the category is joined only when it filters
         String join = filter.contains("c.") ? " JOIN spotcheck_category c ON c.code = s.category_code " : " ";
-        return jdbc.sql("SELECT s.unit_id, extract(month FROM s.sampled_on)::int AS m, " + count + " AS n "
+        var sql = jdbc.sql("SELECT s.unit_id, extract(month FROM s.sampled_on)::int AS m, " + count + " AS share "
                         + "FROM spotcheck_sample s" + join
                         + "WHERE NOT s.refused AND s.final_verdict IS NOT NULL AND s.sampled_on >= :from "
                         + "AND s.sampled_on < :to AND " + filter + " GROUP BY 1, 2")
-                .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1))
+                .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1));
+        if (filter.contains(":keyFoods")) {
+            sql = sql.param("keyFoods", SpotcheckService.keyFoods(plans));
+        }
+        return sql
                 .query((rs, i) -> new ElementValue(rs.getLong(1), Period.month(year, rs.getInt(2)),
-                        BigDecimal.valueOf(rs.getLong(3)))).list();
+                        BigDecimal.valueOf(rs.getLong(3)), rs.getBigDecimal(4))).list();
     }
 
     /** TESTED: the failing batches behind the rate (what a red cell needs); PASSED: the passed ones. */

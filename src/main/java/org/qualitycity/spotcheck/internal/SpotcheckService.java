@@ -19,6 +19,7 @@ import org.qualitycity.platform.PageResult;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
+import org.qualitycity.plan.Plans;
 import org.qualitycity.spotcheck.SampleResultRecorded;
 import org.qualitycity.spotcheck.SpotcheckRecords;
 import org.springframework.context.ApplicationEventPublisher;
@@ -58,8 +59,17 @@ public class SpotcheckService implements SpotcheckRecords {
     static final Map<String, String> INDICATOR_FILTER = Map.of(
             "P1", "TRUE",
             "P2", "s.inspection_type = 'SUPERVISION'",
-            "P3", "s.inspection_type = 'SUPERVISION' AND c.key_food",
-            "P4", "s.inspection_type = 'SUPERVISION' AND c.kind = 'AGRICULTURAL'");
+            // key foods: the categories under the plan's words (P3's breakdown in the plan file), or the flagged ones
+            "P3", "s.inspection_type = 'SUPERVISION' AND (CASE WHEN cardinality(CAST(:keyFoods AS text[])) = 0 "
+                    + "THEN c.key_food ELSE c.plan_term = ANY(CAST(:keyFoods AS text[])) END)",
+            // 地产农产品: edible agricultural products produced in the city
+            "P4", "s.inspection_type = 'SUPERVISION' AND c.kind = 'AGRICULTURAL' AND s.local_origin");
+
+    /** The plan's key-food words (P3's breakdown in the current plan), empty when the plan has none. */
+    static String[] keyFoods(Plans plans) {
+        return plans.indicator(plans.current().id(), "P3").map(d -> d.breakdown())
+                .map(b -> b.valuesZh().toArray(String[]::new)).orElse(new String[0]);
+    }
 
     public record NewSample(@NotBlank @Size(max = 18) String enterpriseCreditCode,
                             @NotBlank @Pattern(regexp = "SUPERVISION|ROUTINE|RISK", message = "SUPERVISION、ROUTINE 或 RISK") String inspectionType,
@@ -76,7 +86,18 @@ public class SpotcheckService implements SpotcheckRecords {
                             @Size(max = 200) String place,
                             Boolean refused,
                             @Size(max = 500) String refusalReason,
-                            Long planId) {
+                            Long planId,
+                            Boolean localOrigin) {
+
+        /** A sampling without an origin (produced in the city, 地产). */
+        public NewSample(String enterpriseCreditCode, String inspectionType, String categoryCode, String stage,
+                         String product, String brand, String model, String batchNo, LocalDate productionDate,
+                         String quantity, List<String> samplers, LocalDate sampledOn, String place, Boolean refused,
+                         String refusalReason, Long planId) {
+            this(enterpriseCreditCode, inspectionType, categoryCode, stage, product, brand, model, batchNo, productionDate,
+                    quantity, samplers, sampledOn, place, refused, refusalReason, planId, null);
+        }
+
         public boolean isRefusal() {
             return Boolean.TRUE.equals(refused);
         }
@@ -150,9 +171,11 @@ public class SpotcheckService implements SpotcheckRecords {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Plans plans;
 
     SpotcheckService(JdbcClient jdbc, Enterprises enterprises, Units units, AuditLog audit,
-                     ApplicationEventPublisher events, Clock clock) {
+                     ApplicationEventPublisher events, Clock clock, Plans plans) {
+        this.plans = plans;
         this.jdbc = jdbc;
         this.enterprises = enterprises;
         this.units = units;
@@ -219,6 +242,9 @@ public class SpotcheckService implements SpotcheckRecords {
                 throw new ValidationException("indicator", "P1、P2、P3 或 P4 / one of P1, P2, P3, P4");
             }
             where.append(" AND NOT s.refused AND s.final_verdict IS NOT NULL AND ").append(filter);
+            if (filter.contains(":keyFoods")) {
+                p.put("keyFoods", keyFoods(plans));
+            }
         }
         if (f.verdict() != null && !f.verdict().isBlank()) {
             if (!Set.of("PASS", "FAIL", "PENDING").contains(f.verdict())) {
@@ -406,9 +432,9 @@ public class SpotcheckService implements SpotcheckRecords {
         long id = jdbc.sql("""
                         INSERT INTO spotcheck_sample (sample_no, plan_id, enterprise_id, unit_id, inspection_type,
                             category_code, stage, product, brand, model, batch_no, production_date, quantity, samplers,
-                            sampled_on, place, refused, refusal_reason, created_by)
+                            sampled_on, place, refused, refusal_reason, created_by, local_origin)
                         VALUES (:no, :plan, :ent, :unit, :type, :cat, :stage, :product, :brand, :model, :batch, :pd,
-                            :qty, string_to_array(:samplers, '|'), :on, :place, :refused, :reason, :by)
+                            :qty, string_to_array(:samplers, '|'), :on, :place, :refused, :reason, :by, :local)
                         RETURNING id""")
                 .param("no", sampleNo).param("plan", req.planId()).param("ent", ent.id()).param("unit", ent.unitId())
                 .param("type", req.inspectionType()).param("cat", req.categoryCode())
@@ -417,6 +443,7 @@ public class SpotcheckService implements SpotcheckRecords {
                 .param("batch", req.batchNo().trim()).param("pd", req.productionDate()).param("qty", req.quantity())
                 .param("samplers", String.join("|", samplers)).param("on", req.sampledOn())
                 .param("place", req.place()).param("refused", req.isRefusal())
+                .param("local", req.localOrigin() == null || req.localOrigin())
                 .param("reason", req.isRefusal() ? req.refusalReason().trim() : null).param("by", user.id())
                 .query(Long.class).single();
         SampleView view = sample(id, user);
