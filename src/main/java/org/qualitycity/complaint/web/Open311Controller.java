@@ -82,7 +82,7 @@ class Open311Controller {
         Receipt r = service.submit(validation.check(s), "OPEN311", request.getRemoteAddr(), null);
         open311.setLocation(r.trackingCode(), decimal("lat", p.get("lat")), decimal("long", p.get("long")));
         return ResponseEntity.status(HttpStatus.CREATED).body(List.of(Map.of("service_request_id", r.trackingCode(),
-                "token", r.trackingCode(), "service_notice", "请在 " + r.acceptDue() + " 前等待受理决定")));
+                "token", r.trackingCode(), "service_notice", r.acceptDue() == null ? "" : "请在 " + r.acceptDue() + " 前等待受理决定")));
     }
 
     @GetMapping("/requests.json")
