@@ -72,6 +72,15 @@ class AssessmentTest {
         throw new AssertionError("no line " + code + " in " + score);
     }
 
+    private static BigDecimal lineOrZero(JsonNode score, String code) {
+        for (JsonNode l : score.get("lines")) {
+            if (l.get("code").asText().equals(code)) {
+                return dec(l.get("points"));
+            }
+        }
+        return BigDecimal.ZERO;
+    }
+
     private static void checkSumsAndRanks(JsonNode group) {
         for (JsonNode s : group) {
             BigDecimal sum = BigDecimal.ZERO;
@@ -152,7 +161,10 @@ class AssessmentTest {
             assertThat(newInd.subtract(expected).abs()).as("IND of %s: %s -> %s", u.code(), oldInd, newInd)
                     .isLessThanOrEqualTo(new BigDecimal("0.01"));
             BigDecimal delta = dec(after.get(u.code()).get("total")).subtract(dec(before.get(u.code()).get("total")));
-            assertThat(delta.compareTo(newInd.subtract(oldInd))).isZero();
+            // the indicator line and, where an item did not apply, the scaling of the applicable points (issue 10)
+            BigDecimal scaledDelta = newInd.add(lineOrZero(after.get(u.code()), "SCALE"))
+                    .subtract(oldInd.add(lineOrZero(before.get(u.code()), "SCALE")));
+            assertThat(delta.compareTo(scaledDelta)).isZero();
         }
         for (Unit d : depts) {
             assertThat(dec(after.get(d.code()).get("total")).compareTo(dec(before.get(d.code()).get("total")))).isZero();

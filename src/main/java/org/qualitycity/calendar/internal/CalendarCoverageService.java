@@ -14,7 +14,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
@@ -87,8 +86,12 @@ public class CalendarCoverageService implements CalendarCoverage, HomeBanner {
         return sent;
     }
 
+    /**
+     * Joins the caller's transaction (the warning commits with the pending deadline that caused it; a separate
+     * transaction could wait for the audit chain's lock held by the caller). Concurrent callers serialise on the row.
+     */
     @Override
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional
     public boolean warnMissing(int year, String reason) {
         if (calendar.year(year).isPresent()) {
             return false;
