@@ -96,6 +96,7 @@ class CalendarDeadlinesIntegrationTest {
             api.token(u);
         }
         String admin = api.token("admin");
+        WebSession page = WebSession.loggedIn(port, "admin");
         load(api, 2010, List.of(day("2010-10-01", "HOLIDAY")));
         assertThat(jdbc.sql("SELECT count(*) FROM calendar_year WHERE year = 2011")
                 .query(Long.class).single()).as("2011 must not be loaded yet").isZero();
@@ -111,6 +112,8 @@ class CalendarDeadlinesIntegrationTest {
         JsonNode c = api.get("/api/v1/complaints/" + caseId, admin).json();
         assertThat(c.get("deadline").get("state").asText()).isEqualTo("PENDING");
         assertThat(absent(c, "acceptDue")).isTrue();
+        assertThat(page.get("/complaints/" + caseId + "?lang=zh-CN").body()).contains("时限待定（待录入日历）");
+        assertThat(page.get("/complaints?lang=en&q=" + code).body()).contains("pending (calendar not loaded)");
         complaints.sweepDeadlines();
         assertThat(api.get("/api/v1/notifications?size=200", api.token("scjg")).body()).doesNotContain(code);
 
