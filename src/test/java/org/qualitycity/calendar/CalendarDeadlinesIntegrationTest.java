@@ -165,7 +165,8 @@ class CalendarDeadlinesIntegrationTest {
         assertThat(jdbc.sql("SELECT objection_until FROM assessment_run WHERE year = 2021").query(LocalDate.class)
                 .single()).isEqualTo(LocalDate.of(2011, 1, 6));
         String scjgInbox = api.get("/api/v1/notifications?size=200", api.token("scjg")).body();
-        assertThat(count(scjgInbox, code)).as("the unit holding the case is told once").isEqualTo(1);
+        String moved = "acceptance deadline of case " + code + " moved";
+        assertThat(count(scjgInbox, moved)).as("the unit holding the case is told once").isEqualTo(1);
         assertThat(api.get("/api/v1/notifications?size=200", api.token("tongcheng")).body())
                 .contains("Answer deadline of a supervision notice moved");
         assertThat(api.get("/api/v1/audit?size=50&entityType=case&entityId=" + caseId, api.token("auditor")).body())
@@ -180,7 +181,7 @@ class CalendarDeadlinesIntegrationTest {
         c = api.get("/api/v1/complaints/" + caseId, admin).json();
         assertThat(c.get("acceptDue").asText()).isEqualTo("2011-01-07");
         scjgInbox = api.get("/api/v1/notifications?size=200", api.token("scjg")).body();
-        assertThat(count(scjgInbox, code)).as("told again, once").isEqualTo(2);
+        assertThat(count(scjgInbox, moved)).as("told again, once").isEqualTo(2);
 
         // --- reporting deadlines of the indicator module: compared with the calendar before the change
         CalendarYear withoutJan4 = new CalendarYear(2011, "test", List.of(

@@ -113,7 +113,7 @@ public class CalendarCoverageService implements CalendarCoverage, HomeBanner {
                 + text("calendar.coverage.notice.body", Locale.ENGLISH, y, text(reason, Locale.ENGLISH));
         List<Long> admins = users.activeUsersWithPermission(EDIT);
         for (long id : admins) {
-            notifications.toUser(id, Notice.alert("calendar.missing", title, body, "/calendar?year=" + year));
+            notifications.toUser(id, Notice.alert("calendar", title, body, "/calendar?year=" + year));
         }
         audit.record("calendar", "year", year, null, "MISSING_WARNING", null,
                 Map.of("year", year, "reason", reason, "notified", admins.size(), "day", today.toString()));

@@ -94,7 +94,11 @@ public class ReportingRates {
                     if (!p.end().isBefore(today)) {
                         continue;
                     }
-                    LocalDate deadline = deadline(p, deadlineDays.getOrDefault(p.type().name(), 10));
+                    int days = deadlineDays.getOrDefault(p.type().name(), 10);
+                    LocalDate deadline = deadline(p, days);
+                    // without the calendar of the year the deadline reaches: on time only if certainly on time (n working
+                    // days end no earlier than n calendar days after the period); recounted on the next read once loaded
+                    LocalDate onTimeBy = deadline != null ? deadline : p.end().plusDays(days);
                     for (Unit u : about) {
                         String responsible = e.reportedBy() != null ? e.reportedBy() : u.code();
                         int[] c = counts.computeIfAbsent(responsible, k -> new int[3]);
@@ -102,7 +106,7 @@ public class ReportingRates {
                         Submission s = stored.get(e.code() + "|" + u.id() + "|" + p.id());
                         if (s != null && (s.status().equals("SUBMITTED") || s.status().equals("APPROVED"))) {
                             c[1]++;
-                            if (s.submittedOn() != null && (deadline == null || !s.submittedOn().isAfter(deadline))) {
+                            if (s.submittedOn() != null && !s.submittedOn().isAfter(onTimeBy)) {
                                 c[2]++;
                             }
                         }
@@ -116,12 +120,12 @@ public class ReportingRates {
 
     /**
      * The period's end plus the working days, or null while the calendar of a year it reaches is not loaded: the
-     * deadline is never guessed (the calendar administrators are warned). A value whose deadline is pending is
-     * counted on time: no unit loses points on a date nobody can compute yet; once the year is loaded the next
-     * read counts with the real deadline (the rates are computed on read, nothing is stored).
+     * deadline is never guessed. The rates are computed on read, so once the year is loaded the next read counts with
+     * the real deadline. (No warning from here: a reporting deadline is internal, and past years before the
+     * calendar's first year are never loaded; the daily coverage check warns of upcoming years.)
      */
     private LocalDate deadline(Period p, int workingDays) {
-        return deadline(calendar, p, workingDays, true);
+        return deadline(calendar, p, workingDays, false);
     }
 
     private LocalDate deadline(WorkingDayCalendar cal, Period p, int workingDays, boolean warn) {
