@@ -27,8 +27,21 @@ public final class AssessmentViews {
                        BigDecimal points, String detail) {
     }
 
+    /**
+     * A unit's result. {@code rank} is null when no scored item applied to the unit (it is not ranked); equal totals
+     * share a rank ({@code tied}), and the next rank skips (1, 1, 3). {@code rankNote} says so in the reader's
+     * language ("并列" / "tied", "不排名" / "not ranked"), else it is empty.
+     */
     public record Score(String unitCode, String unitName, String unitNameEn, String target, BigDecimal total,
-                        int rank, List<Line> lines) {
+                        Integer rank, boolean tied, String rankNote, List<Line> lines) {
+
+        /** The rank as printed: "3", "3 并列" / "3 tied", or the note alone when not ranked. */
+        public String rankText() {
+            if (rank == null) {
+                return rankNote;
+            }
+            return tied ? rank + " " + rankNote : String.valueOf(rank);
+        }
     }
 
     public record Objection(long id, String unitCode, String text, String by, Instant createdAt, String reply) {

@@ -7,4 +7,7 @@ public interface UserDirectory {
 
     /** The id of the user with this username, if any. */
     Optional<Long> idByUsername(String username);
+
+    /** The ids of active users one of whose roles grants {@code permission} (patterns expanded), ascending. */
+    java.util.List<Long> activeUsersWithPermission(String permission);
 }

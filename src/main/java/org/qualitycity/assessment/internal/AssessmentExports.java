@@ -30,7 +30,10 @@ public final class AssessmentExports {
             new ExcelExport.Column<>("unitName", AssessmentViews.Score::unitName),
             new ExcelExport.Column<>("total", s -> s.total().toPlainString()),
             new ExcelExport.Column<>("breakdown", s -> s.lines().stream()
-                    .map(l -> l.code() + " " + l.points().toPlainString()).collect(Collectors.joining("; "))));
+                    .map(l -> l.code() + " " + l.points().toPlainString()).collect(Collectors.joining("; "))),
+            new ExcelExport.Column<>("details", s -> s.lines().stream().filter(l -> l.detail() != null)
+                    .map(l -> l.code() + ": " + l.detail()).collect(Collectors.joining("; "))),
+            new ExcelExport.Column<>("rankNote", AssessmentViews.Score::rankNote));
 
     public static List<AssessmentViews.Score> rows(AssessmentViews.Assessment a) {
         List<AssessmentViews.Score> all = new ArrayList<>(a.districts());
@@ -86,10 +89,11 @@ public final class AssessmentExports {
         for (int i = 0; i < scores.size(); i++) {
             AssessmentViews.Score s = scores.get(i);
             XWPFTableRow row = table.getRow(i + 1);
-            row.getCell(0).setText(String.valueOf(s.rank()));
+            row.getCell(0).setText(s.rankText());
             row.getCell(1).setText(s.unitName());
             row.getCell(2).setText(s.total().toPlainString());
-            row.getCell(3).setText(s.lines().stream().map(l -> l.category() + " " + l.points().toPlainString())
+            row.getCell(3).setText(s.lines().stream().map(l -> l.category() + " " + l.points().toPlainString()
+                            + (l.detail() == null ? "" : "（" + l.detail() + "）"))
                     .collect(Collectors.joining("；")));
         }
     }

@@ -1,6 +1,8 @@
 package org.qualitycity.assessment.internal;
 
 import org.qualitycity.assessment.AssessmentViews;
+import org.qualitycity.calendar.CalendarCoverage;
+import org.qualitycity.calendar.CalendarYearMissingException;
 import org.qualitycity.calendar.WorkingDayCalendar;
 import org.qualitycity.indicator.Attainment;
 import org.qualitycity.indicator.IndicatorResults;
@@ -20,6 +22,8 @@ import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.task.TaskPerformance;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +39,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -59,11 +64,16 @@ public class AssessmentService {
     private final AuditLog audit;
     private final Clock clock;
     private final int objectionDays;
+    private final MessageSource messages;
+    private final CalendarCoverage coverage;
 
     AssessmentService(JdbcClient jdbc, SchemeService schemes, Units units, Plans plans,
                       IndicatorResults indicatorResults, TaskPerformance tasks, WorkingDayCalendar calendar,
                       Notifications notifications, AuditLog audit, Clock clock,
-                      @Value("${qc.assessment.objection-working-days:5}") int objectionDays) {
+                      @Value("${qc.assessment.objection-working-days:5}") int objectionDays, MessageSource messages,
+                      CalendarCoverage coverage) {
+        this.coverage = coverage;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.schemes = schemes;
         this.units = units;
@@ -110,7 +120,7 @@ public class AssessmentService {
                         ON CONFLICT (year) DO UPDATE SET area_scheme_id = :a, dept_scheme_id = :d, computed_at = :now,
                                computed_on = :today, objection_until = :until""")
                 .param("y", year).param("a", area.id()).param("d", dept.id()).param("now", Timestamp.from(clock.instant()))
-                .param("today", today).param("until", calendar.addWorkingDays(today, objectionDays)).update();
+                .param("today", today).param("until", objectionUntil(today)).update();
         jdbc.sql("DELETE FROM assessment_score WHERE year = :y").param("y", year).update();
         LocalDate asOf = today.isBefore(LocalDate.of(year, 12, 31)) ? today : LocalDate.of(year, 12, 31);
         Context ctx = context(year);
@@ -119,35 +129,42 @@ public class AssessmentService {
         for (String target : SchemeService.TARGETS) {
             AssessmentViews.Scheme scheme = "AREA".equals(target) ? area : dept;
             List<Unit> list = assessed(units, target);
-            Map<Unit, List<AssessmentViews.Line>> lines = new LinkedHashMap<>();
+            Map<Unit, Scored> lines = new LinkedHashMap<>();
             for (Unit u : list) {
                 lines.put(u, lines(u, target, scheme, year, asOf, ctx));
             }
+            // ranked units by total, highest first; equal totals share a rank and the next rank skips (1, 1, 3);
+            // units to which no scored item applied are not ranked and come last
             List<Map.Entry<Unit, BigDecimal>> totals = new ArrayList<>();
-            lines.forEach((u, l) -> totals.add(Map.entry(u, sum(l))));
-            totals.sort(Map.Entry.<Unit, BigDecimal>comparingByValue().reversed()
+            lines.forEach((u, l) -> totals.add(Map.entry(u, l.total())));
+            totals.sort(Comparator.<Map.Entry<Unit, BigDecimal>, Boolean>comparing(e -> !lines.get(e.getKey()).ranked())
+                    .thenComparing(Map.Entry.<Unit, BigDecimal>comparingByValue().reversed())
                     .thenComparing(e -> e.getKey().sortOrder()));
             int rank = 0;
             BigDecimal prev = null;
             for (int i = 0; i < totals.size(); i++) {
-                if (prev == null || totals.get(i).getValue().compareTo(prev) != 0) {
+                Unit u = totals.get(i).getKey();
+                BigDecimal total = totals.get(i).getValue();
+                boolean ranked = lines.get(u).ranked();
+                if (ranked && (prev == null || total.compareTo(prev) != 0)) {
                     rank = i + 1;
                 }
-                prev = totals.get(i).getValue();
-                Unit u = totals.get(i).getKey();
+                prev = total;
                 long scoreId = jdbc.sql("""
                                 INSERT INTO assessment_score (year, unit_id, target, total, rank)
                                 VALUES (:y, :u, :t, :total, :rank) RETURNING id""")
-                        .param("y", year).param("u", u.id()).param("t", target).param("total", prev)
-                        .param("rank", rank).query(Long.class).single();
-                for (AssessmentViews.Line l : lines.get(u)) {
+                        .param("y", year).param("u", u.id()).param("t", target).param("total", total)
+                        .param("rank", ranked ? rank : null).query(Long.class).single();
+                for (Computed c : lines.get(u).lines()) {
+                    AssessmentViews.Line l = c.line();
                     jdbc.sql("""
                                     INSERT INTO assessment_line (score_id, line_no, code, category, label, max_points,
-                                           points, detail)
-                                    VALUES (:s, :no, :code, :cat, :label, :max, :points, :detail)""")
+                                           points, detail, detail_key, detail_args)
+                                    VALUES (:s, :no, :code, :cat, :label, :max, :points, :detail, :key, :args)""")
                             .param("s", scoreId).param("no", l.lineNo()).param("code", l.code())
                             .param("cat", l.category()).param("label", l.label()).param("max", l.maxPoints())
-                            .param("points", l.points()).param("detail", l.detail()).update();
+                            .param("points", l.points()).param("detail", l.detail()).param("key", c.key())
+                            .param("args", c.args() == null ? null : c.args().toArray(new String[0])).update();
                 }
                 n++;
             }
@@ -157,6 +174,77 @@ public class AssessmentService {
         summary.put("deptScheme", dept.id());
         audit.record("assessment", "run", year, null, "COMPUTE", null, summary);
         return n;
+    }
+
+    /** The end of the objection period from {@code computedOn}, or null (pending) when the calendar lacks a year. */
+    private LocalDate objectionUntil(LocalDate computedOn) {
+        try {
+            return calendar.addWorkingDays(computedOn, objectionDays);
+        } catch (CalendarYearMissingException e) {
+            coverage.warnMissing(e.year(), "calendar.coverage.reason.deadline");
+            return null;
+        }
+    }
+
+    /**
+     * Recomputes the objection period of unpublished runs that the arrangement of {@code year} decides (or that was
+     * pending for it); a moved period is stored, audited and posted to every assessed unit. Idempotent.
+     *
+     * @return the number of runs whose objection period moved
+     */
+    @Transactional
+    public int recomputeObjectionPeriods(int year) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('assessment.calendar'))").query().listOfRows();
+        List<Map<String, Object>> runs = jdbc.sql("""
+                        SELECT year, computed_on, objection_until FROM assessment_run
+                        WHERE state = 'DRAFT' AND computed_on IS NOT NULL
+                          AND (objection_until IS NULL
+                               OR :y BETWEEN extract(year FROM computed_on) AND extract(year FROM objection_until))
+                        ORDER BY year FOR UPDATE""").param("y", year).query().listOfRows();
+        int moved = 0;
+        for (Map<String, Object> r : runs) {
+            int runYear = ((Number) r.get("year")).intValue();
+            LocalDate computedOn = ((java.sql.Date) r.get("computed_on")).toLocalDate();
+            LocalDate before = r.get("objection_until") == null ? null
+                    : ((java.sql.Date) r.get("objection_until")).toLocalDate();
+            LocalDate after;
+            try {
+                after = calendar.addWorkingDays(computedOn, objectionDays);
+            } catch (CalendarYearMissingException e) {
+                continue;
+            }
+            if (after.equals(before)) {
+                continue;
+            }
+            jdbc.sql("UPDATE assessment_run SET objection_until = :u WHERE year = :y").param("u", after)
+                    .param("y", runYear).update();
+            audit.record("assessment", "run", runYear, null, "DEADLINE_RECALCULATED",
+                    Map.of("objectionUntil", before == null ? "" : before.toString()),
+                    Map.of("objectionUntil", after.toString(), "calendarYear", year));
+            Object[] args = {String.valueOf(runYear), before == null ? null : before.toString(), after.toString(),
+                    String.valueOf(year)};
+            Notice notice = Notice.warn("assessment.due.moved",
+                    movedText("assessment.objection.moved.title", Locale.SIMPLIFIED_CHINESE, args) + " / "
+                            + movedText("assessment.objection.moved.title", Locale.ENGLISH, args),
+                    movedText("assessment.objection.moved.body", Locale.SIMPLIFIED_CHINESE, args) + "\n"
+                            + movedText("assessment.objection.moved.body", Locale.ENGLISH, args),
+                    "/assessments/" + runYear);
+            for (String t : SchemeService.TARGETS) {
+                for (Unit u : assessed(units, t)) {
+                    notifications.toUnit(u.id(), notice);
+                }
+            }
+            moved++;
+        }
+        return moved;
+    }
+
+    private String movedText(String key, Locale locale, Object[] args) {
+        Object[] a = args.clone();
+        if (a[1] == null) {
+            a[1] = message("assessment.objection.pending", locale);
+        }
+        return message(key, locale, a);
     }
 
     static BigDecimal sum(List<AssessmentViews.Line> lines) {
@@ -207,14 +295,33 @@ public class AssessmentService {
         return new Context(codes, byDept, att, reporting);
     }
 
-    private List<AssessmentViews.Line> lines(Unit u, String target, AssessmentViews.Scheme scheme, int year,
-                                             LocalDate asOf, Context ctx) {
-        List<AssessmentViews.Line> out = new ArrayList<>();
+    /** A computed line with its explanation as a message key and arguments (rendered in the reader's language). */
+    record Computed(AssessmentViews.Line line, String key, List<String> args) {
+    }
+
+    /** A unit's lines; {@code ranked} is false when none of the scored items applied to it. */
+    record Scored(List<Computed> lines, boolean ranked) {
+        BigDecimal total() {
+            return sum(lines.stream().map(Computed::line).toList());
+        }
+    }
+
+    static final Set<String> SCORED_KINDS = Set.of("INDICATOR", "TASK", "REPORTING");
+
+    private Scored lines(Unit u, String target, AssessmentViews.Scheme scheme, int year, LocalDate asOf, Context ctx) {
+        List<Computed> out = new ArrayList<>();
         int no = 0;
+        // scored items (indicators, tasks, reporting) that do not apply are left out, and the points earned on the
+        // applicable ones are scaled to the full maximum of the scored items: nothing to do earns nothing
+        BigDecimal scoredMax = BigDecimal.ZERO;
+        BigDecimal applicableMax = BigDecimal.ZERO;
+        BigDecimal earned = BigDecimal.ZERO.setScale(2);
         for (AssessmentViews.SchemeItem item : scheme.items()) {
             BigDecimal max = item.maxPoints();
             BigDecimal points;
-            String detail;
+            String key;
+            List<String> args;
+            boolean applicable = true;
             switch (item.kind()) {
                 case "INDICATOR" -> {
                     boolean area = "AREA".equals(target);
@@ -224,24 +331,28 @@ public class AssessmentService {
                     long evaluated = scope.stream().filter(c -> att.get(c) != null && EVALUATED.contains(att.get(c))).count();
                     long met = scope.stream().filter(c -> att.get(c) == Attainment.MET).count();
                     if (evaluated == 0) {
-                        points = max;
-                        detail = "无可评价指标，不适用（得满分） / no evaluated indicator: not applicable, full points";
+                        applicable = false;
+                        points = BigDecimal.ZERO.setScale(2);
+                        key = "assessment.detail.indicator.na";
+                        args = List.of(max.toPlainString());
                     } else {
                         points = ratio(max, BigDecimal.valueOf(met), BigDecimal.valueOf(evaluated));
-                        detail = "达标 " + met + " / 评价 " + evaluated + (area ? "" : "（全市值）")
-                                + " · met " + met + " of " + evaluated + " evaluated";
+                        key = area ? "assessment.detail.indicator" : "assessment.detail.indicator.city";
+                        args = List.of(String.valueOf(met), String.valueOf(evaluated));
                     }
                 }
                 case "TASK" -> {
                     TaskPerformance.Record r = tasks.performance(u.id(), year, asOf);
                     if (r.due() == 0) {
-                        points = max;
-                        detail = "本年无到期任务，不适用（得满分） / no task due: not applicable, full points";
+                        applicable = false;
+                        points = BigDecimal.ZERO.setScale(2);
+                        key = "assessment.detail.task.na";
+                        args = List.of(max.toPlainString());
                     } else {
                         BigDecimal credit = BigDecimal.valueOf(r.onTime()).add(HALF.multiply(BigDecimal.valueOf(r.late())));
                         points = ratio(max, credit, BigDecimal.valueOf(r.due()));
-                        detail = "按期办结 " + r.onTime() + "，逾期办结 " + r.late() + "（计半），超期未办结 " + r.overdue()
-                                + " · on time " + r.onTime() + ", late " + r.late() + " (half), overdue " + r.overdue();
+                        key = "assessment.detail.task";
+                        args = List.of(String.valueOf(r.onTime()), String.valueOf(r.late()), String.valueOf(r.overdue()));
                     }
                 }
                 case "REPORTING" -> {
@@ -251,8 +362,10 @@ public class AssessmentService {
                     int submitted = c[1];
                     int onTime = c[2];
                     if (total == 0) {
-                        points = max;
-                        detail = "无填报数据项，不适用（得满分） / nothing to report: not applicable, full points";
+                        applicable = false;
+                        points = BigDecimal.ZERO.setScale(2);
+                        key = "assessment.detail.reporting.na";
+                        args = List.of(max.toPlainString());
                     } else {
                         // half for completeness (submitted of all rows), half for timeliness (on time of submitted)
                         BigDecimal completeness = BigDecimal.valueOf(submitted);
@@ -261,15 +374,15 @@ public class AssessmentService {
                         BigDecimal p2 = submitted == 0 ? BigDecimal.ZERO.setScale(2)
                                 : ratio(half, BigDecimal.valueOf(onTime), BigDecimal.valueOf(submitted));
                         points = p1.add(p2);
-                        detail = "应报 " + total + "，已报 " + submitted + "，按时 " + onTime + " · due " + total
-                                + ", submitted " + submitted + ", on time " + onTime;
+                        key = "assessment.detail.reporting";
+                        args = List.of(String.valueOf(total), String.valueOf(submitted), String.valueOf(onTime));
                     }
                 }
                 case "BONUS" -> {
                     BigDecimal sum = entries(u.id(), year, "BONUS");
                     points = sum.min(max).setScale(2, RoundingMode.HALF_UP);
-                    detail = "加分记录合计 " + sum.toPlainString() + "（上限 " + max.toPlainString() + "） · recorded "
-                            + sum.toPlainString() + " (cap " + max.toPlainString() + ")";
+                    key = "assessment.detail.bonus";
+                    args = List.of(sum.toPlainString(), max.toPlainString());
                 }
                 case "DEDUCTION" -> {
                     int red = tasks.redNotices(u.id(), year);
@@ -277,22 +390,53 @@ public class AssessmentService {
                     BigDecimal other = entries(u.id(), year, "DEDUCTION");
                     BigDecimal sum = per.multiply(BigDecimal.valueOf(red)).add(other);
                     points = sum.min(max).negate().setScale(2, RoundingMode.HALF_UP);
-                    detail = "红色督办单 " + red + " × " + per.toPlainString() + " + 其他扣分 " + other.toPlainString()
-                            + "（上限 " + max.toPlainString() + "） · red notices " + red + " × " + per.toPlainString()
-                            + " + other " + other.toPlainString();
+                    key = "assessment.detail.deduction";
+                    args = List.of(String.valueOf(red), per.toPlainString(), other.toPlainString(), max.toPlainString());
                 }
                 default -> throw new IllegalStateException("unknown item kind " + item.kind());
             }
-            out.add(new AssessmentViews.Line(++no, item.code(), item.categoryZh(), item.nameZh(), max, points, detail));
+            if (SCORED_KINDS.contains(item.kind())) {
+                scoredMax = scoredMax.add(max);
+                if (applicable) {
+                    applicableMax = applicableMax.add(max);
+                    earned = earned.add(points);
+                }
+            }
+            out.add(computed(++no, item.code(), item.categoryZh(), item.nameZh(), max, points, key, args));
+        }
+        boolean ranked = applicableMax.signum() > 0 || scoredMax.signum() == 0;
+        if (applicableMax.signum() > 0 && applicableMax.compareTo(scoredMax) < 0) {
+            BigDecimal scaled = earned.multiply(scoredMax).divide(applicableMax, 2, RoundingMode.HALF_UP);
+            out.add(computed(++no, SCALE, message(SCALE_LABEL, Locale.SIMPLIFIED_CHINESE),
+                    message(SCALE_LABEL, Locale.SIMPLIFIED_CHINESE), null, scaled.subtract(earned), "assessment.detail.scale",
+                    List.of(earned.toPlainString(), applicableMax.setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                            scaled.toPlainString(), scoredMax.setScale(2, RoundingMode.HALF_UP).toPlainString())));
+        } else if (!ranked) {
+            out.add(computed(++no, SCALE, message(SCALE_LABEL, Locale.SIMPLIFIED_CHINESE),
+                    message(SCALE_LABEL, Locale.SIMPLIFIED_CHINESE), null, BigDecimal.ZERO.setScale(2),
+                    "assessment.detail.none", List.of(scoredMax.setScale(2, RoundingMode.HALF_UP).toPlainString())));
         }
         List<Map<String, Object>> adjustments = jdbc.sql("""
                         SELECT points, reason FROM assessment_adjustment WHERE year = :y AND unit_id = :u ORDER BY id""")
                 .param("y", year).param("u", u.id()).query().listOfRows();
         for (Map<String, Object> a : adjustments) {
-            out.add(new AssessmentViews.Line(++no, "ADJ", "调整", "调整：" + a.get("reason"), null,
-                    ((BigDecimal) a.get("points")).setScale(2, RoundingMode.HALF_UP), (String) a.get("reason")));
+            out.add(new Computed(new AssessmentViews.Line(++no, "ADJ", "调整", "调整：" + a.get("reason"), null,
+                    ((BigDecimal) a.get("points")).setScale(2, RoundingMode.HALF_UP), (String) a.get("reason")), null, null));
         }
-        return out;
+        return new Scored(out, ranked);
+    }
+
+    static final String SCALE = "SCALE";
+    static final String SCALE_LABEL = "assessment.line.scale";
+
+    private Computed computed(int no, String code, String category, String label, BigDecimal max, BigDecimal points,
+                              String key, List<String> args) {
+        String zh = message(key, Locale.SIMPLIFIED_CHINESE, args.toArray());
+        return new Computed(new AssessmentViews.Line(no, code, category, label, max, points, zh), key, args);
+    }
+
+    private String message(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
     }
 
     static BigDecimal ratio(BigDecimal max, BigDecimal part, BigDecimal whole) {
@@ -313,14 +457,25 @@ public class AssessmentService {
                 .listOfRows().stream().findFirst().orElseThrow(() -> new NotFoundException("assessment " + year));
         Map<String, Object> p = new HashMap<>(user.scope().params());
         p.put("y", year);
+        Locale locale = LocaleContextHolder.getLocale();
+        // ties are a property of the whole ranking, not of the caller's scope
+        Set<String> tiedRanks = new java.util.HashSet<>(jdbc.sql("""
+                        SELECT target || ':' || rank FROM assessment_score WHERE year = :y AND rank IS NOT NULL
+                        GROUP BY target, rank HAVING count(*) > 1""").param("y", year).query(String.class).list());
         List<AssessmentViews.Score> scores = jdbc.sql("""
                         SELECT s.id, s.target, s.total, s.rank, u.code, u.name_zh, u.name_en FROM assessment_score s
                         JOIN platform_unit u ON u.id = s.unit_id
                         WHERE s.year = :y AND """ + " " + user.scope().predicate("s.unit_id", null)
-                        + " ORDER BY s.target, s.rank, u.sort_order")
-                .params(p).query((rs, n) -> new AssessmentViews.Score(rs.getString("code"), rs.getString("name_zh"),
-                        rs.getString("name_en"), rs.getString("target"), rs.getBigDecimal("total"), rs.getInt("rank"),
-                        lines(rs.getLong("id")))).list();
+                        + " ORDER BY s.target, s.rank NULLS LAST, u.sort_order")
+                .params(p).query((rs, n) -> {
+                    Integer rank = rs.getObject("rank") == null ? null : rs.getInt("rank");
+                    boolean tied = rank != null && tiedRanks.contains(rs.getString("target") + ":" + rank);
+                    String note = rank == null ? message("assessment.rank.none", locale)
+                            : tied ? message("assessment.rank.tied", locale) : "";
+                    return new AssessmentViews.Score(rs.getString("code"), rs.getString("name_zh"),
+                            rs.getString("name_en"), rs.getString("target"), rs.getBigDecimal("total"), rank, tied, note,
+                            lines(rs.getLong("id"), locale));
+                }).list();
         List<AssessmentViews.Objection> objections = jdbc.sql("""
                         SELECT o.*, u.code, us.display_name FROM assessment_objection o JOIN platform_unit u ON u.id = o.unit_id
                         LEFT JOIN platform_user us ON us.id = o.created_by
@@ -338,11 +493,19 @@ public class AssessmentService {
                 scores.stream().filter(s -> "DEPARTMENT".equals(s.target())).toList(), objections);
     }
 
-    private List<AssessmentViews.Line> lines(long scoreId) {
+    private List<AssessmentViews.Line> lines(long scoreId, Locale locale) {
         return jdbc.sql("SELECT * FROM assessment_line WHERE score_id = :s ORDER BY line_no").param("s", scoreId)
-                .query((rs, n) -> new AssessmentViews.Line(rs.getInt("line_no"), rs.getString("code"),
-                        rs.getString("category"), rs.getString("label"), rs.getBigDecimal("max_points"),
-                        rs.getBigDecimal("points"), rs.getString("detail"))).list();
+                .query((rs, n) -> {
+                    String key = rs.getString("detail_key");
+                    java.sql.Array arr = rs.getArray("detail_args");
+                    Object[] args = arr == null ? new Object[0] : (Object[]) arr.getArray();
+                    String detail = key == null ? rs.getString("detail") : message(key, locale, args);
+                    boolean scale = SCALE.equals(rs.getString("code"));
+                    return new AssessmentViews.Line(rs.getInt("line_no"), rs.getString("code"),
+                            scale ? message(SCALE_LABEL, locale) : rs.getString("category"),
+                            scale ? message(SCALE_LABEL, locale) : rs.getString("label"), rs.getBigDecimal("max_points"),
+                            rs.getBigDecimal("points"), detail);
+                }).list();
     }
 
     public List<Integer> years() {
@@ -374,8 +537,9 @@ public class AssessmentService {
         Unit unit = units.byId(user.unitId()).filter(u -> u.isArea() || u.kind() == Unit.Kind.DEPARTMENT)
                 .orElseThrow(() -> new ValidationException("unit", "only an assessed unit may object to its result"));
         LocalDate until = jdbc.sql("SELECT objection_until FROM assessment_run WHERE year = :y").param("y", year)
-                .query(LocalDate.class).single();
-        if (LocalDate.now(clock).isAfter(until)) {
+                .query(LocalDate.class).optional().orElse(null);
+        // a period still pending for the calendar has not ended: it runs at least until the year is loaded
+        if (until != null && LocalDate.now(clock).isAfter(until)) {
             throw new ConflictException("the objection period ended on " + until);
         }
         long id = jdbc.sql("""

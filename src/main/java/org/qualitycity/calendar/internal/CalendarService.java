@@ -125,8 +125,9 @@ public class CalendarService implements WorkingDayCalendar {
         repository.replace(replacement);
         CalendarYear after = repository.find(year).orElseThrow();
         auditLog.record("calendar", "year", year, null, "REPLACE", before, after);
-        events.publishEvent(new CalendarYearReplaced(year));
+        // invalidate first: the listeners of the event run after the commit and must count with the new year
         invalidateAfterCommit();
+        events.publishEvent(new CalendarYearReplaced(year, before));
         return after;
     }
 

@@ -1,5 +1,6 @@
 package org.qualitycity.complaint.internal;
 
+import org.qualitycity.calendar.CalendarYearMissingException;
 import org.qualitycity.platform.DemoDataContributor;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
@@ -89,8 +90,10 @@ class ComplaintDemoData implements DemoDataContributor {
                     respondent_address, district_unit_id, unit_id, facts, request, amount, anonymous, person_name,
                     person_phone, person_address, received_at, received_on, status, accept_due, decided_on,
                     refusal_ground, refusal_text, dispatched_on, handle_due, handled_on, outcome, money_recovered,
-                    reply_due, replied_on, reply, visited_on, satisfaction, demo)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)
+                    reply_due, replied_on, reply, visited_on, satisfaction, accept_from, accept_days,
+                    calendar_pending_year, demo)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                        ?, ?, ?, true)
                 """, rows, 2000, (ps, r) -> {
             for (int i = 0; i < r.length; i++) {
                 if (r[i] == null) {
@@ -118,7 +121,9 @@ class ComplaintDemoData implements DemoDataContributor {
         String person = anonymous ? null : SURNAMES[rnd.nextInt(SURNAMES.length)] + GIVEN[rnd.nextInt(GIVEN.length)];
         String phone = anonymous ? null : "1" + (3 + rnd.nextInt(7)) + String.format("%09d", rnd.nextInt(1_000_000_000));
         BigDecimal amount = report ? null : BigDecimal.valueOf(50 + rnd.nextInt(8000));
-        LocalDate acceptDue = service.addWorkingDays(received, report ? ComplaintService.REPORT_CHECK_DAYS : ComplaintService.ACCEPT_DAYS);
+        int acceptDays = report ? ComplaintService.REPORT_CHECK_DAYS : ComplaintService.ACCEPT_DAYS;
+        Integer pendingYear = missingYear(received, acceptDays);
+        LocalDate acceptDue = pendingYear == null ? service.addWorkingDays(received, acceptDays) : null;
         String status;
         LocalDate decided = null, dispatched = null, handleDue = report ? acceptDue : null, handled = null,
                 replyDue = null, replied = null, visited = null;
@@ -127,13 +132,13 @@ class ComplaintDemoData implements DemoDataContributor {
         long unit = handler;
         int roll = rnd.nextInt(1000);
         if (roll < 25 && !report) {
-            decided = service.addWorkingDays(received, 1 + rnd.nextInt(6));
+            decided = step(received, 1 + rnd.nextInt(6));
             status = "REFUSED";
             ground = rnd.nextBoolean() ? "NOT_CONSUMER_DISPUTE" : "NO_JURISDICTION";
             refusalText = "经审查不予受理，可依法向人民法院起诉或申请仲裁。";
         } else {
             boolean lateAccept = rnd.nextDouble() < late;
-            decided = service.addWorkingDays(received, lateAccept ? 8 + rnd.nextInt(4) : 1 + rnd.nextInt(5));
+            decided = step(received, lateAccept ? 8 + rnd.nextInt(4) : 1 + rnd.nextInt(5));
             dispatched = decided;
             status = "ACCEPTED";
             if (!report) {
@@ -145,7 +150,7 @@ class ComplaintDemoData implements DemoDataContributor {
             } else {
                 boolean lateHandle = rnd.nextDouble() < late;
                 handled = lateHandle ? handleDue.plusDays(1 + rnd.nextInt(15))
-                        : report ? service.addWorkingDays(decided, rnd.nextInt(3)) : decided.plusDays(3 + rnd.nextInt(50));
+                        : report ? step(decided, rnd.nextInt(3)) : decided.plusDays(3 + rnd.nextInt(50));
                 if (handled.isBefore(decided)) {
                     handled = decided;
                 }
@@ -155,10 +160,11 @@ class ComplaintDemoData implements DemoDataContributor {
                 if ("AGREEMENT".equals(outcome)) {
                     money = amount.multiply(BigDecimal.valueOf(0.4 + 0.6 * rnd.nextDouble())).setScale(2, java.math.RoundingMode.HALF_UP);
                 }
-                replyDue = service.addWorkingDays(handled, ComplaintService.REPLY_DAYS);
+                replyDue = missingYear(handled, ComplaintService.REPLY_DAYS) == null
+                        ? service.addWorkingDays(handled, ComplaintService.REPLY_DAYS) : null;
                 if (!anonymous) {
                     boolean lateReply = rnd.nextDouble() < late;
-                    replied = service.addWorkingDays(handled, lateReply ? 8 + rnd.nextInt(5) : rnd.nextInt(4));
+                    replied = step(handled, lateReply ? 8 + rnd.nextInt(5) : rnd.nextInt(4));
                     status = "REPLIED";
                     reply = "AGREEMENT".equals(outcome) ? "经调解，双方达成一致，经营者已按约定处理。" : "您反映的问题已办结，处理结果已告知。";
                     visited = replied.plusDays(1 + rnd.nextInt(5));
@@ -202,8 +208,38 @@ class ComplaintDemoData implements DemoDataContributor {
                 report ? null : "要求退款并赔偿损失", amount, anonymous, person, phone,
                 anonymous ? null : area.nameZh() + "某小区" + (1 + rnd.nextInt(30)) + "栋",
                 Timestamp.from(received.atTime(8 + rnd.nextInt(10), rnd.nextInt(60)).atZone(ComplaintService.BEIJING).toInstant()),
-                Date.valueOf(received), status, Date.valueOf(acceptDue), sql(decided), ground, refusalText, sql(dispatched),
-                sql(handleDue), sql(handled), outcome, money, sql(replyDue), sql(replied), reply, sql(visited), satisfaction};
+                Date.valueOf(received), status, sql(acceptDue), sql(decided), ground, refusalText, sql(dispatched),
+                sql(handleDue), sql(handled), outcome, money, sql(replyDue), sql(replied), reply, sql(visited), satisfaction,
+                Date.valueOf(received), acceptDays,
+                acceptDue == null ? pendingYear : replyDue == null && "HANDLED".equals(status) && handled != null
+                        ? missingYear(handled, ComplaintService.REPLY_DAYS) : null};
+    }
+
+    /** The year whose missing calendar keeps a deadline of {@code n} working days after {@code from} pending, or null. */
+    private Integer missingYear(LocalDate from, int n) {
+        try {
+            service.addWorkingDays(from, n);
+            return null;
+        } catch (CalendarYearMissingException e) {
+            return e.year();
+        }
+    }
+
+    /**
+     * A step of the demo story {@code n} working days after {@code from}. Beyond the loaded calendar years the story
+     * only needs a date after today (it is cut there), never a legal deadline: weekdays are counted then.
+     */
+    private LocalDate step(LocalDate from, int n) {
+        try {
+            return service.addWorkingDays(from, n);
+        } catch (CalendarYearMissingException e) {
+            LocalDate d = from;
+            for (int left = n; left > 0; ) {
+                d = d.plusDays(1);
+                left -= d.getDayOfWeek().getValue() <= 5 ? 1 : 0;
+            }
+            return d;
+        }
     }
 
     private static Date sql(LocalDate d) {

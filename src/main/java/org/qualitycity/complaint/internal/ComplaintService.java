@@ -1,5 +1,6 @@
 package org.qualitycity.complaint.internal;
 
+import org.qualitycity.calendar.CalendarCoverage;
 import org.qualitycity.calendar.CalendarYearMissingException;
 import org.qualitycity.calendar.WorkingDayCalendar;
 import org.qualitycity.complaint.RefusalGround;
@@ -28,6 +29,7 @@ import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.ValidationException.FieldProblem;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -47,6 +49,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -85,10 +88,14 @@ public class ComplaintService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ScheduledRuns runs;
+    private final CalendarCoverage coverage;
+    private final MessageSource messages;
 
     ComplaintService(JdbcClient jdbc, Units units, WorkingDayCalendar calendar, AuditLog audit,
                      Notifications notifications, ApplicationEventPublisher events, Clock clock,
-                     ScheduledRuns runs) {
+                     ScheduledRuns runs, CalendarCoverage coverage, MessageSource messages) {
+        this.messages = messages;
+        this.coverage = coverage;
         this.jdbc = jdbc;
         this.runs = runs;
         this.units = units;
@@ -107,28 +114,43 @@ public class ComplaintService {
         return LocalDate.now(clock.withZone(BEIJING));
     }
 
-    /** The end of {@code n} working days after {@code from}; plain weekdays beyond the loaded calendar years. */
-    LocalDate addWorkingDays(LocalDate from, int n) {
-        try {
-            return calendar.addWorkingDays(from, n);
-        } catch (CalendarYearMissingException e) {
-            LocalDate d = from;
-            int left = n;
-            while (left > 0) {
-                d = d.plusDays(1);
-                if (d.getDayOfWeek().getValue() <= 5) {
-                    left--;
-                }
-            }
-            return d;
+    /**
+     * A deadline in working days, or why it cannot be computed yet. The legal clock never guesses: when counting
+     * reaches a year whose holiday arrangement is not loaded the deadline is pending ({@code due} null,
+     * {@code pendingYear} the year), the calendar administrators are warned, and the deadline is computed when the
+     * year is loaded ({@link ComplaintCalendarListener}).
+     */
+    record Due(LocalDate due, Integer pendingYear) {
+        static Due of(LocalDate d) {
+            return new Due(d, null);
+        }
+
+        Date sql() {
+            return due == null ? null : Date.valueOf(due);
         }
     }
 
-    int workingDaysBetween(LocalDate a, LocalDate b) {
+    /** The end of {@code n} working days after {@code from}; throws when the calendar lacks a year it reaches. */
+    LocalDate addWorkingDays(LocalDate from, int n) {
+        return calendar.addWorkingDays(from, n);
+    }
+
+    /** The end of {@code n} working days after {@code from}, or pending when the calendar lacks a year it reaches. */
+    Due dueAfter(LocalDate from, int n) {
+        try {
+            return Due.of(calendar.addWorkingDays(from, n));
+        } catch (CalendarYearMissingException e) {
+            coverage.warnMissing(e.year(), "calendar.coverage.reason.deadline");
+            return new Due(null, e.year());
+        }
+    }
+
+    /** Working days from a to b, or null when a year between them is not loaded (never an estimate). */
+    Integer workingDaysBetween(LocalDate a, LocalDate b) {
         try {
             return calendar.workingDaysBetween(a, b);
         } catch (CalendarYearMissingException e) {
-            return (int) ChronoUnit.DAYS.between(a, b) * 5 / 7;
+            return null;
         }
     }
 
@@ -210,16 +232,20 @@ public class ComplaintService {
                 boolean sameFacts = normalise(open.get().getValue()).contains(normalise(s.facts()));
                 if (!sameFacts) {
                     String merged = open.get().getValue() + "\n【" + today + " 补充】" + s.facts();
-                    LocalDate due = addWorkingDays(today, REPORT_CHECK_DAYS);
+                    Due due = dueAfter(today, REPORT_CHECK_DAYS);
                     jdbc.sql("""
                                     UPDATE complaint_case SET facts = left(:facts, 4000), accept_due = :due,
-                                           handle_due = :due, notified_state = NULL, updated_at = now(),
+                                           handle_due = :due, accept_from = :from, accept_days = :days,
+                                           calendar_pending_year = :pending, notified_state = NULL, updated_at = now(),
                                            version = version + 1
                                     WHERE id = :id
                                     """)
-                            .param("facts", merged).param("due", Date.valueOf(due)).param("id", originalId).update();
+                            .param("facts", merged).param("due", due.sql()).param("from", Date.valueOf(today))
+                            .param("days", REPORT_CHECK_DAYS).param("pending", due.pendingYear())
+                            .param("id", originalId).update();
                     audit.record("complaint", "case", originalId, null, "MERGE_FACTS", null,
-                            Map.of("restartedDue", due.toString()));
+                            Map.of("restartedDue", String.valueOf(due.due()), "pendingCalendarYear",
+                                    String.valueOf(due.pendingYear())));
                 }
                 long id = insert(s, "REPORT", channel, ip, createdBy, district, intakeUnit, today, originalId);
                 return new Receipt(codeOf(id), null, "REPORT", today, dueOf(originalId), true);
@@ -232,7 +258,8 @@ public class ComplaintService {
     private long insert(Submission s, String type, String channel, String ip, Long createdBy, Unit district,
                         long intakeUnit, LocalDate today, Long repeatOf) {
         boolean report = "REPORT".equals(type);
-        LocalDate acceptDue = addWorkingDays(today, report ? REPORT_CHECK_DAYS : ACCEPT_DAYS);
+        int acceptDays = report ? REPORT_CHECK_DAYS : ACCEPT_DAYS;
+        Due acceptDue = dueAfter(today, acceptDays);
         boolean anonymous = report && blank(s.name()) && blank(s.phone());
         for (int attempt = 0; ; attempt++) {
             String code = newTrackingCode(today);
@@ -241,10 +268,11 @@ public class ComplaintService {
                                 respondent_name, respondent_address, respondent_credit_code, district_unit_id, unit_id,
                                 facts, request, amount, harm_known_on, anonymous, person_name, person_phone,
                                 person_id_number, person_address, received_at, received_on, status, accept_due,
-                                handle_due, repeat_of_id, submit_ip, created_by)
+                                handle_due, repeat_of_id, submit_ip, created_by, accept_from, accept_days,
+                                calendar_pending_year)
                             VALUES (:code, :type, :channel, :category, :sub, :rname, :raddr, :credit, :district, :unit,
                                 :facts, :request, :amount, :harm, :anon, :pname, :phone, :idno, :paddr, :at, :today,
-                                :status, :acceptDue, :handleDue, :repeatOf, :ip, :by)
+                                :status, :acceptDue, :handleDue, :repeatOf, :ip, :by, :today, :acceptDays, :pending)
                             ON CONFLICT (tracking_code) DO NOTHING
                             RETURNING id
                             """)
@@ -257,13 +285,16 @@ public class ComplaintService {
                     .param("anon", anonymous).param("pname", trim(s.name())).param("phone", trim(s.phone()))
                     .param("idno", trim(s.idNumber())).param("paddr", trim(s.address()))
                     .param("at", Timestamp.from(clock.instant())).param("today", Date.valueOf(today))
-                    .param("status", repeatOf != null ? "REPEAT" : "RECEIVED").param("acceptDue", Date.valueOf(acceptDue))
-                    .param("handleDue", report ? Date.valueOf(acceptDue) : null).param("repeatOf", repeatOf)
+                    .param("status", repeatOf != null ? "REPEAT" : "RECEIVED").param("acceptDue", acceptDue.sql())
+                    .param("handleDue", report ? acceptDue.sql() : null).param("repeatOf", repeatOf)
+                    .param("acceptDays", acceptDays).param("pending", acceptDue.pendingYear())
                     .param("ip", ip).param("by", createdBy)
                     .query(Long.class).optional().orElse(null);
             if (id != null) {
                 audit.record("complaint", "case", id, intakeUnit, repeatOf != null ? "CREATE_REPEAT" : "CREATE", null,
-                        Map.of("trackingCode", code, "type", type, "channel", channel, "district", district.code()));
+                        Map.of("trackingCode", code, "type", type, "channel", channel, "district", district.code(),
+                                "acceptDue", acceptDue.due() == null ? "PENDING_CALENDAR_" + acceptDue.pendingYear()
+                                        : acceptDue.due().toString()));
                 return id;
             }
             if (attempt > 5) {
@@ -290,7 +321,7 @@ public class ComplaintService {
 
     private LocalDate dueOf(long id) {
         return jdbc.sql("SELECT accept_due FROM complaint_case WHERE id = :id").param("id", id).query(Date.class)
-                .single().toLocalDate();
+                .optional().map(Date::toLocalDate).orElse(null);
     }
 
     /** Status and reply for the person holding the tracking code and the phone's last four digits. */
@@ -459,7 +490,9 @@ public class ComplaintService {
                     + "(CASE WHEN c.paused_since IS NULL THEN c.handle_due END) WHEN 'HANDLED' THEN c.reply_due END)";
             LocalDate today = today();
             params.put("dlToday", Date.valueOf(today));
-            params.put("dlAmber", Date.valueOf(addWorkingDays(today, 3).minusDays(1)));
+            Due amber = dueAfter(today, 3);
+            // without the calendar of the next days: only what is certain (two calendar days are at most two working days)
+            params.put("dlAmber", Date.valueOf(amber.due() == null ? today.plusDays(2) : amber.due().minusDays(1)));
             where.append(" AND ").append(due).append(switch (f.deadline()) {
                 case "RED" -> " < :dlToday";
                 case "AMBER" -> " BETWEEN :dlToday AND :dlAmber";
@@ -518,6 +551,8 @@ public class ComplaintService {
                         d(r, "reply_due"), d(r, "paused_since")), signals, (Boolean) r.get("demo"));
     }
 
+    static final String PENDING = "PENDING";
+
     /** The deadline that runs now, with amber two working days before it and red once it has passed. */
     Deadline deadline(String status, String type, LocalDate acceptDue, LocalDate handleDue, LocalDate replyDue,
                       LocalDate pausedSince) {
@@ -541,13 +576,21 @@ public class ComplaintService {
             }
         }
         if (due == null) {
-            return null;
+            // a working-day deadline that reaches a year without a loaded calendar: pending, never guessed
+            boolean pending = "RECEIVED".equals(status) || "HANDLED".equals(status) || "REPORT".equals(type);
+            return pending ? new Deadline(kind, null, null, PENDING, false) : null;
         }
         if (pausedSince != null) {
             return new Deadline(kind, due, null, "GREEN", true);
         }
         LocalDate today = today();
-        int left = workingDaysBetween(today, due);
+        Integer left = workingDaysBetween(today, due);
+        if (left == null) {
+            // today and the due date are known; the working days between them are not: decide on certain facts
+            // only (at most two calendar days left is at most two working days left)
+            String state = today.isAfter(due) ? "RED" : ChronoUnit.DAYS.between(today, due) <= 2 ? "AMBER" : "GREEN";
+            return new Deadline(kind, due, null, state, false);
+        }
         String state = today.isAfter(due) ? "RED" : left <= 2 ? "AMBER" : "GREEN";
         return new Deadline(kind, due, left, state, false);
     }
@@ -647,10 +690,13 @@ public class ComplaintService {
                 if (!user.can("complaint:case:supervise")) {
                     throw new org.springframework.security.access.AccessDeniedException("extension needs approval");
                 }
-                LocalDate due = addWorkingDays(d(r, "accept_due"), REPORT_CHECK_DAYS);
+                int days = ((Number) r.get("accept_days")).intValue() + REPORT_CHECK_DAYS;
+                Due due = dueAfter(d(r, "accept_from"), days);
                 set.put("check_extended", true);
-                set.put("accept_due", due);
-                set.put("handle_due", due);
+                set.put("accept_days", days);
+                set.put("accept_due", due.due());
+                set.put("handle_due", due.due());
+                set.put("calendar_pending_year", due.pendingYear());
             }
             case "HANDLE" -> {
                 require(status, "ACCEPTED");
@@ -664,7 +710,9 @@ public class ComplaintService {
                 set.put("handled_on", today);
                 set.put("outcome", a.outcome());
                 set.put("money_recovered", a.moneyRecovered());
-                set.put("reply_due", addWorkingDays(today, REPLY_DAYS));
+                Due replyDue = dueAfter(today, REPLY_DAYS);
+                set.put("reply_due", replyDue.due());
+                set.put("calendar_pending_year", replyDue.pendingYear());
             }
             case "REPLY" -> {
                 require(status, "HANDLED");
@@ -776,7 +824,8 @@ public class ComplaintService {
         for (var r : rows) {
             Deadline dl = deadline((String) r.get("status"), (String) r.get("type"), d(r, "accept_due"),
                     d(r, "handle_due"), d(r, "reply_due"), d(r, "paused_since"));
-            if (dl == null || "GREEN".equals(dl.state()) || dl.state().equals(r.get("notified_state"))) {
+            if (dl == null || "GREEN".equals(dl.state()) || PENDING.equals(dl.state())
+                    || dl.state().equals(r.get("notified_state"))) {
                 continue;
             }
             // the state is claimed first and the notice sent only by whoever changed it: a sweep that
@@ -809,6 +858,123 @@ public class ComplaintService {
         jdbc.sql("DELETE FROM complaint_rate WHERE window_start < :old")
                 .param("old", Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(2)))).update();
         return posted;
+    }
+
+    // ------------------------------------------------------------------------------------------ calendar replaced
+
+    /**
+     * Recomputes the open working-day deadlines that the holiday arrangement of {@code year} decides: acceptance
+     * (or check) deadlines of cases not yet decided (and of reports under check), reply deadlines of handled cases,
+     * and every deadline still pending for a missing calendar. A deadline that moved is stored, audited and posted
+     * to the inbox of the unit holding the case. Idempotent: a second run finds nothing to move.
+     *
+     * @return the number of cases whose deadline moved (or was computed from pending)
+     */
+    @Transactional
+    public int recomputeDeadlines(int year) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('complaint.calendar'))").query().listOfRows();
+        var rows = jdbc.sql("""
+                        SELECT id, tracking_code, type, status, unit_id, received_on, accept_from, accept_days, accept_due,
+                               handle_due, handled_on, reply_due, calendar_pending_year
+                        FROM complaint_case
+                        WHERE calendar_pending_year IS NOT NULL
+                           OR (accept_due IS NOT NULL AND (status = 'RECEIVED' OR (type = 'REPORT' AND status = 'ACCEPTED'))
+                               AND :y BETWEEN extract(year FROM accept_from) AND extract(year FROM accept_due))
+                           OR (status = 'HANDLED' AND reply_due IS NOT NULL
+                               AND :y BETWEEN extract(year FROM handled_on) AND extract(year FROM reply_due))
+                        ORDER BY id FOR UPDATE
+                        """)
+                .param("y", year).query((rs, n) -> rowMap(rs)).list();
+        int moved = 0;
+        Set<Integer> years = new java.util.TreeSet<>();
+        for (var r : rows) {
+            long id = ((Number) r.get("id")).longValue();
+            String status = (String) r.get("status");
+            boolean report = "REPORT".equals(r.get("type"));
+            Map<String, Object> before = new LinkedHashMap<>();
+            Map<String, Object> after = new LinkedHashMap<>();
+            Integer pending = null;
+            LocalDate acceptDue = d(r, "accept_due");
+            boolean acceptOpen = "RECEIVED".equals(status) || (report && "ACCEPTED".equals(status));
+            if (r.get("accept_from") != null && (acceptDue == null || acceptOpen)) {
+                Due due = dueAfter(d(r, "accept_from"), ((Number) r.get("accept_days")).intValue());
+                pending = due.pendingYear();
+                if (!java.util.Objects.equals(due.due(), acceptDue)) {
+                    before.put("accept_due", acceptDue);
+                    after.put("accept_due", due.due());
+                    if (report && (acceptOpen || d(r, "handle_due") == null)) {
+                        after.put("handle_due", due.due());
+                    }
+                }
+            }
+            if ("HANDLED".equals(status) && r.get("handled_on") != null) {
+                LocalDate replyDue = d(r, "reply_due");
+                Due due = dueAfter(d(r, "handled_on"), REPLY_DAYS);
+                pending = pending != null ? pending : due.pendingYear();
+                if (!java.util.Objects.equals(due.due(), replyDue)) {
+                    before.put("reply_due", replyDue);
+                    after.put("reply_due", due.due());
+                }
+            }
+            Object oldPending = r.get("calendar_pending_year");
+            if (after.isEmpty() && java.util.Objects.equals(oldPending == null ? null : ((Number) oldPending).intValue(),
+                    pending)) {
+                continue;
+            }
+            Map<String, Object> set = new LinkedHashMap<>(after);
+            set.put("calendar_pending_year", pending);
+            set.put("notified_state", null);
+            StringBuilder sql = new StringBuilder("UPDATE complaint_case SET updated_at = now(), version = version + 1");
+            Map<String, Object> params = new HashMap<>();
+            for (var e : set.entrySet()) {
+                sql.append(", ").append(e.getKey()).append(" = :").append(e.getKey());
+                params.put(e.getKey(), e.getValue() instanceof LocalDate ld ? Date.valueOf(ld) : e.getValue());
+            }
+            params.put("id", id);
+            jdbc.sql(sql.append(" WHERE id = :id").toString()).params(params).update();
+            before.put("calendar_pending_year", oldPending);
+            after.put("calendar_pending_year", pending);
+            after.put("calendarYear", year);
+            Map<String, Object> auditBefore = new LinkedHashMap<>();
+            before.forEach((k, v) -> auditBefore.put(k, v == null ? "" : v.toString()));
+            Map<String, Object> auditAfter = new LinkedHashMap<>();
+            after.forEach((k, v) -> auditAfter.put(k, v == null ? "" : v.toString()));
+            long unit = ((Number) r.get("unit_id")).longValue();
+            audit.record("complaint", "case", id, unit, "DEADLINE_RECALCULATED", auditBefore, auditAfter);
+            if (after.containsKey("accept_due") || after.containsKey("reply_due")) {
+                moved++;
+                String field = after.containsKey("accept_due") ? "accept_due" : "reply_due";
+                String kind = "accept_due".equals(field) ? (report ? "CHECK" : "ACCEPT") : "REPLY";
+                Object[] args = {r.get("tracking_code"), kind, text(before.get(field)), text(after.get(field)),
+                        String.valueOf(year)};
+                notifications.toUnit(unit, Notice.warn("complaint.due.moved",
+                        message("complaint.deadline.moved.title", Locale.SIMPLIFIED_CHINESE, args) + " / "
+                                + message("complaint.deadline.moved.title", Locale.ENGLISH, args),
+                        message("complaint.deadline.moved.body", Locale.SIMPLIFIED_CHINESE, args) + "\n"
+                                + message("complaint.deadline.moved.body", Locale.ENGLISH, args), "/complaints/" + id));
+                years.add(d(r, "received_on").getYear());
+            }
+        }
+        if (!years.isEmpty()) {
+            events.publishEvent(new ComputedDataChanged(ELEMENTS, years));
+        }
+        return moved;
+    }
+
+    private static String text(Object date) {
+        return date == null ? "—" : date.toString();
+    }
+
+    private String message(String key, Locale locale, Object... args) {
+        Object[] localised = args.clone();
+        // the deadline kind and a pending date are words: render them in the message's language
+        localised[1] = messages.getMessage("complaint.deadline.kind." + args[1], null, String.valueOf(args[1]), locale);
+        for (int i = 2; i <= 3; i++) {
+            if ("—".equals(localised[i])) {
+                localised[i] = messages.getMessage("complaint.deadline.pending", null, "—", locale);
+            }
+        }
+        return messages.getMessage(key, localised, key, locale);
     }
 
     // ------------------------------------------------------------------------------------------ helpers

@@ -84,7 +84,7 @@ class Open311Controller {
                 name.isEmpty() ? null : name, p.get("phone"), null, null, null);
         Receipt r = open311.submit(validation.check(s), request.getRemoteAddr(), lat, lon);
         return ResponseEntity.status(HttpStatus.CREATED).body(List.of(Map.of("service_request_id", r.trackingCode(),
-                "token", r.trackingCode(), "service_notice", "请在 " + r.acceptDue() + " 前等待受理决定")));
+                "token", r.trackingCode(), "service_notice", r.acceptDue() == null ? "" : "请在 " + r.acceptDue() + " 前等待受理决定")));
     }
 
     @GetMapping("/requests.json")

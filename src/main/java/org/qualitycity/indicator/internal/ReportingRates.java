@@ -1,23 +1,31 @@
 package org.qualitycity.indicator.internal;
 
+import org.qualitycity.calendar.CalendarCoverage;
+import org.qualitycity.calendar.CalendarYear;
+import org.qualitycity.calendar.CalendarYearMissingException;
 import org.qualitycity.calendar.WorkingDayCalendar;
+import org.qualitycity.notification.Notice;
+import org.qualitycity.notification.Notifications;
+import org.qualitycity.platform.AuditLog;
 import org.qualitycity.indicator.IndicatorResults;
 import org.qualitycity.indicator.Period;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.plan.DataElement;
 import org.qualitycity.plan.IndicatorDefinition;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.sql.Date;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,7 +45,17 @@ public class ReportingRates {
     private final WorkingDayCalendar calendar;
     private final Clock clock;
 
-    ReportingRates(IndicatorCatalog catalog, Units units, JdbcClient jdbc, WorkingDayCalendar calendar, Clock clock) {
+    private final CalendarCoverage coverage;
+    private final AuditLog audit;
+    private final Notifications notifications;
+    private final MessageSource messages;
+
+    ReportingRates(IndicatorCatalog catalog, Units units, JdbcClient jdbc, WorkingDayCalendar calendar, Clock clock,
+                   CalendarCoverage coverage, AuditLog audit, Notifications notifications, MessageSource messages) {
+        this.coverage = coverage;
+        this.audit = audit;
+        this.notifications = notifications;
+        this.messages = messages;
         this.catalog = catalog;
         this.units = units;
         this.jdbc = jdbc;
@@ -76,7 +94,11 @@ public class ReportingRates {
                     if (!p.end().isBefore(today)) {
                         continue;
                     }
-                    LocalDate deadline = deadline(p, deadlineDays.getOrDefault(p.type().name(), 10));
+                    int days = deadlineDays.getOrDefault(p.type().name(), 10);
+                    LocalDate deadline = deadline(p, days);
+                    // without the calendar of the year the deadline reaches: on time only if certainly on time (n working
+                    // days end no earlier than n calendar days after the period); recounted on the next read once loaded
+                    LocalDate onTimeBy = deadline != null ? deadline : p.end().plusDays(days);
                     for (Unit u : about) {
                         String responsible = e.reportedBy() != null ? e.reportedBy() : u.code();
                         int[] c = counts.computeIfAbsent(responsible, k -> new int[3]);
@@ -84,7 +106,7 @@ public class ReportingRates {
                         Submission s = stored.get(e.code() + "|" + u.id() + "|" + p.id());
                         if (s != null && (s.status().equals("SUBMITTED") || s.status().equals("APPROVED"))) {
                             c[1]++;
-                            if (s.submittedOn() != null && !s.submittedOn().isAfter(deadline)) {
+                            if (s.submittedOn() != null && !s.submittedOn().isAfter(onTimeBy)) {
                                 c[2]++;
                             }
                         }
@@ -96,20 +118,108 @@ public class ReportingRates {
                 en.getValue()[0], en.getValue()[1], en.getValue()[2])).toList();
     }
 
-    /** The period's end plus the working days; a year whose holidays are not loaded counts weekdays only. */
+    /**
+     * The period's end plus the working days, or null while the calendar of a year it reaches is not loaded: the
+     * deadline is never guessed. The rates are computed on read, so once the year is loaded the next read counts with
+     * the real deadline. (No warning from here: a reporting deadline is internal, and past years before the
+     * calendar's first year are never loaded; the daily coverage check warns of upcoming years.)
+     */
     private LocalDate deadline(Period p, int workingDays) {
+        return deadline(calendar, p, workingDays, false);
+    }
+
+    private LocalDate deadline(WorkingDayCalendar cal, Period p, int workingDays, boolean warn) {
         try {
-            return calendar.addWorkingDays(p.end(), workingDays);
-        } catch (RuntimeException missingYear) {
-            LocalDate d = p.end();
-            int left = workingDays;
-            while (left > 0) {
-                d = d.plusDays(1);
-                if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                    left--;
+            return cal.addWorkingDays(p.end(), workingDays);
+        } catch (CalendarYearMissingException e) {
+            if (warn) {
+                coverage.warnMissing(e.year(), "calendar.coverage.reason.deadline");
+            }
+            return null;
+        }
+    }
+
+    /**
+     * After the arrangement of {@code year} was added or replaced: the reporting deadlines that moved (compared with
+     * a calendar built from the previous arrangement), audited per period type and posted to the units responsible
+     * for reporting elements of that period type. Reporting deadlines are computed on read, so nothing else changes.
+     *
+     * @return the number of period deadlines that moved
+     */
+    public int deadlinesMoved(int year, CalendarYear previous) {
+        List<CalendarYear> old = new ArrayList<>();
+        for (int y : calendar.loadedYears()) {
+            if (y != year) {
+                calendar.year(y).ifPresent(old::add);
+            }
+        }
+        if (previous != null) {
+            old.add(previous);
+        }
+        WorkingDayCalendar before = WorkingDayCalendar.of(old);
+        Map<String, Integer> deadlineDays = new LinkedHashMap<>();
+        jdbc.sql("SELECT period_type, working_days FROM indicator_deadline ORDER BY period_type")
+                .query((rs, n) -> deadlineDays.put(rs.getString(1), rs.getInt(2))).list();
+        int moved = 0;
+        for (var e : deadlineDays.entrySet()) {
+            IndicatorDefinition.PeriodType type = IndicatorDefinition.PeriodType.valueOf(e.getKey());
+            Map<String, Object> was = new LinkedHashMap<>();
+            Map<String, Object> now = new LinkedHashMap<>();
+            for (int y = year - 1; y <= year; y++) {
+                for (Period p : Period.allOf(type, y)) {
+                    LocalDate a = deadline(before, p, e.getValue(), false);
+                    LocalDate b = deadline(calendar, p, e.getValue(), false);
+                    if (!java.util.Objects.equals(a, b)) {
+                        was.put(p.id(), a == null ? "" : a.toString());
+                        now.put(p.id(), b == null ? "" : b.toString());
+                    }
                 }
             }
-            return d;
+            if (now.isEmpty()) {
+                continue;
+            }
+            moved += now.size();
+            audit.record("indicator", "reporting-deadline", type.name(), null, "DEADLINE_RECALCULATED", was, now);
+            String periods = String.join(", ", now.keySet());
+            for (long unit : responsibleUnits(type)) {
+                Object[] zh = {periods, String.valueOf(year), describe(was, now, "—")};
+                notifications.toUnit(unit, Notice.warn("indicator.due.moved",
+                        messages.getMessage("indicator.deadline.moved.title", zh, Locale.SIMPLIFIED_CHINESE) + " / "
+                                + messages.getMessage("indicator.deadline.moved.title", zh, Locale.ENGLISH),
+                        messages.getMessage("indicator.deadline.moved.body", zh, Locale.SIMPLIFIED_CHINESE) + "\n"
+                                + messages.getMessage("indicator.deadline.moved.body", zh, Locale.ENGLISH),
+                        "/indicators"));
+            }
         }
+        return moved;
+    }
+
+    private static String describe(Map<String, Object> was, Map<String, Object> now, String none) {
+        List<String> parts = new ArrayList<>();
+        now.forEach((period, d) -> parts.add(period + ": " + (was.get(period).toString().isEmpty() ? none : was.get(period))
+                + " → " + (d.toString().isEmpty() ? none : d)));
+        String s = String.join("; ", parts);
+        return s.length() > 3000 ? s.substring(0, 3000) : s;
+    }
+
+    /** The units that report elements of indicators of this period type (a named department, else every area). */
+    private List<Long> responsibleUnits(IndicatorDefinition.PeriodType type) {
+        java.util.Set<Long> ids = new java.util.TreeSet<>();
+        for (IndicatorDefinition d : catalog.indicators()) {
+            if (d.periodType() != type) {
+                continue;
+            }
+            for (DataElement e : d.elements()) {
+                if (e.source() == IndicatorDefinition.ValueSource.COMPUTED) {
+                    continue;
+                }
+                if (e.reportedBy() != null) {
+                    units.byCode(e.reportedBy()).ifPresent(u -> ids.add(u.id()));
+                } else {
+                    units.areas().forEach(u -> ids.add(u.id()));
+                }
+            }
+        }
+        return List.copyOf(ids);
     }
 }

@@ -155,4 +155,21 @@ class UserRepository {
     long count() {
         return jdbc.sql("SELECT count(*) FROM platform_user").query(Long.class).single();
     }
+
+    /** Per active user, the permission patterns of all its roles. */
+    java.util.Map<Long, java.util.List<String>> activeUserRolePatterns() {
+        java.util.Map<Long, java.util.List<String>> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT u.id, r.permissions FROM platform_user u
+                        JOIN platform_user_role ur ON ur.user_id = u.id JOIN platform_role r ON r.id = ur.role_id
+                        WHERE u.active""")
+                .query((rs, n) -> {
+                    java.util.List<String> list = out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>());
+                    for (Object p : (Object[]) rs.getArray(2).getArray()) {
+                        list.add((String) p);
+                    }
+                    return null;
+                }).list();
+        return out;
+    }
 }

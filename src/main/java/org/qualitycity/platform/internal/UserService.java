@@ -289,6 +289,17 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
         return username == null ? java.util.Optional.empty() : repo.idByUsername(username.trim().toLowerCase());
     }
 
+    @Override
+    public java.util.List<Long> activeUsersWithPermission(String permission) {
+        java.util.TreeSet<Long> ids = new java.util.TreeSet<>();
+        repo.activeUserRolePatterns().forEach((id, patterns) -> {
+            if (patterns.stream().anyMatch(p -> PermissionRegistry.matches(p, permission))) {
+                ids.add(id);
+            }
+        });
+        return java.util.List.copyOf(ids);
+    }
+
     public long count() {
         return repo.count();
     }

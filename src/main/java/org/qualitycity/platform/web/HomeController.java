@@ -11,9 +11,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     private final UnitService units;
+    private final java.util.List<org.qualitycity.platform.HomeBanner> banners;
 
-    HomeController(UnitService units) {
+    HomeController(UnitService units, java.util.List<org.qualitycity.platform.HomeBanner> banners) {
         this.units = units;
+        this.banners = banners;
     }
 
     @GetMapping("/login")
@@ -23,8 +25,9 @@ class HomeController {
 
     /** The home page per role. It shows only real figures; modules add their panels as they arrive. */
     @GetMapping("/")
-    String home(Model model) {
+    String home(Model model, java.util.Locale locale) {
         CurrentUser me = Security.currentUser();
+        model.addAttribute("banners", banners.stream().flatMap(b -> b.banners(me, locale).stream()).toList());
         model.addAttribute("unitsInScope", units.visibleTo(me).size());
         return "home";
     }

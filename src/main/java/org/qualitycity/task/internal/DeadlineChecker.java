@@ -1,5 +1,7 @@
 package org.qualitycity.task.internal;
 
+import org.qualitycity.calendar.CalendarCoverage;
+import org.qualitycity.calendar.CalendarYearMissingException;
 import org.qualitycity.calendar.WorkingDayCalendar;
 import org.qualitycity.jobs.ScheduledRuns;
 import org.qualitycity.notification.Notice;
@@ -8,6 +10,7 @@ import org.qualitycity.platform.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -17,6 +20,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,7 +38,15 @@ public class DeadlineChecker {
     static final String JOB = "task.deadline-check";
     static final List<String> LEVELS = List.of("BLUE", "YELLOW", "RED");
 
-    public record Result(LocalDate day, int reminders, int notices) {
+    /**
+     * @param pending tasks not checked because a year between today and their deadline has no loaded calendar (the
+     *                calendar administrators are warned; nothing is guessed, the next check after loading decides)
+     */
+    public record Result(LocalDate day, int reminders, int notices, int pending) {
+
+        public Result(LocalDate day, int reminders, int notices) {
+            this(day, reminders, notices, 0);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -48,13 +60,18 @@ public class DeadlineChecker {
     private final int redAfter;
     private final int repeatEscalation;
     private final int answerDays;
+    private final CalendarCoverage coverage;
+    private final MessageSource messages;
 
     DeadlineChecker(JdbcClient jdbc, WorkingDayCalendar calendar, Notifications notifications, AuditLog audit,
                     Clock clock, @Value("${qc.task.reminder-working-days:3}") int reminderDays,
                     @Value("${qc.task.notice.yellow-after:5}") int yellowAfter,
                     @Value("${qc.task.notice.red-after:10}") int redAfter,
                     @Value("${qc.task.notice.repeat-escalation:2}") int repeatEscalation,
-                    @Value("${qc.task.notice.answer-working-days:5}") int answerDays, ScheduledRuns runs) {
+                    @Value("${qc.task.notice.answer-working-days:5}") int answerDays, ScheduledRuns runs,
+                    CalendarCoverage coverage, MessageSource messages) {
+        this.coverage = coverage;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.runs = runs;
         this.calendar = calendar;
@@ -86,6 +103,7 @@ public class DeadlineChecker {
         LocalDate today = LocalDate.now(clock);
         int reminders = 0;
         int notices = 0;
+        int pending = 0;
         List<Map<String, Object>> open = jdbc.sql("""
                         SELECT id, unit_id, deadline, title_zh FROM task_task
                         WHERE state IN ('ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS')
@@ -96,6 +114,15 @@ public class DeadlineChecker {
             long unit = ((Number) t.get("unit_id")).longValue();
             LocalDate deadline = ((java.sql.Date) t.get("deadline")).toLocalDate();
             String title = (String) t.get("title_zh");
+            try {
+                calendar.workingDaysBetween(today, deadline);
+                calendar.isWorkingDay(today);
+            } catch (CalendarYearMissingException e) {
+                // the same rule as the complaint clock: never a guessed count of working days
+                coverage.warnMissing(e.year(), "calendar.coverage.reason.deadline");
+                pending++;
+                continue;
+            }
             if (today.isBefore(deadline)) {
                 if (calendar.isWorkingDay(today) && calendar.workingDaysBetween(today, deadline) <= reminderDays
                         && insert(id, unit, "REMINDER", null, deadline, today, 0, null)) {
@@ -122,7 +149,7 @@ public class DeadlineChecker {
                     .param("task", id).param("deadline", deadline).query(String.class).list();
             int highest = issued.stream().mapToInt(LEVELS::indexOf).max().orElse(-1);
             if (level > highest) {
-                LocalDate answerDue = calendar.addWorkingDays(today, answerDays);
+                LocalDate answerDue = answerDue(today);
                 String lv = LEVELS.get(level);
                 if (insert(id, unit, "SUPERVISION", lv, deadline, today, late, answerDue)) {
                     notices++;
@@ -140,14 +167,85 @@ public class DeadlineChecker {
                 }
             }
         }
-        if (reminders + notices > 0) {
+        if (reminders + notices + pending > 0) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("day", today.toString());
             details.put("reminders", reminders);
             details.put("notices", notices);
+            details.put("pendingCalendar", pending);
             audit.event("task", "DEADLINE_CHECK", details);
         }
-        return new Result(today, reminders, notices);
+        return new Result(today, reminders, notices, pending);
+    }
+
+    /** The answer deadline of a notice issued on {@code issued}, or null (pending) when the calendar lacks a year. */
+    LocalDate answerDue(LocalDate issued) {
+        try {
+            return calendar.addWorkingDays(issued, answerDays);
+        } catch (CalendarYearMissingException e) {
+            coverage.warnMissing(e.year(), "calendar.coverage.reason.deadline");
+            return null;
+        }
+    }
+
+    /**
+     * Recomputes the answer deadlines of unanswered supervision notices that the arrangement of {@code year}
+     * decides (or that were pending for it); a moved deadline is stored, audited and posted to the unit's inbox.
+     * Idempotent. Task deadlines themselves are dates of the plan, not counted in working days; the reminders and
+     * notices of the next daily check count with the new calendar.
+     *
+     * @return the number of notices whose answer deadline moved
+     */
+    @Transactional
+    public int recomputeAnswerDeadlines(int year) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('task.calendar'))").query().listOfRows();
+        List<Map<String, Object>> rows = jdbc.sql("""
+                        SELECT n.id, n.task_id, n.unit_id, n.issued_on, n.answer_due, t.title_zh FROM task_notice n
+                        JOIN task_task t ON t.id = n.task_id
+                        WHERE n.kind = 'SUPERVISION' AND n.answered_at IS NULL
+                          AND (n.answer_due IS NULL
+                               OR :y BETWEEN extract(year FROM n.issued_on) AND extract(year FROM n.answer_due))
+                        ORDER BY n.id FOR UPDATE OF n""")
+                .param("y", year).query().listOfRows();
+        int moved = 0;
+        for (Map<String, Object> r : rows) {
+            LocalDate issued = ((java.sql.Date) r.get("issued_on")).toLocalDate();
+            LocalDate before = r.get("answer_due") == null ? null : ((java.sql.Date) r.get("answer_due")).toLocalDate();
+            LocalDate after;
+            try {
+                after = calendar.addWorkingDays(issued, answerDays);
+            } catch (CalendarYearMissingException e) {
+                continue;
+            }
+            if (after.equals(before)) {
+                continue;
+            }
+            long id = ((Number) r.get("id")).longValue();
+            long unit = ((Number) r.get("unit_id")).longValue();
+            jdbc.sql("UPDATE task_notice SET answer_due = :d WHERE id = :id").param("d", after).param("id", id).update();
+            audit.record("task", "notice", id, unit, "DEADLINE_RECALCULATED",
+                    Map.of("answerDue", before == null ? "" : before.toString()),
+                    Map.of("answerDue", after.toString(), "calendarYear", year));
+            Object[] args = {r.get("title_zh"), before == null ? null : before.toString(), after.toString(),
+                    String.valueOf(year)};
+            notifications.toUnit(unit, Notice.warn("task.due.moved",
+                    text("task.notice.answer-moved.title", Locale.SIMPLIFIED_CHINESE, args) + " / "
+                            + text("task.notice.answer-moved.title", Locale.ENGLISH, args),
+                    text("task.notice.answer-moved.body", Locale.SIMPLIFIED_CHINESE, args) + "\n"
+                            + text("task.notice.answer-moved.body", Locale.ENGLISH, args),
+                    "/tasks/" + r.get("task_id")));
+            moved++;
+        }
+        return moved;
+    }
+
+    private String text(String key, Locale locale, Object[] args) {
+        Object[] a = args.clone();
+        if (a[1] == null) {
+            a[1] = messages.getMessage("task.notice.answer-pending", null, "-", locale);
+        }
+        String s = messages.getMessage(key, a, key, locale);
+        return s.length() > 195 && key.endsWith("title") ? s.substring(0, 195) : s;
     }
 
     /** 0 blue, 1 yellow, 2 red: by working days late, one level up for a unit with repeated notices. */

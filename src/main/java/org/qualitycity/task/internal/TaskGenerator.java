@@ -104,6 +104,9 @@ class TaskGenerator implements ApplicationRunner {
                 Long[] co = coUnits(m);
                 created += upsert("M:" + plan.id() + ":" + m.code(), plan.id(), "MEASURE", m.code(), g.code(),
                         m.titleZh(), m.titleEn(), m.textZh(), lead.id(), co, m.phase(), start, deadline, false);
+                if (m.involvesDistricts()) {
+                    created += districtTasks(plan, g, m, start, deadline);
+                }
                 int d = 0;
                 for (Measure.RecurringDuty duty : m.recurring() == null ? List.<Measure.RecurringDuty>of() : m.recurring()) {
                     d++;
@@ -138,6 +141,63 @@ class TaskGenerator implements ApplicationRunner {
         }
         checklist.seed(plan, office);
         return created;
+    }
+
+    /**
+     * One sub-task per active district and zone of a measure whose text assigns work to every county-level unit
+     * ({@code involves_districts}), like the city's split action: keyed by source, skipping areas that already have a
+     * sub-task of the measure task (e.g. from a manual split), none under a closed measure task.
+     */
+    private int districtTasks(PlanInfo plan, MeasureGroup g, Measure m, LocalDate start, LocalDate deadline) {
+        Map<String, Object> parent = jdbc.sql("SELECT id, state FROM task_task WHERE source_key = :k")
+                .param("k", "M:" + plan.id() + ":" + m.code()).query().listOfRows().stream().findFirst().orElse(null);
+        if (parent == null || "CLOSED".equals(parent.get("state"))) {
+            return 0;
+        }
+        long parentId = ((Number) parent.get("id")).longValue();
+        int created = 0;
+        for (Unit u : units.areas()) {
+            if (!u.active()) {
+                continue;
+            }
+            String key = "MD:" + plan.id() + ":" + m.code() + ":" + u.code();
+            boolean exists = jdbc.sql("""
+                            SELECT EXISTS (SELECT 1 FROM task_task WHERE source_key = :k
+                                           OR (parent_id = :parent AND unit_id = :unit))""")
+                    .param("k", key).param("parent", parentId).param("unit", u.id()).query(Boolean.class).single();
+            if (exists) {
+                continue;
+            }
+            long id = jdbc.sql("""
+                            INSERT INTO task_task (source_key, plan_id, kind, measure_code, group_code, parent_id, title_zh,
+                                   title_en, deliverables, unit_id, co_unit_ids, phase_code, start_date, deadline)
+                            VALUES (:k, :plan, 'SUB', :measure, :group, :parent, :title, :titleEn, :text, :unit,
+                                    CAST(ARRAY[] AS bigint[]), :phase, :start, :deadline)
+                            ON CONFLICT (source_key) DO NOTHING
+                            RETURNING id""")
+                    .param("k", key).param("plan", plan.id()).param("measure", m.code()).param("group", g.code())
+                    .param("parent", parentId).param("title", clip(m.titleZh() + "（" + u.nameZh() + "）"))
+                    .param("titleEn", m.titleEn() == null ? null : clip(m.titleEn() + " (" + u.nameEn() + ")"))
+                    .param("text", m.textZh() == null ? null : m.textZh().length() > 2000 ? m.textZh().substring(0, 2000)
+                            : m.textZh())
+                    .param("unit", u.id()).param("phase", m.phase()).param("start", start).param("deadline", deadline)
+                    .query(Long.class).optional().orElse(-1L);
+            if (id < 0) {
+                continue;
+            }
+            jdbc.sql("""
+                            INSERT INTO task_event (task_id, action, to_state, comment, actor_name, at, on_day)
+                            VALUES (:id, 'CREATE', 'CREATED', :k, 'system', now(), CURRENT_DATE)""")
+                    .param("id", id).param("k", key).update();
+            audit.record("task", "task", id, u.id(), "GENERATE_DISTRICT_TASK", null,
+                    Map.of("measure", m.code(), "parent", parentId, "unit", u.code(), "deadline", deadline.toString()));
+            created++;
+        }
+        return created;
+    }
+
+    private static String clip(String s) {
+        return s.length() > 400 ? s.substring(0, 400) : s;
     }
 
     private Long[] coUnits(Measure m) {
