@@ -1,5 +1,6 @@
 package org.qualitycity.complaint.internal;
 
+import org.qualitycity.platform.PersonalData;
 import org.qualitycity.platform.ValidationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,9 +37,11 @@ public class Open311 {
     }
 
     private final JdbcClient jdbc;
+    private final PersonalData personalData;
 
-    Open311(JdbcClient jdbc) {
+    Open311(JdbcClient jdbc, PersonalData personalData) {
         this.jdbc = jdbc;
+        this.personalData = personalData;
     }
 
     public void setLocation(String code, BigDecimal lat, BigDecimal lon) {
@@ -95,7 +98,7 @@ public class Open311 {
                     boolean open = List.of("RECEIVED", "ACCEPTED", "HANDLED").contains(st);
                     String facts = rs.getString("facts");
                     for (String col : List.of("person_name", "person_phone", "person_id_number", "person_address")) {
-                        String v = rs.getString(col);
+                        String v = personalData.decrypt(rs.getString(col));
                         if (v != null && v.length() >= 2) {
                             facts = facts.replace(v, "***");
                         }
