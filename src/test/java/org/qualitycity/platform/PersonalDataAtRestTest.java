@@ -154,6 +154,13 @@ class PersonalDataAtRestTest {
         var missing = api.get("/api/v1/audit/personal-data-access", admin);
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body()).contains("subject");
+
+        // the page, for the auditor
+        var page = org.qualitycity.support.WebSession.loggedIn(port, "auditor")
+                .get("/audit/personal-data-access?subject=" + phone);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"pda-table\"").contains(first).contains(second);
+        assertThat(org.qualitycity.support.WebSession.loggedIn(port, "auditor").get("/audit").body()).contains("pda-link");
     }
 
     private static String q(String identifier) {
