@@ -45,9 +45,10 @@ final class KeyRing {
      * creating them on first use. A rotation interrupted after its commit is completed here.
      */
     static KeyRing open(DataSource ds, Path dataDir, String envKey, boolean create) {
-        MasterKey master = MasterKey.load(dataDir, envKey, create);
         try (Connection c = ds.getConnection()) {
             String wrappedBy = wrappingKeyId(c);
+            // a new key file only for a database without data keys: never replace a lost one by a useless new one
+            MasterKey master = MasterKey.load(dataDir, envKey, create && wrappedBy == null);
             if (wrappedBy != null && !wrappedBy.equals(master.id()) && master.file() != null) {
                 Path pending = master.file().resolveSibling("master.key.new");
                 if (Files.exists(pending)) {

@@ -33,17 +33,23 @@ class PersonalDataCipher implements PersonalData, ApplicationRunner {
     private final String envKey;
     private volatile KeyRing ring;
 
+    @org.springframework.beans.factory.annotation.Autowired
     PersonalDataCipher(DataSource dataSource, QcProperties props, @Value("${" + MasterKey.ENV + ":}") String envKey) {
         this.dataSource = dataSource;
         this.dataDir = Path.of(props.dataDir());
         this.envKey = envKey;
     }
 
-    /** For the command line: a cipher over an open key ring. */
+    private PersonalDataCipher(KeyRing ring) {
+        this.dataSource = null;
+        this.dataDir = null;
+        this.envKey = null;
+        this.ring = ring;
+    }
+
+    /** For the command line and tests: a cipher over an open key ring. */
     static PersonalData of(KeyRing ring) {
-        PersonalDataCipher c = new PersonalDataCipher(null, new QcProperties(null, null, null, null), "");
-        c.ring = ring;
-        return c;
+        return new PersonalDataCipher(ring);
     }
 
     @Override
