@@ -17,6 +17,10 @@ public class QualityCityApplication {
     }
 
     public static void main(String[] args) {
+        if (org.qualitycity.platform.Commands.isCommand(args)) {
+            // backup, restore, rotate-key: run without the web server (README "Backup and restore")
+            System.exit(org.qualitycity.platform.Commands.run(args, System.getenv(), System.out, System.err));
+        }
         SpringApplication.run(QualityCityApplication.class, args);
     }
 }

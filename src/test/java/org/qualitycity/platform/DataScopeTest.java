@@ -113,7 +113,7 @@ class DataScopeTest {
                     .as("roles are city-wide configuration: forbidden to a district").isEqualTo(403));
         }
         for (String auditEndpoint : List.of("GET /api/v1/audit", "GET /api/v1/audit/export", "GET /api/v1/audit/verify",
-                "GET /api/v1/audit/logins")) {
+                "GET /api/v1/audit/logins", "GET /api/v1/audit/personal-data-access")) {
             probes.put(auditEndpoint, e -> assertThat(api.get(e.split(" ")[1], tongcheng).status()).isEqualTo(403));
         }
 
@@ -170,7 +170,7 @@ class DataScopeTest {
             assertThat(page.postForm("/users/" + chibiUserId + "/unlock", Map.of()).status()).isEqualTo(404);
         });
         for (String adminPage : List.of("GET /roles", "GET /roles/{id}", "POST /roles/{id}", "GET /audit",
-                "GET /audit/export", "POST /audit/verify", "GET /login-log")) {
+                "GET /audit/export", "POST /audit/verify", "GET /login-log", "GET /audit/personal-data-access")) {
             probes.put(adminPage, e -> {
                 page.get("/");
                 String path = e.split(" ")[1].replace("{id}", "1");

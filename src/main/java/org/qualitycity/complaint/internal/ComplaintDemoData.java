@@ -45,8 +45,11 @@ class ComplaintDemoData implements DemoDataContributor {
     private final JdbcTemplate template;
     private final Units units;
     private final ComplaintService service;
+    private final org.qualitycity.platform.PersonalData personalData;
 
-    ComplaintDemoData(JdbcTemplate template, Units units, ComplaintService service) {
+    ComplaintDemoData(JdbcTemplate template, Units units, ComplaintService service,
+                      org.qualitycity.platform.PersonalData personalData) {
+        this.personalData = personalData;
         this.template = template;
         this.units = units;
         this.service = service;
@@ -81,7 +84,7 @@ class ComplaintDemoData implements DemoDataContributor {
                 int n = 15 + random.nextInt(26);
                 for (int k = 0; k < n; k++) {
                     seq++;
-                    rows.add(demoCase(random, area, handler, respondents, ym, late, today, seq));
+                    rows.add(encrypted(demoCase(random, area, handler, respondents, ym, late, today, seq)));
                 }
             }
         }
@@ -91,9 +94,9 @@ class ComplaintDemoData implements DemoDataContributor {
                     person_phone, person_address, received_at, received_on, status, accept_due, decided_on,
                     refusal_ground, refusal_text, dispatched_on, handle_due, handled_on, outcome, money_recovered,
                     reply_due, replied_on, reply, visited_on, satisfaction, accept_from, accept_days,
-                    calendar_pending_year, demo)
+                    calendar_pending_year, person_phone_hash, person_phone4_hash, person_name_hash, demo)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                        ?, ?, ?, true)
+                        ?, ?, ?, ?, ?, ?, true)
                 """, rows, 2000, (ps, r) -> {
             for (int i = 0; i < r.length; i++) {
                 if (r[i] == null) {
@@ -240,6 +243,20 @@ class ComplaintDemoData implements DemoDataContributor {
             }
             return d;
         }
+    }
+
+    /** The row with name, phone and address encrypted and the look-up hashes appended (stored as the service stores them). */
+    private Object[] encrypted(Object[] row) {
+        String name = (String) row[13];
+        String phone = (String) row[14];
+        Object[] out = java.util.Arrays.copyOf(row, row.length + 3);
+        out[13] = personalData.encrypt(name);
+        out[14] = personalData.encrypt(phone);
+        out[15] = personalData.encrypt((String) row[15]);
+        out[row.length] = personalData.phoneHash(phone);
+        out[row.length + 1] = personalData.phone4Hash(phone);
+        out[row.length + 2] = personalData.hash("name", name);
+        return out;
     }
 
     private static Date sql(LocalDate d) {

@@ -24,6 +24,7 @@ import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.PageResult;
 import org.qualitycity.platform.PersonalDataRedactor;
+import org.qualitycity.platform.PersonalData;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
@@ -90,12 +91,14 @@ public class ComplaintService {
     private final ScheduledRuns runs;
     private final CalendarCoverage coverage;
     private final MessageSource messages;
+    private final PersonalData personalData;
 
     ComplaintService(JdbcClient jdbc, Units units, WorkingDayCalendar calendar, AuditLog audit,
                      Notifications notifications, ApplicationEventPublisher events, Clock clock,
-                     ScheduledRuns runs, CalendarCoverage coverage, MessageSource messages) {
+                     ScheduledRuns runs, CalendarCoverage coverage, MessageSource messages, PersonalData personalData) {
         this.messages = messages;
         this.coverage = coverage;
+        this.personalData = personalData;
         this.jdbc = jdbc;
         this.runs = runs;
         this.units = units;
@@ -220,12 +223,12 @@ public class ComplaintService {
         if (!blank(s.phone())) {
             var open = jdbc.sql("""
                             SELECT id, facts FROM complaint_case
-                            WHERE type = 'REPORT' AND repeat_of_id IS NULL AND person_phone = :phone
+                            WHERE type = 'REPORT' AND repeat_of_id IS NULL AND person_phone_hash = :phone
                               AND lower(respondent_name) = lower(:resp)
                               AND status IN ('RECEIVED', 'ACCEPTED')
                             ORDER BY id LIMIT 1 FOR UPDATE
                             """)
-                    .param("phone", s.phone()).param("resp", s.respondentName().trim())
+                    .param("phone", personalData.phoneHash(s.phone())).param("resp", s.respondentName().trim())
                     .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).optional();
             if (open.isPresent()) {
                 long originalId = open.get().getKey();
@@ -267,12 +270,13 @@ public class ComplaintService {
                             INSERT INTO complaint_case (tracking_code, type, channel, category, subcategory,
                                 respondent_name, respondent_address, respondent_credit_code, district_unit_id, unit_id,
                                 facts, request, amount, harm_known_on, anonymous, person_name, person_phone,
-                                person_id_number, person_address, received_at, received_on, status, accept_due,
-                                handle_due, repeat_of_id, submit_ip, created_by, accept_from, accept_days,
-                                calendar_pending_year)
+                                person_id_number, person_address, person_phone_hash, person_phone4_hash, person_name_hash,
+                                received_at, received_on, status, accept_due, handle_due, repeat_of_id, submit_ip, created_by,
+                                accept_from, accept_days, calendar_pending_year)
                             VALUES (:code, :type, :channel, :category, :sub, :rname, :raddr, :credit, :district, :unit,
-                                :facts, :request, :amount, :harm, :anon, :pname, :phone, :idno, :paddr, :at, :today,
-                                :status, :acceptDue, :handleDue, :repeatOf, :ip, :by, :today, :acceptDays, :pending)
+                                :facts, :request, :amount, :harm, :anon, :pname, :phone, :idno, :paddr, :phoneHash,
+                                :phone4Hash, :nameHash, :at, :today, :status, :acceptDue, :handleDue, :repeatOf, :ip, :by,
+                                :today, :acceptDays, :pending)
                             ON CONFLICT (tracking_code) DO NOTHING
                             RETURNING id
                             """)
@@ -282,8 +286,13 @@ public class ComplaintService {
                     .param("district", district.id()).param("unit", intakeUnit).param("facts", s.facts().trim())
                     .param("request", report ? null : trim(s.request())).param("amount", s.amount())
                     .param("harm", s.harmKnownOn() == null ? null : Date.valueOf(s.harmKnownOn()))
-                    .param("anon", anonymous).param("pname", trim(s.name())).param("phone", trim(s.phone()))
-                    .param("idno", trim(s.idNumber())).param("paddr", trim(s.address()))
+                    .param("anon", anonymous).param("pname", personalData.encrypt(trim(s.name())))
+                    .param("phone", personalData.encrypt(trim(s.phone())))
+                    .param("idno", personalData.encrypt(trim(s.idNumber())))
+                    .param("paddr", personalData.encrypt(trim(s.address())))
+                    .param("phoneHash", personalData.phoneHash(s.phone()))
+                    .param("phone4Hash", personalData.phone4Hash(s.phone()))
+                    .param("nameHash", personalData.hash("name", s.name()))
                     .param("at", Timestamp.from(clock.instant())).param("today", Date.valueOf(today))
                     .param("status", repeatOf != null ? "REPEAT" : "RECEIVED").param("acceptDue", acceptDue.sql())
                     .param("handleDue", report ? acceptDue.sql() : null).param("repeatOf", repeatOf)
@@ -334,9 +343,9 @@ public class ComplaintService {
         }
         return jdbc.sql("""
                         SELECT tracking_code, type, status, received_on, replied_on, reply FROM complaint_case
-                        WHERE tracking_code = :code AND person_phone IS NOT NULL AND right(person_phone, 4) = :p4
+                        WHERE tracking_code = :code AND person_phone4_hash = :p4
                         """)
-                .param("code", code).param("p4", phone4)
+                .param("code", code).param("p4", personalData.hash("phone4", phone4))
                 .query((rs, n) -> new PublicStatus(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getDate(4).toLocalDate(), date(rs, 5), rs.getString(6)))
                 .optional().orElseThrow(() -> new NotFoundException("case"));
@@ -353,7 +362,7 @@ public class ComplaintService {
                         + (lock ? " FOR UPDATE OF c" : ""))
                 .params(scope.params()).param("id", id)
                 .query((rs, n) -> rowMap(rs)).optional().orElseThrow(() -> new NotFoundException("case"));
-        return row;
+        return decrypted(row);
     }
 
     private static Map<String, Object> rowMap(ResultSet rs) throws SQLException {
@@ -364,6 +373,17 @@ public class ComplaintService {
         }
         return m;
     }
+
+    /** The row with its personal data decrypted (in memory only). */
+    private Map<String, Object> decrypted(Map<String, Object> row) {
+        for (String k : PERSONAL_COLUMNS) {
+            row.put(k, personalData.decrypt((String) row.get(k)));
+        }
+        return row;
+    }
+
+    static final List<String> PERSONAL_COLUMNS = List.of("person_name", "person_phone", "person_id_number",
+            "person_address");
 
     /** Whether the user handles the case (its unit or above in its branch, with the handle permission) or supervises. */
     static boolean mayUnmask(CurrentUser user, Map<String, Object> row) {
@@ -386,6 +406,10 @@ public class ComplaintService {
         if (!masked) {
             audit.record("complaint", "case", id, (Long) row.get("unit_id"), "VIEW_PERSONAL", null,
                     Map.of("trackingCode", row.get("tracking_code"), "fields", "name,phone,idNumber,address"));
+        } else if (row.get("person_phone_hash") != null || row.get("person_name") != null) {
+            // the masked view of a case with a named person: part of the personal-data access report
+            audit.record("complaint", "case", id, (Long) row.get("unit_id"), "VIEW_MASKED", null,
+                    Map.of("trackingCode", row.get("tracking_code")));
         }
         return toView(row, masked, may, signals(row));
     }
@@ -420,15 +444,15 @@ public class ComplaintService {
 
     /** Professional-claimant signals (Art 17): flagged for the handler, never a refusal by themselves. */
     private List<String> signals(Map<String, Object> row) {
-        String phone = (String) row.get("person_phone");
+        String phone = (String) row.get("person_phone_hash");
         List<String> s = new ArrayList<>();
         if (phone != null) {
             var counts = jdbc.sql("""
                             SELECT count(*) FILTER (WHERE received_on >= CAST(:since AS date)),
-                                   count(DISTINCT person_name),
+                                   count(DISTINCT person_name_hash),
                                    count(*) FILTER (WHERE lower(respondent_name) = lower(:resp)
                                                       AND received_on >= CAST(:since AS date))
-                            FROM complaint_case WHERE person_phone = :phone AND repeat_of_id IS NULL
+                            FROM complaint_case WHERE person_phone_hash = :phone AND repeat_of_id IS NULL
                             """)
                     .param("since", Date.valueOf(today().minusDays(30))).param("phone", phone)
                     .param("resp", row.get("respondent_name"))
@@ -464,8 +488,9 @@ public class ComplaintService {
                 params.put("status", f.status());
             }
             if (!blank(f.q())) {
-                where.append(" AND (c.tracking_code = :q OR c.respondent_name LIKE :qlike)");
+                where.append(" AND (c.tracking_code = :q OR c.respondent_name LIKE :qlike OR c.person_phone_hash = :qphone)");
                 params.put("q", f.q().trim());
+                params.put("qphone", f.q().trim().matches("[0-9+\\- ]{7,20}") ? personalData.phoneHash(f.q()) : "-");
                 params.put("qlike", "%" + f.q().trim().replace("%", "\\%").replace("_", "\\_") + "%");
             }
             if (!blank(f.period())) {
@@ -505,7 +530,7 @@ public class ComplaintService {
         List<CaseView> rows = jdbc.sql(SELECT + where.toString().replace(" WHERE ", " WHERE ")
                         + effective.orderBy(SORTS, "receivedAt", "c.id DESC") + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", q.pageSize()).param("offset", q.offset())
-                .query((rs, n) -> toView(rowMap(rs), true, false, List.of())).list();
+                .query((rs, n) -> toView(decrypted(rowMap(rs)), true, false, List.of())).list();
         return new PageResult<>(rows, q.pageNumber(), q.pageSize(), total);
     }
 

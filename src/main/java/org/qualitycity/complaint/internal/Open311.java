@@ -1,6 +1,7 @@
 package org.qualitycity.complaint.internal;
 
 import org.qualitycity.platform.PersonalDataRedactor;
+import org.qualitycity.platform.PersonalData;
 import org.qualitycity.platform.ValidationException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,10 +47,12 @@ public class Open311 {
 
     private final JdbcClient jdbc;
     private final ComplaintService service;
+    private final PersonalData personalData;
 
-    Open311(JdbcClient jdbc, ComplaintService service) {
+    Open311(JdbcClient jdbc, ComplaintService service, PersonalData personalData) {
         this.jdbc = jdbc;
         this.service = service;
+        this.personalData = personalData;
     }
 
     /** A submission and its location in one transaction: both are stored, or nothing is. */
@@ -142,7 +145,7 @@ public class Open311 {
                     boolean open = List.of("RECEIVED", "ACCEPTED", "HANDLED").contains(st);
                     List<String> own = new java.util.ArrayList<>();
                     for (String col : List.of("person_name", "person_phone", "person_id_number", "person_address")) {
-                        String v = rs.getString(col);
+                        String v = personalData.decrypt(rs.getString(col));
                         if (v != null) {
                             own.add(v);
                         }

@@ -1,5 +1,6 @@
 package org.qualitycity.complaint.internal;
 
+import org.qualitycity.platform.PersonalData;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,7 @@ import java.time.Instant;
 /**
  * Fixed-window counters in the database (one upsert per key), so that every node of a cluster sees
  * the same counts; a hit counts even when the submission is then refused as invalid. Keys are the
- * client IP and the phone number.
+ * client IP and the phone number (its keyed hash: no phone number is stored in plain text).
  */
 @Component
 public class RateLimiter {
@@ -33,18 +34,20 @@ public class RateLimiter {
     }
 
     private final JdbcClient jdbc;
+    private final PersonalData personalData;
     private final Clock clock;
     private final int perIp;
     private final int perPhone;
     private final long windowSeconds;
     private final int readsPerIp;
 
-    RateLimiter(JdbcClient jdbc, Clock clock, @Value("${qc.complaint.limit.per-ip:120}") int perIp,
+    RateLimiter(JdbcClient jdbc, PersonalData personalData, Clock clock, @Value("${qc.complaint.limit.per-ip:120}") int perIp,
                 @Value("${qc.complaint.limit.per-phone:5}") int perPhone,
                 @Value("${qc.complaint.limit.window-seconds:3600}") long windowSeconds,
                 @Value("${qc.complaint.limit.public-reads-per-ip:300}") int readsPerIp) {
         this.readsPerIp = readsPerIp;
         this.jdbc = jdbc;
+        this.personalData = personalData;
         this.clock = clock;
         this.perIp = perIp;
         this.perPhone = perPhone;
@@ -60,7 +63,7 @@ public class RateLimiter {
         if (ip != null && count("ip:" + ip, start) > perIp) {
             throw new LimitedException("address", retry);
         }
-        if (phone != null && !phone.isBlank() && count("phone:" + phone.trim(), start) > perPhone) {
+        if (phone != null && !phone.isBlank() && count("phone:" + personalData.phoneHash(phone), start) > perPhone) {
             throw new LimitedException("phone", retry);
         }
     }

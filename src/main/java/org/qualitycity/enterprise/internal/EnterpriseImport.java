@@ -220,7 +220,8 @@ public class EnterpriseImport {
                     .addValue("rep", e.legalRepresentative()).addValue("address", e.address())
                     .addValue("unit", unit.id()).addValue("industry", e.industry()).addValue("size", e.size())
                     .addValue("status", e.status() == null ? "ACTIVE" : e.status())
-                    .addValue("cn", e.contactName()).addValue("cp", e.contactPhone()).addValue("by", user.id()));
+                    .addValue("cn", e.contactName()).addValue("cp", service.encryptPhone(e.contactPhone()))
+                    .addValue("cph", service.phoneHash(e.contactPhone())).addValue("by", user.id()));
             pendingRows.add(row);
             if (pending.size() >= BATCH) {
                 flush();
@@ -248,8 +249,8 @@ public class EnterpriseImport {
             if (badRows == 0) {
                 named.batchUpdate("""
                         INSERT INTO enterprise (credit_code, name, legal_rep, address, unit_id, industry, size, status,
-                                                contact_name, contact_phone, created_by)
-                        VALUES (:code, :name, :rep, :address, :unit, :industry, :size, :status, :cn, :cp, :by)""",
+                                                contact_name, contact_phone, contact_phone_hash, created_by)
+                        VALUES (:code, :name, :rep, :address, :unit, :industry, :size, :status, :cn, :cp, :cph, :by)""",
                         pending.toArray(SqlParameterSource[]::new));
                 imported += pending.size();
             }

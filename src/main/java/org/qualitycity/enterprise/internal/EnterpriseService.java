@@ -75,10 +75,13 @@ public class EnterpriseService implements Enterprises {
     private final org.springframework.context.ApplicationEventPublisher events;
 
     private final org.qualitycity.platform.UserDirectory userDirectory;
+    private final org.qualitycity.platform.PersonalData personalData;
 
     EnterpriseService(JdbcClient jdbc, Units units, AuditLog audit,
                       org.springframework.context.ApplicationEventPublisher events,
-                      org.qualitycity.platform.UserDirectory userDirectory) {
+                      org.qualitycity.platform.UserDirectory userDirectory,
+                      org.qualitycity.platform.PersonalData personalData) {
+        this.personalData = personalData;
         this.userDirectory = userDirectory;
         this.events = events;
         this.jdbc = jdbc;
@@ -86,11 +89,12 @@ public class EnterpriseService implements Enterprises {
         this.audit = audit;
     }
 
-    static EnterpriseView map(ResultSet rs, int i) throws SQLException {
+    /** Maps a row of {@link #SELECT}; the contact phone is stored encrypted and decrypted here. */
+    EnterpriseView map(ResultSet rs, int i) throws SQLException {
         return new EnterpriseView(rs.getLong("id"), rs.getString("credit_code"), rs.getString("name"),
                 rs.getString("legal_rep"), rs.getString("address"), rs.getString("unit_code"),
                 rs.getString("unit_name"), rs.getString("industry"), rs.getString("size"), rs.getString("status"),
-                rs.getString("contact_name"), rs.getString("contact_phone"), rs.getBoolean("demo"));
+                rs.getString("contact_name"), personalData.decrypt(rs.getString("contact_phone")), rs.getBoolean("demo"));
     }
 
     // ------------------------------------------------------------------ scope
@@ -172,13 +176,13 @@ public class EnterpriseService implements Enterprises {
                 .params(p).query(Long.class).single();
         List<EnterpriseView> items = jdbc.sql(SELECT + where + q.orderBy(SORTS, "name", "e.id")
                         + " LIMIT :limit OFFSET :offset").params(p).param("limit", q.pageSize())
-                .param("offset", q.offset()).query(EnterpriseService::map).list();
+                .param("offset", q.offset()).query(this::map).list();
         return new PageResult<>(items, q.pageNumber(), q.pageSize(), total);
     }
 
     public EnterpriseView get(String creditCode, CurrentUser user) {
         EnterpriseRef ref = requireVisible(creditCode, user);
-        return jdbc.sql(SELECT + " WHERE e.id = :id").param("id", ref.id()).query(EnterpriseService::map).single();
+        return jdbc.sql(SELECT + " WHERE e.id = :id").param("id", ref.id()).query(this::map).single();
     }
 
     public List<LicenceView> licences(long enterpriseId) {
@@ -193,6 +197,14 @@ public class EnterpriseService implements Enterprises {
                         + "WHERE enterprise_id = :id ORDER BY declared_on, id").param("id", enterpriseId)
                 .query((rs, i) -> new StandardView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, LocalDate.class))).list();
+    }
+
+    String encryptPhone(String phone) {
+        return personalData.encrypt(phone);
+    }
+
+    String phoneHash(String phone) {
+        return personalData.phoneHash(phone);
     }
 
     // ------------------------------------------------------------------ writes
@@ -219,9 +231,14 @@ public class EnterpriseService implements Enterprises {
             throw new ValidationException("creditCode", "统一社会信用代码 " + code + " 已登记 / already registered");
         }
         long id = insert(e, unit.id(), user.id(), false);
-        EnterpriseView view = jdbc.sql(SELECT + " WHERE e.id = :id").param("id", id).query(EnterpriseService::map)
+        EnterpriseView view = jdbc.sql(SELECT + " WHERE e.id = :id").param("id", id).query(this::map)
                 .single();
-        audit.record("enterprise", "enterprise", code, unit.id(), "CREATE", null, view);
+        // the audit trail holds no plaintext phone number
+        audit.record("enterprise", "enterprise", code, unit.id(), "CREATE", null,
+                new EnterpriseView(view.id(), view.creditCode(), view.name(), view.legalRepresentative(), view.address(),
+                        view.unitCode(), view.unitName(), view.industry(), view.size(), view.status(),
+                        view.contactName(), org.qualitycity.platform.PersonalData.maskPhone(view.contactPhone()),
+                        view.demo()));
         return view;
     }
 
@@ -242,14 +259,16 @@ public class EnterpriseService implements Enterprises {
     long insert(NewEnterprise e, long unitId, Long createdBy, boolean demo) {
         return jdbc.sql("""
                         INSERT INTO enterprise (credit_code, name, legal_rep, address, unit_id, industry, size, status,
-                                                contact_name, contact_phone, demo, created_by)
-                        VALUES (:code, :name, :rep, :address, :unit, :industry, :size, :status, :cn, :cp, :demo, :by)
+                                                contact_name, contact_phone, contact_phone_hash, demo, created_by)
+                        VALUES (:code, :name, :rep, :address, :unit, :industry, :size, :status, :cn, :cp, :cph, :demo,
+                                :by)
                         RETURNING id""")
                 .param("code", e.creditCode().trim()).param("name", e.name().trim())
                 .param("rep", e.legalRepresentative().trim()).param("address", e.address())
                 .param("unit", unitId).param("industry", e.industry().trim()).param("size", e.size())
                 .param("status", e.status() == null || e.status().isBlank() ? "ACTIVE" : e.status())
-                .param("cn", e.contactName()).param("cp", e.contactPhone()).param("demo", demo)
+                .param("cn", e.contactName()).param("cp", personalData.encrypt(e.contactPhone()))
+                .param("cph", personalData.phoneHash(e.contactPhone())).param("demo", demo)
                 .param("by", createdBy).query(Long.class).single();
     }
 

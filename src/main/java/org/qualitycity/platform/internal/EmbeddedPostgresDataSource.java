@@ -53,6 +53,11 @@ public final class EmbeddedPostgresDataSource {
         return pg.getJdbcUrl("postgres", "postgres");
     }
 
+    /** Whether this JVM runs the embedded server of {@code dataDir}. */
+    public static synchronized boolean isRunning(Path dataDir) {
+        return RUNNING.containsKey(dataDir.toAbsolutePath().normalize());
+    }
+
     /** Stops the embedded server of {@code dataDir} (on application shutdown) and releases the lock. */
     public static synchronized void stop(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();

@@ -33,9 +33,20 @@ class AuditApiController {
             new ExcelExport.Column<>("变更后 After", AuditTrail.Entry::after));
 
     private final AuditTrail trail;
+    private final org.qualitycity.platform.internal.PersonalDataAccessReport personalDataAccess;
 
-    AuditApiController(AuditTrail trail) {
+    AuditApiController(AuditTrail trail, org.qualitycity.platform.internal.PersonalDataAccessReport personalDataAccess) {
         this.trail = trail;
+        this.personalDataAccess = personalDataAccess;
+    }
+
+    @GetMapping("/personal-data-access")
+    @PreAuthorize("hasAuthority('platform:audit:view')")
+    @Operation(summary = "Who saw the personal data of a data subject, and when (subject: phone number or tracking code)")
+    PageResult<org.qualitycity.platform.internal.PersonalDataAccessReport.Access> personalDataAccess(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String subject,
+            @Valid @ModelAttribute ListQuery q) {
+        return personalDataAccess.accesses(subject, q);
     }
 
     @GetMapping
