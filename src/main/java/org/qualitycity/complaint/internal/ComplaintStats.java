@@ -191,7 +191,7 @@ public class ComplaintStats {
                 + " COALESCE(sum(s.money) FILTER (WHERE s.month BETWEEN :f AND :t), 0) AS money"
                 + " FROM s GROUP BY 1, 2)"
                 + " SELECT g.dim, CASE WHEN g.dim = 'district' THEN d.code ELSE g.key END AS k, g.cur, g.prev, g.ly, g.money"
-                + " FROM g LEFT JOIN platform_unit d ON g.dim = 'district' AND d.id = CAST(g.key AS bigint)"
+                + " FROM g LEFT JOIN platform_unit d ON g.dim = 'district' AND CAST(d.id AS text) = g.key"
                 + " ORDER BY 1, 3 DESC, 2";
         long[] totals = new long[3];
         BigDecimal[] money = {BigDecimal.ZERO};
