@@ -1,7 +1,10 @@
 package org.qualitycity.indicator;
 
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,6 +24,20 @@ public interface ComputedElementProvider {
      * Computed in the database with set-based SQL.
      */
     List<ElementValue> values(String element, int year);
+
+    /**
+     * All values of several of this provider's {@code elements} in {@code year} — typically an indicator's
+     * numerator and denominator — keyed by element code (an element without values maps to an empty list).
+     * Providers override it to compute them in one scan; the default asks {@link #values(String, int)} once
+     * per element.
+     */
+    default Map<String, List<ElementValue>> values(Collection<String> elements, int year) {
+        Map<String, List<ElementValue>> out = new LinkedHashMap<>();
+        for (String element : elements) {
+            out.put(element, values(element, year));
+        }
+        return out;
+    }
 
     /** A link (path) to the records behind a value, for drill-down, or null. */
     String drillDownLink(String element, String unitCode, Period period);

@@ -1,6 +1,7 @@
 package org.qualitycity.platform;
 
 import org.junit.jupiter.api.Test;
+import org.qualitycity.platform.internal.AuditMaintenance;
 import org.qualitycity.support.QcIntegrationTest;
 import org.qualitycity.support.TestApi;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,12 @@ class AuditTrailTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    AuditVerifier verifier;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    AuditMaintenance maintenance;
 
     private JsonNode entries(TestApi api, String entityType, String entityId) {
         var r = api.get("/api/v1/audit?size=200&entityType=" + entityType + "&entityId=" + entityId,
@@ -157,11 +164,13 @@ class AuditTrailTest {
         String admin = api.token("admin");
         api.put("/api/v1/units/421223", Map.of("nameZh", "崇阳县", "nameEn", "Chongyang County"), admin);
         api.put("/api/v1/units/421223", Map.of("nameZh", "崇阳县", "nameEn", "Chongyang County"), admin);
-        long last = jdbc.sql("SELECT max(id) FROM platform_audit WHERE entity_type = 'unit' AND entity_id = '421223'")
+        verifier.verify(); // seals what is committed
+        long lastId = jdbc.sql("SELECT max(id) FROM platform_audit WHERE entity_type = 'unit' AND entity_id = '421223'")
                 .query(Long.class).single();
-        long previous = jdbc.sql("SELECT max(id) FROM platform_audit WHERE id < :id").param("id", last)
+        long lastSeq = jdbc.sql("SELECT seq FROM platform_audit WHERE id = :id").param("id", lastId)
                 .query(Long.class).single();
-        var row = jdbc.sql("SELECT * FROM platform_audit WHERE id = :id").param("id", previous).query().singleRow();
+        var row = jdbc.sql("SELECT * FROM platform_audit WHERE seq = :seq").param("seq", lastSeq - 1).query().singleRow();
+        long previous = ((Number) row.get("id")).longValue();
         tx.executeWithoutResult(s -> {
             jdbc.sql("ALTER TABLE platform_audit DISABLE TRIGGER platform_audit_no_change").update();
             jdbc.sql("DELETE FROM platform_audit WHERE id = :id").param("id", previous).update();
@@ -170,21 +179,89 @@ class AuditTrailTest {
         try {
             var v = api.get("/api/v1/audit/verify", api.token("auditor")).json();
             assertThat(v.get("intact").asBoolean()).isFalse();
-            assertThat(v.get("brokenIds").get(0).asLong()).isGreaterThan(previous);
+            assertThat(v.get("brokenIds").get(0).asLong()).isEqualTo(lastId);
         } finally {
             tx.executeWithoutResult(s -> {
                 jdbc.sql("ALTER TABLE platform_audit DISABLE TRIGGER platform_audit_no_change").update();
                 jdbc.sql("""
                         INSERT INTO platform_audit (id, at, actor_id, actor_name, actor_unit_id, ip, module, entity_type,
-                            entity_id, unit_id, action, before_data, after_data, prev_hash, hash)
+                            entity_id, unit_id, action, before_data, after_data, prev_hash, hash, seq)
                         VALUES (:id, :at, :actor_id, :actor_name, :actor_unit_id, :ip, :module, :entity_type, :entity_id,
-                            :unit_id, :action, CAST(:before AS jsonb), CAST(:after AS jsonb), :prev_hash, :hash)
+                            :unit_id, :action, CAST(:before AS jsonb), CAST(:after AS jsonb), :prev_hash, :hash, :seq)
                         """).params(row).param("before", str(row.get("before_data"))).param("after", str(row.get("after_data")))
                         .update();
                 jdbc.sql("ALTER TABLE platform_audit ENABLE TRIGGER platform_audit_no_change").update();
             });
         }
         assertThat(api.get("/api/v1/audit/verify", api.token("auditor")).json().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void writersAppendUnsealedEntriesThatTheSealerChainsAndVerificationReportsTheTail() {
+        // an entry appended and not yet sealed (inside its own transaction, before the sealer can see it): the
+        // database refuses to edit it, and refuses a forged seal (wrong hash)
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            audit.event("platform", "TEST_UNSEALED", Map.of("n", 1));
+            jdbc.sql("UPDATE platform_audit SET action = 'X' WHERE action = 'TEST_UNSEALED' AND seq IS NULL").update();
+        })).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            audit.event("platform", "TEST_UNSEALED", Map.of("n", 1));
+            assertThat(jdbc.sql("SELECT count(*) FROM platform_audit WHERE action = 'TEST_UNSEALED' AND seq IS NULL "
+                    + "AND hash IS NULL").query(Long.class).single()).isEqualTo(1);
+            jdbc.sql("""
+                    UPDATE platform_audit SET seq = -id, prev_hash = repeat('0', 64), hash = repeat('1', 64)
+                    WHERE action = 'TEST_UNSEALED' AND seq IS NULL""").update();
+        })).hasMessageContaining("append-only");
+        audit.event("platform", "TEST_UNSEALED", Map.of("n", 1));
+
+        // entries committed by many writers at once are all chained, in one order, without gaps
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> audit.event("platform", "TEST_CONCURRENT", Map.of("n", n))));
+            }
+            for (var f : futures) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdown();
+        }
+        AuditVerifier.Verification v = verifier.verify();
+        assertThat(v.intact()).as(v.toString()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM platform_audit WHERE action IN ('TEST_CONCURRENT', 'TEST_UNSEALED') "
+                + "AND seq IS NOT NULL").query(Long.class).single()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT max(seq) - min(seq) + 1 = count(*) FROM platform_audit").query(Boolean.class).single())
+                .isTrue();
+        assertThat(v.headSeq()).isNotNull();
+        assertThat(v.checked()).isGreaterThanOrEqualTo(201);
+    }
+
+    @Test
+    void cuttingOffTheNewestEntriesIsDetectedByTheHeadRecordedByTheDailyVerification() {
+        TestApi api = new TestApi(port);
+        api.put("/api/v1/units/421224", Map.of("nameZh", "通山县", "nameEn", "Tongshan County"), api.token("admin"));
+        AuditMaintenance.Report report = maintenance.run();
+        assertThat(report.verification().intact()).as(report.verification().toString()).isTrue();
+        assertThat(report.archives()).isEmpty(); // nothing is older than the retention period
+        long head = report.verification().headSeq();
+        assertThat(jdbc.sql("SELECT hash FROM platform_audit_head WHERE seq = :seq").param("seq", head)
+                .query(String.class).list()).contains(report.verification().headHash());
+
+        // a superuser cuts off the newest entries (no link inside the remaining chain breaks); the change is
+        // rolled back afterwards
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("SET LOCAL session_replication_role = replica").update();
+            jdbc.sql("DELETE FROM platform_audit WHERE seq >= :seq").param("seq", head - 2).update();
+            AuditVerifier.Verification v = verifier.verify();
+            assertThat(v.intact()).isFalse();
+            assertThat(v.missingHeads()).contains(head);
+            s.setRollbackOnly();
+        });
+        assertThat(verifier.verify().intact()).isTrue();
     }
 
     private static String str(Object pgObject) {

@@ -1,9 +1,14 @@
 package org.qualitycity.complaint.internal;
 
 import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.DataScope;
 import org.qualitycity.platform.ValidationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -31,20 +36,38 @@ public class ComplaintStats {
                         Double mediationSuccessPct, BigDecimal moneyRecovered, List<Count> satisfaction) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(ComplaintStats.class);
+    /** Advisory lock key of folding the statistics deltas ('QCCMPSTF'). */
+    static final long FOLD_LOCK = 0x5143434d50535446L;
+
     private final JdbcClient jdbc;
 
     ComplaintStats(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Statistics of cases received from {@code from} to {@code to} (whole months); default the last complete month. */
+    /**
+     * Statistics of cases received from {@code from} to {@code to} (whole months); default the last complete
+     * month. From the monthly summary (plus the deltas not yet folded into it, so the answer is exact at any
+     * time); a SELF-scoped caller, whose scope is the cases they created, is answered from the cases.
+     */
     public Stats stats(YearMonth from, YearMonth to, CurrentUser user) {
+        check(from, to);
+        return user.scope().kind() == DataScope.Kind.SELF ? direct(from, to, user) : summary(from, to, user);
+    }
+
+    private static void check(YearMonth from, YearMonth to) {
         if (from.isAfter(to)) {
             throw new ValidationException("from", "must not be after to");
         }
         if (from.plusYears(20).isBefore(to)) {
             throw new ValidationException("from", "at most twenty years");
         }
+    }
+
+    /** The same statistics counted from the cases themselves (SELF scope; and the reference in tests). */
+    Stats direct(YearMonth from, YearMonth to, CurrentUser user) {
+        check(from, to);
         LocalDate f = from.atDay(1);
         LocalDate t = to.atEndOfMonth();
         int months = (int) (to.getYear() * 12L + to.getMonthValue() - from.getYear() * 12L - from.getMonthValue()) + 1;
@@ -58,7 +81,7 @@ public class ComplaintStats {
         p.put("pf", Date.valueOf(f.minusMonths(months)));
         p.put("pt", Date.valueOf(f.minusDays(1)));
         p.put("yf", Date.valueOf(f.minusYears(1)));
-        p.put("yt", Date.valueOf(t.minusYears(1)));
+        p.put("yt", Date.valueOf(to.minusYears(1).atEndOfMonth()));
         var totals = jdbc.sql("SELECT count(*) FILTER (WHERE c.received_on BETWEEN :f AND :t), "
                         + "count(*) FILTER (WHERE c.received_on BETWEEN :pf AND :pt), "
                         + "count(*) FILTER (WHERE c.received_on BETWEEN :yf AND :yt)" + base
@@ -114,6 +137,157 @@ public class ComplaintStats {
                 groups.get(0), groups.get(1), groups.get(2), groups.get(3), groups.get(4), groups.get(5), emerging,
                 (Double) times[0], (Double) times[1], (Double) times[2], (Double) times[3], (Double) times[4],
                 (BigDecimal) times[5], groups.get(6));
+    }
+
+    /** Deltas older than this are folded into the monthly summary ({@code qc.complaint.stats-fold-ms}). */
+    @Scheduled(fixedDelayString = "${qc.complaint.stats-fold-ms:60000}", initialDelayString = "${qc.complaint.stats-fold-delay-ms:15000}")
+    void foldScheduled() {
+        try {
+            fold();
+        } catch (RuntimeException e) {
+            log.warn("Folding complaint statistics failed: {}", e.toString());
+        }
+    }
+
+    /** Folds the committed deltas into the monthly summary, once per cluster at a time; returns the rows moved. */
+    @Transactional
+    public int fold() {
+        if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(:key)").param("key", FOLD_LOCK).query(Boolean.class).single()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                WITH moved AS (DELETE FROM complaint_stat_delta RETURNING *),
+                     folded AS (INSERT INTO complaint_stat_month AS m (month, unit_id, dim, key, n, money)
+                                SELECT month, unit_id, dim, key, sum(n), sum(money) FROM moved GROUP BY 1, 2, 3, 4
+                                ON CONFLICT (month, unit_id, dim, key)
+                                DO UPDATE SET n = m.n + excluded.n, money = m.money + excluded.money
+                                RETURNING 1)
+                SELECT (SELECT count(*) FROM moved)
+                """).query(Integer.class).single();
+    }
+
+    private Stats summary(YearMonth from, YearMonth to, CurrentUser user) {
+        LocalDate f = from.atDay(1);
+        LocalDate t = to.atEndOfMonth();
+        int months = (int) (to.getYear() * 12L + to.getMonthValue() - from.getYear() * 12L - from.getMonthValue()) + 1;
+        var scope = user.scope();
+        Map<String, Object> p = new HashMap<>(scope.params());
+        p.put("f", Date.valueOf(f));
+        p.put("t", Date.valueOf(to.atDay(1)));
+        p.put("pf", Date.valueOf(from.minusMonths(months).atDay(1)));
+        p.put("pt", Date.valueOf(from.minusMonths(1).atDay(1)));
+        p.put("yf", Date.valueOf(from.minusYears(1).atDay(1)));
+        p.put("yt", Date.valueOf(to.minusYears(1).atDay(1)));
+        String pred = scope.predicate("s.unit_id", null);
+        // one pass over the months of the three ranges (summary rows plus deltas not folded yet)
+        String rows = "WITH s AS (SELECT s.month, s.dim, s.key, s.n, s.money FROM complaint_stat_month s WHERE " + pred
+                + " AND s.month BETWEEN LEAST(CAST(:pf AS date), CAST(:yf AS date)) AND :t"
+                + " UNION ALL SELECT s.month, s.dim, s.key, s.n, s.money FROM complaint_stat_delta s WHERE " + pred
+                + " AND s.month BETWEEN LEAST(CAST(:pf AS date), CAST(:yf AS date)) AND :t),"
+                + " g AS (SELECT s.dim, s.key,"
+                + " COALESCE(sum(s.n) FILTER (WHERE s.month BETWEEN :f AND :t), 0) AS cur,"
+                + " COALESCE(sum(s.n) FILTER (WHERE s.month BETWEEN :pf AND :pt), 0) AS prev,"
+                + " COALESCE(sum(s.n) FILTER (WHERE s.month BETWEEN :yf AND :yt), 0) AS ly,"
+                + " COALESCE(sum(s.money) FILTER (WHERE s.month BETWEEN :f AND :t), 0) AS money"
+                + " FROM s GROUP BY 1, 2)"
+                + " SELECT g.dim, CASE WHEN g.dim = 'district' THEN d.code ELSE g.key END AS k, g.cur, g.prev, g.ly, g.money"
+                + " FROM g LEFT JOIN platform_unit d ON g.dim = 'district' AND CAST(d.id AS text) = g.key"
+                + " ORDER BY 1, 3 DESC, 2";
+        long[] totals = new long[3];
+        BigDecimal[] money = {BigDecimal.ZERO};
+        Map<String, List<Count>> groups = new HashMap<>();
+        Map<String, Long> outcomes = new HashMap<>();
+        java.util.TreeMap<Integer, Long> decided = new java.util.TreeMap<>();
+        java.util.TreeMap<Integer, Long> handled = new java.util.TreeMap<>();
+        List<Growth> subcats = new java.util.ArrayList<>();
+        jdbc.sql(rows).params(p).query((rs, n) -> {
+            String dim = rs.getString(1);
+            String k = rs.getString(2);
+            long cur = rs.getLong(3);
+            switch (dim) {
+                case "total" -> {
+                    totals[0] = cur;
+                    totals[1] = rs.getLong(4);
+                    totals[2] = rs.getLong(5);
+                    money[0] = rs.getBigDecimal(6);
+                }
+                case "outcome" -> outcomes.put(k, cur);
+                case "decided" -> decided.merge(Integer.parseInt(k), cur, Long::sum);
+                case "handled" -> handled.merge(Integer.parseInt(k), cur, Long::sum);
+                default -> {
+                    if ("subcat".equals(dim) && cur >= 5) {
+                        subcats.add(new Growth(k, cur, rs.getLong(4)));
+                    }
+                    int limit = LIMITS.getOrDefault(dim, 0);
+                    List<Count> list = groups.computeIfAbsent(dim, x -> new java.util.ArrayList<>());
+                    if (cur > 0 && list.size() < limit) {
+                        list.add(new Count(k, cur));
+                    }
+                }
+            }
+            return null;
+        }).list();
+        // emerging: growth against the period before, ties by name in the database's collation
+        List<Growth> emerging = subcats.isEmpty() ? List.of() : jdbc.sql("""
+                        SELECT k, cur, prev FROM (SELECT unnest(CAST(:keys AS text[])) AS k, unnest(CAST(:cur AS bigint[])) AS cur,
+                                                         unnest(CAST(:prev AS bigint[])) AS prev) x
+                        ORDER BY (cur + 1.0) / (prev + 1.0) DESC, k LIMIT 5
+                        """)
+                .param("keys", subcats.stream().map(Growth::key).toArray(String[]::new))
+                .param("cur", subcats.stream().map(Growth::count).toArray(Long[]::new))
+                .param("prev", subcats.stream().map(Growth::previous).toArray(Long[]::new))
+                .query((rs, n) -> new Growth(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+        long agreement = outcomes.getOrDefault("AGREEMENT", 0L);
+        long mediated = agreement + outcomes.getOrDefault("NO_AGREEMENT", 0L);
+        return new Stats(f, t, totals[0], totals[1], totals[2], pct(totals[0], totals[1]), pct(totals[0], totals[2]),
+                list(groups, "channel"), list(groups, "type"), list(groups, "category"), list(groups, "district"),
+                list(groups, "respondent"), list(groups, "subcat"), emerging, avg(decided), p90(decided), avg(handled),
+                p90(handled), mediated == 0 ? null : num(BigDecimal.valueOf(100L * agreement)
+                        .divide(BigDecimal.valueOf(mediated), java.math.MathContext.DECIMAL128)),
+                money[0], list(groups, "satisfaction"));
+    }
+
+    private static final Map<String, Integer> LIMITS = Map.of("channel", 20, "type", 20, "category", 20, "district", 20,
+            "respondent", 10, "subcat", 10, "satisfaction", 5);
+
+    private static List<Count> list(Map<String, List<Count>> groups, String dim) {
+        return groups.getOrDefault(dim, List.of());
+    }
+
+    /** The mean of a histogram of days, as {@code avg} of integers computes it (numeric). */
+    private static Double avg(java.util.SortedMap<Integer, Long> h) {
+        long n = 0;
+        long sum = 0;
+        for (var e : h.entrySet()) {
+            n += e.getValue();
+            sum += e.getKey() * e.getValue();
+        }
+        return n == 0 ? null : num(BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(n), java.math.MathContext.DECIMAL128));
+    }
+
+    /** {@code percentile_cont(0.9)} of a histogram of days, with PostgreSQL's interpolation. */
+    private static Double p90(java.util.SortedMap<Integer, Long> h) {
+        long n = h.values().stream().mapToLong(Long::longValue).sum();
+        if (n == 0) {
+            return null;
+        }
+        double pos = 0.9 * (n - 1);
+        long first = (long) Math.floor(pos);
+        long second = (long) Math.ceil(pos);
+        Double lo = null;
+        Double hi = null;
+        long seen = 0;
+        for (var e : h.entrySet()) {
+            seen += e.getValue();
+            if (lo == null && first < seen) {
+                lo = (double) e.getKey();
+            }
+            if (second < seen) {
+                hi = (double) e.getKey();
+                break;
+            }
+        }
+        return num(lo + (pos - first) * (hi - lo));
     }
 
     private static Double num(Object o) {

@@ -9,7 +9,12 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 
 /**
@@ -71,6 +76,54 @@ class W2Provider implements ComputedElementProvider {
                 .query((rs, n) -> new ElementValue(rs.getLong(1), Period.month(year, rs.getInt(2)),
                         BigDecimal.valueOf(rs.getLong(3)), rs.getBigDecimal(4)))
                 .list();
+    }
+
+    /** The predicate of each element (over c = complaint_case) and the date column that gives its month. */
+    private static final Map<String, String[]> DEFINITIONS = Map.of(
+            "CMP_RECEIVED", new String[]{"c.received_on", W2Sql.RECEIVED},
+            "CMP_ACCEPTED", new String[]{"c.received_on", W2Sql.RECEIVED + " AND " + W2Sql.ACCEPTED_ON_TIME},
+            "CMP_DUE", new String[]{"c.handle_due", W2Sql.DUE},
+            "CMP_HANDLED", new String[]{"c.handle_due", W2Sql.DUE + " AND " + W2Sql.HANDLED_ON_TIME},
+            "CMP_REPLIED", new String[]{"c.handle_due", W2Sql.DUE + " AND " + W2Sql.HANDLED_ON_TIME + " AND "
+                    + W2Sql.REPLIED_ON_TIME});
+
+    /**
+     * Several elements with one scan per date column (an indicator's numerator and denominator share theirs):
+     * each element is a filtered count of the same grouped rows; a unit and month without cases of an element
+     * yields no value for it, as with {@link #values(String, int)}.
+     */
+    @Override
+    public Map<String, List<ElementValue>> values(Collection<String> elements, int year) {
+        Map<String, List<ElementValue>> out = new LinkedHashMap<>();
+        elements.forEach(e -> out.put(e, new ArrayList<>()));
+        Map<String, List<String>> byDate = new TreeMap<>();
+        elements.stream().filter(DEFINITIONS::containsKey).sorted()
+                .forEach(e -> byDate.computeIfAbsent(DEFINITIONS.get(e)[0], k -> new ArrayList<>()).add(e));
+        byDate.forEach((dateCol, els) -> {
+            StringBuilder cols = new StringBuilder();
+            StringBuilder any = new StringBuilder();
+            for (String e : els) {
+                String predicate = DEFINITIONS.get(e)[1];
+                cols.append(", count(*) FILTER (WHERE ").append(predicate).append(')');
+                any.append(any.isEmpty() ? "" : " OR ").append('(').append(predicate).append(')');
+            }
+            // the predicates and columns are constants of this class, never input
+            jdbc.sql("SELECT c.district_unit_id, CAST(extract(month FROM " + dateCol + ") AS int) AS m" + cols
+                            + " FROM complaint_case c WHERE " + dateCol + " BETWEEN :from AND :to AND (" + any + ")"
+                            + " GROUP BY 1, 2")
+                    .param("from", Date.valueOf(LocalDate.of(year, 1, 1))).param("to", Date.valueOf(LocalDate.of(year, 12, 31)))
+                    .param("today", Date.valueOf(LocalDate.now(clock.withZone(ComplaintService.BEIJING))))
+                    .query(rs -> {
+                        for (int i = 0; i < els.size(); i++) {
+                            long n = rs.getLong(3 + i);
+                            if (n > 0) {
+                                out.get(els.get(i)).add(new ElementValue(rs.getLong(1), Period.month(year, rs.getInt(2)),
+                                        BigDecimal.valueOf(n)));
+                            }
+                        }
+                    });
+        });
+        return out;
     }
 
     @Override

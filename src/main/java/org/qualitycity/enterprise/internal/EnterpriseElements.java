@@ -9,7 +9,10 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -43,6 +46,16 @@ class EnterpriseElements implements ComputedElementProvider {
                 .query((rs, i) -> new ElementValue(rs.getLong(1), Period.year(year), BigDecimal.valueOf(rs.getLong(2)),
                         rs.getBigDecimal(3)))
                 .list();
+    }
+
+    /** P7 is this provider's only element: one query whatever is asked. */
+    @Override
+    public Map<String, List<ElementValue>> values(Collection<String> elements, int year) {
+        Map<String, List<ElementValue>> out = new LinkedHashMap<>();
+        for (String element : elements) {
+            out.put(element, P7.equals(element) ? values(element, year) : List.of());
+        }
+        return out;
     }
 
     @Override

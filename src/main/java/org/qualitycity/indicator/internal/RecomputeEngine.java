@@ -234,18 +234,23 @@ public class RecomputeEngine {
         TargetOverrides.Snapshot targets = overrides.load();
         LocalDate today = LocalDate.now(clock);
 
-        List<ResultRepository.Result> out = new ArrayList<>();
+        // indicator × unit: evaluation reads only the aggregates loaded above (no database, no shared mutable
+        // state), so the units are evaluated in parallel; the order of the results is kept
+        List<Evaluation> work = new ArrayList<>();
         for (IndicatorDefinition d : defs) {
             Set<String> codes = new java.util.HashSet<>();
             d.elements().forEach(e -> codes.add(e.code()));
             Set<Long> unitIds = new LinkedHashSet<>(always);
             unitIds.addAll(aggs.unitsWith(codes));
+            List<Period> periods = Period.evaluatedIn(d.periodType(), year);
             for (long unitId : unitIds) {
-                for (Period p : Period.evaluatedIn(d.periodType(), year)) {
-                    out.add(evaluate(d, unitId, p, aggs, totals, unitsById, targets, today, planStart));
-                }
+                work.add(new Evaluation(d, unitId, periods));
             }
         }
+        List<ResultRepository.Result> out = (work.size() >= PARALLEL_FROM ? work.parallelStream() : work.stream())
+                .flatMap(w -> w.periods().stream().map(p -> evaluate(w.definition(), w.unitId(), p, aggs, totals,
+                        unitsById, targets, today, planStart)))
+                .toList();
         List<String> codes = defs.stream().map(IndicatorDefinition::code).toList();
         Map<String, String> previous = results.statuses(year, codes);
         results.replace(year, codes, out);
@@ -265,6 +270,12 @@ public class RecomputeEngine {
         return new Summary(year, defs.size(), out.size(), aggs.size(), ms);
     }
 
+    /** Below this many indicator × unit pairs the evaluation runs on the caller's thread. */
+    private static final int PARALLEL_FROM = 200;
+
+    private record Evaluation(IndicatorDefinition definition, long unitId, List<Period> periods) {
+    }
+
     private static void addOnce(List<String> list, String code) {
         if (!list.contains(code)) {
             list.add(code);
@@ -275,10 +286,14 @@ public class RecomputeEngine {
         Set<String> needed = new java.util.HashSet<>();
         defs.forEach(d -> d.elements().forEach(e -> needed.add(e.code())));
         for (ComputedElementProvider provider : providers) {
-            for (String element : provider.elements()) {
-                if (needed.contains(element)) {
-                    values.replaceComputed(element, year, provider.values(element, year));
-                }
+            List<String> wanted = provider.elements().stream().filter(needed::contains).sorted().toList();
+            if (wanted.isEmpty()) {
+                continue;
+            }
+            // all elements of this provider in one call (one scan where the provider can)
+            Map<String, List<ComputedElementProvider.ElementValue>> computed = provider.values(wanted, year);
+            for (String element : wanted) {
+                values.replaceComputed(element, year, computed.getOrDefault(element, List.of()));
             }
         }
     }

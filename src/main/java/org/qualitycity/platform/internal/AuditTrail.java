@@ -6,11 +6,14 @@ import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,9 +39,17 @@ public class AuditTrail implements AuditVerifier {
             "module", "a.module", "action", "a.action");
 
     private final JdbcClient jdbc;
+    private final AuditSealer sealer;
+    private final TransactionTemplate readOnly;
+    private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc) {
+    AuditTrail(JdbcClient jdbc, AuditSealer sealer, PlatformTransactionManager txManager, Clock clock) {
         this.jdbc = jdbc;
+        this.sealer = sealer;
+        this.clock = clock;
+        this.readOnly = new TransactionTemplate(txManager);
+        this.readOnly.setReadOnly(true);
+        this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     private static Entry map(ResultSet rs, int n) throws SQLException {
@@ -144,26 +155,56 @@ public class AuditTrail implements AuditVerifier {
     }
 
     /**
-     * Recomputes every entry's hash from its stored values and checks each link to the entry before.
-     * A changed value breaks that entry's hash; a deleted or inserted entry breaks the next link.
-     * Set-based in SQL: one pass over the table.
+     * Seals what is committed, then recomputes every sealed entry's hash from its stored values and checks
+     * each link to the entry before in chain order (seq); the first remaining entry links to the last
+     * archived one. A changed value breaks that entry's hash; a deleted or inserted entry breaks the next
+     * link; cutting off the newest entries removes a head recorded by the daily verification. Set-based in
+     * SQL: one pass over the table.
      */
     @Override
-    @Transactional(readOnly = true)
     public Verification verify() {
-        long checked = jdbc.sql("SELECT count(*) FROM platform_audit").query(Long.class).single();
-        List<Long> broken = jdbc.sql("""
-                        SELECT id FROM (
-                            SELECT id, hash, prev_hash,
-                                   coalesce(lag(hash) OVER (ORDER BY id), repeat('0', 64)) AS expected_prev,
-                                   platform_audit_hash(prev_hash, id, at, actor_id, actor_name, actor_unit_id, ip, module,
-                                                       entity_type, entity_id, unit_id, action, before_data,
-                                                       after_data) AS recomputed
-                            FROM platform_audit) t
-                        WHERE hash <> recomputed OR prev_hash <> expected_prev
-                        ORDER BY id LIMIT 100
-                        """)
-                .query(Long.class).list();
-        return new Verification(checked, broken.isEmpty(), broken, Instant.now());
+        sealer.sealAll();
+        return readOnly.execute(s -> {
+            long checked = jdbc.sql("SELECT count(*) FROM platform_audit WHERE seq IS NOT NULL").query(Long.class).single();
+            long unsealed = jdbc.sql("SELECT count(*) FROM platform_audit WHERE seq IS NULL").query(Long.class).single();
+            List<Long> broken = jdbc.sql("""
+                            SELECT id FROM (
+                                SELECT id, seq, hash, prev_hash,
+                                       coalesce(lag(hash) OVER (ORDER BY seq),
+                                                (SELECT last_hash FROM platform_audit_archive ORDER BY to_seq DESC LIMIT 1),
+                                                repeat('0', 64)) AS expected_prev,
+                                       platform_audit_hash(prev_hash, id, at, actor_id, actor_name, actor_unit_id, ip,
+                                                           module, entity_type, entity_id, unit_id, action, before_data,
+                                                           after_data) AS recomputed
+                                FROM platform_audit WHERE seq IS NOT NULL) t
+                            WHERE hash <> recomputed OR prev_hash <> expected_prev
+                            ORDER BY seq LIMIT 100
+                            """)
+                    .query(Long.class).list();
+            List<Long> missingHeads = jdbc.sql("""
+                            SELECT h.seq FROM platform_audit_head h
+                            WHERE h.seq > coalesce((SELECT max(to_seq) FROM platform_audit_archive), 0)
+                              AND NOT EXISTS (SELECT 1 FROM platform_audit a WHERE a.seq = h.seq AND a.hash = h.hash)
+                            ORDER BY h.seq LIMIT 100
+                            """)
+                    .query(Long.class).list();
+            var head = jdbc.sql("SELECT seq, hash FROM platform_audit WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1")
+                    .query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2)}).optional();
+            return new Verification(checked, broken.isEmpty() && missingHeads.isEmpty(), broken, Instant.now(clock),
+                    unsealed, head.map(h -> (Long) h[0]).orElse(null), head.map(h -> (String) h[1]).orElse(null),
+                    missingHeads);
+        });
+    }
+
+    /**
+     * Records the head of an intact chain (by the daily verification), so that cutting off the newest
+     * entries later is detected.
+     */
+    void recordHead(Verification v) {
+        if (v.intact() && v.headSeq() != null) {
+            jdbc.sql("INSERT INTO platform_audit_head (recorded_at, seq, hash) VALUES (:at, :seq, :hash)")
+                    .param("at", Timestamp.from(v.verifiedAt())).param("seq", v.headSeq()).param("hash", v.headHash())
+                    .update();
+        }
     }
 }

@@ -6,12 +6,15 @@ import org.qualitycity.platform.Security;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Appends to {@code platform_audit}. Writers are serialised by a transaction-scoped advisory lock so
- * that each entry's {@code prev_hash} is the hash of the entry before it; the hash itself is computed
- * by the database function {@code platform_audit_hash}, the same one the verifier uses.
+ * Appends to {@code platform_audit}. Writers do not serialise: each entry is appended unsealed and the
+ * {@link AuditSealer} chains it (seq, prev_hash, hash by the database function
+ * {@code platform_audit_hash}, the same one the verifier uses) a few milliseconds after commit. The
+ * chain's advisory lock key is used by the sealer only.
  */
 @Component
 class JdbcAuditLog implements AuditLog {
@@ -21,10 +24,21 @@ class JdbcAuditLog implements AuditLog {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final AuditSealer sealer;
+    private final TransactionSynchronization nudgeAfterCommit;
 
-    JdbcAuditLog(JdbcClient jdbc, ObjectMapper json) {
+    JdbcAuditLog(JdbcClient jdbc, ObjectMapper json, AuditSealer sealer) {
         this.jdbc = jdbc;
         this.json = json;
+        this.sealer = sealer;
+        // one shared instance: registering it twice in a transaction is harmless (a set would be nicer, but
+        // the sealer coalesces nudges anyway)
+        this.nudgeAfterCommit = new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                sealer.nudge();
+            }
+        };
     }
 
     @Override
@@ -38,19 +52,12 @@ class JdbcAuditLog implements AuditLog {
     @Transactional
     public void recordAs(CurrentUser actor, String module, String entityType, Object entityId, Long unitId,
                          String action, Object before, Object after) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK).query(Object.class).single();
+        // no lock and no hash here: the entry is appended unsealed and chained by the AuditSealer after commit
         jdbc.sql("""
-                        WITH n AS (SELECT nextval('platform_audit_id_seq') AS id, clock_timestamp() AS at),
-                             p AS (SELECT coalesce((SELECT hash FROM platform_audit ORDER BY id DESC LIMIT 1),
-                                                   repeat('0', 64)) AS h)
-                        INSERT INTO platform_audit (id, at, actor_id, actor_name, actor_unit_id, ip, module, entity_type,
-                                                    entity_id, unit_id, action, before_data, after_data, prev_hash, hash)
-                        SELECT n.id, n.at, :actorId, :actorName, :actorUnitId, :ip, :module, :entityType, :entityId,
-                               :unitId, :action, CAST(:before AS jsonb), CAST(:after AS jsonb), p.h,
-                               platform_audit_hash(p.h, n.id, n.at, :actorId, :actorName, :actorUnitId, :ip, :module,
-                                                   :entityType, :entityId, :unitId, :action, CAST(:before AS jsonb),
-                                                   CAST(:after AS jsonb))
-                        FROM n, p
+                        INSERT INTO platform_audit (at, actor_id, actor_name, actor_unit_id, ip, module, entity_type,
+                                                    entity_id, unit_id, action, before_data, after_data)
+                        VALUES (clock_timestamp(), :actorId, :actorName, :actorUnitId, :ip, :module, :entityType,
+                                :entityId, :unitId, :action, CAST(:before AS jsonb), CAST(:after AS jsonb))
                         """)
                 .param("actorId", actor == null ? null : actor.id())
                 // no signed-in user: a public request is "anonymous", start-up and background work is "system"
@@ -65,6 +72,11 @@ class JdbcAuditLog implements AuditLog {
                 .param("before", toJson(before))
                 .param("after", toJson(after))
                 .update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(nudgeAfterCommit);
+        } else {
+            sealer.nudge();
+        }
     }
 
     private String toJson(Object o) {

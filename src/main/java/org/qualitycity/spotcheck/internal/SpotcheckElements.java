@@ -10,7 +10,11 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,6 +61,57 @@ class SpotcheckElements implements ComputedElementProvider {
         return sql
                 .query((rs, i) -> new ElementValue(rs.getLong(1), Period.month(year, rs.getInt(2)),
                         BigDecimal.valueOf(rs.getLong(3)), rs.getBigDecimal(4))).list();
+    }
+
+    /**
+     * Every requested element from one scan of the samples: per indicator, tested and passed batches as
+     * filtered counts of the same grouped rows (a unit and month appears for an indicator when it has
+     * tested batches, as with {@link #values(String, int)}).
+     */
+    @Override
+    public Map<String, List<ElementValue>> values(Collection<String> elements, int year) {
+        List<String> indicators = elements.stream().filter(SpotcheckService.ELEMENTS::contains)
+                .map(e -> e.substring(0, 2)).distinct().sorted().toList();
+        Map<String, List<ElementValue>> out = new LinkedHashMap<>();
+        elements.forEach(e -> out.put(e, new ArrayList<>()));
+        if (indicators.isEmpty()) {
+            return out;
+        }
+        // filters are constants of this module, never input; the category is joined only when one filters on it
+        StringBuilder cols = new StringBuilder();
+        StringBuilder any = new StringBuilder();
+        boolean category = false;
+        for (String ind : indicators) {
+            String filter = SpotcheckService.INDICATOR_FILTER.get(ind);
+            category |= filter.contains("c.");
+            cols.append(", count(*) FILTER (WHERE ").append(filter).append(")")
+                    .append(", count(*) FILTER (WHERE s.final_verdict = 'PASS' AND ").append(filter).append(")");
+            any.append(any.isEmpty() ? "" : " OR ").append('(').append(filter).append(')');
+        }
+        String join = category ? " LEFT JOIN spotcheck_category c ON c.code = s.category_code " : " ";
+        jdbc.sql("SELECT s.unit_id, extract(month FROM s.sampled_on)::int AS m" + cols + " FROM spotcheck_sample s" + join
+                        + "WHERE NOT s.refused AND s.final_verdict IS NOT NULL AND s.sampled_on >= :from "
+                        + "AND s.sampled_on < :to AND (" + any + ") GROUP BY 1, 2")
+                .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1))
+                .query(rs -> {
+                    long unit = rs.getLong(1);
+                    Period month = Period.month(year, rs.getInt(2));
+                    for (int i = 0; i < indicators.size(); i++) {
+                        long tested = rs.getLong(3 + 2 * i);
+                        if (tested == 0) {
+                            continue;
+                        }
+                        List<ElementValue> t = out.get(indicators.get(i) + "_TESTED");
+                        if (t != null) {
+                            t.add(new ElementValue(unit, month, BigDecimal.valueOf(tested)));
+                        }
+                        List<ElementValue> pass = out.get(indicators.get(i) + "_PASSED");
+                        if (pass != null) {
+                            pass.add(new ElementValue(unit, month, BigDecimal.valueOf(rs.getLong(4 + 2 * i))));
+                        }
+                    }
+                });
+        return out;
     }
 
     /** TESTED: the failing batches behind the rate (what a red cell needs); PASSED: the passed ones. */
