@@ -41,7 +41,8 @@ public class SecondFactorLogin {
 
     public enum Outcome { SIGNED_IN, WRONG, EXPIRED }
 
-    public record Result(Outcome outcome, List<String> recoveryCodes) {
+    /** {@code target}: where the user was going before the login page (else "/"). */
+    public record Result(Outcome outcome, List<String> recoveryCodes, String target) {
     }
 
     private final AccountRepository accounts;
@@ -50,6 +51,10 @@ public class SecondFactorLogin {
     private final UserSessions sessions;
     private final Clock clock;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    private final org.springframework.security.web.savedrequest.RequestCache requestCache =
+            new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+    private final org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler
+            toSavedRequest = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
 
     SecondFactorLogin(AccountRepository accounts, TwoFactor twoFactor, LoginAttempts attempts, UserSessions sessions,
                       Clock clock) {
@@ -67,7 +72,7 @@ public class SecondFactorLogin {
             CurrentUser user = p.currentUser();
             if (!twoFactor.needed(user)) {
                 sessions.loggedIn(request, user.username());
-                response.sendRedirect(request.getContextPath() + "/");
+                toSavedRequest.onAuthenticationSuccess(request, response, auth);
                 return;
             }
             // not signed in yet: drop the authentication the filter has just stored
@@ -105,20 +110,20 @@ public class SecondFactorLogin {
         Optional<Pending> pending = pending(request);
         var account = pending.flatMap(p -> accounts.findById(p.userId())).filter(AccountRepository.Account::active);
         if (account.isEmpty()) {
-            return new Result(Outcome.EXPIRED, List.of());
+            return new Result(Outcome.EXPIRED, List.of(), null);
         }
         var a = account.get();
         CurrentUser user = accounts.currentUser(a);
         List<String> recoveryCodes = List.of();
         if (twoFactor.enrolled(a.id())) {
             if (twoFactor.check(user, code) != TwoFactor.Check.OK) {
-                return new Result(Outcome.WRONG, List.of());
+                return new Result(Outcome.WRONG, List.of(), null);
             }
         } else {
             try {
                 recoveryCodes = twoFactor.confirm(user, code);
             } catch (org.qualitycity.platform.ValidationException e) {
-                return new Result(Outcome.WRONG, List.of());
+                return new Result(Outcome.WRONG, List.of(), null);
             }
         }
         request.getSession().removeAttribute(PENDING);
@@ -132,6 +137,8 @@ public class SecondFactorLogin {
         contexts.saveContext(ctx, request, response);
         attempts.completed(user);
         sessions.loggedIn(request, user.username());
-        return new Result(Outcome.SIGNED_IN, recoveryCodes);
+        var saved = requestCache.getRequest(request, response);
+        requestCache.removeRequest(request, response);
+        return new Result(Outcome.SIGNED_IN, recoveryCodes, saved == null ? "/" : saved.getRedirectUrl());
     }
 }

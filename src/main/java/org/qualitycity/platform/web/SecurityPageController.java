@@ -52,7 +52,8 @@ class SecurityPageController {
             case WRONG -> "redirect:/login/totp?error";
             case SIGNED_IN -> {
                 if (result.recoveryCodes().isEmpty()) {
-                    yield "redirect:/";
+                    response.sendRedirect(result.target());
+                    yield null;
                 }
                 model.addAttribute("codes", result.recoveryCodes());
                 yield "platform/recovery-codes";
