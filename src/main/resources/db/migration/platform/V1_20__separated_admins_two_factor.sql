@@ -18,7 +18,7 @@ INSERT INTO platform_role (code, name_zh, name_en, data_scope, permissions, buil
     ('SEC_ADMIN', '安全管理员', 'Security administrator', 'ALL',
      '{platform:role:view,platform:role:edit,platform:user:view,platform:login-log:view}', true),
     ('AUDIT_ADMIN', '审计管理员', 'Audit administrator', 'ALL',
-     '{platform:audit:view,platform:login-log:view}', true);
+     '{platform:audit:*,platform:login-log:view}', true);
 
 -- TOTP (RFC 6238): the base32 secret once enrolment is confirmed; a pending secret while enrolling.
 ALTER TABLE platform_user ADD COLUMN totp_secret varchar(64);

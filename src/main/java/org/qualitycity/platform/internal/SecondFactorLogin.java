@@ -41,7 +41,7 @@ public class SecondFactorLogin {
 
     public enum Outcome { SIGNED_IN, WRONG, EXPIRED }
 
-    /** {@code target}: where the user was going before the login page (else "/"). */
+    /** The outcome; {@code target}: where the user was going before the login page (else "/"). */
     public record Result(Outcome outcome, List<String> recoveryCodes, String target) {
     }
 

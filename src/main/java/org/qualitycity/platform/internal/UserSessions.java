@@ -116,6 +116,14 @@ public class UserSessions {
     OncePerRequestFilter timeoutFilter() {
         return new OncePerRequestFilter() {
             @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                // static files read no session (this filter would otherwise load it from the database)
+                String path = request.getServletPath();
+                return path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
+                        || path.startsWith("/img/") || path.startsWith("/geo/") || path.equals("/favicon.ico");
+            }
+
+            @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 HttpSession session = request.getSession(false);

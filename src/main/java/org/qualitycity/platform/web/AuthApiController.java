@@ -27,7 +27,7 @@ import java.time.Instant;
 @Tag(name = "Authentication")
 class AuthApiController {
 
-    /** {@code totp}: the six-digit code (or a recovery code) of an account with two-factor login. */
+    /** A token request; {@code totp}: the six-digit code (or a recovery code) of an account with two-factor login. */
     record TokenRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password,
                         @Size(max = 20) String totp) {
     }
