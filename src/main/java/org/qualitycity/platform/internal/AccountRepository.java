@@ -111,7 +111,7 @@ class AccountRepository {
                 .update();
     }
 
-    /** Failed logins from one client address in {@code (since, until]} (the per-address throttle). */
+    /** Failed logins from one client address after {@code since} up to and including {@code until} (the per-address throttle). */
     int failuresFrom(String ip, Instant since, Instant until) {
         return jdbc.sql("""
                         SELECT count(*) FROM platform_login_log
