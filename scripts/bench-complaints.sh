@@ -42,8 +42,9 @@ $PSQL -c "INSERT INTO complaint_case (tracking_code, type, channel, category, su
   FROM complaint_case c, generate_series(1, (1000000 / GREATEST($D, 1)) + 1) g WHERE c.demo
   LIMIT 1000000 - $N; ANALYZE complaint_case;"
 echo "cases now: $($PSQL -c "SELECT count(*) FROM complaint_case")"
+TOTP=$(python3 "$(dirname "$0")/totp.py" QCDEMOCITYADMINTOTPKEYAAAAAAAAAA)   # admin's demo TOTP secret (README)
 TOKEN=$(curl -fs -X POST "$B/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d '{"username":"admin","password":"Demo@2026"}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["token"])')
+  -d '{"username":"admin","password":"Demo@2026","totp":"'"$TOTP"'"}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["token"])')
 for range in "from=2017-01&to=2026-10" "from=2025-11&to=2026-10"; do
   for i in 1 2 3 4; do
     curl -fs -o /dev/null -w "stats $range: %{time_total} s\n" "$B/api/v1/complaints/stats?$range" -H "Authorization: Bearer $TOKEN"

@@ -25,8 +25,10 @@ json() { python3 -c "import sys,json; print(json.load(sys.stdin)[sys.argv[1]])" 
 
 start 1
 curl -fs "http://localhost:$PORT/login" | grep -q 'name="username"' || { echo "no login page"; exit 1; }
+# the demo city administrator logs in with its fixed TOTP secret (README, demo accounts)
+TOTP=$(python3 "$(dirname "$0")/totp.py" QCDEMOCITYADMINTOTPKEYAAAAAAAAAA)
 TOKEN=$(curl -fs -X POST "http://localhost:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d '{"username":"admin","password":"Demo@2026"}' | json token)
+  -d '{"username":"admin","password":"Demo@2026","totp":"'"$TOTP"'"}' | json token)
 curl -fs -X POST "http://localhost:$PORT/api/v1/users" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"username":"smoke","displayName":"Smoke","unitCode":"421222","password":"Check#2026qc","roles":["DISTRICT_OFFICER"]}' >/dev/null
 stop

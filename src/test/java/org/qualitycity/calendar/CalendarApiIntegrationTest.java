@@ -164,7 +164,7 @@ class CalendarApiIntegrationTest {
         assertThat(result(api.get("/api/v1/calendar/add-working-days?from=2040-09-28&days=1", officer)))
                 .isEqualTo("2040-10-01");
 
-        Response audit = api.get("/api/v1/audit?module=calendar&entityType=year&entityId=2040&sort=id", admin);
+        Response audit = api.get("/api/v1/audit?module=calendar&entityType=year&entityId=2040&sort=id", api.token("auditadmin"));
         assertThat(audit.status()).as("%s", audit).isEqualTo(200);
         JsonNode entries = audit.json().get("items");
         assertThat(entries.size()).isEqualTo(2);

@@ -89,9 +89,7 @@ class ComplaintBrowserTest {
         try {
             WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
             d.get(base + "/login");
-            d.findElement(By.id("username")).sendKeys(user);
-            d.findElement(By.id("password")).sendKeys(TestApi.DEMO_PASSWORD);
-            d.findElement(By.id("login-submit")).click();
+            org.qualitycity.support.Browser.submitLogin(d, user);
             wait.until(ExpectedConditions.urlToBe(base + "/"));
             d.get(base + "/complaints/" + id + "?lang=zh-CN");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id(button)));

@@ -32,9 +32,7 @@ class DashboardBrowserTest {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
             String base = "http://localhost:" + port;
             driver.get(base + "/login");
-            driver.findElement(By.id("username")).sendKeys("admin");
-            driver.findElement(By.id("password")).sendKeys(TestApi.DEMO_PASSWORD);
-            driver.findElement(By.id("login-submit")).click();
+            org.qualitycity.support.Browser.submitLogin(driver, "admin");
             wait.until(ExpectedConditions.urlToBe(base + "/"));
 
             driver.get(base + "/indicators/dashboard?period=2019Q2&lang=zh-CN");

@@ -414,7 +414,7 @@ class PlanApiIntegrationTest {
         assertThat(projected.get("coUnitNames").toString()).contains("咸宁市发展和改革委员会");
 
         // audited with the state before and after
-        JsonNode audit = api.get("/api/v1/audit?module=plan&entityType=measure&entityId=" + id + "/M04.1", admin).json();
+        JsonNode audit = api.get("/api/v1/audit?module=plan&entityType=measure&entityId=" + id + "/M04.1", api.token("auditadmin")).json();
         assertThat(audit.get("total").asLong()).isEqualTo(1);
         JsonNode entry = audit.get("items").get(0);
         assertThat(entry.get("action").asText()).isEqualTo("UPDATE_UNITS");
@@ -437,7 +437,7 @@ class PlanApiIntegrationTest {
 
         // replacing the plan is audited too, with a summary before and after
         assertThat(putYaml("/api/v1/plans/" + id, PlanTestFiles.copy(id), admin).status()).isEqualTo(200);
-        JsonNode replaced = api.get("/api/v1/audit?module=plan&entityType=plan&entityId=" + id + "&action=REPLACE", admin)
+        JsonNode replaced = api.get("/api/v1/audit?module=plan&entityType=plan&entityId=" + id + "&action=REPLACE", api.token("auditadmin"))
                 .json().get("items").get(0);
         assertThat(replaced.get("before").asText()).contains("\"version\": 2").contains("\"measures\": 57");
         assertThat(replaced.get("after").asText()).contains("\"version\": 3");

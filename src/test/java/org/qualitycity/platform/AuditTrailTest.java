@@ -86,11 +86,11 @@ class AuditTrailTest {
         // roles
         var role = api.post("/api/v1/roles", Map.of("code", "R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase()
                 .replace('-', '_'), "nameZh", "测试角色", "nameEn", "Test role", "dataScope", "UNIT",
-                "permissions", List.of("platform:unit:view")), admin);
+                "permissions", List.of("platform:unit:view")), api.token("secadmin"));
         assertThat(role.status()).as(role.body()).isEqualTo(201);
         long roleId = role.json().get("id").asLong();
         api.put("/api/v1/roles/" + roleId, Map.of("code", role.json().get("code").asText(), "nameZh", "测试角色2",
-                "nameEn", "Test role 2", "dataScope", "UNIT", "permissions", List.of("platform:*")), admin);
+                "nameEn", "Test role 2", "dataScope", "UNIT", "permissions", List.of("platform:*")), api.token("secadmin"));
         assertThat(actions(entries(api, "role", String.valueOf(roleId)))).containsExactlyInAnyOrder("CREATE", "UPDATE");
 
         // logins and tokens
@@ -114,13 +114,13 @@ class AuditTrailTest {
     @Test
     void searchFiltersByUserModuleAndDateAndExportsToExcel() throws Exception {
         TestApi api = new TestApi(port);
-        var byUser = api.get("/api/v1/audit?user=admin&module=platform&size=5", api.token("admin")).json();
+        var byUser = api.get("/api/v1/audit?user=admin&module=platform&size=5", api.token("auditadmin")).json();
         assertThat(byUser.get("total").asLong()).isPositive();
         byUser.get("items").forEach(e -> assertThat(e.get("actor").asText()).isEqualTo("admin"));
-        var none = api.get("/api/v1/audit?from=2000-01-01&to=2000-01-02", api.token("admin")).json();
+        var none = api.get("/api/v1/audit?from=2000-01-01&to=2000-01-02", api.token("auditadmin")).json();
         assertThat(none.get("total").asLong()).isZero();
 
-        byte[] xlsx = api.getBytes("/api/v1/audit/export?user=admin", api.token("admin"));
+        byte[] xlsx = api.getBytes("/api/v1/audit/export?user=admin", api.token("auditadmin"));
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             var sheet = wb.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).contains("User");

@@ -96,10 +96,11 @@ class AuthenticationTest {
         }
         var locked = login(api, username, "Start#2026x");
         assertThat(locked.status()).isEqualTo(401);
-        assertThat(locked.json().get("type").asText()).endsWith("account-locked");
+        // the same answer as a wrong password or an unknown name (finding 8): a lock tells nobody the account exists
+        assertThat(locked.json().get("type").asText()).endsWith("bad-credentials");
         // the page login is locked too
         var page = new WebSession(port).login(username, "Start#2026x");
-        assertThat(page.location()).contains("/login?locked");
+        assertThat(page.location()).contains("/login?error");
 
         clock.advance(Duration.ofMinutes(14));
         assertThat(login(api, username, "Start#2026x").status()).isEqualTo(401);

@@ -33,9 +33,7 @@ class BrowserJourneyTest {
             String base = "http://localhost:" + port;
             driver.get(base + "/units");
             wait.until(ExpectedConditions.urlContains("/login"));
-            driver.findElement(By.id("username")).sendKeys("admin");
-            driver.findElement(By.id("password")).sendKeys(TestApi.DEMO_PASSWORD);
-            driver.findElement(By.id("login-submit")).click();
+            org.qualitycity.support.Browser.submitLogin(driver, "admin");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("unit-tree")));
 
             String tree = driver.findElement(By.id("unit-tree")).getText();

@@ -43,6 +43,14 @@ class DataScopeTest {
     /** Endpoints that hold no unit-owned record, with the reason. */
     private final Map<String, String> notScoped = new LinkedHashMap<>();
 
+    /** The id of a browser session of 赤壁市's officer (which 通城县 must not end). */
+    private String chibiSession() {
+        WebSession.loggedIn(port, "chibi");
+        var list = api.get("/api/v1/me/sessions", api.token("chibi")).json();
+        assertThat(list.size()).isPositive();
+        return list.get(0).get("id").asText();
+    }
+
     @BeforeEach
     void setUp() {
         api = new TestApi(port);
@@ -104,6 +112,11 @@ class DataScopeTest {
         notScoped.put("DELETE /api/v1/auth/token", "revokes the caller's own token only");
         notScoped.put("GET /api/v1/me", "the caller's own account");
         notScoped.put("POST /api/v1/me/password", "the caller's own password");
+        notScoped.put("POST /api/v1/me/totp", "the caller's own two-factor enrolment");
+        notScoped.put("POST /api/v1/me/totp/confirm", "the caller's own two-factor enrolment");
+        notScoped.put("GET /api/v1/me/sessions", "the caller's own sessions (by its own username)");
+        probes.put("DELETE /api/v1/me/sessions/{id}", e -> notFound(api.delete("/api/v1/me/sessions/" + chibiSession(),
+                tongcheng)));
         for (String roleEndpoint : List.of("GET /api/v1/roles", "GET /api/v1/roles/permissions", "GET /api/v1/roles/{id}",
                 "POST /api/v1/roles", "PUT /api/v1/roles/{id}")) {
             String validRole = "{\"code\":\"DISTRICT_OFFICER\",\"nameZh\":\"x\",\"nameEn\":\"x\",\"dataScope\":\"ALL\","
@@ -182,6 +195,16 @@ class DataScopeTest {
         notScoped.put("GET /", "home page: the caller's own account and unit count");
         notScoped.put("GET /me", "the caller's own settings");
         notScoped.put("POST /me/password", "the caller's own password");
+        notScoped.put("GET /login/totp", "second login step of the session's own pending login");
+        notScoped.put("POST /login/totp", "second login step of the session's own pending login");
+        notScoped.put("GET /me/two-factor", "the caller's own two-factor enrolment");
+        notScoped.put("POST /me/two-factor/start", "the caller's own two-factor enrolment");
+        notScoped.put("POST /me/two-factor/confirm", "the caller's own two-factor enrolment");
+        notScoped.put("GET /me/sessions", "the caller's own sessions (by its own username)");
+        probes.put("POST /me/sessions/{id}/end", e -> {
+            page.get("/me/sessions");
+            assertThat(page.postForm("/me/sessions/" + chibiSession() + "/end", Map.of()).status()).isEqualTo(404);
+        });
         notScoped.put("GET /error/403", "error page");
         notScoped.put("GET /error", "error page");
         notScoped.put("GET /v3/api-docs", "API description (springdoc)");

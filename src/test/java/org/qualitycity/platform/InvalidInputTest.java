@@ -55,7 +55,8 @@ class InvalidInputTest {
                 "displayName", "输入测试", "unitCode", "421222", "password", "Start#2026x", "roles", List.of()), admin)
                 .json().get("id").asLong();
         long roleId = api.post("/api/v1/roles", Map.of("code", "INV" + System.nanoTime() % 1_000_000, "nameZh", "x",
-                "nameEn", "x", "dataScope", "UNIT", "permissions", List.of()), admin).json().get("id").asLong();
+                "nameEn", "x", "dataScope", "UNIT", "permissions", List.of()), api.token("secadmin")).json().get("id")
+                .asLong();
         List<String> failures = new ArrayList<>();
         for (WriteEndpoint ep : writeEndpoints(userId, roleId)) {
             expect400(api, ep, "{\"broken\": ", admin, "body", failures);

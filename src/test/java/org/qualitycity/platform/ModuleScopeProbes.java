@@ -311,7 +311,7 @@ final class ModuleScopeProbes {
     private static void jobs(DataScopeTest t) {
         TestApi api = t.api();
         String tc = t.tongchengToken();
-        long job = api.post("/api/v1/jobs", Map.of("kind", "audit-verify"), api.token("admin")).json().get("id").asLong();
+        long job = api.post("/api/v1/jobs", Map.of("kind", "audit-verify"), api.token("auditadmin")).json().get("id").asLong();
         t.probe("GET /api/v1/jobs", e -> {
             assertThat(api.get("/api/v1/jobs?size=200", tc).body()).doesNotContain("\"id\":" + job + ",");
             assertThat(api.get("/api/v1/jobs?all=true", tc).status()).isEqualTo(403);

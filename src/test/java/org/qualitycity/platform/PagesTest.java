@@ -19,13 +19,22 @@ class PagesTest {
     @LocalServerPort
     int port;
 
-    private static final List<String> ADMIN_PAGES = List.of("/", "/units", "/units/421222", "/units/new", "/users",
-            "/users/new", "/roles", "/roles/1", "/audit", "/login-log", "/me");
+    /** The administration pages by the administrator whose they are (三权分立). */
+    private static final java.util.Map<String, List<String>> ADMIN_PAGES = java.util.Map.of(
+            "admin", List.of("/", "/units", "/units/421222", "/units/new", "/users", "/users/new", "/roles", "/roles/1",
+                    "/me", "/me/sessions", "/me/two-factor"),
+            "sysadmin", List.of("/", "/units", "/users", "/users/new", "/roles"),
+            "secadmin", List.of("/", "/roles", "/roles/1", "/users", "/login-log"),
+            "auditadmin", List.of("/", "/audit", "/login-log", "/me"));
 
     @Test
     void adminPagesRenderInChineseAndEnglishWithoutMissingKeys() {
-        WebSession s = WebSession.loggedIn(port, "admin");
-        for (String path : ADMIN_PAGES) {
+        ADMIN_PAGES.forEach(this::pagesRender);
+    }
+
+    private void pagesRender(String user, List<String> pages) {
+        WebSession s = WebSession.loggedIn(port, user);
+        for (String path : pages) {
             var zh = s.get(path + (path.contains("?") ? "&" : "?") + "lang=zh-CN");
             assertThat(zh.status()).as(path).isEqualTo(200);
             assertThat(zh.body()).as(path).doesNotContain("??").contains("质量强市工作平台").contains("演示数据");
@@ -50,8 +59,13 @@ class PagesTest {
 
     @Test
     void navigationShowsOnlyWhatTheUserMayUse() {
+        // 三权分立: the audit trail is the audit administrator's, role editing the security administrator's
         String admin = WebSession.loggedIn(port, "admin").get("/?lang=zh-CN").body();
-        assertThat(admin).contains("href=\"/audit\"").contains("href=\"/roles\"");
+        assertThat(admin).contains("href=\"/units\"").doesNotContain("href=\"/audit\"");
+        assertThat(WebSession.loggedIn(port, "auditadmin").get("/?lang=zh-CN").body()).contains("href=\"/audit\"")
+                .doesNotContain("href=\"/units\"");
+        assertThat(WebSession.loggedIn(port, "secadmin").get("/?lang=zh-CN").body()).contains("href=\"/roles\"")
+                .doesNotContain("href=\"/audit\"");
         String district = WebSession.loggedIn(port, "tongcheng").get("/?lang=zh-CN").body();
         assertThat(district).contains("href=\"/units\"").doesNotContain("href=\"/audit\"").doesNotContain("href=\"/roles\"");
     }

@@ -43,9 +43,7 @@ class ScreenshotTour {
             String base = "http://localhost:" + port;
             driver.get(base + "/login");
             Files.write(dir.resolve("login.png"), driver.getScreenshotAs(OutputType.BYTES));
-            driver.findElement(By.id("username")).sendKeys(user);
-            driver.findElement(By.id("password")).sendKeys(TestApi.DEMO_PASSWORD);
-            driver.findElement(By.id("login-submit")).click();
+            org.qualitycity.support.Browser.submitLogin(driver, user);
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(base + "/"));
             for (String lang : List.of("zh-CN", "en")) {
                 for (String page : pages) {

@@ -30,9 +30,7 @@ class RectificationBrowserTest {
     private void login(ChromeDriver driver, WebDriverWait wait, String base, String username) {
         driver.manage().deleteAllCookies();
         driver.get(base + "/login?lang=zh-CN");
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(TestApi.DEMO_PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
+        org.qualitycity.support.Browser.submitLogin(driver, username);
         wait.until(ExpectedConditions.urlToBe(base + "/"));
     }
 

@@ -21,6 +21,30 @@ public final class Browser {
     private Browser() {
     }
 
+    /**
+     * Signs in on the login page as a demo user (with the demo password) and, for a demo administrator, types
+     * the TOTP code on the second step; waits until the home page shows.
+     */
+    public static void login(org.openqa.selenium.WebDriver driver, String base, String username) {
+        driver.get(base + "/login");
+        submitLogin(driver, username);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(base + "/"));
+    }
+
+    /** On the login page shown: types a demo user's password and, for an administrator, the TOTP code. */
+    public static void submitLogin(org.openqa.selenium.WebDriver driver, String username) {
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(TestApi.DEMO_PASSWORD);
+        driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
+        if (TestApi.totp(username) != null) {
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login/totp"));
+            driver.findElement(org.openqa.selenium.By.id("code")).sendKeys(TestApi.totp(username));
+            driver.findElement(org.openqa.selenium.By.id("totp-submit")).click();
+        }
+    }
+
     public static ChromeDriver start(int width, int height) {
         boolean present = new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute();
         if (!present) {

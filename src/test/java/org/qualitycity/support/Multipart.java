@@ -53,6 +53,16 @@ public final class Multipart {
                         + URLEncoder.encode(TestApi.DEMO_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + m.csrf)),
                 HttpResponse.BodyHandlers.ofString());
         String location = r.headers().firstValue("Location").orElse("");
+        String code = TestApi.totp(username);
+        if (code != null && location.endsWith("/login/totp")) {
+            // a demo administrator: the second step with its TOTP code
+            m.page("/login/totp");
+            r = m.send(HttpRequest.newBuilder(URI.create(m.base + "/login/totp"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("code=" + code + "&_csrf=" + m.csrf)),
+                    HttpResponse.BodyHandlers.ofString());
+            location = r.headers().firstValue("Location").orElse("");
+        }
         if (r.statusCode() != 302 || location.contains("error")) {
             throw new IllegalStateException("login of " + username + " failed: " + r.statusCode() + " " + location);
         }

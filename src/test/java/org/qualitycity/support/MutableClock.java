@@ -10,6 +10,18 @@ public class MutableClock extends Clock {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private volatile Instant fixed;
+    /** The clock of the running test application, so that helpers compute TOTP codes for its time. */
+    private static volatile MutableClock current;
+
+    public MutableClock() {
+        current = this;
+    }
+
+    /** The test application's time: the clock's instant when one exists, else the real time. */
+    public static Instant now() {
+        MutableClock c = current;
+        return c != null ? c.instant() : Instant.now();
+    }
 
     @Override
     public ZoneId getZone() {

@@ -19,6 +19,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public class TestApi {
 
     public static final String DEMO_PASSWORD = "Demo@2026";
+    /**
+     * The fixed TOTP secrets of the demo administrators (README, demo accounts): accounts that must log in with a
+     * second factor. Every helper that logs in ({@link #token}, {@link WebSession#login}, {@link Browser#login})
+     * sends the code of the test application's clock for these.
+     */
+    public static final Map<String, String> DEMO_TOTP_SECRETS = Map.of(
+            "admin", "QCDEMOCITYADMINTOTPKEYAAAAAAAAAA",
+            "sysadmin", "QCDEMOSYSADMINTOTPKEYAAAAAAAAAAA",
+            "secadmin", "QCDEMOSECADMINTOTPKEYAAAAAAAAAAA",
+            "auditadmin", "QCDEMOAUDITADMINTOTPKEYAAAAAAAAA");
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
@@ -45,10 +55,28 @@ public class TestApi {
         }
     }
 
+    /** The current TOTP code of a demo administrator (by the test application's clock), or null for others. */
+    public static String totp(String username) {
+        String secret = DEMO_TOTP_SECRETS.get(username);
+        return secret == null ? null : org.qualitycity.platform.internal.Totp.code(secret, MutableClock.now());
+    }
+
+    /** The body of a token request for a demo user, with the TOTP code where the account needs one. */
+    public static Map<String, String> loginBody(String username, String password) {
+        String code = totp(username);
+        return code == null ? Map.of("username", username, "password", password)
+                : Map.of("username", username, "password", password, "totp", code);
+    }
+
+    /** A fresh (uncached) token request for a user with a password: answers the raw response. */
+    public Response login(String username, String password) {
+        return post("/api/v1/auth/token", loginBody(username, password), null);
+    }
+
     /** A bearer token for a demo user (cached for the whole run). */
     public String token(String username) {
         return TOKENS.computeIfAbsent(username, u -> {
-            Response r = post("/api/v1/auth/token", Map.of("username", u, "password", DEMO_PASSWORD), null);
+            Response r = login(u, DEMO_PASSWORD);
             if (r.status() != 200) {
                 throw new IllegalStateException("login of " + u + " failed: " + r);
             }

@@ -38,17 +38,32 @@ public class WebSession {
     }
 
     public static WebSession loggedIn(int port, String username) {
+        return loggedIn(port, username, TestApi.DEMO_PASSWORD);
+    }
+
+    /** A session signed in with a password (and, for a demo administrator, its TOTP code). */
+    public static WebSession loggedIn(int port, String username, String password) {
         WebSession s = new WebSession(port);
-        Page p = s.login(username, TestApi.DEMO_PASSWORD);
+        Page p = s.login(username, password);
         if (p.location() == null || p.location().contains("error") || p.location().contains("locked")) {
             throw new IllegalStateException("form login of " + username + " failed: " + p.location());
         }
         return s;
     }
 
+    /**
+     * Form login; for a demo administrator (see {@link TestApi#DEMO_TOTP_SECRETS}) also the second step with the
+     * TOTP code of the test application's clock. Answers the last response (a redirect to "/" when signed in).
+     */
     public Page login(String username, String password) {
         get("/login");
-        return postForm("/login", Map.of("username", username, "password", password));
+        Page p = postForm("/login", Map.of("username", username, "password", password));
+        String code = TestApi.totp(username);
+        if (code != null && p.location() != null && p.location().endsWith("/login/totp")) {
+            get("/login/totp");
+            return postForm("/login/totp", Map.of("code", code));
+        }
+        return p;
     }
 
     public Page get(String path) {

@@ -38,9 +38,7 @@ class TaskBrowserTest {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
             String base = "http://localhost:" + port;
             driver.get(base + "/login");
-            driver.findElement(By.id("username")).sendKeys("tongcheng");
-            driver.findElement(By.id("password")).sendKeys(TestApi.DEMO_PASSWORD);
-            driver.findElement(By.id("login-submit")).click();
+            org.qualitycity.support.Browser.submitLogin(driver, "tongcheng");
             wait.until(ExpectedConditions.urlToBe(base + "/"));
 
             driver.get(base + "/tasks/mine?lang=zh-CN&size=200");

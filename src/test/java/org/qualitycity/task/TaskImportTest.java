@@ -77,7 +77,7 @@ class TaskImportTest {
         assertThat(t.get("deadline").asText()).isEqualTo("2030-04-30");
         // 通城县 now co-operates and sees it; the audit trail has the change
         assertThat(api.get("/api/v1/tasks/" + a, api.token("tongcheng")).status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/audit?module=task&action=BULK_ASSIGN&entityId=" + a, api.token("admin")).json()
+        assertThat(api.get("/api/v1/audit?module=task&action=BULK_ASSIGN&entityId=" + a, api.token("auditadmin")).json()
                 .get("total").asLong()).isEqualTo(1);
     }
 }

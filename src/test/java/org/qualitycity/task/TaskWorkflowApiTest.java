@@ -77,7 +77,7 @@ class TaskWorkflowApiTest {
 
         // every step in the audit trail
         JsonNode audit = api.get("/api/v1/audit?module=task&entityType=task&entityId=" + id + "&size=50",
-                api.token("admin")).json();
+                api.token("auditadmin")).json();
         List<String> audited = new ArrayList<>();
         audit.get("items").forEach(e -> audited.add(e.get("action").asText()));
         assertThat(audited).containsExactlyInAnyOrder("CREATE", "ASSIGN", "ACKNOWLEDGE", "PROGRESS", "FEEDBACK",

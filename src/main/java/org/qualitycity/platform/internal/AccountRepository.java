@@ -80,7 +80,9 @@ class AccountRepository {
         List<RoleGrant> grants = roles(a.id());
         DataScope.Kind scope = grants.stream().map(RoleGrant::scope)
                 .max(java.util.Comparator.comparingInt(DataScope.Kind::breadth)).orElse(DataScope.Kind.SELF);
-        Set<String> perms = permissions.expand(grants.stream().flatMap(g -> g.permissions().stream()).toList());
+        // each role's patterns on their own: one role's exclusions ('!...') do not take away what another role grants
+        Set<String> perms = new java.util.TreeSet<>();
+        grants.forEach(g -> perms.addAll(permissions.expand(g.permissions())));
         Set<String> roleCodes = new LinkedHashSet<>(grants.stream().map(RoleGrant::code).toList());
         return new CurrentUser(a.id(), a.username(), a.displayName(), a.unitId(), a.unitCode(), a.unitName(),
                 a.unitPath(), scope, Set.copyOf(perms), Set.copyOf(roleCodes));
@@ -97,14 +99,36 @@ class AccountRepository {
                 .param("id", userId).update();
     }
 
-    void logLogin(String username, Long userId, String ip, String channel, boolean success, String reason) {
+    void logLogin(String username, Long userId, String ip, String channel, boolean success, String reason,
+                  Instant at) {
         jdbc.sql("""
-                        INSERT INTO platform_login_log (username, user_id, ip, channel, success, reason)
-                        VALUES (:username, :userId, :ip, :channel, :success, :reason)
+                        INSERT INTO platform_login_log (at, username, user_id, ip, channel, success, reason)
+                        VALUES (:at, :username, :userId, :ip, :channel, :success, :reason)
                         """)
+                .param("at", Timestamp.from(at))
                 .param("username", username == null ? "" : truncate(username, 100)).param("userId", userId)
                 .param("ip", ip).param("channel", channel).param("success", success).param("reason", reason)
                 .update();
+    }
+
+    /** Failed logins from one client address after {@code since} up to and including {@code until} (the per-address throttle). */
+    int failuresFrom(String ip, Instant since, Instant until) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM platform_login_log
+                        WHERE ip = :ip AND NOT success AND at > :since AND at <= :until
+                        """)
+                .param("ip", ip).param("since", Timestamp.from(since)).param("until", Timestamp.from(until))
+                .query(Integer.class).single();
+    }
+
+    /** Whether the account must pass a second factor: it holds an administrator role or has enrolled TOTP. */
+    boolean needsSecondFactor(CurrentUser user) {
+        return TwoFactor.required(user) || totpSecret(user.id()).isPresent();
+    }
+
+    Optional<String> totpSecret(long userId) {
+        return jdbc.sql("SELECT totp_secret FROM platform_user WHERE id = :id AND totp_secret IS NOT NULL")
+                .param("id", userId).query(String.class).optional();
     }
 
     private static String truncate(String s, int max) {

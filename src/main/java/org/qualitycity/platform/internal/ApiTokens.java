@@ -87,8 +87,8 @@ public class ApiTokens {
                         """)
                 .param("hash", hash).param("now", Timestamp.from(now)).query(Long.class).optional()
                 .flatMap(accounts::findById)
+                // a lock-out refuses new logins only: issued tokens stay valid (else anyone could cut a user off)
                 .filter(AccountRepository.Account::active)
-                .filter(a -> a.lockedUntil() == null || !a.lockedUntil().isAfter(now))
                 .map(a -> new AccountPrincipal(accounts.currentUser(a), null, true, null, now));
         found.ifPresent(p -> recent.put(hash, p));
         return found;
@@ -120,6 +120,31 @@ public class ApiTokens {
             audit.record("platform", "api-token", null, unitId, "REVOKE_ALL", null, Map.of("userId", userId, "count", n));
         }
         return n;
+    }
+
+    /**
+     * Revokes every token of a user but the one given (the caller's own, when it changes its password through
+     * the API; null keeps none).
+     */
+    @Transactional
+    public int revokeAllExcept(long userId, Long unitId, String keepToken) {
+        String keep = keepToken == null ? "" : sha256(keepToken);
+        int n = jdbc.sql("""
+                        UPDATE platform_api_token SET revoked_at = :now
+                        WHERE user_id = :userId AND revoked_at IS NULL AND token_hash <> :keep
+                        """)
+                .param("now", Timestamp.from(clock.instant())).param("userId", userId).param("keep", keep).update();
+        recent.asMap().entrySet().removeIf(e -> e.getValue().currentUser().id() == userId && !e.getKey().equals(keep));
+        if (n > 0) {
+            audit.record("platform", "api-token", null, unitId, "REVOKE_ALL", null, Map.of("userId", userId, "count", n));
+        }
+        return n;
+    }
+
+    /** The bearer token of the current request, if it has one. */
+    static String currentBearer() {
+        return RequestInfo.current().map(r -> r.getHeader("Authorization"))
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7)).map(h -> h.substring(7).trim()).orElse(null);
     }
 
     static String sha256(String s) {

@@ -36,9 +36,11 @@ class DemoDataLoader implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final UserService users;
     private final DemoStatus status;
+    private final TwoFactor twoFactor;
 
     DemoDataLoader(QcProperties props, List<DemoDataContributor> contributors, JdbcClient jdbc, TransactionTemplate tx,
-                   UserService users, DemoStatus status) {
+                   UserService users, DemoStatus status, TwoFactor twoFactor) {
+        this.twoFactor = twoFactor;
         this.props = props;
         this.contributors = contributors;
         this.jdbc = jdbc;
@@ -81,12 +83,27 @@ class DemoDataLoader implements ApplicationRunner {
             password = generatePassword();
         }
         String pw = password;
-        tx.executeWithoutResult(s -> users.createBySystem("admin", "系统管理员", "421200-ZQB", pw, List.of("CITY_ADMIN")));
+        String totpSecret = props.adminTotpSecret();
+        boolean fixedSecret = totpSecret != null && !totpSecret.isBlank();
+        tx.executeWithoutResult(s -> {
+            long id = users.createBySystem("admin", "系统管理员", "421200-ZQB", pw, List.of("SYS_ADMIN"));
+            if (fixedSecret) {
+                twoFactor.setFixedSecret(id, totpSecret.trim().toUpperCase(java.util.Locale.ROOT));
+            }
+        });
         if (generated) {
             log.warn("Created the first administrator 'admin' with the generated password: {}  (change it after login)", pw);
         } else {
             log.info("Created the first administrator 'admin' with the password from QC_ADMIN_PASSWORD");
         }
+        // 三权分立 (GB/T 22239-2019 level 3): the first account is the system administrator only
+        log.warn("'admin' is the SYSTEM administrator (users, units, configuration); it cannot edit roles or read the "
+                + "audit trail. Sign in at /login: {}. Then, under Users, create one account each for the security "
+                + "administrator (role SEC_ADMIN), the audit administrator (AUDIT_ADMIN) and the city administrator "
+                + "(CITY_ADMIN); each enrols its own TOTP at its first sign-in. No account may hold two of these roles. "
+                + "See docs/operations.md, 'Administrators'.",
+                fixedSecret ? "two-factor login uses the TOTP secret of QC_ADMIN_TOTP_SECRET"
+                        : "it enrols two-factor login (TOTP) with an authenticator app first");
     }
 
     private static String generatePassword() {

@@ -2,18 +2,36 @@ package org.qualitycity.platform.internal;
 
 import org.qualitycity.platform.ValidationException;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * Password rules (in the spirit of GB/T 22239 level 3): 8 to 64 characters, at least three of
- * upper-case letters, lower-case letters, digits and symbols, and not containing the username.
+ * upper-case letters, lower-case letters, digits and symbols, not containing the username, no control or
+ * invisible formatting characters, and not one of the 10,000 most common passwords (compared in lower case;
+ * the list and its source: {@code security/common-passwords.txt}).
  */
 final class PasswordPolicy {
 
     static final String RULE_ZH = "密码须为8至64位，至少包含大写字母、小写字母、数字、符号中的三类，且不得包含用户名";
+    static final String CONTROL_ZH = "密码不得包含控制字符或不可见的格式字符";
+    static final String COMMON_ZH = "该密码属于最常见的密码，容易被猜中，请换一个";
+
+    private static final Set<String> COMMON = load();
 
     private PasswordPolicy() {
     }
 
     static void check(String field, String username, String password) {
+        if (password != null && password.codePoints().anyMatch(PasswordPolicy::isControlOrFormat)) {
+            throw new ValidationException(field, CONTROL_ZH);
+        }
         if (password == null || password.length() < 8 || password.length() > 64) {
             throw new ValidationException(field, RULE_ZH);
         }
@@ -34,5 +52,40 @@ final class PasswordPolicy {
                 && password.toLowerCase().contains(username.toLowerCase()))) {
             throw new ValidationException(field, RULE_ZH);
         }
+        if (isCommon(password)) {
+            throw new ValidationException(field, COMMON_ZH);
+        }
+    }
+
+    static boolean isCommon(String password) {
+        return COMMON.contains(password.toLowerCase(Locale.ROOT));
+    }
+
+    static int commonCount() {
+        return COMMON.size();
+    }
+
+    private static boolean isControlOrFormat(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
+    }
+
+    private static Set<String> load() {
+        var in = PasswordPolicy.class.getResourceAsStream("/security/common-passwords.txt");
+        if (in == null) {
+            throw new IllegalStateException("security/common-passwords.txt is missing from the classpath");
+        }
+        Set<String> words = new HashSet<>(16_000);
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    words.add(line.toLowerCase(Locale.ROOT));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Set.copyOf(words);
     }
 }

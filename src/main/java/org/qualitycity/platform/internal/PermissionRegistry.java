@@ -29,17 +29,28 @@ public class PermissionRegistry {
     }
 
     public boolean isValidPattern(String pattern) {
-        return !expand(List.of(pattern)).isEmpty();
+        return !expand(List.of(pattern.startsWith("!") ? pattern.substring(1) : pattern)).isEmpty();
     }
 
-    /** Expands patterns such as {@code *}, {@code complaint:*}, {@code *:*:view} to known permissions. */
+    /**
+     * Expands patterns such as {@code *}, {@code complaint:*}, {@code *:*:view} to known permissions; a pattern
+     * with a leading {@code !} removes what it matches from the result, whatever the order of the patterns.
+     */
     public Set<String> expand(Collection<String> patterns) {
         Set<String> result = new TreeSet<>();
         for (String pattern : patterns) {
+            if (pattern.startsWith("!")) {
+                continue;
+            }
             for (String code : all.keySet()) {
                 if (matches(pattern, code)) {
                     result.add(code);
                 }
+            }
+        }
+        for (String pattern : patterns) {
+            if (pattern.startsWith("!")) {
+                result.removeIf(code -> matches(pattern.substring(1), code));
             }
         }
         return result;

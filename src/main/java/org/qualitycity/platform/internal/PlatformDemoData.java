@@ -13,10 +13,22 @@ class PlatformDemoData implements DemoDataContributor {
     /** The one password of all demo accounts; demo data only. */
     static final String DEMO_PASSWORD = "Demo@2026";
 
-    private final UserService users;
+    /**
+     * Fixed TOTP secrets (base32) of the demo administrators, listed in the README so that testers and scripts
+     * can compute codes ({@code oathtool --totp -b SECRET}); demo data only.
+     */
+    static final java.util.Map<String, String> DEMO_TOTP_SECRETS = java.util.Map.of(
+            "admin", "QCDEMOCITYADMINTOTPKEYAAAAAAAAAA",
+            "sysadmin", "QCDEMOSYSADMINTOTPKEYAAAAAAAAAAA",
+            "secadmin", "QCDEMOSECADMINTOTPKEYAAAAAAAAAAA",
+            "auditadmin", "QCDEMOAUDITADMINTOTPKEYAAAAAAAAA");
 
-    PlatformDemoData(UserService users) {
+    private final UserService users;
+    private final TwoFactor twoFactor;
+
+    PlatformDemoData(UserService users, TwoFactor twoFactor) {
         this.users = users;
+        this.twoFactor = twoFactor;
     }
 
     @Override
@@ -26,7 +38,15 @@ class PlatformDemoData implements DemoDataContributor {
 
     @Override
     public void generate(Random random) {
-        users.createBySystem("admin", "市质强办管理员", "421200-ZQB", DEMO_PASSWORD, List.of("CITY_ADMIN"));
+        long admin = users.createBySystem("admin", "市质强办管理员", "421200-ZQB", DEMO_PASSWORD, List.of("CITY_ADMIN"));
+        twoFactor.setFixedSecret(admin, DEMO_TOTP_SECRETS.get("admin"));
+        // 三权分立: one system, one security and one audit administrator
+        twoFactor.setFixedSecret(users.createBySystem("sysadmin", "市质强办 系统管理员", "421200-ZQB", DEMO_PASSWORD,
+                List.of("SYS_ADMIN")), DEMO_TOTP_SECRETS.get("sysadmin"));
+        twoFactor.setFixedSecret(users.createBySystem("secadmin", "市质强办 安全管理员", "421200-ZQB", DEMO_PASSWORD,
+                List.of("SEC_ADMIN")), DEMO_TOTP_SECRETS.get("secadmin"));
+        twoFactor.setFixedSecret(users.createBySystem("auditadmin", "市质强办 审计管理员", "421200-ZQB", DEMO_PASSWORD,
+                List.of("AUDIT_ADMIN")), DEMO_TOTP_SECRETS.get("auditadmin"));
         users.createBySystem("scjg", "市市场监管局 王科长", "421200-SCJG", DEMO_PASSWORD, List.of("DEPT_OFFICER"));
         users.createBySystem("tongcheng", "通城县 李专干", "421222", DEMO_PASSWORD, List.of("DISTRICT_OFFICER"));
         users.createBySystem("chibi", "赤壁市 张专干", "421281", DEMO_PASSWORD, List.of("DISTRICT_OFFICER"));

@@ -20,6 +20,8 @@ class PlatformPermissions implements PermissionCatalog {
                 new Permission("platform:role:edit", "管理角色", "Manage roles"),
                 new Permission("platform:audit:view", "查看审计日志", "View the audit trail"),
                 new Permission("platform:login-log:view", "查看登录日志", "View the login log"),
-                new Permission("platform:monitor:view", "查看运行指标", "View metrics"));
+                new Permission("platform:monitor:view", "查看运行指标", "View metrics"),
+                new Permission("platform:admin-role:grant", "指定管理员（系统、安全、审计、市级）",
+                        "Designate administrators (system, security, audit, city)"));
     }
 }

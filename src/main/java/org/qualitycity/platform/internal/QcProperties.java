@@ -9,9 +9,11 @@ import org.springframework.util.StringUtils;
  * @param dataDir  where the embedded database and attachments live ({@code QC_DATA_DIR})
  * @param demo     generate demo data on first start: "true", "false", or "" for "only when embedded"
  * @param db       external database, if any
+ * @param adminTotpSecret base32 TOTP secret of the first administrator ({@code QC_ADMIN_TOTP_SECRET}); unset: it
+ *                 enrols at its first sign-in
  */
 @ConfigurationProperties(prefix = "qc")
-public record QcProperties(String dataDir, String demo, Db db, String adminPassword) {
+public record QcProperties(String dataDir, String demo, Db db, String adminPassword, String adminTotpSecret) {
 
     public record Db(String url, String user, String password) {
     }

@@ -82,8 +82,15 @@ public class RoleService {
                 .query(RoleService::map).optional();
     }
 
-    /** A role can be granted only by someone who holds all its permissions and at least its scope. */
+    /**
+     * A role can be granted only by someone who holds all its permissions and at least its scope; an
+     * administrator role (三权分立 and the city administrator) only by a holder of
+     * {@code platform:admin-role:grant} (the system administrator).
+     */
     public boolean grantableBy(Role role, CurrentUser granter) {
+        if (TwoFactor.ADMIN_ROLES.contains(role.code())) {
+            return granter.permissions().contains("platform:admin-role:grant");
+        }
         Set<String> perms = registry.expand(role.permissions());
         return role.dataScope().breadth() <= granter.scopeKind().breadth() && granter.permissions().containsAll(perms);
     }
@@ -119,8 +126,10 @@ public class RoleService {
         if (!before.code().equals(req.code())) {
             throw new ValidationException("code", "the code of a role cannot change");
         }
-        if (before.code().equals("CITY_ADMIN") && !req.permissions().contains("*")) {
-            throw new ValidationException("permissions", "the city administrator role keeps all permissions (*)");
+        if (TwoFactor.ADMIN_ROLES.contains(before.code()) && (!before.permissions().equals(req.permissions())
+                || before.dataScope() != req.dataScope())) {
+            // the separation of the administrators (三权分立) must not be undone by editing their roles
+            throw new ValidationException("permissions", "the permissions of the administrator roles are fixed");
         }
         AccountKind kind = req.accountKind() == null ? before.accountKind() : req.accountKind();
         if (kind != before.accountKind() && jdbc.sql("SELECT EXISTS (SELECT 1 FROM platform_user_role WHERE role_id = :id)")
@@ -138,6 +147,16 @@ public class RoleService {
         byCodeCache = null;
         audit.record("platform", "role", id, null, "UPDATE", before, after);
         return after;
+    }
+
+    /** Refuses a set of roles that holds more than one administrator role (三权分立). */
+    void checkSeparation(java.util.Collection<Long> roleIds) {
+        long admins = roleIds.stream().distinct().map(this::byId).flatMap(Optional::stream)
+                .filter(r -> TwoFactor.ADMIN_ROLES.contains(r.code())).count();
+        if (admins > 1) {
+            throw new ValidationException("roles", "an account holds at most one of the administrator roles "
+                    + "(system, security, audit, city administrator)");
+        }
     }
 
     private void validate(SaveRole req) {

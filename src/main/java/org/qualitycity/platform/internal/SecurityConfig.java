@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -31,7 +30,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfig {
 
     static final String[] PUBLIC_API = {"/api/v1/public/**", "/api/v1/auth/token", "/open311/**", "/v3/api-docs/**"};
-    static final String[] PUBLIC_PAGES = {"/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/geo/**",
+    static final String[] PUBLIC_PAGES = {"/login", "/login/totp", "/webjars/**", "/css/**", "/js/**", "/img/**", "/geo/**",
             "/favicon.ico", "/error", "/public/**", "/api-docs.html", "/swagger-ui/**"};
 
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -104,16 +103,31 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** Idle and absolute session timeouts, after Spring Session's filter and before Spring Security's. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> sessionTimeoutFilter(
+            UserSessions sessions) {
+        var bean = new org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter>(
+                sessions.timeoutFilter());
+        bean.setOrder(-110);
+        return bean;
+    }
+
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, SecondFactorLogin secondFactor, LoginAttempts attempts)
+            throws Exception {
         http.authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
-                        .failureHandler((req, res, ex) -> res.sendRedirect(
-                                req.getContextPath() + (ex instanceof LockedException ? "/login?locked" : "/login?error"))))
+                // a locked account gets the same answer as a wrong password or an unknown name: the login page
+                // must not tell which accounts exist
+                .formLogin(f -> f.loginPage("/login")
+                        .successHandler(secondFactor.passwordStepHandler())
+                        .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login?error")))
+                .addFilterBefore(new LoginThrottleFilter(attempts),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .rememberMe(r -> r.disable())
                 .exceptionHandling(e -> e.accessDeniedPage("/error/403"))

@@ -78,11 +78,16 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
     private final ApiTokens tokens;
     private final Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<org.qualitycity.platform.AccountAdministration> administrations;
+    private final UserSessions sessions;
+    private final LoginAttempts attempts;
 
     UserService(UserRepository repo, UnitService units, RoleService roles, PasswordEncoder encoder, AuditLog audit,
                 ApiTokens tokens, Clock clock,
-                org.springframework.beans.factory.ObjectProvider<org.qualitycity.platform.AccountAdministration> administrations) {
+                org.springframework.beans.factory.ObjectProvider<org.qualitycity.platform.AccountAdministration> administrations,
+                UserSessions sessions, LoginAttempts attempts) {
         this.administrations = administrations;
+        this.sessions = sessions;
+        this.attempts = attempts;
         this.repo = repo;
         this.units = units;
         this.roles = roles;
@@ -205,6 +210,7 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
         PasswordPolicy.check("password", username, req.password());
         List<Long> roleIds = grantableRoleIds(req.roles(), by);
         requireOneKind(roleIds, null);
+        roles.checkSeparation(roleIds);
         long id = repo.insert(username, req.displayName().trim(), encoder.encode(req.password()), unit.id(),
                 blankToNull(req.phone()), blankToNull(req.email()), by.id());
         repo.setRoles(id, roleIds);
@@ -229,6 +235,7 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
         List<Long> all = new ArrayList<>(roleIds);
         kept.stream().filter(k -> !all.contains(k)).forEach(all::add);
         requireOneKind(all, kindOf(before.roles()));
+        roles.checkSeparation(all);
         repo.update(id, req.displayName().trim(), unit.id(), blankToNull(req.phone()), blankToNull(req.email()),
                 req.active());
         repo.setRoles(id, all);
@@ -246,19 +253,29 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
         requireAdministrable(user, by);
         PasswordPolicy.check("password", user.username(), req.password());
         repo.setPassword(id, encoder.encode(req.password()));
-        audit.record("platform", "user", id, units.byCode(user.unitCode()).map(Unit::id).orElse(null),
-                "RESET_PASSWORD", null, Map.of("username", user.username()));
+        Long unitId = units.byCode(user.unitCode()).map(Unit::id).orElse(null);
+        // whoever held the old password is signed out everywhere
+        tokens.revokeAllExcept(id, unitId, null);
+        int ended = sessions.endAllExcept(user.username(), null);
+        audit.record("platform", "user", id, unitId,
+                "RESET_PASSWORD", null, Map.of("username", user.username(), "sessionsEnded", ended));
     }
 
     @Transactional
     public void changeOwnPassword(ChangeOwnPassword req, CurrentUser me) {
-        if (!encoder.matches(req.currentPassword(), repo.passwordHash(me.id()))) {
+        // a wrong current password counts toward the lock-out (as a failed login would); a locked account
+        // cannot change its password with it either
+        if (attempts.locked(me.id()) || !encoder.matches(req.currentPassword(), repo.passwordHash(me.id()))) {
+            attempts.countFailure(me.id(), "BAD_CURRENT_PASSWORD");
             throw new ValidationException("currentPassword", "the current password is not correct");
         }
         PasswordPolicy.check("newPassword", me.username(), req.newPassword());
         repo.setPassword(me.id(), encoder.encode(req.newPassword()));
+        // every other token and session ends; the one this change came through stays
+        tokens.revokeAllExcept(me.id(), me.unitId(), ApiTokens.currentBearer());
+        int ended = sessions.endAllExcept(me.username(), UserSessions.currentSessionId());
         audit.record("platform", "user", me.id(), me.unitId(), "CHANGE_PASSWORD", null,
-                Map.of("username", me.username()));
+                Map.of("username", me.username(), "sessionsEnded", ended));
     }
 
     @Transactional
@@ -277,8 +294,10 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
                                List<String> roleCodes) {
         Unit unit = units.byCode(unitCode).orElseThrow(() -> new IllegalArgumentException("unknown unit " + unitCode));
         PasswordPolicy.check("password", username, rawPassword);
+        List<Long> roleIds = roleCodes.stream().map(c -> roles.byCode(c).orElseThrow().id()).toList();
+        roles.checkSeparation(roleIds);
         long id = repo.insert(username, displayName, encoder.encode(rawPassword), unit.id(), null, null, null);
-        repo.setRoles(id, roleCodes.stream().map(c -> roles.byCode(c).orElseThrow().id()).toList());
+        repo.setRoles(id, roleIds);
         audit.record("platform", "user", id, unit.id(), "CREATE", null,
                 Map.of("username", username, "unitCode", unitCode, "roles", roleCodes));
         return id;
