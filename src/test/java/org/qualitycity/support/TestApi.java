@@ -47,13 +47,19 @@ public class TestApi {
 
     /** A bearer token for a demo user (cached for the whole run). */
     public String token(String username) {
-        return TOKENS.computeIfAbsent(username, u -> {
-            Response r = post("/api/v1/auth/token", Map.of("username", u, "password", DEMO_PASSWORD), null);
-            if (r.status() != 200) {
-                throw new IllegalStateException("login of " + u + " failed: " + r);
-            }
-            return r.json().get("token").asText();
-        });
+        return TOKENS.computeIfAbsent(username, this::freshToken);
+    }
+
+    /**
+     * A new bearer token for a demo user, not cached: for an application other than the shared test one (a
+     * child JVM, a restarted context), whose tokens the cache of {@link #token} does not hold.
+     */
+    public String freshToken(String username) {
+        Response r = post("/api/v1/auth/token", Map.of("username", username, "password", DEMO_PASSWORD), null);
+        if (r.status() != 200) {
+            throw new IllegalStateException("login of " + username + " failed: " + r);
+        }
+        return r.json().get("token").asText();
     }
 
     public Response get(String path, String token) {

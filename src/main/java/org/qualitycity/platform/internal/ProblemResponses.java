@@ -39,4 +39,19 @@ class ProblemResponses {
         }
         json.writeValue(response.getOutputStream(), body);
     }
+
+    /** A 400 invalid-input problem naming one field, as the API's exception handler writes it. */
+    void invalid(HttpServletRequest request, HttpServletResponse response, String field, String message)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "https://qualitycity.org/problems/invalid-input");
+        body.put("title", "Bad Request");
+        body.put("status", 400);
+        body.put("detail", "The request has invalid fields.");
+        body.put("instance", request.getRequestURI());
+        body.put("errors", java.util.List.of(Map.of("field", field, "message", message)));
+        response.setStatus(400);
+        response.setContentType("application/problem+json;charset=UTF-8");
+        json.writeValue(response.getOutputStream(), body);
+    }
 }

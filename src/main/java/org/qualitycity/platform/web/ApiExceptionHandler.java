@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.ValidationException;
+import org.qualitycity.platform.internal.NulCharacter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -25,6 +26,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -98,7 +100,8 @@ class ApiExceptionHandler {
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof DatabindException d && !d.getPath().isEmpty()) {
             String field = pathOf(d);
-            return invalid(List.of(error(field, "has the wrong type or format")));
+            boolean nul = d instanceof InvalidFormatException f && f.getValue() instanceof String v && NulCharacter.in(v);
+            return invalid(List.of(error(field, nul ? NulCharacter.MESSAGE : "has the wrong type or format")));
         }
         if (e.getCause() instanceof JacksonException) {
             return invalid(List.of(error("body", "is not valid JSON")));
@@ -123,7 +126,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return invalid(List.of(error(e.getName(), "has the wrong type or format")));
+        boolean nul = e.getValue() instanceof String v && NulCharacter.in(v);
+        return invalid(List.of(error(e.getName(), nul ? NulCharacter.MESSAGE : "has the wrong type or format")));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -173,6 +177,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (NulCharacter.refusedByDatabase(e)) {
+            // backstop: a U+0000 that reached PostgreSQL by a path no earlier check covers
+            return invalid(List.of(error("request", NulCharacter.MESSAGE)));
+        }
         log.error("Unexpected error in API", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "An unexpected error occurred; it has been logged.");
     }
