@@ -24,6 +24,7 @@ class ProblemResponses {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "https://qualitycity.org/problems/" + code);
         body.put("title", switch (status) {
+            case 400 -> "Bad Request";
             case 401 -> "Unauthorized";
             case 403 -> "Forbidden";
             case 429 -> "Too Many Requests";
