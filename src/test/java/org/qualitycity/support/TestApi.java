@@ -84,6 +84,23 @@ public class TestApi {
         });
     }
 
+    /**
+     * A new bearer token for a demo user, not cached: for an application other than the shared test one (a
+     * child JVM, a restarted context), whose tokens the cache of {@link #token} does not hold. Such an application
+     * runs on the real clock, so the TOTP code of an administrator is computed from it.
+     */
+    public String freshToken(String username) {
+        String secret = DEMO_TOTP_SECRETS.get(username);
+        Map<String, String> body = secret == null ? Map.of("username", username, "password", DEMO_PASSWORD)
+                : Map.of("username", username, "password", DEMO_PASSWORD,
+                        "totp", org.qualitycity.platform.internal.Totp.code(secret, java.time.Instant.now()));
+        Response r = post("/api/v1/auth/token", body, null);
+        if (r.status() != 200) {
+            throw new IllegalStateException("login of " + username + " failed: " + r);
+        }
+        return r.json().get("token").asText();
+    }
+
     public Response get(String path, String token) {
         return send("GET", path, null, token, null);
     }

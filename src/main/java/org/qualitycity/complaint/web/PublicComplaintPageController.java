@@ -12,6 +12,7 @@ import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.web.FormErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,9 +47,19 @@ class PublicComplaintPageController {
     }
 
     @PostMapping
-    String submit(@ModelAttribute("form") Submission form, Model model, HttpServletRequest request,
-                  HttpServletResponse response) {
+    String submit(@ModelAttribute("form") Submission form, BindingResult binding, Model model,
+                  HttpServletRequest request, HttpServletResponse response) {
         model.addAttribute("areas", units.areas());
+        if (binding.hasErrors()) {
+            // a value that cannot be bound at all (e.g. U+0000): the form again, with the field marked
+            response.setStatus(400);
+            FormErrors.put(model, FormErrors.of(binding));
+            // the form could not be constructed: show it empty (the binding result holds no target to render)
+            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
+            model.addAttribute("form", form != null ? form : new Submission("COMPLAINT", "GOODS", null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null));
+            return "complaint/public-form";
+        }
         try {
             limiter.hit(request.getRemoteAddr(), form.phone());
             Receipt r = service.submit(validation.check(form), "WEB", request.getRemoteAddr(), null);

@@ -24,6 +24,7 @@ class ProblemResponses {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "https://qualitycity.org/problems/" + code);
         body.put("title", switch (status) {
+            case 400 -> "Bad Request";
             case 401 -> "Unauthorized";
             case 403 -> "Forbidden";
             case 429 -> "Too Many Requests";
@@ -37,6 +38,21 @@ class ProblemResponses {
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
+        json.writeValue(response.getOutputStream(), body);
+    }
+
+    /** A 400 invalid-input problem naming one field, as the API's exception handler writes it. */
+    void invalid(HttpServletRequest request, HttpServletResponse response, String field, String message)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "https://qualitycity.org/problems/invalid-input");
+        body.put("title", "Bad Request");
+        body.put("status", 400);
+        body.put("detail", "The request has invalid fields.");
+        body.put("instance", request.getRequestURI());
+        body.put("errors", java.util.List.of(Map.of("field", field, "message", message)));
+        response.setStatus(400);
+        response.setContentType("application/problem+json;charset=UTF-8");
         json.writeValue(response.getOutputStream(), body);
     }
 }

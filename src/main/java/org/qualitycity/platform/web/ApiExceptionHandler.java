@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.ValidationException;
+import org.qualitycity.platform.internal.NulCharacter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -18,16 +19,20 @@ import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -101,7 +106,8 @@ class ApiExceptionHandler {
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof DatabindException d && !d.getPath().isEmpty()) {
             String field = pathOf(d);
-            return invalid(List.of(error(field, "has the wrong type or format")));
+            boolean nul = d instanceof InvalidFormatException f && f.getValue() instanceof String v && NulCharacter.in(v);
+            return invalid(List.of(error(field, nul ? NulCharacter.MESSAGE : "has the wrong type or format")));
         }
         if (e.getCause() instanceof JacksonException) {
             return invalid(List.of(error("body", "is not valid JSON")));
@@ -126,12 +132,24 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return invalid(List.of(error(e.getName(), "has the wrong type or format")));
+        boolean nul = e.getValue() instanceof String v && NulCharacter.in(v);
+        return invalid(List.of(error(e.getName(), nul ? NulCharacter.MESSAGE : "has the wrong type or format")));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missing(MissingServletRequestParameterException e) {
         return invalid(List.of(error(e.getParameterName(), "is required")));
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ProblemDetail missingPart(MissingServletRequestPartException e) {
+        return invalid(List.of(error(e.getRequestPartName(), "is required")));
+    }
+
+    @ExceptionHandler(ServletRequestBindingException.class)
+    ProblemDetail binding(ServletRequestBindingException e) {
+        return invalid(List.of(error(e instanceof MissingRequestHeaderException h ? h.getHeaderName() : "request",
+                "is missing or invalid")));
     }
 
     @ExceptionHandler({MaxUploadSizeExceededException.class})
@@ -183,6 +201,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (NulCharacter.refusedByDatabase(e)) {
+            // backstop: a U+0000 that reached PostgreSQL by a path no earlier check covers
+            return preset(invalid(List.of(error("request", NulCharacter.MESSAGE))));
+        }
         log.error("Unexpected error in API", e);
         return preset(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "An unexpected error occurred; it has been logged."));
     }

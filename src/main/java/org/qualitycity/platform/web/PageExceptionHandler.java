@@ -5,6 +5,8 @@ import jakarta.validation.ConstraintViolationException;
 import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.ValidationException;
+import org.qualitycity.platform.internal.NulCharacter;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindException;
@@ -41,6 +43,17 @@ class PageExceptionHandler {
     String badRequest(Exception e, Model model, HttpServletResponse response) {
         response.setStatus(400);
         model.addAttribute("message", e instanceof ValidationException v ? v.getMessage() : null);
+        return "error/4xx";
+    }
+
+    /** Backstop: PostgreSQL refused a U+0000 that no form binding caught; anything else stays a 500. */
+    @ExceptionHandler(DataAccessException.class)
+    String database(DataAccessException e, Model model, HttpServletResponse response) {
+        if (!NulCharacter.refusedByDatabase(e)) {
+            throw e;
+        }
+        response.setStatus(400);
+        model.addAttribute("message", null);
         return "error/4xx";
     }
 }
