@@ -26,7 +26,9 @@ class ProviderMultiElementTest {
 
     private static Set<String> asSet(Collection<ComputedElementProvider.ElementValue> values) {
         Set<String> out = new HashSet<>();
-        values.forEach(v -> out.add(v.unitId() + "|" + v.period().id() + "|" + v.value().stripTrailingZeros().toPlainString()));
+        // the value and its provenance (share of demo records) must both be equal
+        values.forEach(v -> out.add(v.unitId() + "|" + v.period().id() + "|" + v.value().stripTrailingZeros().toPlainString()
+                + "|" + (v.demoShare() == null ? "-" : v.demoShare().setScale(6, java.math.RoundingMode.HALF_UP).toPlainString())));
         return out;
     }
 

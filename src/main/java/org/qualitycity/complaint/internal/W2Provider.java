@@ -104,7 +104,9 @@ class W2Provider implements ComputedElementProvider {
             StringBuilder any = new StringBuilder();
             for (String e : els) {
                 String predicate = DEFINITIONS.get(e)[1];
-                cols.append(", count(*) FILTER (WHERE ").append(predicate).append(')');
+                // the count, and the share of demo cases among them (provenance of the value)
+                cols.append(", count(*) FILTER (WHERE ").append(predicate).append(')')
+                        .append(", avg(CASE WHEN c.demo THEN 1.0 ELSE 0 END) FILTER (WHERE ").append(predicate).append(')');
                 any.append(any.isEmpty() ? "" : " OR ").append('(').append(predicate).append(')');
             }
             // the predicates and columns are constants of this class, never input
@@ -115,10 +117,10 @@ class W2Provider implements ComputedElementProvider {
                     .param("today", Date.valueOf(LocalDate.now(clock.withZone(ComplaintService.BEIJING))))
                     .query(rs -> {
                         for (int i = 0; i < els.size(); i++) {
-                            long n = rs.getLong(3 + i);
+                            long n = rs.getLong(3 + 2 * i);
                             if (n > 0) {
                                 out.get(els.get(i)).add(new ElementValue(rs.getLong(1), Period.month(year, rs.getInt(2)),
-                                        BigDecimal.valueOf(n)));
+                                        BigDecimal.valueOf(n), rs.getBigDecimal(4 + 2 * i)));
                             }
                         }
                     });

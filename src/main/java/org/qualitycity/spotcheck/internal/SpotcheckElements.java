@@ -84,30 +84,39 @@ class SpotcheckElements implements ComputedElementProvider {
         for (String ind : indicators) {
             String filter = SpotcheckService.INDICATOR_FILTER.get(ind);
             category |= filter.contains("c.");
+            String pass = "s.final_verdict = 'PASS' AND " + filter;
+            // tested and passed batches, and the share of demo samples among each (provenance of the value)
             cols.append(", count(*) FILTER (WHERE ").append(filter).append(")")
-                    .append(", count(*) FILTER (WHERE s.final_verdict = 'PASS' AND ").append(filter).append(")");
+                    .append(", count(*) FILTER (WHERE ").append(pass).append(")")
+                    .append(", avg(CASE WHEN s.demo THEN 1.0 ELSE 0 END) FILTER (WHERE ").append(filter).append(")")
+                    .append(", avg(CASE WHEN s.demo THEN 1.0 ELSE 0 END) FILTER (WHERE ").append(pass).append(")");
             any.append(any.isEmpty() ? "" : " OR ").append('(').append(filter).append(')');
         }
         String join = category ? " LEFT JOIN spotcheck_category c ON c.code = s.category_code " : " ";
-        jdbc.sql("SELECT s.unit_id, extract(month FROM s.sampled_on)::int AS m" + cols + " FROM spotcheck_sample s" + join
-                        + "WHERE NOT s.refused AND s.final_verdict IS NOT NULL AND s.sampled_on >= :from "
+        var sql = jdbc.sql("SELECT s.unit_id, extract(month FROM s.sampled_on)::int AS m" + cols + " FROM spotcheck_sample s"
+                        + join + "WHERE NOT s.refused AND s.final_verdict IS NOT NULL AND s.sampled_on >= :from "
                         + "AND s.sampled_on < :to AND (" + any + ") GROUP BY 1, 2")
-                .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1))
-                .query(rs -> {
+                .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1));
+        if (any.indexOf(":keyFoods") >= 0) {
+            sql = sql.param("keyFoods", SpotcheckService.keyFoods(plans));
+        }
+        sql.query(rs -> {
                     long unit = rs.getLong(1);
                     Period month = Period.month(year, rs.getInt(2));
                     for (int i = 0; i < indicators.size(); i++) {
-                        long tested = rs.getLong(3 + 2 * i);
+                        int col = 3 + 4 * i;
+                        long tested = rs.getLong(col);
                         if (tested == 0) {
                             continue;
                         }
                         List<ElementValue> t = out.get(indicators.get(i) + "_TESTED");
                         if (t != null) {
-                            t.add(new ElementValue(unit, month, BigDecimal.valueOf(tested)));
+                            t.add(new ElementValue(unit, month, BigDecimal.valueOf(tested), rs.getBigDecimal(col + 2)));
                         }
                         List<ElementValue> pass = out.get(indicators.get(i) + "_PASSED");
                         if (pass != null) {
-                            pass.add(new ElementValue(unit, month, BigDecimal.valueOf(rs.getLong(4 + 2 * i))));
+                            pass.add(new ElementValue(unit, month, BigDecimal.valueOf(rs.getLong(col + 1)),
+                                    rs.getBigDecimal(col + 3)));
                         }
                     }
                 });
