@@ -18,6 +18,9 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = {org.qualitycity.QualityCityApplication.class, TestClockConfig.class},
         properties = {"qc.data-dir=${qc.test.data-dir:target/test-data}", "qc.demo=true",
-                "spring.main.allow-bean-definition-overriding=true"})
+                "spring.main.allow-bean-definition-overriding=true",
+                // every test request comes from 127.0.0.1: the per-address login throttle would otherwise add up the
+                // failed logins of unrelated tests (AccountSecurityTest proves the throttle with the configured value)
+                "qc.security.address-max-failures=500"})
 public @interface QcIntegrationTest {
 }
