@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * W2a/W2b/W2c elements per respondent district and month, computed in one grouped query per element:
  * CMP_RECEIVED / CMP_ACCEPTED by month of receipt, CMP_DUE / CMP_HANDLED / CMP_REPLIED by month of the
- * handling deadline.
+ * handling deadline (done at all: the plan's 100%受理、100%办理、100%反馈), and the same counts done in
+ * time (CMP_*_ON_TIME) for the on-time rates W2a_ONTIME/W2b_ONTIME/W2c_ONTIME.
  */
 @Component
 class W2Provider implements ComputedElementProvider {
@@ -44,6 +45,10 @@ class W2Provider implements ComputedElementProvider {
             }
             case "CMP_ACCEPTED" -> {
                 dateCol = "c.received_on";
+                predicate = W2Sql.RECEIVED + " AND " + W2Sql.ACCEPTED;
+            }
+            case "CMP_ACCEPTED_ON_TIME" -> {
+                dateCol = "c.received_on";
                 predicate = W2Sql.RECEIVED + " AND " + W2Sql.ACCEPTED_ON_TIME;
             }
             case "CMP_DUE" -> {
@@ -52,11 +57,19 @@ class W2Provider implements ComputedElementProvider {
             }
             case "CMP_HANDLED" -> {
                 dateCol = "c.handle_due";
+                predicate = W2Sql.DUE + " AND " + W2Sql.HANDLED;
+            }
+            case "CMP_HANDLED_ON_TIME" -> {
+                dateCol = "c.handle_due";
                 predicate = W2Sql.DUE + " AND " + W2Sql.HANDLED_ON_TIME;
             }
             case "CMP_REPLIED" -> {
                 dateCol = "c.handle_due";
-                predicate = W2Sql.DUE + " AND " + W2Sql.HANDLED_ON_TIME + " AND " + W2Sql.REPLIED_ON_TIME;
+                predicate = W2Sql.DUE + " AND " + W2Sql.HANDLED + " AND " + W2Sql.REPLIED;
+            }
+            case "CMP_REPLIED_ON_TIME" -> {
+                dateCol = "c.handle_due";
+                predicate = W2Sql.DUE + " AND " + W2Sql.HANDLED + " AND " + W2Sql.REPLIED_ON_TIME;
             }
             default -> {
                 return List.of();
@@ -77,8 +90,11 @@ class W2Provider implements ComputedElementProvider {
     public String drillDownLink(String element, String unitCode, Period period) {
         String missed = switch (element) {
             case "CMP_RECEIVED", "CMP_ACCEPTED" -> "ACCEPT";
+            case "CMP_ACCEPTED_ON_TIME" -> "ACCEPT_LATE";
             case "CMP_DUE", "CMP_HANDLED" -> "HANDLE";
+            case "CMP_HANDLED_ON_TIME" -> "HANDLE_LATE";
             case "CMP_REPLIED" -> "REPLY";
+            case "CMP_REPLIED_ON_TIME" -> "REPLY_LATE";
             default -> null;
         };
         if (missed == null) {

@@ -78,7 +78,7 @@ class PlanValidatorTest {
         PlanModel m = PlanMapper.map(PlanSource.parse(bundled, PlanSource.Format.YAML, PlanTexts.FALLBACK).tree());
         assertThat(m.meta().id()).isEqualTo("xianning-2017");
         assertThat(m.meta().issueDate()).isEqualTo(LocalDate.of(2017, 5, 10));
-        assertThat(m.indicators()).hasSize(43);
+        assertThat(m.indicators()).hasSize(46);
         assertThat(m.measureGroups()).hasSize(12);
         assertThat(m.measureCount()).isEqualTo(57);
         assertThat(m.goals()).extracting(PlanModel.Goal::area)
