@@ -204,7 +204,7 @@ class PlanValidatorTest {
         List<PlanProblem> problems = problems(broken);
         assertThat(problems).extracting(PlanProblem::field).contains(
                 "indicators[0].elements.denominator", "indicators[0].aggregation",
-                "indicators[4].target.comparator", "indicators[30].target", "indicators[30].target.by");
+                "indicators[4].target.comparator", "indicators[33].target", "indicators[33].target.by");
         assertThat(byField(problems, "indicators[4].target.comparator").message()).isEqualTo("is required");
         problems.forEach(p -> assertThat(p.line()).as(p.field()).isNotNull());
     }
