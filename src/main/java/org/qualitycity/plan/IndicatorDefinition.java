@@ -29,6 +29,8 @@ import java.util.List;
  * @param measureCodes the measures that serve this indicator, in plan order
  * @param overTime     how values combine across time: {@code SUM} (flows: the year adds its months) or
  *                     {@code LAST} (stocks counted at period end: the year takes its last period's value)
+ * @param definitionZh what the indicator counts, in words, for its page (the plan file's {@code definition_zh}), or null
+ * @param definitionEn the same in English, or null
  */
 public record IndicatorDefinition(String code, String category, String area, String groupCode, String nameZh,
                                   String nameEn, String unit, int decimals, PeriodType periodType,
@@ -38,7 +40,23 @@ public record IndicatorDefinition(String code, String category, String area, Str
                                   Aggregation aggregation, TargetRule target, String shortNameZh,
                                   boolean nameZhFromPlan, String unitZh, String selector, String importedFrom,
                                   Breakdown breakdown, List<PlanRef> planRefs, List<String> measureCodes,
-                                  String overTime) {
+                                  String overTime, String definitionZh, String definitionEn) {
+
+    /** A definition without a definition text. */
+    public IndicatorDefinition(String code, String category, String area, String groupCode, String nameZh,
+                               String nameEn, String unit, int decimals, PeriodType periodType,
+                               ValueSource source, String sourceModule, String reportedBy,
+                               DataElement numerator, DataElement denominator, DataElement value,
+                               DataElement comparator, List<DataElement> supporting, BigDecimal factor,
+                               Aggregation aggregation, TargetRule target, String shortNameZh,
+                               boolean nameZhFromPlan, String unitZh, String selector, String importedFrom,
+                               Breakdown breakdown, List<PlanRef> planRefs, List<String> measureCodes,
+                               String overTime) {
+        this(code, category, area, groupCode, nameZh, nameEn, unit, decimals, periodType, source, sourceModule,
+                reportedBy, numerator, denominator, value, comparator, supporting, factor, aggregation, target,
+                shortNameZh, nameZhFromPlan, unitZh, selector, importedFrom, breakdown, planRefs, measureCodes, overTime,
+                null, null);
+    }
 
     /** A definition without {@code overTime} (values add up over time). */
     public IndicatorDefinition(String code, String category, String area, String groupCode, String nameZh,

@@ -123,7 +123,7 @@ class PlanApiIntegrationTest {
     void everyIndicatorOfTheSpecHasItsTargetRule() {
         Map<String, JsonNode> byCode = new HashMap<>();
         current().get("indicators").forEach(i -> byCode.put(i.get("code").asText(), i));
-        assertThat(byCode).hasSize(43);
+        assertThat(byCode).hasSize(46);
         Object[][] expected = {
                 {"P1", "GE", "96"}, {"P2", "GE", "95"}, {"P3", "GE", "95"}, {"P4", "GE", "98"},
                 {"P5", "LT_COMPARATOR", null}, {"P6", "EQ", "100"}, {"P7", "YOY_GROWTH_GE", "10"}, {"P8", "EQ", "0"},

@@ -42,7 +42,7 @@ class PlansJavaApiIntegrationTest {
         assertThat(plans.all()).extracting(PlanInfo::id).contains(PlanTestFiles.BUNDLED_ID);
 
         List<IndicatorDefinition> indicators = plans.indicators(current.id());
-        assertThat(indicators).hasSize(43);
+        assertThat(indicators).hasSize(46);
         assertThat(indicators.get(0).code()).as("plan order").isEqualTo("P1");
         IndicatorDefinition p2 = plans.indicator(current.id(), "P2").orElseThrow();
         assertThat(p2.isRatio()).isTrue();
@@ -79,7 +79,7 @@ class PlansJavaApiIntegrationTest {
     void readsInsideATransactionAnswerToo() {
         // demo-data contributors read the plan inside their transaction
         Integer count = tx.execute(s -> plans.indicators(plans.current().id()).size());
-        assertThat(count).isEqualTo(43);
+        assertThat(count).isEqualTo(46);
     }
 
     @Test

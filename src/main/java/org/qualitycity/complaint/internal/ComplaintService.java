@@ -63,7 +63,8 @@ public class ComplaintService {
     static final int REPORT_CHECK_DAYS = 15;
     static final int MEDIATION_DAYS = 60;
     static final int REPLY_DAYS = 7;
-    static final Set<String> ELEMENTS = Set.of("CMP_RECEIVED", "CMP_ACCEPTED", "CMP_DUE", "CMP_HANDLED", "CMP_REPLIED");
+    static final Set<String> ELEMENTS = Set.of("CMP_RECEIVED", "CMP_ACCEPTED", "CMP_DUE", "CMP_HANDLED", "CMP_REPLIED",
+            "CMP_ACCEPTED_ON_TIME", "CMP_HANDLED_ON_TIME", "CMP_REPLIED_ON_TIME");
     private static final String INTAKE_UNIT = "421200-SCJG";
     private static final char[] CODE_CHARS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -497,15 +498,18 @@ public class ComplaintService {
                 Period p = Period.parse(f.period());
                 params.put("pfrom", Date.valueOf(p.start()));
                 params.put("pto", Date.valueOf(p.end()));
-                String col = "ACCEPT".equals(f.missed()) || blank(f.missed()) ? "c.received_on" : "c.handle_due";
+                String col = blank(f.missed()) || f.missed().startsWith("ACCEPT") ? "c.received_on" : "c.handle_due";
                 where.append(" AND ").append(col).append(" BETWEEN :pfrom AND :pto");
             }
             if (!blank(f.missed())) {
                 params.put("today", Date.valueOf(today()));
                 where.append(" AND ").append(switch (f.missed()) {
-                    case "ACCEPT" -> W2Sql.RECEIVED + " AND NOT (" + W2Sql.ACCEPTED_ON_TIME + ")";
-                    case "HANDLE" -> W2Sql.DUE + " AND NOT (" + W2Sql.HANDLED_ON_TIME + ")";
-                    default -> W2Sql.DUE + " AND " + W2Sql.HANDLED_ON_TIME + " AND NOT (" + W2Sql.REPLIED_ON_TIME + ")";
+                    case "ACCEPT" -> W2Sql.RECEIVED + " AND NOT " + W2Sql.ACCEPTED;
+                    case "ACCEPT_LATE" -> W2Sql.RECEIVED + " AND NOT (" + W2Sql.ACCEPTED_ON_TIME + ")";
+                    case "HANDLE" -> W2Sql.DUE + " AND NOT " + W2Sql.HANDLED;
+                    case "HANDLE_LATE" -> W2Sql.DUE + " AND NOT (" + W2Sql.HANDLED_ON_TIME + ")";
+                    case "REPLY" -> W2Sql.DUE + " AND " + W2Sql.HANDLED + " AND NOT " + W2Sql.REPLIED;
+                    default -> W2Sql.DUE + " AND " + W2Sql.HANDLED + " AND NOT (" + W2Sql.REPLIED_ON_TIME + ")";
                 });
             }
         }

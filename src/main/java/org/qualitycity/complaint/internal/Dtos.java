@@ -100,7 +100,7 @@ public final class Dtos {
     /** List filters; {@code period} and {@code missed} come from the indicator drill-down. */
     public record Filter(@Size(max = 20) String district, @Pattern(regexp = "|COMPLAINT|REPORT") String type,
                          @Size(max = 12) String status, @Pattern(regexp = "|\\d{4}|\\d{4}S[12]|\\d{4}Q[1-4]|\\d{6}")
-                         String period, @Pattern(regexp = "|ACCEPT|HANDLE|REPLY") String missed,
+                         String period, @Pattern(regexp = "|ACCEPT|HANDLE|REPLY|ACCEPT_LATE|HANDLE_LATE|REPLY_LATE") String missed,
                          @Pattern(regexp = "|GREEN|AMBER|RED") String deadline, @Size(max = 60) String q) {
     }
 }

@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * W2a/W2b/W2c elements per respondent district and month, computed in one grouped query per element:
  * CMP_RECEIVED / CMP_ACCEPTED by month of receipt, CMP_DUE / CMP_HANDLED / CMP_REPLIED by month of the
- * handling deadline.
+ * handling deadline (done at all: the plan's 100%受理、100%办理、100%反馈), and the same counts done in
+ * time (CMP_*_ON_TIME) for the on-time rates W2a_ONTIME/W2b_ONTIME/W2c_ONTIME.
  */
 @Component
 class W2Provider implements ComputedElementProvider {
@@ -40,36 +41,15 @@ class W2Provider implements ComputedElementProvider {
 
     @Override
     public List<ElementValue> values(String element, int year) {
-        String dateCol;
-        String predicate;
-        switch (element) {
-            case "CMP_RECEIVED" -> {
-                dateCol = "c.received_on";
-                predicate = W2Sql.RECEIVED;
-            }
-            case "CMP_ACCEPTED" -> {
-                dateCol = "c.received_on";
-                predicate = W2Sql.RECEIVED + " AND " + W2Sql.ACCEPTED_ON_TIME;
-            }
-            case "CMP_DUE" -> {
-                dateCol = "c.handle_due";
-                predicate = W2Sql.DUE;
-            }
-            case "CMP_HANDLED" -> {
-                dateCol = "c.handle_due";
-                predicate = W2Sql.DUE + " AND " + W2Sql.HANDLED_ON_TIME;
-            }
-            case "CMP_REPLIED" -> {
-                dateCol = "c.handle_due";
-                predicate = W2Sql.DUE + " AND " + W2Sql.HANDLED_ON_TIME + " AND " + W2Sql.REPLIED_ON_TIME;
-            }
-            default -> {
-                return List.of();
-            }
+        String[] definition = DEFINITIONS.get(element);
+        if (definition == null) {
+            return List.of();
         }
+        String dateCol = definition[0];
+        // the date column and predicate are constants of this class, never input
         return jdbc.sql("SELECT c.district_unit_id, CAST(extract(month FROM " + dateCol + ") AS int) AS m, count(*), "
                         + "avg(CASE WHEN c.demo THEN 1.0 ELSE 0 END) "
-                        + "FROM complaint_case c WHERE " + dateCol + " BETWEEN :from AND :to AND " + predicate
+                        + "FROM complaint_case c WHERE " + dateCol + " BETWEEN :from AND :to AND " + definition[1]
                         + " GROUP BY 1, 2")
                 .param("from", Date.valueOf(LocalDate.of(year, 1, 1))).param("to", Date.valueOf(LocalDate.of(year, 12, 31)))
                 .param("today", Date.valueOf(LocalDate.now(clock.withZone(ComplaintService.BEIJING))))
@@ -81,10 +61,13 @@ class W2Provider implements ComputedElementProvider {
     /** The predicate of each element (over c = complaint_case) and the date column that gives its month. */
     private static final Map<String, String[]> DEFINITIONS = Map.of(
             "CMP_RECEIVED", new String[]{"c.received_on", W2Sql.RECEIVED},
-            "CMP_ACCEPTED", new String[]{"c.received_on", W2Sql.RECEIVED + " AND " + W2Sql.ACCEPTED_ON_TIME},
+            "CMP_ACCEPTED", new String[]{"c.received_on", W2Sql.RECEIVED + " AND " + W2Sql.ACCEPTED},
+            "CMP_ACCEPTED_ON_TIME", new String[]{"c.received_on", W2Sql.RECEIVED + " AND " + W2Sql.ACCEPTED_ON_TIME},
             "CMP_DUE", new String[]{"c.handle_due", W2Sql.DUE},
-            "CMP_HANDLED", new String[]{"c.handle_due", W2Sql.DUE + " AND " + W2Sql.HANDLED_ON_TIME},
-            "CMP_REPLIED", new String[]{"c.handle_due", W2Sql.DUE + " AND " + W2Sql.HANDLED_ON_TIME + " AND "
+            "CMP_HANDLED", new String[]{"c.handle_due", W2Sql.DUE + " AND " + W2Sql.HANDLED},
+            "CMP_HANDLED_ON_TIME", new String[]{"c.handle_due", W2Sql.DUE + " AND " + W2Sql.HANDLED_ON_TIME},
+            "CMP_REPLIED", new String[]{"c.handle_due", W2Sql.DUE + " AND " + W2Sql.HANDLED + " AND " + W2Sql.REPLIED},
+            "CMP_REPLIED_ON_TIME", new String[]{"c.handle_due", W2Sql.DUE + " AND " + W2Sql.HANDLED + " AND "
                     + W2Sql.REPLIED_ON_TIME});
 
     /**
@@ -132,8 +115,11 @@ class W2Provider implements ComputedElementProvider {
     public String drillDownLink(String element, String unitCode, Period period) {
         String missed = switch (element) {
             case "CMP_RECEIVED", "CMP_ACCEPTED" -> "ACCEPT";
+            case "CMP_ACCEPTED_ON_TIME" -> "ACCEPT_LATE";
             case "CMP_DUE", "CMP_HANDLED" -> "HANDLE";
+            case "CMP_HANDLED_ON_TIME" -> "HANDLE_LATE";
             case "CMP_REPLIED" -> "REPLY";
+            case "CMP_REPLIED_ON_TIME" -> "REPLY_LATE";
             default -> null;
         };
         if (missed == null) {

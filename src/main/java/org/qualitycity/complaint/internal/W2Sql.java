@@ -17,7 +17,10 @@ final class W2Sql {
              AND NOT (c.status = 'WITHDRAWN' AND c.decided_on IS NULL)
              AND (c.decided_on IS NOT NULL OR c.accept_due < :today))""";
 
-    /** W2a numerator: accepted within 7 working days. */
+    /** W2a numerator (100%受理): accepted, whatever the time. */
+    static final String ACCEPTED = "(c.decided_on IS NOT NULL)";
+
+    /** W2a_ONTIME numerator: accepted within 7 working days. */
     static final String ACCEPTED_ON_TIME = "(c.decided_on IS NOT NULL AND c.decided_on <= c.accept_due)";
 
     /** W2b denominator, by month of the handling deadline: accepted complaints due (or handled early). */
@@ -26,9 +29,15 @@ final class W2Sql {
              AND c.status IN ('ACCEPTED', 'HANDLED', 'REPLIED', 'CLOSED')
              AND (c.handled_on IS NOT NULL OR (c.handle_due < :today AND c.paused_since IS NULL)))""";
 
-    /** W2b numerator and W2c denominator: handled by the deadline. */
+    /** W2b numerator and W2c/W2c_ONTIME denominator (100%办理): handled, whatever the time. */
+    static final String HANDLED = "(c.handled_on IS NOT NULL)";
+
+    /** W2b_ONTIME numerator: handled by the deadline. */
     static final String HANDLED_ON_TIME = "(c.handled_on IS NOT NULL AND c.handled_on <= c.handle_due)";
 
-    /** W2c numerator: replied to the complainant within 7 working days of handling. */
+    /** W2c numerator (100%反馈): replied to the complainant, whatever the time. */
+    static final String REPLIED = "(c.replied_on IS NOT NULL)";
+
+    /** W2c_ONTIME numerator: replied to the complainant within 7 working days of handling. */
     static final String REPLIED_ON_TIME = "(c.replied_on IS NOT NULL AND c.replied_on <= c.reply_due)";
 }

@@ -150,7 +150,7 @@ public final class PlanMapper {
                 target(map(i, "target"), levelRanks), str(i, "short_name_zh"),
                 Boolean.TRUE.equals(i.get("name_zh_from_plan")), str(i, "unit_zh"), str(src, "selector"),
                 str(src, "from"), breakdown, planRefs(i), List.copyOf(measureCodes),
-                "LAST".equals(str(i, "over_time")) ? "LAST" : "SUM");
+                "LAST".equals(str(i, "over_time")) ? "LAST" : "SUM", str(i, "definition_zh"), str(i, "definition_en"));
         return new PlanModel.IndicatorEntry(def, List.copyOf(entries));
     }
 

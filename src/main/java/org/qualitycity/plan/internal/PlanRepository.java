@@ -295,6 +295,8 @@ class PlanRepository {
         p.put("planRefs", json.writeValueAsString(d.planRefs()));
         p.put("overTime", d.overTime() == null ? "SUM" : d.overTime());
         p.put("rising", t.rising());
+        p.put("definitionZh", d.definitionZh());
+        p.put("definitionEn", d.definitionEn());
         jdbc.sql("""
                         INSERT INTO plan_indicator (plan_id, code, position, category, area, group_code, name_zh,
                                short_name_zh, name_zh_from_plan, name_en, unit, unit_zh, decimals, period_type,
@@ -303,13 +305,14 @@ class PlanRepository {
                                target_per_unit, target_basis, target_base_year, target_among, target_each_of_breakdown,
                                target_scale, target_attained_at, target_criteria_zh, target_evidence_required,
                                target_provenance, target_text_zh, target_note, breakdown_dimension, breakdown_values_zh,
-                               breakdown_open_list, plan_refs, over_time, target_rising)
+                               breakdown_open_list, plan_refs, over_time, target_rising, definition_zh,
+                               definition_en)
                         VALUES (:planId, :code, :position, :category, :area, :groupCode, :nameZh, :shortNameZh,
                                 :fromPlan, :nameEn, :unit, :unitZh, :decimals, :periodType, :sourceType, :sourceModule,
                                 :selector, :from, :reportedBy, :factor, :aggregation, :kind, :value, :comparator, :by,
                                 :perEvery, :perUnit, :basis, :baseYear, :among, :eachOf, :scale, :attainedAt, :criteria,
                                 :evidence, :provenance, :textZh, :note, :dimension, :values, :openList,
-                                CAST(:planRefs AS jsonb), :overTime, :rising)""")
+                                CAST(:planRefs AS jsonb), :overTime, :rising, :definitionZh, :definitionEn)""")
                 .params(p)
                 .update();
         for (PlanModel.ElementEntry e : entry.elements()) {
@@ -418,7 +421,8 @@ class PlanRepository {
                 Aggregation.valueOf(rs.getString("aggregation")), target, rs.getString("short_name_zh"),
                 rs.getBoolean("name_zh_from_plan"), rs.getString("unit_zh"), rs.getString("source_selector"),
                 rs.getString("source_from"), breakdown, json.readValue(rs.getString("plan_refs_json"), PLAN_REFS),
-                List.copyOf(measures), rs.getString("over_time"));
+                List.copyOf(measures), rs.getString("over_time"), rs.getString("definition_zh"),
+                rs.getString("definition_en"));
     }
 
     private static DataElement first(Map<String, List<DataElement>> elements, String role) {

@@ -301,6 +301,8 @@ public final class PlanValidator {
             }
             string(ind, "name_zh", at, true, 500);
             string(ind, "short_name_zh", at, false, 200);
+            string(ind, "definition_zh", at, false, 2000);
+            string(ind, "definition_en", at, false, 4000);
             string(ind, "name_en", at, true, 500);
             bool(ind, "name_zh_from_plan", at);
             String unit = oneOf(ind, "unit", at, true, UNITS_OF_MEASURE);

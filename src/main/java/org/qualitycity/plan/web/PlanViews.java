@@ -116,7 +116,7 @@ final class PlanViews {
                          boolean nameZhFromPlan, String nameEn, String unit, String unitZh, int decimals,
                          String periodType, SourceView source, ElementsView elements, BigDecimal factor,
                          String aggregation, TargetView target, BreakdownView breakdown, List<PlanRef> planRefs,
-                         List<String> measures) {
+                         List<String> measures, String definitionZh, String definitionEn) {
 
         static IndicatorView of(IndicatorDefinition d, TargetSummary summary) {
             IndicatorDefinition.Breakdown b = d.breakdown();
@@ -128,7 +128,7 @@ final class PlanViews {
                             d.supporting().stream().map(ElementView::of).toList()),
                     d.factor(), d.aggregation().name(), TargetView.of(d.target(), summary),
                     b == null ? null : new BreakdownView(b.dimension(), b.valuesZh(), b.openList()), d.planRefs(),
-                    d.measureCodes());
+                    d.measureCodes(), d.definitionZh(), d.definitionEn());
         }
     }
 

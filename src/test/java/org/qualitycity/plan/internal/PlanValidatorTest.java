@@ -78,7 +78,7 @@ class PlanValidatorTest {
         PlanModel m = PlanMapper.map(PlanSource.parse(bundled, PlanSource.Format.YAML, PlanTexts.FALLBACK).tree());
         assertThat(m.meta().id()).isEqualTo("xianning-2017");
         assertThat(m.meta().issueDate()).isEqualTo(LocalDate.of(2017, 5, 10));
-        assertThat(m.indicators()).hasSize(43);
+        assertThat(m.indicators()).hasSize(46);
         assertThat(m.measureGroups()).hasSize(12);
         assertThat(m.measureCount()).isEqualTo(57);
         assertThat(m.goals()).extracting(PlanModel.Goal::area)
@@ -204,7 +204,7 @@ class PlanValidatorTest {
         List<PlanProblem> problems = problems(broken);
         assertThat(problems).extracting(PlanProblem::field).contains(
                 "indicators[0].elements.denominator", "indicators[0].aggregation",
-                "indicators[4].target.comparator", "indicators[30].target", "indicators[30].target.by");
+                "indicators[4].target.comparator", "indicators[33].target", "indicators[33].target.by");
         assertThat(byField(problems, "indicators[4].target.comparator").message()).isEqualTo("is required");
         problems.forEach(p -> assertThat(p.line()).as(p.field()).isNotNull());
     }
