@@ -79,6 +79,10 @@ class TwoNodesTest {
         }
         String url = EmbeddedPostgresDataSource.jdbcUrl(Path.of(env.getProperty("qc.data-dir")));
         Path dir = Files.createTempDirectory(Path.of("target"), "node2-");
+        // every node needs the master key of the personal-data encryption (docs/operations.md): node 1's key file
+        Path keyFile = Path.of(env.getProperty("qc.data-dir"), "keys", "master.key");
+        Files.createDirectories(dir.resolve("keys"));
+        Files.copy(keyFile, dir.resolve("keys").resolve("master.key"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         node2 = new SpringApplicationBuilder(QualityCityApplication.class, TestClockConfig.class)
                 .run("--server.port=0", "--qc.db.url=" + url, "--qc.db.user=postgres", "--qc.db.password=postgres",
                         "--qc.db.pool-size=5", "--qc.demo=false", "--qc.data-dir=" + dir, "--spring.jmx.enabled=false",

@@ -96,6 +96,17 @@ class ApiFuzzTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /**
+     * The fuzzer spends the public endpoints' per-address allowances (all test requests come from 127.0.0.1);
+     * later tests of the shared application must not find them spent.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void clearRateCounters() {
+        jdbc.sql("DELETE FROM complaint_rate").update();
+    }
 
     record Param(String name, String in, JsonNode schema, boolean required) {
     }

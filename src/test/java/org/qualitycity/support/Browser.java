@@ -37,10 +37,11 @@ public final class Browser {
         driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
         driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(TestApi.DEMO_PASSWORD);
         driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
-        if (TestApi.totp(username) != null) {
+        String code = TestApi.totp(driver.getCurrentUrl(), username);
+        if (code != null) {
             new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
                     .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login/totp"));
-            driver.findElement(org.openqa.selenium.By.id("code")).sendKeys(TestApi.totp(username));
+            driver.findElement(org.openqa.selenium.By.id("code")).sendKeys(TestApi.totp(driver.getCurrentUrl(), username));
             driver.findElement(org.openqa.selenium.By.id("totp-submit")).click();
         }
     }

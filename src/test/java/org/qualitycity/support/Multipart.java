@@ -53,7 +53,7 @@ public final class Multipart {
                         + URLEncoder.encode(TestApi.DEMO_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + m.csrf)),
                 HttpResponse.BodyHandlers.ofString());
         String location = r.headers().firstValue("Location").orElse("");
-        String code = TestApi.totp(username);
+        String code = TestApi.totp(m.base, username);
         if (code != null && location.endsWith("/login/totp")) {
             // a demo administrator: the second step with its TOTP code
             m.page("/login/totp");

@@ -10,16 +10,20 @@ public class MutableClock extends Clock {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private volatile Instant fixed;
-    /** The clock of the running test application, so that helpers compute TOTP codes for its time. */
-    private static volatile MutableClock current;
+    /**
+     * The clock of each running test application by its HTTP port, so that helpers compute TOTP codes for the
+     * time of the application they talk to (several applications run in one test JVM: the shared one, a second
+     * node, a context of its own).
+     */
+    private static final java.util.Map<Integer, MutableClock> BY_PORT = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public MutableClock() {
-        current = this;
+    static void register(int port, MutableClock clock) {
+        BY_PORT.put(port, clock);
     }
 
-    /** The test application's time: the clock's instant when one exists, else the real time. */
-    public static Instant now() {
-        MutableClock c = current;
+    /** The time of the test application on {@code port}: its clock's instant, else the real time. */
+    public static Instant now(int port) {
+        MutableClock c = BY_PORT.get(port);
         return c != null ? c.instant() : Instant.now();
     }
 

@@ -55,15 +55,19 @@ public class TestApi {
         }
     }
 
-    /** The current TOTP code of a demo administrator (by the test application's clock), or null for others. */
-    public static String totp(String username) {
+    /**
+     * The current TOTP code of a demo administrator by the clock of the test application at {@code baseUrl}
+     * (any URL of it), or null for users without a second factor.
+     */
+    public static String totp(String baseUrl, String username) {
         String secret = DEMO_TOTP_SECRETS.get(username);
-        return secret == null ? null : org.qualitycity.platform.internal.Totp.code(secret, MutableClock.now());
+        return secret == null ? null
+                : org.qualitycity.platform.internal.Totp.code(secret, MutableClock.now(URI.create(baseUrl).getPort()));
     }
 
     /** The body of a token request for a demo user, with the TOTP code where the account needs one. */
-    public static Map<String, String> loginBody(String username, String password) {
-        String code = totp(username);
+    public Map<String, String> loginBody(String username, String password) {
+        String code = totp(base(), username);
         return code == null ? Map.of("username", username, "password", password)
                 : Map.of("username", username, "password", password, "totp", code);
     }

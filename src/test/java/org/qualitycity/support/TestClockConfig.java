@@ -13,4 +13,11 @@ public class TestClockConfig {
     MutableClock mutableClock() {
         return new MutableClock();
     }
+
+    /** Lets test helpers find this application's clock by its port (TOTP codes for its time). */
+    @Bean
+    org.springframework.context.ApplicationListener<org.springframework.boot.web.server.context.WebServerInitializedEvent>
+            mutableClockByPort(MutableClock clock) {
+        return e -> MutableClock.register(e.getWebServer().getPort(), clock);
+    }
 }

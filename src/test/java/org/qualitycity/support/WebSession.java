@@ -58,7 +58,7 @@ public class WebSession {
     public Page login(String username, String password) {
         get("/login");
         Page p = postForm("/login", Map.of("username", username, "password", password));
-        String code = TestApi.totp(username);
+        String code = TestApi.totp(base, username);
         if (code != null && p.location() != null && p.location().endsWith("/login/totp")) {
             get("/login/totp");
             return postForm("/login/totp", Map.of("code", code));
