@@ -12,8 +12,7 @@ public class QualityCityApplication {
     static {
         // The platform serves one Chinese city: dates and times on pages and exports are Beijing time,
         // whatever the server's zone (QC_TIMEZONE overrides).
-        String zone = System.getenv().getOrDefault("QC_TIMEZONE", "Asia/Shanghai");
-        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(zone));
+        org.qualitycity.platform.ApplicationZone.applyAsJvmDefault();
     }
 
     public static void main(String[] args) {

@@ -98,9 +98,9 @@ public final class ExcelExport {
         } else if (v instanceof Boolean b) {
             cell.setCellValue(b);
         } else if (v instanceof OffsetDateTime t) {
-            cell.setCellValue(t.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).format(TS));
+            cell.setCellValue(t.atZoneSameInstant(org.qualitycity.platform.ApplicationZone.ZONE).format(TS));
         } else if (v instanceof java.time.Instant t) {
-            cell.setCellValue(t.atZone(java.time.ZoneId.of("Asia/Shanghai")).format(TS));
+            cell.setCellValue(t.atZone(org.qualitycity.platform.ApplicationZone.ZONE).format(TS));
         } else {
             String s = v.toString();
             // neutralise spreadsheet formula injection (CSV/Excel injection) from user-entered text

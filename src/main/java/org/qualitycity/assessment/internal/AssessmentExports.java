@@ -66,7 +66,7 @@ public final class AssessmentExports {
             if (a.publishedAt() != null) {
                 XWPFParagraph date = doc.createParagraph();
                 date.setAlignment(ParagraphAlignment.RIGHT);
-                date.createRun().setText(a.publishedAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().toString());
+                date.createRun().setText(a.publishedAt().atZone(org.qualitycity.platform.ApplicationZone.ZONE).toLocalDate().toString());
             }
             doc.write(out);
             return out.toByteArray();

@@ -58,7 +58,7 @@ import java.util.Set;
 @Service
 public class ComplaintService {
 
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    static final ZoneId BEIJING = org.qualitycity.platform.ApplicationZone.ZONE;
     static final int ACCEPT_DAYS = 7;
     static final int REPORT_CHECK_DAYS = 15;
     static final int MEDIATION_DAYS = 60;

@@ -79,7 +79,7 @@ public class ReportingRates {
                 .param("from", Date.valueOf(LocalDate.of(year, 1, 1))).param("to", Date.valueOf(LocalDate.of(year, 12, 31)))
                 .query((rs, n) -> stored.put(rs.getString(1) + "|" + rs.getLong(2) + "|" + rs.getString(3),
                         new Submission(rs.getString(4), rs.getTimestamp(5) == null ? null
-                                : rs.getTimestamp(5).toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate())))
+                                : rs.getTimestamp(5).toInstant().atZone(org.qualitycity.platform.ApplicationZone.ZONE).toLocalDate())))
                 .list();
         Unit city = units.all().stream().filter(u -> u.parentId() == null).findFirst().orElseThrow();
         List<Unit> areas = units.areas();

@@ -34,7 +34,7 @@ public class AuditTrail implements AuditVerifier {
                          @Size(max = 40) String action, LocalDate from, LocalDate to) {
     }
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId ZONE = org.qualitycity.platform.ApplicationZone.ZONE;
     private static final Map<String, String> SORTS = Map.of("at", "a.at", "id", "a.id", "actor", "a.actor_name",
             "module", "a.module", "action", "a.action");
 

@@ -36,6 +36,8 @@ class DatabaseConfig {
         // each idle PostgreSQL backend costs memory on a small machine
         ds.setMinimumIdle(Math.min(minIdle, poolSize));
         ds.setPoolName("qc");
+        // every session in the platform's zone, whichever JVM default was in force when the connection was opened
+        ds.setConnectionInitSql(org.qualitycity.platform.ApplicationZone.sessionSql());
         return ds;
     }
 

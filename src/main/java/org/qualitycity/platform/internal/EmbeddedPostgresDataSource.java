@@ -90,7 +90,7 @@ public final class EmbeddedPostgresDataSource {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", sharedBuffers)
-                    .setServerConfig("timezone", "Asia/Shanghai")
+                    .setServerConfig("timezone", org.qualitycity.platform.ApplicationZone.ZONE.getId())
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C.UTF-8")
                     // stopped by the DataSource on application shutdown; a JVM hook of its own would race it

@@ -13,6 +13,6 @@ class PlatformConfig {
     /** The one clock of the application: tests replace it to move time (deadlines, lock-outs). */
     @Bean
     Clock clock() {
-        return Clock.system(java.time.ZoneId.of("Asia/Shanghai"));
+        return Clock.system(org.qualitycity.platform.ApplicationZone.ZONE);
     }
 }

@@ -21,7 +21,7 @@ import java.util.Random;
 @Component
 class TaskDemoData implements DemoDataContributor {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId ZONE = org.qualitycity.platform.ApplicationZone.ZONE;
 
     private final JdbcClient jdbc;
     private final WorkingDayCalendar calendar;
