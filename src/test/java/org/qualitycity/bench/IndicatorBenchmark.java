@@ -230,7 +230,7 @@ class IndicatorBenchmark {
 
     /** COPY every element's monthly values for every unit into indicator_value. */
     private long load(List<Long> units) throws Exception {
-        jdbc.sql("TRUNCATE indicator_value, indicator_result").update();
+        jdbc.sql("TRUNCATE indicator_value_member, indicator_value, indicator_result").update();
         Random r = new Random(42);
         List<DataElement> elements = elements();
         StringBuilder csv = new StringBuilder();
