@@ -3,5 +3,5 @@
 # Figures: target/benchmarks/enterprise.txt (copy them to docs/benchmarks.md with the date).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -o test -Dtest=EnterpriseBenchmark -Dqc.bench=true -Dsurefire.failIfNoSpecifiedTests=false "$@"
+./mvnw -B -Pbench test -Dtest=EnterpriseBenchmark -Dqc.bench=true -Dsurefire.failIfNoSpecifiedTests=false "$@"
 cat target/benchmarks/enterprise.txt

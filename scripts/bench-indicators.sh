@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf target/bench-data
-./mvnw -B -q -o test -Dtest=IndicatorBenchmark -Dqc.bench=true -Dsurefire.failIfNoSpecifiedTests=false "$@"
+./mvnw -B -q -Pbench test -Dtest=IndicatorBenchmark -Dqc.bench=true -Dsurefire.failIfNoSpecifiedTests=false "$@"
 cat target/bench/indicators.md

@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf target/bench-data target/bench13-data
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-./mvnw -B -q -o test -Dtest='Issue13Benchmark,IndicatorBenchmark' -Dqc.bench=true \
+./mvnw -B -q -Pbench test -Dtest='Issue13Benchmark,IndicatorBenchmark' -Dqc.bench=true \
   -Dsurefire.failIfNoSpecifiedTests=false "$@" || true
 echo "== issue 13 (complaints, statistics, pass rates)"; cat target/bench/issue13.md || true
 echo "== indicators (recompute, analytics)"; cat target/bench/indicators.md || true

@@ -52,7 +52,7 @@ sleep 5   # let start-up work settle (background jobs, first recompute)
 memory
 echo "first start (demo data generated): ready after ${first_ms} ms" | tee -a $out
 echo "memory after first start: JVM RSS $((jvm_rss / 1024)) MB (PSS $((jvm_pss / 1024)) MB); PostgreSQL ($pg_n processes) RSS sum $((pg_rss / 1024)) MB (PSS $((pg_pss / 1024)) MB); together PSS $(((jvm_pss + pg_pss) / 1024)) MB" | tee -a $out
-./mvnw -B -q -o test -Dtest=PageWeightBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -q -Pbench test -Dtest=PageWeightBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dqc.bench.url="http://localhost:$port" > "$dir/page-weight.log" 2>&1 || { tail -50 "$dir/page-weight.log"; }
 memory
 echo "memory after the page-weight runs: JVM RSS $((jvm_rss / 1024)) MB (PSS $((jvm_pss / 1024)) MB); PostgreSQL RSS sum $((pg_rss / 1024)) MB (PSS $((pg_pss / 1024)) MB); together PSS $(((jvm_pss + pg_pss) / 1024)) MB" | tee -a $out

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -67,10 +68,13 @@ public final class ExcelExport {
         }
     }
 
-    /** An HTTP response that streams the workbook as a download named {@code baseName-date.xlsx}. */
-    public static <T> ResponseEntity<StreamingResponseBody> response(String baseName, String sheetName,
+    /**
+     * An HTTP response that streams the workbook as a download named {@code baseName-date.xlsx}, the date
+     * being today by the application's {@code clock}.
+     */
+    public static <T> ResponseEntity<StreamingResponseBody> response(Clock clock, String baseName, String sheetName,
                                                                      List<Column<T>> columns, Iterable<T> rows) {
-        String filename = baseName + "-" + LocalDate.now() + ".xlsx";
+        String filename = baseName + "-" + LocalDate.now(clock) + ".xlsx";
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -79,11 +83,11 @@ public final class ExcelExport {
     }
 
     /** The workbook as bytes, for responses whose body type is decided at run time (JSON, CSV or Excel). */
-    public static <T> ResponseEntity<byte[]> bytesResponse(String baseName, String sheetName, List<Column<T>> columns,
+    public static <T> ResponseEntity<byte[]> bytesResponse(Clock clock, String baseName, String sheetName, List<Column<T>> columns,
                                                           Iterable<T> rows) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         write(sheetName, columns, rows, out);
-        String filename = baseName + "-" + LocalDate.now() + ".xlsx";
+        String filename = baseName + "-" + LocalDate.now(clock) + ".xlsx";
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())

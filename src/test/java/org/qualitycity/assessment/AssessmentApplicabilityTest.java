@@ -1,6 +1,7 @@
 package org.qualitycity.assessment;
 
 import org.junit.jupiter.api.Test;
+import org.qualitycity.support.Await;
 import org.qualitycity.support.QcIntegrationTest;
 import org.qualitycity.support.TestApi;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,14 +31,7 @@ class AssessmentApplicabilityTest {
         TestApi api = new TestApi(port);
         String admin = api.token("admin");
         long job = api.post("/api/v1/assessments/" + YEAR + "/run", null, admin).json().get("jobId").asLong();
-        for (int i = 0; i < 600; i++) {
-            String s = api.get("/api/v1/jobs/" + job, admin).json().get("status").asText();
-            if (s.equals("SUCCEEDED")) {
-                break;
-            }
-            assertThat(s).isNotEqualTo("FAILED");
-            Thread.sleep(100);
-        }
+        Await.jobSucceeded(api, job, admin);
         JsonNode a = api.get("/api/v1/assessments/" + YEAR + "?lang=en", admin).json();
         int unranked = 0;
         int scaled = 0;

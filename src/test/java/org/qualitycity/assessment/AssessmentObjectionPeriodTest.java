@@ -3,6 +3,7 @@ package org.qualitycity.assessment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qualitycity.support.MutableClock;
+import org.qualitycity.support.Await;
 import org.qualitycity.support.QcIntegrationTest;
 import org.qualitycity.support.TestApi;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,14 +51,6 @@ class AssessmentObjectionPeriodTest {
 
     private static void run(TestApi api, String admin) throws InterruptedException {
         long job = api.post("/api/v1/assessments/2017/run", null, admin).json().get("jobId").asLong();
-        for (int i = 0; i < 300; i++) {
-            String s = api.get("/api/v1/jobs/" + job, admin).json().get("status").asText();
-            if (s.equals("SUCCEEDED")) {
-                return;
-            }
-            assertThat(s).isNotEqualTo("FAILED");
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job did not finish");
+        Await.jobSucceeded(api, job, admin);
     }
 }

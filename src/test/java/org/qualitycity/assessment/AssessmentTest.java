@@ -9,6 +9,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.Test;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
+import org.qualitycity.support.Await;
 import org.qualitycity.support.QcIntegrationTest;
 import org.qualitycity.support.TestApi;
 import org.qualitycity.task.TaskTestSupport;
@@ -40,16 +41,8 @@ class AssessmentTest {
         TestApi.Response r = api.post("/api/v1/assessments/" + year + "/run", null, api.token("admin"));
         assertThat(r.status()).as(r.toString()).isEqualTo(202);
         long job = r.json().get("jobId").asLong();
-        for (int i = 0; i < 300; i++) {
-            JsonNode j = api.get("/api/v1/jobs/" + job, api.token("admin")).json();
-            String s = j.get("status").asText();
-            if (s.equals("SUCCEEDED")) {
-                return api.get("/api/v1/assessments/" + year, api.token("admin")).json();
-            }
-            assertThat(s).as(j.toString()).isNotEqualTo("FAILED");
-            Thread.sleep(100);
-        }
-        throw new AssertionError("assessment job did not finish");
+        Await.jobSucceeded(api, job, api.token("admin"));
+        return api.get("/api/v1/assessments/" + year, api.token("admin")).json();
     }
 
     private static BigDecimal dec(JsonNode n) {

@@ -91,10 +91,8 @@ class ComplaintFiguresTest {
 
     /** The 2019 values of the seven areas; other tests' changes make the engine recompute in the background. */
     private static JsonNode rows(TestApi api, String admin, String dx) {
-        TestApi.Response r = null;
-        JsonNode rows = null;
-        for (int attempt = 0; attempt < 60; attempt++) {
-            r = api.get("/api/v1/analytics?dx=" + dx + "&pe=2019&ou=LEVEL-2", admin);
+        return org.qualitycity.support.Await.until("every value of 2019 is there: " + dx, () -> {
+            TestApi.Response r = api.get("/api/v1/analytics?dx=" + dx + "&pe=2019&ou=LEVEL-2", admin);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             // only the seven areas: other tests add districts of their own without data
             var areaRows = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
@@ -103,26 +101,14 @@ class ComplaintFiguresTest {
                     areaRows.add(row);
                 }
             }
-            rows = areaRows;
+            return (JsonNode) areaRows;
+        }, rows -> {
             boolean complete = rows.size() == 21;
             for (JsonNode row : rows) {
                 complete &= !row.get("value").isNull();
             }
-            if (complete) {
-                break;
-            }
-            sleep();
-        }
-        assertThat(rows.toString()).as("every value of 2019 is there: " + dx).doesNotContain("\"value\":null");
-        return rows;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+            return complete;
+        });
     }
 
     @Test

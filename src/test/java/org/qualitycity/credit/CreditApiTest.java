@@ -41,7 +41,7 @@ class CreditApiTest {
         JsonNode before = api.get("/api/v1/credit/enterprises/" + code, admin).json().get("grade");
         assertThat(before.get("grade").asText()).isEqualTo("A");
         assertThat(before.get("score").asInt()).isEqualTo(100);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         for (int i = 0; i < 3; i++) {
             long id = SpotcheckFixtures.create(api, admin, SpotcheckFixtures.sample(code, "SUPERVISION", "FOOD-CAKE",
                     "CR-" + i, today.minusDays(20 + i).toString()));
@@ -78,7 +78,7 @@ class CreditApiTest {
         String code = EnterpriseFixtures.create(api, "421224", "失信名单测试企业");
         String user = EnterpriseFixtures.enterpriseUser(api, code, "421224");
         String ent = api.token(user);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         var listed = api.post("/api/v1/credit/blacklist", Map.of("creditCode", code, "decisionNo", "咸市监信列〔测试〕1号",
                 "legalBasis", "《市场监督管理严重违法失信名单管理办法》", "reason", "生产销售不合格产品,逾期未整改",
                 "approvedBy", "局务会", "listedOn", today.minusDays(400).toString()), admin);

@@ -3,6 +3,7 @@ package org.qualitycity.indicator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qualitycity.support.MutableClock;
+import org.qualitycity.support.Await;
 import org.qualitycity.support.QcIntegrationTest;
 import org.qualitycity.support.TestApi;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,15 +51,7 @@ class IndicatorSpiAndJobsTest {
     }
 
     private JsonNode waitForJob(TestApi api, String token, long id) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            JsonNode job = api.get("/api/v1/jobs/" + id, token).json();
-            String status = job.get("status").asText();
-            if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + id + " did not finish");
+        return Await.jobFinished(api, id, token);
     }
 
     @Test
@@ -73,16 +66,10 @@ class IndicatorSpiAndJobsTest {
                 BigDecimal.valueOf(40)));
         tx.executeWithoutResult(s -> events.publishEvent(new ComputedDataChanged(
                 Set.of(TestComputedProvider.NUM, TestComputedProvider.DEN), Set.of(2015))));
-        JsonNode row = null;
-        for (int i = 0; i < 100 && row == null; i++) {
-            Thread.sleep(100);
-            row = find(api.get("/api/v1/analytics?dx=G5&pe=201503;2015Q1&ou=421224;421200", admin).json().get("items"),
-                    "201503", "421224");
-            if (row != null && row.get("value").isNull()) {
-                row = null;
-            }
-        }
-        assertThat(row).as("the incremental recompute after ComputedDataChanged").isNotNull();
+        JsonNode row = Await.until("the incremental recompute after ComputedDataChanged",
+                () -> find(api.get("/api/v1/analytics?dx=G5&pe=201503;2015Q1&ou=421224;421200", admin).json()
+                        .get("items"), "201503", "421224"),
+                r -> r != null && !r.get("value").isNull());
         assertThat(row.get("value").decimalValue()).isEqualByComparingTo("97.5");
         assertThat(row.get("status").asText()).isEqualTo("NOT_MET");
         var drill = api.get("/api/v1/indicators/G5/units/421224/periods/201503", admin).json();

@@ -28,27 +28,15 @@ final class JobsTestSupport {
                 .single();
     }
 
-    /** Polls GET /api/v1/jobs/{id} until the condition holds (at most 20 s). */
+    /** Awaits GET /api/v1/jobs/{id} until the condition holds. */
     static JsonNode awaitJob(TestApi api, long id, String token, Predicate<JsonNode> condition) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        JsonNode last = null;
-        while (System.currentTimeMillis() < deadline) {
+        return org.qualitycity.support.Await.until("job " + id + " in the expected state", () -> {
             TestApi.Response r = api.get("/api/v1/jobs/" + id, token);
             if (r.status() != 200) {
                 throw new AssertionError("GET job " + id + " answered " + r);
             }
-            last = r.json();
-            if (condition.test(last)) {
-                return last;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("job " + id + " did not reach the expected state; last: " + last);
+            return r.json();
+        }, condition);
     }
 
     static boolean status(JsonNode job, String status) {

@@ -89,18 +89,12 @@ class CrashSafetyTest {
 
     /** Application runners (plan, demo data) finish after "Started": wait for the readiness probe. */
     private static void awaitReady(TestApi api) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            try {
-                var r = api.get("/actuator/health/readiness", null);
-                if (r.status() == 200 && r.body().contains("UP")) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the child application never became ready");
+        org.awaitility.Awaitility.await("the child application ready").atMost(java.time.Duration.ofMinutes(5))
+                .pollInterval(java.time.Duration.ofMillis(500)).ignoreExceptions()   // not listening yet
+                .until(() -> {
+                    var r = api.get("/actuator/health/readiness", null);
+                    return r.status() == 200 && r.body().contains("UP");
+                });
     }
 
     interface Write {

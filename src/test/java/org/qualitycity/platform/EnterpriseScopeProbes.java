@@ -31,15 +31,15 @@ final class EnterpriseScopeProbes {
         WebSession page = t.tongchengPage();
         String code = EnterpriseFixtures.create(api, "421281", "赤壁范围探针企业");
         long sample = SpotcheckFixtures.create(api, admin, SpotcheckFixtures.sample(code, "SUPERVISION", "FOOD-OIL",
-                "PROBE-1", LocalDate.now().minusDays(2).toString()));
+                "PROBE-1", api.today().minusDays(2).toString()));
         SpotcheckFixtures.record(api, admin, sample, false);
         long listing = api.post("/api/v1/credit/blacklist", Map.of("creditCode", code, "decisionNo", "探针1号",
                 "legalBasis", "依据", "reason", "事由", "approvedBy", "局务会",
-                "listedOn", LocalDate.now().minusDays(500).toString()), admin).json().get("id").asLong();
+                "listedOn", api.today().minusDays(500).toString()), admin).json().get("id").asLong();
         long repair = api.post("/api/v1/credit/blacklist/" + listing + "/repairs", Map.of("commitment", "c",
                 "evidence", "e"), admin).json().get("id").asLong();
         Map<String, Object> sampleReq = SpotcheckFixtures.sample(code, "SUPERVISION", "FOOD-OIL", "X",
-                LocalDate.now().toString());
+                api.today().toString());
 
         // ---- enterprise register
         t.probe("GET /api/v1/enterprises", e -> {
@@ -122,7 +122,7 @@ final class EnterpriseScopeProbes {
             page.get("/spotchecks/samples/new");
             var r = page.postForm("/spotchecks/samples", Map.of("enterpriseCreditCode", code, "inspectionType",
                     "SUPERVISION", "categoryCode", "FOOD-OIL", "product", "x", "batchNo", "x", "samplers", "a,b",
-                    "sampledOn", LocalDate.now().toString()));
+                    "sampledOn", api.today().toString()));
             assertThat(r.status()).isEqualTo(404);
         });
         t.probe("GET /spotchecks/samples/{id}", e -> assertThat(page.get("/spotchecks/samples/" + sample).status())

@@ -123,18 +123,7 @@ final class ModuleScopeProbes {
         String tc = t.tongchengToken();
         int year = 2019;
         long job = api.post("/api/v1/assessments/" + year + "/run", null, api.token("admin")).json().get("jobId").asLong();
-        for (int i = 0; i < 300; i++) {
-            String s = api.get("/api/v1/jobs/" + job, api.token("admin")).json().get("status").asText();
-            if (s.equals("SUCCEEDED") || s.equals("FAILED")) {
-                assertThat(s).isEqualTo("SUCCEEDED");
-                break;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        org.qualitycity.support.Await.jobSucceeded(api, job, api.token("admin"));
         String path = "/api/v1/assessments/" + year;
         t.probe("GET /api/v1/assessments/{year}", e -> {
             var r = api.get(path, tc);

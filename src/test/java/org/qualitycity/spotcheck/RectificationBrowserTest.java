@@ -8,6 +8,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qualitycity.enterprise.EnterpriseFixtures;
 import org.qualitycity.support.Browser;
+import org.qualitycity.support.MutableClock;
 import org.qualitycity.support.QcIntegrationTest;
 import org.qualitycity.support.TestApi;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,7 +88,7 @@ class RectificationBrowserTest {
             driver.findElement(By.id("evidence")).sendKeys(evidence.toString());
             click(driver, "submit-report");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report"), "更换供应商"));
-            assertThat(driver.findElement(By.id("report")).getText()).contains(LocalDate.now().getYear() + "-");
+            assertThat(driver.findElement(By.id("report")).getText()).contains(MutableClock.today(port).getYear() + "-");
             assertThat(driver.findElement(By.cssSelector(".qc-attachments")).getText()).contains("rectification-evidence");
             assertThat(driver.findElements(By.id("rectification-form"))).isEmpty();
         } finally {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qualitycity.enterprise.EnterpriseFixtures;
 import org.qualitycity.support.MutableClock;
+import org.qualitycity.support.Await;
 import org.qualitycity.support.QcIntegrationTest;
 import org.qualitycity.support.TestApi;
 import org.qualitycity.support.WebSession;
@@ -76,19 +77,16 @@ class SpotcheckApiTest {
         clock.reset();
 
         // recomputes run after each recorded result; wait for the one that saw them all
-        JsonNode row = null;
-        for (int i = 0; i < 300 && row == null; i++) {
-            Thread.sleep(100);
+        JsonNode row = Await.until("P2 of the test area in 2016Q2 = 37/39 after ComputedDataChanged", () -> {
             for (JsonNode r : api.get("/api/v1/analytics?dx=P2&pe=2016Q2&ou=" + unit, admin).json().get("items")) {
                 if (r.get("period").asText().equals("2016Q2") && r.get("unit").asText().equals(unit)
                         && !r.get("value").isNull()
                         && Math.abs(r.get("value").decimalValue().doubleValue() - 37 * 100.0 / 39) < 0.06) {
-                    row = r;
+                    return r;
                 }
             }
-        }
-        assertThat(row).as("P2 of the test area in 2016Q2 = 37/39 after ComputedDataChanged: "
-                + api.get("/api/v1/analytics?dx=P2&pe=2016Q2&ou=" + unit, admin).body()).isNotNull();
+            return null;
+        }, r -> r != null);
         assertThat(row.get("value").decimalValue().doubleValue()).isCloseTo(37 * 100.0 / 39, org.assertj.core.data.Offset.offset(0.06));
         assertThat(row.get("status").asText()).isEqualTo("NOT_MET");
 
@@ -188,7 +186,7 @@ class SpotcheckApiTest {
         TestApi api = new TestApi(port);
         String admin = api.token("admin");
         String ent = EnterpriseFixtures.create(api, "421202", "抽样校验测试企业");
-        var s = SpotcheckFixtures.sample(ent, "SUPERVISION", "AGR-VEG", "V-1", LocalDate.now().minusDays(3).toString());
+        var s = SpotcheckFixtures.sample(ent, "SUPERVISION", "AGR-VEG", "V-1", LocalDate.now(clock).minusDays(3).toString());
         s.put("samplers", List.of("只有一人"));
         var one = api.post("/api/v1/spotchecks/samples", s, admin);
         assertThat(one.status()).isEqualTo(400);
@@ -216,7 +214,7 @@ class SpotcheckApiTest {
         assertThat(plan.status()).as(plan.body()).isEqualTo(201);
         long planId = plan.json().get("id").asLong();
         String ent = EnterpriseFixtures.create(api, "421202", "计划测试企业");
-        var s = SpotcheckFixtures.sample(ent, "ROUTINE", "FOOD-OIL", "PL-1", LocalDate.now().minusDays(1).toString());
+        var s = SpotcheckFixtures.sample(ent, "ROUTINE", "FOOD-OIL", "PL-1", LocalDate.now(clock).minusDays(1).toString());
         s.put("planId", planId);
         var wrongType = api.post("/api/v1/spotchecks/samples", s, admin);
         assertThat(wrongType.status()).isEqualTo(400);
@@ -240,7 +238,7 @@ class SpotcheckApiTest {
         String admin = api.token("admin");
         String ent = EnterpriseFixtures.create(api, "421202", "公告测试企业");
         long id = SpotcheckFixtures.create(api, admin, SpotcheckFixtures.sample(ent, "SUPERVISION", "FOOD-MEAT", "ANN-1",
-                LocalDate.now().minusDays(5).toString()));
+                LocalDate.now(clock).minusDays(5).toString()));
         SpotcheckFixtures.record(api, admin, id, false);
         var draft = api.post("/api/v1/spotchecks/announcements", Map.of("title", "公告测试 " + id, "body", "正文",
                 "sampleIds", List.of(id)), admin);

@@ -27,6 +27,12 @@ public class MutableClock extends Clock {
         return c != null ? c.instant() : Instant.now();
     }
 
+    /** Today at the test application on {@code port}, by its clock and zone. */
+    public static java.time.LocalDate today(int port) {
+        MutableClock c = BY_PORT.get(port);
+        return java.time.LocalDate.ofInstant(now(port), c != null ? c.getZone() : ZONE);
+    }
+
     @Override
     public ZoneId getZone() {
         return ZONE;

@@ -43,6 +43,11 @@ public class TestApi {
         return base;
     }
 
+    /** Today by the clock of the application this talks to (tests never read the machine's date). */
+    public java.time.LocalDate today() {
+        return MutableClock.today(URI.create(base).getPort());
+    }
+
     /** A response: status, raw body, parsed JSON (or null), headers. */
     public record Response(int status, String body, JsonNode json, java.net.http.HttpHeaders headers) {
         public String header(String name) {
@@ -94,11 +99,7 @@ public class TestApi {
      * runs on the real clock, so the TOTP code of an administrator is computed from it.
      */
     public String freshToken(String username) {
-        String secret = DEMO_TOTP_SECRETS.get(username);
-        Map<String, String> body = secret == null ? Map.of("username", username, "password", DEMO_PASSWORD)
-                : Map.of("username", username, "password", DEMO_PASSWORD,
-                        "totp", org.qualitycity.platform.internal.Totp.code(secret, java.time.Instant.now()));
-        Response r = post("/api/v1/auth/token", body, null);
+        Response r = post("/api/v1/auth/token", loginBody(username, DEMO_PASSWORD), null);
         if (r.status() != 200) {
             throw new IllegalStateException("login of " + username + " failed: " + r);
         }

@@ -42,7 +42,7 @@ class TaskChecklistTest {
         }
         assertThat(item).isNotNull();
         long id = item.get("id").asLong();
-        LocalDate by = LocalDate.now().plusMonths(2);
+        LocalDate by = api.today().plusMonths(2);
         assertThat(api.put("/api/v1/checklists/items/" + id, Map.of("finding", "MET", "rectifyBy", by.toString()),
                 admin).status()).isEqualTo(400);
         assertThat(api.put("/api/v1/checklists/items/" + id, Map.of("finding", "NOT_MET", "evidence", "x"),

@@ -5,6 +5,7 @@ import org.qualitycity.plan.Measure;
 import org.qualitycity.plan.MeasureGroup;
 import org.qualitycity.plan.Phase;
 import org.qualitycity.plan.Plans;
+import org.qualitycity.support.Await;
 import org.qualitycity.support.QcIntegrationTest;
 import org.qualitycity.support.TestApi;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,12 +124,10 @@ class TaskGenerationTest {
                 .isEqualTo(elsewhere);
         tx.executeWithoutResult(s -> events.publishEvent(new org.qualitycity.plan.PlanChanged(planId,
                 plans.current().version(), "test", true)));
-        String lead = null;
-        for (int i = 0; i < 100 && !m.leadUnit().equals(lead); i++) {
-            Thread.sleep(100);
-            lead = api.get("/api/v1/tasks/" + id, admin).json().get("task").get("leadUnit").asText();
-        }
-        assertThat(lead).isEqualTo(m.leadUnit());
+        // the regeneration listens to PlanChanged after the commit: await its effect
+        Await.until("the task's lead unit back to the measure's after PlanChanged",
+                () -> api.get("/api/v1/tasks/" + id, admin).json().get("task").get("leadUnit").asText(),
+                lead -> lead.equals(m.leadUnit()));
         assertThat(api.get("/api/v1/tasks?kind=MEASURE&size=200", admin).json().get("total").asLong()).isEqualTo(57);
     }
 }

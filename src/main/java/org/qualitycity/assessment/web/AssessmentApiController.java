@@ -38,7 +38,10 @@ class AssessmentApiController {
     private final SchemeService schemes;
     private final Jobs jobs;
 
-    AssessmentApiController(AssessmentService service, SchemeService schemes, Jobs jobs) {
+    private final java.time.Clock clock;
+
+    AssessmentApiController(AssessmentService service, SchemeService schemes, Jobs jobs, java.time.Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.schemes = schemes;
         this.jobs = jobs;
@@ -106,7 +109,7 @@ class AssessmentApiController {
     @Operation(summary = "The scores in scope as Excel")
     ResponseEntity<byte[]> excel(@PathVariable int year) {
         AssessmentViews.Assessment a = service.get(year, Security.currentUser());
-        return ExcelExport.bytesResponse("assessment-" + year, "assessment " + year, AssessmentExports.COLUMNS,
+        return ExcelExport.bytesResponse(clock, "assessment-" + year, "assessment " + year, AssessmentExports.COLUMNS,
                 AssessmentExports.rows(a));
     }
 

@@ -21,6 +21,7 @@ import org.qualitycity.platform.AuditLog;
 import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.ListQuery;
+import org.qualitycity.platform.ListSql;
 import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.PageResult;
 import org.qualitycity.platform.PersonalDataRedactor;
@@ -472,38 +473,29 @@ public class ComplaintService {
     }
 
     public PageResult<CaseView> list(Filter f, ListQuery q, CurrentUser user) {
-        var scope = user.scope();
-        Map<String, Object> params = new HashMap<>(scope.params());
-        StringBuilder where = new StringBuilder(" WHERE " + scope.predicate("c.unit_id", "c.created_by"));
+        ListSql list = ListSql.from("FROM complaint_case c JOIN platform_unit d ON d.id = c.district_unit_id")
+                .scope(user.scope(), "c.unit_id", "c.created_by");
         if (f != null) {
-            if (!blank(f.district())) {
-                where.append(" AND d.path LIKE (SELECT pu.path FROM platform_unit pu WHERE pu.code = :district) || '%'");
-                params.put("district", f.district());
-            }
-            if (!blank(f.type())) {
-                where.append(" AND c.type = :type");
-                params.put("type", f.type());
-            }
-            if (!blank(f.status())) {
-                where.append(" AND c.status = :status");
-                params.put("status", f.status());
-            }
+            list.filter("d.path LIKE (SELECT pu.path FROM platform_unit pu WHERE pu.code = :district) || '%'",
+                            "district", f.district())
+                    .filter("c.type = :type", "type", f.type())
+                    .filter("c.status = :status", "status", f.status());
             if (!blank(f.q())) {
-                where.append(" AND (c.tracking_code = :q OR c.respondent_name LIKE :qlike OR c.person_phone_hash = :qphone)");
-                params.put("q", f.q().trim());
-                params.put("qphone", f.q().trim().matches("[0-9+\\- ]{7,20}") ? personalData.phoneHash(f.q()) : "-");
-                params.put("qlike", "%" + f.q().trim().replace("%", "\\%").replace("_", "\\_") + "%");
+                String text = f.q().trim();
+                list.where("c.tracking_code = :q OR c.respondent_name LIKE :qlike" + ListSql.ESCAPE_CLAUSE
+                                + " OR c.person_phone_hash = :qphone")
+                        .param("q", text)
+                        .param("qphone", text.matches("[0-9+\\- ]{7,20}") ? personalData.phoneHash(f.q()) : "-")
+                        .param("qlike", ListSql.containsPattern(text));
             }
             if (!blank(f.period())) {
                 Period p = Period.parse(f.period());
-                params.put("pfrom", Date.valueOf(p.start()));
-                params.put("pto", Date.valueOf(p.end()));
                 String col = blank(f.missed()) || f.missed().startsWith("ACCEPT") ? "c.received_on" : "c.handle_due";
-                where.append(" AND ").append(col).append(" BETWEEN :pfrom AND :pto");
+                list.where(col + " BETWEEN :pfrom AND :pto")
+                        .param("pfrom", Date.valueOf(p.start())).param("pto", Date.valueOf(p.end()));
             }
             if (!blank(f.missed())) {
-                params.put("today", Date.valueOf(today()));
-                where.append(" AND ").append(switch (f.missed()) {
+                list.param("today", Date.valueOf(today())).where(switch (f.missed()) {
                     case "ACCEPT" -> W2Sql.RECEIVED + " AND NOT " + W2Sql.ACCEPTED;
                     case "ACCEPT_LATE" -> W2Sql.RECEIVED + " AND NOT (" + W2Sql.ACCEPTED_ON_TIME + ")";
                     case "HANDLE" -> W2Sql.DUE + " AND NOT " + W2Sql.HANDLED;
@@ -518,24 +510,18 @@ public class ComplaintService {
             String due = "(CASE c.status WHEN 'RECEIVED' THEN c.accept_due WHEN 'ACCEPTED' THEN "
                     + "(CASE WHEN c.paused_since IS NULL THEN c.handle_due END) WHEN 'HANDLED' THEN c.reply_due END)";
             LocalDate today = today();
-            params.put("dlToday", Date.valueOf(today));
             Due amber = dueAfter(today, 3);
             // without the calendar of the next days: only what is certain (two calendar days are at most two working days)
-            params.put("dlAmber", Date.valueOf(amber.due() == null ? today.plusDays(2) : amber.due().minusDays(1)));
-            where.append(" AND ").append(due).append(switch (f.deadline()) {
-                case "RED" -> " < :dlToday";
-                case "AMBER" -> " BETWEEN :dlToday AND :dlAmber";
-                default -> " > :dlAmber";
-            });
+            list.param("dlToday", Date.valueOf(today))
+                    .param("dlAmber", Date.valueOf(amber.due() == null ? today.plusDays(2) : amber.due().minusDays(1)))
+                    .where(due + switch (f.deadline()) {
+                        case "RED" -> " < :dlToday";
+                        case "AMBER" -> " BETWEEN :dlToday AND :dlAmber";
+                        default -> " > :dlAmber";
+                    });
         }
-        String from = " FROM complaint_case c JOIN platform_unit d ON d.id = c.district_unit_id ";
-        long total = jdbc.sql("SELECT count(*)" + from + where).params(params).query(Long.class).single();
-        ListQuery effective = q.sort() == null || q.sort().isBlank() ? new ListQuery(q.page(), q.size(), "receivedAt", "desc") : q;
-        List<CaseView> rows = jdbc.sql(SELECT + where.toString().replace(" WHERE ", " WHERE ")
-                        + effective.orderBy(SORTS, "receivedAt", "c.id DESC") + " LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", q.pageSize()).param("offset", q.offset())
-                .query((rs, n) -> toView(decrypted(rowMap(rs)), true, false, List.of())).list();
-        return new PageResult<>(rows, q.pageNumber(), q.pageSize(), total);
+        return list.orderBy(q, SORTS, "receivedAt", true, "c.id DESC")
+                .page(jdbc, SELECT, (rs, n) -> toView(decrypted(rowMap(rs)), true, false, List.of()), q);
     }
 
     CaseView toView(Map<String, Object> r, boolean masked, boolean may, List<String> signals) {

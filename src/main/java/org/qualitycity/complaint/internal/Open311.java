@@ -1,5 +1,6 @@
 package org.qualitycity.complaint.internal;
 
+import org.qualitycity.platform.ListSql;
 import org.qualitycity.platform.PersonalDataRedactor;
 import org.qualitycity.platform.PersonalData;
 import org.qualitycity.platform.ValidationException;
@@ -88,16 +89,14 @@ public class Open311 {
         if (page < 0 || page > 10_000) {
             throw new ValidationException("page", "1 to 10000");
         }
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
-        Map<String, Object> p = new HashMap<>();
+        ListSql list = ListSql.from("FROM complaint_case c");
         if (ids != null && !ids.isBlank()) {
-            String[] list = Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+            String[] requested = Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                     .toArray(String[]::new);
-            if (list.length > MAX_IDS) {
+            if (requested.length > MAX_IDS) {
                 throw new ValidationException("service_request_id", "at most " + MAX_IDS + " ids");
             }
-            where.append(" AND c.tracking_code = ANY(:ids)");
-            p.put("ids", list);
+            list.where("c.tracking_code = ANY(:ids)").param("ids", requested);
         } else {
             LocalDate to = parse("end_date", end, service.todayPublic());
             LocalDate from = parse("start_date", start, to.minusDays(MAX_WINDOW_DAYS));
@@ -107,36 +106,32 @@ public class Open311 {
             if (from.plusDays(MAX_WINDOW_DAYS).isBefore(to)) {
                 throw new ValidationException("start_date", "the window is at most " + MAX_WINDOW_DAYS + " days");
             }
-            where.append(" AND c.received_on BETWEEN :from AND :to");
-            p.put("from", Date.valueOf(from));
-            p.put("to", Date.valueOf(to));
+            list.where("c.received_on BETWEEN :from AND :to").param("from", Date.valueOf(from))
+                    .param("to", Date.valueOf(to));
         }
-        p.put("limit", pageSize);
-        p.put("offset", (long) Math.max(0, page - 1) * pageSize);
         if (serviceCode != null && !serviceCode.isBlank()) {
             switch (serviceCode) {
-                case "GOODS_COMPLAINT" -> where.append(" AND c.type = 'COMPLAINT' AND c.category = 'GOODS'");
-                case "SERVICES_COMPLAINT" -> where.append(" AND c.type = 'COMPLAINT' AND c.category = 'SERVICES'");
-                case "QUALITY_REPORT" -> where.append(" AND c.type = 'REPORT'");
+                case "GOODS_COMPLAINT" -> list.where("c.type = 'COMPLAINT' AND c.category = 'GOODS'");
+                case "SERVICES_COMPLAINT" -> list.where("c.type = 'COMPLAINT' AND c.category = 'SERVICES'");
+                case "QUALITY_REPORT" -> list.where("c.type = 'REPORT'");
                 default -> throw new ValidationException("service_code", "unknown service_code");
             }
         }
         if (status != null && !status.isBlank()) {
             switch (status) {
-                case "open" -> where.append(" AND c.status IN ('RECEIVED', 'ACCEPTED', 'HANDLED')");
-                case "closed" -> where.append(" AND c.status NOT IN ('RECEIVED', 'ACCEPTED', 'HANDLED')");
+                case "open" -> list.where("c.status IN ('RECEIVED', 'ACCEPTED', 'HANDLED')");
+                case "closed" -> list.where("c.status NOT IN ('RECEIVED', 'ACCEPTED', 'HANDLED')");
                 default -> throw new ValidationException("status", "open or closed");
             }
         }
-        return jdbc.sql("""
+        return list.orderBy("c.received_at DESC, c.id DESC").rows(jdbc, """
                         SELECT c.tracking_code, c.type, c.category, c.status, c.subcategory, c.facts, c.person_name,
                                c.person_phone, c.person_id_number, c.person_address, c.received_at, c.updated_at,
                                c.accept_due, c.handle_due, c.respondent_address, d.name_zh AS district, u.name_zh AS unit,
                                c.lat, c.lon, c.reply
                         FROM complaint_case c JOIN platform_unit d ON d.id = c.district_unit_id
                         JOIN platform_unit u ON u.id = c.unit_id
-                        """ + where + " ORDER BY c.received_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
-                .params(p).query((rs, n) -> {
+                        """, (rs, n) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     String type = rs.getString("type");
                     String code = "REPORT".equals(type) ? "QUALITY_REPORT"
@@ -173,7 +168,7 @@ public class Open311 {
                     m.put("long", rs.getBigDecimal("lon"));
                     m.put("media_url", null);
                     return m;
-                }).list();
+                }, pageSize, (long) Math.max(0, page - 1) * pageSize);
     }
 
     private static LocalDate parse(String field, String v, LocalDate dflt) {

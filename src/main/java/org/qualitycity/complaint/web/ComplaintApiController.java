@@ -46,7 +46,10 @@ class ComplaintApiController {
     private final ComplaintStats stats;
     private final DispatchRules rules;
 
-    ComplaintApiController(ComplaintService service, ComplaintStats stats, DispatchRules rules) {
+    private final java.time.Clock clock;
+
+    ComplaintApiController(ComplaintService service, ComplaintStats stats, DispatchRules rules, java.time.Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.stats = stats;
         this.rules = rules;
@@ -64,7 +67,7 @@ class ComplaintApiController {
     @Operation(summary = "The filtered list as Excel, personal data masked")
     ResponseEntity<StreamingResponseBody> export(@Valid @ModelAttribute Filter filter) {
         var rows = service.list(filter, new ListQuery(0, ListQuery.MAX_SIZE, null, null), Security.currentUser()).items();
-        return ExcelExport.response("complaints", "complaints", Columns.excel(), rows);
+        return ExcelExport.response(clock, "complaints", "complaints", Columns.excel(), rows);
     }
 
     @GetMapping("/{id:\\d+}")

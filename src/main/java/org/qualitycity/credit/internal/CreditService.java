@@ -253,10 +253,11 @@ public class CreditService {
 
     /** Listings in the user's scope (active only unless all=true). */
     public List<BlacklistView> listings(CurrentUser user, boolean all) {
-        return jdbc.sql(BLACKLIST_SELECT + " WHERE " + enterprises.scopePredicate(user, "e.id", "e.unit_id")
-                        + (all ? "" : " AND b.removed_on IS NULL AND b.until >= :today")
-                        + " ORDER BY b.listed_on DESC, b.id DESC LIMIT 1000")
-                .params(enterprises.scopeParams(user)).param("today", today()).query(CreditService::mapListing).list();
+        return org.qualitycity.platform.ListSql.from("FROM credit_blacklist b JOIN enterprise e ON e.id = b.enterprise_id")
+                .where(enterprises.scopePredicate(user, "e.id", "e.unit_id"), enterprises.scopeParams(user))
+                .when(!all, "b.removed_on IS NULL AND b.until >= :today").param("today", today())
+                .orderBy("b.listed_on DESC, b.id DESC")
+                .rows(jdbc, BLACKLIST_SELECT, CreditService::mapListing, 1000, 0);
     }
 
     /** The public list: active listings only. */

@@ -10,6 +10,7 @@ import org.qualitycity.platform.AuditLog;
 import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.ListQuery;
+import org.qualitycity.platform.ListSql;
 import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.PageResult;
 import org.qualitycity.platform.Unit;
@@ -76,11 +77,13 @@ public class EnterpriseService implements Enterprises {
 
     private final org.qualitycity.platform.UserDirectory userDirectory;
     private final org.qualitycity.platform.PersonalData personalData;
+    private final java.time.Clock clock;
 
     EnterpriseService(JdbcClient jdbc, Units units, AuditLog audit,
                       org.springframework.context.ApplicationEventPublisher events,
                       org.qualitycity.platform.UserDirectory userDirectory,
-                      org.qualitycity.platform.PersonalData personalData) {
+                      org.qualitycity.platform.PersonalData personalData, java.time.Clock clock) {
+        this.clock = clock;
         this.personalData = personalData;
         this.userDirectory = userDirectory;
         this.events = events;
@@ -157,27 +160,15 @@ public class EnterpriseService implements Enterprises {
     /** As above; {@code standardKind}: only enterprises that declared a standard of this kind (e.g. INTERNATIONAL). */
     public PageResult<EnterpriseView> list(CurrentUser user, String text, String unitCode, String standardKind,
                                            ListQuery q) {
-        StringBuilder where = new StringBuilder(" WHERE ").append(scopePredicate(user, "e.id", "e.unit_id"));
-        Map<String, Object> p = new HashMap<>(scopeParams(user));
-        if (text != null && !text.isBlank()) {
-            where.append(" AND (e.name LIKE :text OR e.credit_code LIKE :text)");
-            p.put("text", "%" + text.trim() + "%");
-        }
-        if (unitCode != null && !unitCode.isBlank()) {
-            Unit u = units.requireVisible(unitCode, user);
-            where.append(" AND u.path LIKE :unitPath");
-            p.put("unitPath", u.path() + "%");
-        }
-        if (standardKind != null && !standardKind.isBlank()) {
-            where.append(" AND EXISTS (SELECT 1 FROM enterprise_standard st WHERE st.enterprise_id = e.id AND st.kind = :std)");
-            p.put("std", standardKind);
-        }
-        long total = jdbc.sql("SELECT count(*) FROM enterprise e JOIN platform_unit u ON u.id = e.unit_id" + where)
-                .params(p).query(Long.class).single();
-        List<EnterpriseView> items = jdbc.sql(SELECT + where + q.orderBy(SORTS, "name", "e.id")
-                        + " LIMIT :limit OFFSET :offset").params(p).param("limit", q.pageSize())
-                .param("offset", q.offset()).query(this::map).list();
-        return new PageResult<>(items, q.pageNumber(), q.pageSize(), total);
+        String unitPath = unitCode == null || unitCode.isBlank() ? null : units.requireVisible(unitCode, user).path();
+        return ListSql.from("FROM enterprise e JOIN platform_unit u ON u.id = e.unit_id")
+                .where(scopePredicate(user, "e.id", "e.unit_id"), scopeParams(user))
+                .contains("text", text, "e.name", "e.credit_code")
+                .startsWith("u.path", "unitPath", unitPath)
+                .filter("EXISTS (SELECT 1 FROM enterprise_standard st WHERE st.enterprise_id = e.id AND st.kind = :std)",
+                        "std", standardKind)
+                .orderBy(q, SORTS, "name", "e.id")
+                .page(jdbc, SELECT, this::map, q);
     }
 
     public EnterpriseView get(String creditCode, CurrentUser user) {
@@ -326,7 +317,7 @@ public class EnterpriseService implements Enterprises {
         if (s.kind().equals("INTERNATIONAL")) {
             // the count at every year end from the declaration on changes
             java.util.Set<Integer> years = new java.util.TreeSet<>();
-            for (int y = s.declaredOn().getYear(); y <= Math.max(s.declaredOn().getYear(), LocalDate.now().getYear()); y++) {
+            for (int y = s.declaredOn().getYear(); y <= Math.max(s.declaredOn().getYear(), LocalDate.now(clock).getYear()); y++) {
                 years.add(y);
             }
             events.publishEvent(new org.qualitycity.indicator.ComputedDataChanged(java.util.Set.of(EnterpriseElements.P7), years));

@@ -3,6 +3,7 @@ package org.qualitycity.indicator.internal;
 import org.qualitycity.indicator.Period;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.DataScope;
+import org.qualitycity.platform.ListSql;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
@@ -181,17 +182,17 @@ public class AnalyticsService {
     }
 
     public Page query(Query q, boolean approvedOnly, int page, int size) {
-        String where = """
-                 WHERE r.indicator_code = ANY(CAST(:dx AS text[])) AND r.period = ANY(CAST(:pe AS text[]))
-                   AND r.unit_id = ANY(CAST(:ou AS bigint[]))
-                """ + (approvedOnly ? " AND r.approved AND r.status <> 'NO_DATA'" : "");
-        Map<String, Object> p = Map.of("dx", q.indicators().toArray(String[]::new),
-                "pe", q.periods().toArray(String[]::new), "ou", q.unitIds().toArray(Long[]::new));
-        long total = jdbc.sql("SELECT count(*) FROM indicator_result r" + where).params(p).query(Long.class).single();
-        List<Row> rows = jdbc.sql(ROW_COLUMNS + " FROM indicator_result r JOIN platform_unit u ON u.id = r.unit_id" + where + " ORDER BY r.indicator_code, r.period, u.level, u.sort_order LIMIT :limit OFFSET :offset")
-                .params(p).param("limit", size).param("offset", (long) page * size)
-                .query(AnalyticsService::row)
-                .list();
+        ListSql list = ListSql.from("FROM indicator_result r JOIN platform_unit u ON u.id = r.unit_id")
+                .where("r.indicator_code = ANY(CAST(:dx AS text[])) AND r.period = ANY(CAST(:pe AS text[]))"
+                        + " AND r.unit_id = ANY(CAST(:ou AS bigint[]))")
+                .param("dx", q.indicators().toArray(String[]::new))
+                .param("pe", q.periods().toArray(String[]::new))
+                .param("ou", q.unitIds().toArray(Long[]::new))
+                .when(approvedOnly, "r.approved AND r.status <> 'NO_DATA'")
+                .orderBy("r.indicator_code, r.period, u.level, u.sort_order");
+        long total = list.count(jdbc);
+        List<Row> rows = list.rows(jdbc, ROW_COLUMNS + " FROM indicator_result r JOIN platform_unit u ON u.id = r.unit_id",
+                AnalyticsService::row, size, (long) page * size);
         return new Page(rows, page, size, total);
     }
 
@@ -200,32 +201,22 @@ public class AnalyticsService {
                          int page, int size) {
         List<String> codes = catalog.indicators().stream().filter(d -> area == null || area.equals(d.area()))
                 .map(org.qualitycity.plan.IndicatorDefinition::code).toList();
-        Map<String, Object> p = new HashMap<>(scope.params());
-        p.put("year", year);
-        p.put("codes", codes.toArray(String[]::new));
-        p.put("statuses", status == null ? new String[]{"NOT_MET", "AT_RISK"} : new String[]{status});
-        StringBuilder where = new StringBuilder("""
-                 WHERE r.year = :year AND r.indicator_code = ANY(CAST(:codes AS text[]))
-                   AND r.status = ANY(CAST(:statuses AS text[])) AND u.kind IN ('CITY', 'DISTRICT', 'ZONE')
-                """).append(" AND ").append(scope.predicate("r.unit_id", null));
-        if (unitCode != null && !unitCode.isBlank()) {
-            where.append(" AND u.code = :unitCode");
-            p.put("unitCode", unitCode);
-        }
-        if (periodType != null) {
-            where.append(" AND r.period_type = :periodType");
-            p.put("periodType", periodType);
-        }
         String from = " FROM indicator_result r JOIN platform_unit u ON u.id = r.unit_id";
-        long total = jdbc.sql("SELECT count(*)" + from + where).params(p).query(Long.class).single();
-        List<Row> rows = jdbc.sql(ROW_COLUMNS + from + where + """
-                         ORDER BY r.status DESC, r.indicator_code, u.level, u.sort_order,
-                                  CASE r.period_type WHEN 'YEAR' THEN 0 WHEN 'HALF' THEN 1 WHEN 'QUARTER' THEN 2 ELSE 3 END,
-                                  r.period DESC LIMIT :limit OFFSET :offset
-                        """)
-                .params(p).param("limit", size).param("offset", (long) page * size)
-                .query(AnalyticsService::row)
-                .list();
+        ListSql list = ListSql.from(from)
+                .where("r.year = :year AND r.indicator_code = ANY(CAST(:codes AS text[]))"
+                        + " AND r.status = ANY(CAST(:statuses AS text[])) AND u.kind IN ('CITY', 'DISTRICT', 'ZONE')")
+                .param("year", year)
+                .param("codes", codes.toArray(String[]::new))
+                .param("statuses", status == null ? new String[]{"NOT_MET", "AT_RISK"} : new String[]{status})
+                .scope(scope, "r.unit_id", null)
+                .filter("u.code = :unitCode", "unitCode", unitCode)
+                .equal("r.period_type", "periodType", periodType)
+                .orderBy("""
+                        r.status DESC, r.indicator_code, u.level, u.sort_order,
+                        CASE r.period_type WHEN 'YEAR' THEN 0 WHEN 'HALF' THEN 1 WHEN 'QUARTER' THEN 2 ELSE 3 END,
+                        r.period DESC""");
+        long total = list.count(jdbc);
+        List<Row> rows = list.rows(jdbc, ROW_COLUMNS + from, AnalyticsService::row, size, (long) page * size);
         return new Page(rows, page, size, total);
     }
 

@@ -3,6 +3,7 @@ package org.qualitycity.indicator.internal;
 import org.qualitycity.indicator.ComputedElementProvider;
 import org.qualitycity.indicator.Period;
 import org.qualitycity.platform.DataScope;
+import org.qualitycity.platform.ListSql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -106,42 +107,26 @@ public class ValueRepository {
     /** Values in the caller's scope (plus elements the caller's unit is responsible for), filtered. */
     List<Row> search(DataScope scope, List<String> responsibleElements, String element, Long unitId, String period,
                      String status, int limit, int offset) {
-        Map<String, Object> p = new HashMap<>();
-        String where = where(scope, responsibleElements, element, unitId, period, status, p);
-        return jdbc.sql(SELECT + where + " ORDER BY v.period_start DESC, u.code, v.element_code LIMIT :limit OFFSET :offset")
-                .params(p).param("limit", limit).param("offset", offset).query(ValueRepository::map).list();
+        return list(scope, responsibleElements, element, unitId, period, status)
+                .orderBy("v.period_start DESC, u.code, v.element_code")
+                .rows(jdbc, SELECT, ValueRepository::map, limit, offset);
     }
 
     long count(DataScope scope, List<String> responsibleElements, String element, Long unitId, String period,
                String status) {
-        Map<String, Object> p = new HashMap<>();
-        String where = where(scope, responsibleElements, element, unitId, period, status, p);
-        return jdbc.sql("SELECT count(*) FROM indicator_value v" + where).params(p).query(Long.class).single();
+        return list(scope, responsibleElements, element, unitId, period, status).count(jdbc);
     }
 
-    private static String where(DataScope scope, List<String> responsibleElements, String element, Long unitId,
-                                String period, String status, Map<String, Object> p) {
-        p.putAll(scope.params());
-        StringBuilder w = new StringBuilder(" WHERE (" + scope.predicate("v.unit_id", "v.entered_by")
-                + " OR v.element_code = ANY(CAST(:responsible AS text[])))");
-        p.put("responsible", responsibleElements.toArray(String[]::new));
-        if (element != null) {
-            w.append(" AND v.element_code = :element");
-            p.put("element", element);
-        }
-        if (unitId != null) {
-            w.append(" AND v.unit_id = :unitId");
-            p.put("unitId", unitId);
-        }
-        if (period != null) {
-            w.append(" AND v.period = :period");
-            p.put("period", period);
-        }
-        if (status != null) {
-            w.append(" AND v.status = :status");
-            p.put("status", status);
-        }
-        return w.toString();
+    private static ListSql list(DataScope scope, List<String> responsibleElements, String element, Long unitId,
+                                String period, String status) {
+        return ListSql.from("FROM indicator_value v")
+                .where(scope.predicate("v.unit_id", "v.entered_by") + " OR v.element_code = ANY(CAST(:responsible AS text[]))",
+                        scope.params())
+                .param("responsible", responsibleElements.toArray(String[]::new))
+                .equal("v.element_code", "element", element)
+                .equal("v.unit_id", "unitId", unitId)
+                .equal("v.period", "period", period)
+                .equal("v.status", "status", status);
     }
 
     void upsertDraft(String element, long unitId, Period period, BigDecimal value, String flag, long userId) {

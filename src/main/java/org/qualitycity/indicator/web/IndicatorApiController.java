@@ -138,7 +138,7 @@ class IndicatorApiController {
         return switch (f) {
             case "csv" -> ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=analytics.csv").body(csv(page.rows()));
-            case "xlsx" -> ExcelExport.bytesResponse("analytics", "analytics", COLUMNS, page.rows());
+            case "xlsx" -> ExcelExport.bytesResponse(clock, "analytics", "analytics", COLUMNS, page.rows());
             default -> throw new IllegalStateException("json is served above");
         };
     }

@@ -5,6 +5,7 @@ import org.qualitycity.jobs.JobView;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.DataScope;
 import org.qualitycity.platform.ListQuery;
+import org.qualitycity.platform.ListSql;
 import org.qualitycity.platform.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -193,26 +194,13 @@ class JobRepository {
      */
     PageResult<JobView> page(CurrentUser user, boolean all, JobStatus status, String kind, ListQuery q) {
         Map<String, Object> p = new HashMap<>();
-        StringBuilder where = new StringBuilder(" WHERE ");
-        if (all) {
-            where.append(visible(user, p));
-        } else {
-            where.append("j.created_by = :me");
-            p.put("me", user.id());
-        }
-        if (status != null) {
-            where.append(" AND j.status = :status");
-            p.put("status", status.name());
-        }
-        if (kind != null && !kind.isBlank()) {
-            where.append(" AND j.kind = :kind");
-            p.put("kind", kind.trim());
-        }
-        long total = jdbc.sql("SELECT count(*) FROM jobs_job j" + where).params(p).query(Long.class).single();
-        ListQuery effective = q.sort() == null || q.sort().isBlank() ? new ListQuery(q.page(), q.size(), "id", "desc") : q;
-        List<JobView> rows = jdbc.sql(SELECT + where + effective.orderBy(SORTS, "id", "j.id")
-                        + " LIMIT :limit OFFSET :offset")
-                .params(p).param("limit", q.pageSize()).param("offset", q.offset()).query(this::map).list();
-        return new PageResult<>(rows, q.pageNumber(), q.pageSize(), total);
+        String mine = all ? visible(user, p) : "j.created_by = :me";
+        p.put("me", user.id());
+        return ListSql.from("FROM jobs_job j")
+                .where(mine, p)
+                .equal("j.status", "status", status == null ? null : status.name())
+                .equal("j.kind", "kind", kind)
+                .orderBy(q, SORTS, "id", true, "j.id")
+                .page(jdbc, SELECT, this::map, q);
     }
 }

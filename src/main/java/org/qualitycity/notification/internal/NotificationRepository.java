@@ -5,6 +5,7 @@ import org.qualitycity.notification.NotificationView;
 import org.qualitycity.notification.Severity;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.ListQuery;
+import org.qualitycity.platform.ListSql;
 import org.qualitycity.platform.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,7 +13,6 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,11 +23,12 @@ import java.util.Optional;
 @Repository
 class NotificationRepository {
 
-    private static final String FROM = """
+    private static final String TABLES = """
              FROM notification_message m
              LEFT JOIN notification_read r ON r.message_id = m.id AND r.user_id = :me
-             WHERE (m.recipient_user_id = :me OR m.recipient_unit_id = :myUnit)
             """;
+    private static final String INBOX = "m.recipient_user_id = :me OR m.recipient_unit_id = :myUnit";
+    private static final String FROM = TABLES + " WHERE (" + INBOX + ")";
     private static final String READ_AT = "(CASE WHEN m.recipient_user_id IS NOT NULL THEN m.read_at ELSE r.read_at END)";
     private static final String SELECT = "SELECT m.id, m.category, m.title, m.body, m.link, m.severity, "
             + "m.recipient_unit_id IS NOT NULL AS to_unit, m.created_at, " + READ_AT + " AS read_at";
@@ -91,17 +92,11 @@ class NotificationRepository {
     }
 
     PageResult<NotificationView> inbox(CurrentUser user, boolean unreadOnly, ListQuery q) {
-        String where = FROM + (unreadOnly ? " AND " + READ_AT + " IS NULL" : "");
-        long total = jdbc.sql("SELECT count(*)" + where).param("me", user.id()).param("myUnit", unitInbox(user))
-                .query(Long.class).single();
-        ListQuery effective = q.sort() == null || q.sort().isBlank()
-                ? new ListQuery(q.page(), q.size(), "createdAt", "desc") : q;
-        List<NotificationView> rows = jdbc.sql(SELECT + where + effective.orderBy(SORTS, "createdAt", "m.id DESC")
-                        + " LIMIT :limit OFFSET :offset")
-                .param("me", user.id()).param("myUnit", unitInbox(user))
-                .param("limit", q.pageSize()).param("offset", q.offset())
-                .query(NotificationRepository::map).list();
-        return new PageResult<>(rows, q.pageNumber(), q.pageSize(), total);
+        return ListSql.from(TABLES)
+                .where(INBOX, Map.of("me", user.id(), "myUnit", unitInbox(user)))
+                .when(unreadOnly, READ_AT + " IS NULL")
+                .orderBy(q, SORTS, "createdAt", true, "m.id DESC")
+                .page(jdbc, SELECT + TABLES, NotificationRepository::map, q);
     }
 
     long unreadCount(CurrentUser user) {

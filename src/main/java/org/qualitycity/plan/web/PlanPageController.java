@@ -158,7 +158,7 @@ class PlanPageController {
                 new ExcelExport.Column<>(messages.get("plan.indicator.provenance", "Provenance"), IndicatorRow::provenance),
                 new ExcelExport.Column<>(messages.get("plan.indicator.plan-text", "The plan's words"),
                         IndicatorRow::planText));
-        return ExcelExport.response("plan-indicators", "indicators", columns, rows(s, selected, locale));
+        return ExcelExport.response(clock, "plan-indicators", "indicators", columns, rows(s, selected, locale));
     }
 
     /** One indicator as the page and the export show it, in the page's language. */

@@ -3,6 +3,7 @@ package org.qualitycity.platform.internal;
 import jakarta.validation.constraints.Size;
 import org.qualitycity.platform.AuditVerifier;
 import org.qualitycity.platform.ListQuery;
+import org.qualitycity.platform.ListSql;
 import org.qualitycity.platform.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,44 +65,22 @@ public class AuditTrail implements AuditVerifier {
              LEFT JOIN platform_unit ou ON ou.id = a.unit_id
             """;
 
-    private static String where(Filter f, Map<String, Object> p) {
-        StringBuilder w = new StringBuilder(" WHERE TRUE");
+    private static ListSql list(Filter f) {
+        ListSql list = ListSql.from(FROM);
         if (f == null) {
-            return w.toString();
+            return list;
         }
-        if (notBlank(f.user())) {
-            w.append(" AND a.actor_name = :user");
-            p.put("user", f.user().trim().toLowerCase());
-        }
-        if (notBlank(f.unitCode())) {
-            w.append(" AND (au.code = :unitCode OR ou.code = :unitCode)");
-            p.put("unitCode", f.unitCode().trim());
-        }
-        if (notBlank(f.module())) {
-            w.append(" AND a.module = :module");
-            p.put("module", f.module().trim());
-        }
-        if (notBlank(f.entityType())) {
-            w.append(" AND a.entity_type = :entityType");
-            p.put("entityType", f.entityType().trim());
-        }
-        if (notBlank(f.entityId())) {
-            w.append(" AND a.entity_id = :entityId");
-            p.put("entityId", f.entityId().trim());
-        }
-        if (notBlank(f.action())) {
-            w.append(" AND a.action = :action");
-            p.put("action", f.action().trim().toUpperCase());
-        }
-        if (f.from() != null) {
-            w.append(" AND a.at >= :from");
-            p.put("from", Timestamp.from(f.from().atStartOfDay(ZONE).toInstant()));
-        }
-        if (f.to() != null) {
-            w.append(" AND a.at < :to");
-            p.put("to", Timestamp.from(f.to().plusDays(1).atStartOfDay(ZONE).toInstant()));
-        }
-        return w.toString();
+        return list.equal("a.actor_name", "user", f.user() == null ? null : f.user().trim().toLowerCase())
+                .filter("au.code = :unitCode OR ou.code = :unitCode", "unitCode",
+                        f.unitCode() == null ? null : f.unitCode().trim())
+                .equal("a.module", "module", f.module())
+                .equal("a.entity_type", "entityType", f.entityType())
+                .equal("a.entity_id", "entityId", f.entityId())
+                .equal("a.action", "action", f.action() == null ? null : f.action().trim().toUpperCase())
+                .filter("a.at >= :from", "from",
+                        f.from() == null ? null : Timestamp.from(f.from().atStartOfDay(ZONE).toInstant()))
+                .filter("a.at < :to", "to",
+                        f.to() == null ? null : Timestamp.from(f.to().plusDays(1).atStartOfDay(ZONE).toInstant()));
     }
 
     private static boolean notBlank(String s) {
@@ -112,21 +91,12 @@ public class AuditTrail implements AuditVerifier {
             + "a.entity_type, a.entity_id, a.action, a.before_data::text AS before_data, a.after_data::text AS after_data";
 
     public PageResult<Entry> search(Filter f, ListQuery q) {
-        Map<String, Object> p = new HashMap<>();
-        String where = where(f, p);
-        long total = jdbc.sql("SELECT count(*)" + FROM + where).params(p).query(Long.class).single();
-        ListQuery effective = q.sort() == null ? new ListQuery(q.page(), q.size(), "id", "desc") : q;
-        List<Entry> rows = jdbc.sql(COLUMNS + FROM + where + effective.orderBy(SORTS, "id", "a.id")
-                        + " LIMIT :limit OFFSET :offset")
-                .params(p).param("limit", q.pageSize()).param("offset", q.offset()).query(AuditTrail::map).list();
-        return new PageResult<>(rows, q.pageNumber(), q.pageSize(), total);
+        return list(f).orderBy(q, SORTS, "id", true, "a.id").page(jdbc, COLUMNS + FROM, AuditTrail::map, q);
     }
 
     public List<Entry> all(Filter f, ListQuery q) {
-        Map<String, Object> p = new HashMap<>();
-        ListQuery effective = q.sort() == null ? new ListQuery(0, null, "id", "desc") : q;
-        return jdbc.sql(COLUMNS + FROM + where(f, p) + effective.orderBy(SORTS, "id", "a.id") + " LIMIT :limit")
-                .params(p).param("limit", ListQuery.EXPORT_LIMIT).query(AuditTrail::map).list();
+        return list(f).orderBy(q, SORTS, "id", true, "a.id").all(jdbc, COLUMNS + FROM, AuditTrail::map,
+                ListQuery.EXPORT_LIMIT);
     }
 
     public record LoginEntry(long id, Instant at, String username, String ip, String channel, boolean success,
@@ -134,24 +104,13 @@ public class AuditTrail implements AuditVerifier {
     }
 
     public PageResult<LoginEntry> logins(String username, Boolean success, ListQuery q) {
-        Map<String, Object> p = new HashMap<>();
-        StringBuilder w = new StringBuilder(" WHERE TRUE");
-        if (notBlank(username)) {
-            w.append(" AND username = :username");
-            p.put("username", username.trim().toLowerCase());
-        }
-        if (success != null) {
-            w.append(" AND success = :success");
-            p.put("success", success);
-        }
-        long total = jdbc.sql("SELECT count(*) FROM platform_login_log" + w).params(p).query(Long.class).single();
-        List<LoginEntry> rows = jdbc.sql("SELECT * FROM platform_login_log" + w + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
-                .params(p).param("limit", q.pageSize()).param("offset", q.offset())
-                .query((rs, n) -> new LoginEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
-                        rs.getString("username"), rs.getString("ip"), rs.getString("channel"), rs.getBoolean("success"),
-                        rs.getString("reason")))
-                .list();
-        return new PageResult<>(rows, q.pageNumber(), q.pageSize(), total);
+        return ListSql.from("FROM platform_login_log")
+                .equal("username", "username", username == null ? null : username.trim().toLowerCase())
+                .equal("success", "success", success)
+                .orderBy("id DESC")
+                .page(jdbc, "SELECT * FROM platform_login_log", (rs, n) -> new LoginEntry(rs.getLong("id"),
+                        rs.getTimestamp("at").toInstant(), rs.getString("username"), rs.getString("ip"),
+                        rs.getString("channel"), rs.getBoolean("success"), rs.getString("reason")), q);
     }
 
     /**

@@ -60,8 +60,16 @@ public final class BackupRestore {
 
     private final PrintStream out;
 
+    private final java.time.Clock clock;
+
     public BackupRestore(PrintStream out) {
+        this(out, java.time.Clock.systemUTC());
+    }
+
+    /** {@code clock}: the time written into the backup's description (the command runs without the application). */
+    public BackupRestore(PrintStream out, java.time.Clock clock) {
         this.out = out;
+        this.clock = clock;
     }
 
     // ------------------------------------------------------------------------------------ backup
@@ -109,7 +117,7 @@ public final class BackupRestore {
         }
         copyTree(dataDir, target.resolve("data"), true);
         info.setProperty("format", "1");
-        info.setProperty("createdAt", Instant.now().toString());
+        info.setProperty("createdAt", Instant.now(clock).toString());
         info.setProperty("masterKey", Files.exists(MasterKey.keyFile(target.resolve("data")))
                 ? "data/keys/master.key" : "not in the backup (" + MasterKey.ENV + ")");
         try (OutputStream o = Files.newOutputStream(target.resolve(INFO))) {

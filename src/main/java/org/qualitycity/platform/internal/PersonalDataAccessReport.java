@@ -1,6 +1,7 @@
 package org.qualitycity.platform.internal;
 
 import org.qualitycity.platform.ListQuery;
+import org.qualitycity.platform.ListSql;
 import org.qualitycity.platform.PageResult;
 import org.qualitycity.platform.PersonalDataSubjects;
 import org.qualitycity.platform.PersonalDataSubjects.SubjectRecord;
@@ -66,16 +67,14 @@ public class PersonalDataAccessReport {
         if (where.isEmpty()) {
             return new PageResult<>(List.of(), q.pageNumber(), q.pageSize(), 0);
         }
-        String from = " FROM platform_audit a LEFT JOIN platform_unit au ON au.id = a.actor_unit_id WHERE (" + where + ")";
-        long total = jdbc.sql("SELECT count(*)" + from).params(p).query(Long.class).single();
-        List<Access> rows = jdbc.sql("SELECT a.id, a.at, a.actor_name, au.code, a.ip, a.module, a.entity_type, a.entity_id, "
-                        + "a.action" + from + " ORDER BY a.id DESC LIMIT :limit OFFSET :offset")
-                .params(p).param("limit", q.pageSize()).param("offset", q.offset())
-                .query((rs, n) -> new Access(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+        String from = " FROM platform_audit a LEFT JOIN platform_unit au ON au.id = a.actor_unit_id";
+        return ListSql.from(from)
+                .where(where.toString(), p)
+                .orderBy("a.id DESC")
+                .page(jdbc, "SELECT a.id, a.at, a.actor_name, au.code, a.ip, a.module, a.entity_type, a.entity_id, a.action"
+                        + from, (rs, n) -> new Access(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                         labels.get(rs.getString(6) + "\u0000" + rs.getString(7) + "\u0000" + rs.getString(8)),
-                        rs.getString(9), "VIEW_PERSONAL".equals(rs.getString(9))))
-                .list();
-        return new PageResult<>(rows, q.pageNumber(), q.pageSize(), total);
+                        rs.getString(9), "VIEW_PERSONAL".equals(rs.getString(9))), q);
     }
 }

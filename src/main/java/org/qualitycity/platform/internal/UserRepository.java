@@ -2,6 +2,7 @@ package org.qualitycity.platform.internal;
 
 import org.qualitycity.platform.DataScope;
 import org.qualitycity.platform.ListQuery;
+import org.qualitycity.platform.ListSql;
 import org.qualitycity.platform.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -56,41 +57,21 @@ class UserRepository {
                 rs.getTimestamp("created_at").toInstant(), AccountRepository.textArray(rs.getArray("roles")));
     }
 
-    private static String where(Filter f, DataScope scope, Map<String, Object> params) {
-        StringBuilder sql = new StringBuilder(" WHERE ").append(scope.predicate("u.unit_id", "u.id"));
-        params.putAll(scope.params());
-        if (f.q() != null && !f.q().isBlank()) {
-            sql.append(" AND (u.username ILIKE :q OR u.display_name ILIKE :q)");
-            params.put("q", "%" + f.q().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        if (f.unitCode() != null && !f.unitCode().isBlank()) {
-            sql.append(" AND un.code = :unitCode");
-            params.put("unitCode", f.unitCode());
-        }
-        if (f.active() != null) {
-            sql.append(" AND u.active = :active");
-            params.put("active", f.active());
-        }
-        return sql.toString();
+    private static ListSql list(Filter f, DataScope scope, ListQuery q) {
+        return ListSql.from("FROM platform_user u JOIN platform_unit un ON un.id = u.unit_id")
+                .scope(scope, "u.unit_id", "u.id")
+                .containsIgnoringCase("q", f.q(), "u.username", "u.display_name")
+                .filter("un.code = :unitCode", "unitCode", f.unitCode())
+                .equal("u.active", "active", f.active())
+                .orderBy(q, SORTS, "username", "u.id");
     }
 
     PageResult<UserRow> page(Filter f, DataScope scope, ListQuery q) {
-        Map<String, Object> params = new HashMap<>();
-        String where = where(f, scope, params);
-        long total = jdbc.sql("SELECT count(*) FROM platform_user u JOIN platform_unit un ON un.id = u.unit_id" + where)
-                .params(params).query(Long.class).single();
-        List<UserRow> rows = jdbc.sql(SELECT + where + q.orderBy(SORTS, "username", "u.id")
-                        + " LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", q.pageSize()).param("offset", q.offset())
-                .query(UserRepository::map).list();
-        return new PageResult<>(rows, q.pageNumber(), q.pageSize(), total);
+        return list(f, scope, q).page(jdbc, SELECT, UserRepository::map, q);
     }
 
     List<UserRow> all(Filter f, DataScope scope, ListQuery q) {
-        Map<String, Object> params = new HashMap<>();
-        String where = where(f, scope, params);
-        return jdbc.sql(SELECT + where + q.orderBy(SORTS, "username", "u.id") + " LIMIT :limit")
-                .params(params).param("limit", ListQuery.EXPORT_LIMIT).query(UserRepository::map).list();
+        return list(f, scope, q).all(jdbc, SELECT, UserRepository::map, ListQuery.EXPORT_LIMIT);
     }
 
     Optional<UserRow> byId(long id) {

@@ -29,7 +29,10 @@ class AdminPageController {
     private final PermissionRegistry permissions;
     private final AuditTrail audit;
 
-    AdminPageController(RoleService roles, PermissionRegistry permissions, AuditTrail audit) {
+    private final java.time.Clock clock;
+
+    AdminPageController(RoleService roles, PermissionRegistry permissions, AuditTrail audit, java.time.Clock clock) {
+        this.clock = clock;
         this.roles = roles;
         this.permissions = permissions;
         this.audit = audit;
@@ -89,7 +92,7 @@ class AdminPageController {
     @PreAuthorize("hasAuthority('platform:audit:view')")
     ResponseEntity<StreamingResponseBody> exportAudit(@Valid @ModelAttribute AuditTrail.Filter filter,
                                                       @Valid @ModelAttribute ListQuery q) {
-        return ExcelExport.response("audit", "audit", AuditApiController.COLUMNS, audit.all(filter, q));
+        return ExcelExport.response(clock, "audit", "audit", AuditApiController.COLUMNS, audit.all(filter, q));
     }
 
     @PostMapping("/audit/verify")

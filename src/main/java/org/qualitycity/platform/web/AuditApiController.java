@@ -35,7 +35,10 @@ class AuditApiController {
     private final AuditTrail trail;
     private final org.qualitycity.platform.internal.PersonalDataAccessReport personalDataAccess;
 
-    AuditApiController(AuditTrail trail, org.qualitycity.platform.internal.PersonalDataAccessReport personalDataAccess) {
+    private final java.time.Clock clock;
+
+    AuditApiController(AuditTrail trail, org.qualitycity.platform.internal.PersonalDataAccessReport personalDataAccess, java.time.Clock clock) {
+        this.clock = clock;
         this.trail = trail;
         this.personalDataAccess = personalDataAccess;
     }
@@ -60,7 +63,7 @@ class AuditApiController {
     @PreAuthorize("hasAuthority('platform:audit:view')")
     ResponseEntity<StreamingResponseBody> export(@Valid @ModelAttribute AuditTrail.Filter filter,
                                                  @Valid @ModelAttribute ListQuery q) {
-        return ExcelExport.response("audit", "audit", COLUMNS, trail.all(filter, q));
+        return ExcelExport.response(clock, "audit", "audit", COLUMNS, trail.all(filter, q));
     }
 
     @GetMapping("/verify")

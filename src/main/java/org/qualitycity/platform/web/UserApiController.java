@@ -27,7 +27,10 @@ class UserApiController {
 
     private final UserService users;
 
-    UserApiController(UserService users) {
+    private final java.time.Clock clock;
+
+    UserApiController(UserService users, java.time.Clock clock) {
+        this.clock = clock;
         this.users = users;
     }
 
@@ -43,7 +46,7 @@ class UserApiController {
     @Operation(summary = "The same list as Excel")
     ResponseEntity<StreamingResponseBody> export(@Valid @ModelAttribute UserService.Filter filter,
                                                  @Valid @ModelAttribute ListQuery q) {
-        return ExcelExport.response("users", "users", UserColumns.COLUMNS, users.all(filter, q, Security.currentUser()));
+        return ExcelExport.response(clock, "users", "users", UserColumns.COLUMNS, users.all(filter, q, Security.currentUser()));
     }
 
     @GetMapping("/{id}")

@@ -32,7 +32,10 @@ class UserPageController {
     private final UnitService units;
     private final RoleService roles;
 
-    UserPageController(UserService users, UnitService units, RoleService roles) {
+    private final java.time.Clock clock;
+
+    UserPageController(UserService users, UnitService units, RoleService roles, java.time.Clock clock) {
+        this.clock = clock;
         this.users = users;
         this.units = units;
         this.roles = roles;
@@ -51,7 +54,7 @@ class UserPageController {
     @PreAuthorize("hasAuthority('platform:user:view')")
     ResponseEntity<StreamingResponseBody> export(@Valid @ModelAttribute UserService.Filter filter,
                                                  @Valid @ModelAttribute ListQuery q) {
-        return ExcelExport.response("users", "users", UserColumns.COLUMNS, users.all(filter, q, Security.currentUser()));
+        return ExcelExport.response(clock, "users", "users", UserColumns.COLUMNS, users.all(filter, q, Security.currentUser()));
     }
 
     private String form(Model model, Long id) {

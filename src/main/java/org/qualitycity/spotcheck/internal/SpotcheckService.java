@@ -14,6 +14,7 @@ import org.qualitycity.platform.AuditLog;
 import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.ListQuery;
+import org.qualitycity.platform.ListSql;
 import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.PageResult;
 import org.qualitycity.platform.Unit;
@@ -214,16 +215,11 @@ public class SpotcheckService implements SpotcheckRecords {
         }
     }
 
-    public PageResult<SampleView> list(Filter f, ListQuery query, CurrentUser user) {
-        // newest first unless the caller sorts
-        ListQuery q = query.sort() == null || query.sort().isBlank()
-                ? new ListQuery(query.page(), query.size(), "sampledOn", "desc") : query;
-        StringBuilder where = new StringBuilder(" WHERE ").append(enterprises.scopePredicate(user, "s.enterprise_id", "s.unit_id"));
-        Map<String, Object> p = new HashMap<>(enterprises.scopeParams(user));
+    public PageResult<SampleView> list(Filter f, ListQuery q, CurrentUser user) {
+        ListSql list = ListSql.from(FROM)
+                .where(enterprises.scopePredicate(user, "s.enterprise_id", "s.unit_id"), enterprises.scopeParams(user));
         if (f.unit() != null && !f.unit().isBlank()) {
-            Unit u = units.requireVisible(f.unit(), user);
-            where.append(" AND u.path LIKE :unitPath");
-            p.put("unitPath", u.path() + "%");
+            list.startsWith("u.path", "unitPath", units.requireVisible(f.unit(), user).path());
         }
         if (f.period() != null && !f.period().isBlank()) {
             Period period;
@@ -232,18 +228,16 @@ public class SpotcheckService implements SpotcheckRecords {
             } catch (IllegalArgumentException e) {
                 throw new ValidationException("period", e.getMessage());
             }
-            where.append(" AND s.sampled_on BETWEEN :from AND :to");
-            p.put("from", period.start());
-            p.put("to", period.end());
+            list.where("s.sampled_on BETWEEN :from AND :to").param("from", period.start()).param("to", period.end());
         }
         if (f.indicator() != null && !f.indicator().isBlank()) {
             String filter = INDICATOR_FILTER.get(f.indicator());
             if (filter == null) {
                 throw new ValidationException("indicator", "P1、P2、P3 或 P4 / one of P1, P2, P3, P4");
             }
-            where.append(" AND NOT s.refused AND s.final_verdict IS NOT NULL AND ").append(filter);
+            list.where("NOT s.refused AND s.final_verdict IS NOT NULL AND " + filter);
             if (filter.contains(":keyFoods")) {
-                p.put("keyFoods", keyFoods(plans));
+                list.param("keyFoods", keyFoods(plans));
             }
         }
         if (f.verdict() != null && !f.verdict().isBlank()) {
@@ -251,29 +245,17 @@ public class SpotcheckService implements SpotcheckRecords {
                 throw new ValidationException("verdict", "PASS、FAIL 或 PENDING");
             }
             if (f.verdict().equals("PENDING")) {
-                where.append(" AND NOT s.refused AND s.final_verdict IS NULL");
+                list.where("NOT s.refused AND s.final_verdict IS NULL");
             } else {
-                where.append(" AND s.final_verdict = :verdict");
-                p.put("verdict", f.verdict());
+                list.equal("s.final_verdict", "verdict", f.verdict());
             }
         }
-        if (f.refused() != null) {
-            where.append(" AND s.refused = :refused");
-            p.put("refused", f.refused());
-        }
-        if (f.enterprise() != null && !f.enterprise().isBlank()) {
-            where.append(" AND e.credit_code = :ent");
-            p.put("ent", f.enterprise().trim());
-        }
-        if (f.q() != null && !f.q().isBlank()) {
-            where.append(" AND (s.product LIKE :text OR s.batch_no LIKE :text OR s.sample_no LIKE :text OR e.name LIKE :text)");
-            p.put("text", "%" + f.q().trim() + "%");
-        }
-        long total = jdbc.sql("SELECT count(*) " + FROM + where).params(p).query(Long.class).single();
-        List<SampleView> items = jdbc.sql(SELECT + where + q.orderBy(SORTS, "sampledOn", "s.id")
-                        + " LIMIT :limit OFFSET :offset").params(p).param("limit", q.pageSize())
-                .param("offset", q.offset()).query(SpotcheckService::map).list();
-        return new PageResult<>(items, q.pageNumber(), q.pageSize(), total);
+        // newest first unless the caller sorts
+        return list.equal("s.refused", "refused", f.refused())
+                .equal("e.credit_code", "ent", f.enterprise())
+                .contains("text", f.q(), "s.product", "s.batch_no", "s.sample_no", "e.name")
+                .orderBy(q, SORTS, "sampledOn", true, "s.id")
+                .page(jdbc, SELECT, SpotcheckService::map, q);
     }
 
     public SampleView sample(long id, CurrentUser user) {
@@ -330,24 +312,22 @@ public class SpotcheckService implements SpotcheckRecords {
     /** Follow-ups of failed batches in scope; overdue=true: only those with an overdue step. */
     public PageResult<FollowUpRow> followUps(boolean overdueOnly, ListQuery q, CurrentUser user) {
         LocalDate today = today();
-        String where = " WHERE NOT r.cancelled AND " + enterprises.scopePredicate(user, "s.enterprise_id", "s.unit_id")
-                + (overdueOnly ? " AND ((r.reported_on IS NULL AND :today > r.started_on + " + RECTIFICATION_DAYS
-                + ") OR r.reported_on > r.started_on + " + RECTIFICATION_DAYS
-                + " OR (r.reinspected_on IS NULL AND :today > r.started_on + " + REINSPECTION_DAYS
-                + ") OR r.reinspected_on > r.started_on + " + REINSPECTION_DAYS + ")" : "");
         String from = FROM + " JOIN spotcheck_rectification r ON r.sample_id = s.id ";
-        Map<String, Object> p = new HashMap<>(enterprises.scopeParams(user));
-        p.put("today", today);
-        long total = jdbc.sql("SELECT count(*) " + from + where).params(p).query(Long.class).single();
-        List<FollowUpRow> rows = jdbc.sql("""
+        return ListSql.from(from)
+                .where("NOT r.cancelled")
+                .where(enterprises.scopePredicate(user, "s.enterprise_id", "s.unit_id"), enterprises.scopeParams(user))
+                .when(overdueOnly, "(r.reported_on IS NULL AND :today > r.started_on + " + RECTIFICATION_DAYS
+                        + ") OR r.reported_on > r.started_on + " + RECTIFICATION_DAYS
+                        + " OR (r.reinspected_on IS NULL AND :today > r.started_on + " + REINSPECTION_DAYS
+                        + ") OR r.reinspected_on > r.started_on + " + REINSPECTION_DAYS)
+                .param("today", today)
+                .orderBy("r.started_on DESC, s.id")
+                .page(jdbc, """
                         SELECT s.*, e.credit_code, e.name AS enterprise_name, u.code AS unit_code, u.name_zh AS unit_name,
                                c.name_zh AS category_name, c.kind AS category_kind, c.key_food,
                                r.started_on, r.cancelled, r.report, r.reported_on, r.reinspected_on,
                                r.reinspection_verdict, r.flagged_public
-                        """ + from + where + " ORDER BY r.started_on DESC, s.id LIMIT :limit OFFSET :offset")
-                .params(p).param("limit", q.pageSize()).param("offset", q.offset())
-                .query((rs, i) -> new FollowUpRow(map(rs, i), followUp(rs, today))).list();
-        return new PageResult<>(rows, q.pageNumber(), q.pageSize(), total);
+                        """ + from, (rs, i) -> new FollowUpRow(map(rs, i), followUp(rs, today)), q);
     }
 
     public List<Map<String, Object>> categories() {

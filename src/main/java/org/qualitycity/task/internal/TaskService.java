@@ -8,6 +8,7 @@ import org.qualitycity.platform.AuditLog;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.DataScope;
 import org.qualitycity.platform.ListQuery;
+import org.qualitycity.platform.ListSql;
 import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.PageResult;
 import org.qualitycity.platform.Unit;
@@ -93,42 +94,26 @@ public class TaskService {
 
     @Transactional(readOnly = true)
     public PageResult<TaskViews.Task> list(Filter f, ListQuery q, CurrentUser user, boolean english) {
-        StringBuilder where = new StringBuilder(" WHERE " + scopePredicate(user.scope()));
-        Map<String, Object> p = new HashMap<>(user.scope().params());
-        p.put("today", today());
-        if (f.measure() != null && !f.measure().isBlank()) {
-            where.append(" AND t.measure_code = :measure");
-            p.put("measure", f.measure().trim());
-        }
+        ListSql list = ListSql.from("FROM task_task t JOIN platform_unit u ON u.id = t.unit_id")
+                .where(scopePredicate(user.scope()), user.scope().params())
+                .param("today", today())
+                .equal("t.measure_code", "measure", f.measure());
         if (f.unit() != null && !f.unit().isBlank()) {
             Unit u = units.byCode(f.unit().trim()).orElseThrow(() -> new ValidationException("unit", "unknown unit"));
-            where.append(" AND (t.unit_id = :unitId OR :unitId = ANY (t.co_unit_ids))");
-            p.put("unitId", u.id());
+            list.filter("t.unit_id = :unitId OR :unitId = ANY (t.co_unit_ids)", "unitId", u.id());
         }
         if (Boolean.TRUE.equals(f.mine())) {
-            where.append(" AND (t.unit_id = :myUnit OR :myUnit = ANY (t.co_unit_ids)) AND t.state <> 'CREATED'");
-            p.put("myUnit", user.unitId());
-        }
-        if (f.state() != null) {
-            where.append(" AND t.state = :state");
-            p.put("state", f.state().name());
-        }
-        if (f.kind() != null && !f.kind().isBlank()) {
-            where.append(" AND t.kind = :kind");
-            p.put("kind", f.kind().trim());
+            list.filter("(t.unit_id = :myUnit OR :myUnit = ANY (t.co_unit_ids)) AND t.state <> 'CREATED'", "myUnit",
+                    user.unitId());
         }
         if (f.overdue() != null) {
-            where.append(f.overdue() ? " AND t.state <> 'CLOSED' AND t.deadline < :today"
-                    : " AND NOT (t.state <> 'CLOSED' AND t.deadline < :today)");
+            list.where(f.overdue() ? "t.state <> 'CLOSED' AND t.deadline < :today"
+                    : "NOT (t.state <> 'CLOSED' AND t.deadline < :today)");
         }
-        long total = jdbc.sql("SELECT count(*) FROM task_task t JOIN platform_unit u ON u.id = t.unit_id" + where)
-                .params(p).query(Long.class).single();
-        String order = q.orderBy(SORTS, "deadline", "t.id");
-        p.put("limit", q.pageSize());
-        p.put("offset", q.offset());
-        List<TaskViews.Task> items = jdbc.sql(SELECT + where + order + " LIMIT :limit OFFSET :offset").params(p)
-                .query((rs, n) -> map(rs, english)).list();
-        return new PageResult<>(items, q.pageNumber(), q.pageSize(), total);
+        return list.equal("t.state", "state", f.state() == null ? null : f.state().name())
+                .equal("t.kind", "kind", f.kind())
+                .orderBy(q, SORTS, "deadline", "t.id")
+                .page(jdbc, SELECT, (rs, n) -> map(rs, english), q);
     }
 
     /** A unit's record of timeliness over the tasks it leads (assigned or later). */
@@ -201,28 +186,25 @@ public class TaskService {
     }
 
     List<TaskViews.NoticeView> notices(Long taskId, Long noticeId, CurrentUser user, boolean english) {
-        Map<String, Object> p = new HashMap<>(user.scope().params());
-        String where = " WHERE " + user.scope().predicate("n.unit_id", null);
-        if (taskId != null) {
-            where += " AND n.task_id = :taskId";
-            p.put("taskId", taskId);
-        }
-        if (noticeId != null) {
-            where += " AND n.id = :noticeId";
-            p.put("noticeId", noticeId);
-        }
-        return jdbc.sql("""
+        ListSql list = ListSql.from("""
+                        FROM task_notice n
+                        JOIN task_task t ON t.id = n.task_id JOIN platform_unit u ON u.id = n.unit_id
+                        """)
+                .scope(user.scope(), "n.unit_id", null)
+                .equal("n.task_id", "taskId", taskId)
+                .equal("n.id", "noticeId", noticeId)
+                .orderBy("n.issued_on DESC, n.id DESC");
+        return list.rows(jdbc, """
                         SELECT n.*, t.title_zh, t.title_en, u.code, u.name_zh, u.name_en FROM task_notice n
                         JOIN task_task t ON t.id = n.task_id JOIN platform_unit u ON u.id = n.unit_id
-                        """ + where + " ORDER BY n.issued_on DESC, n.id DESC LIMIT 500")
-                .params(p).query((rs, n) -> new TaskViews.NoticeView(rs.getLong("id"), rs.getLong("task_id"),
+                        """, (rs, n) -> new TaskViews.NoticeView(rs.getLong("id"), rs.getLong("task_id"),
                         english && rs.getString("title_en") != null ? rs.getString("title_en") : rs.getString("title_zh"),
                         rs.getString("code"), english ? rs.getString("name_en") : rs.getString("name_zh"),
                         rs.getString("kind"), rs.getString("level"), rs.getDate("deadline").toLocalDate(),
                         rs.getDate("issued_on").toLocalDate(), rs.getInt("late_days"),
                         rs.getDate("answer_due") == null ? null : rs.getDate("answer_due").toLocalDate(),
                         instant(rs.getTimestamp("acknowledged_at")), rs.getString("answer"),
-                        instant(rs.getTimestamp("answered_at")))).list();
+                        instant(rs.getTimestamp("answered_at"))), 500, 0);
     }
 
     @Transactional(readOnly = true)

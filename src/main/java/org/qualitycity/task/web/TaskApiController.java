@@ -35,8 +35,11 @@ class TaskApiController {
     private final org.qualitycity.task.internal.TaskImport importer;
     private final org.qualitycity.task.internal.TaskChecklist checklist;
 
+    private final java.time.Clock clock;
+
     TaskApiController(TaskService tasks, DeadlineChecker checker, org.qualitycity.task.internal.TaskImport importer,
-                      org.qualitycity.task.internal.TaskChecklist checklist) {
+                      org.qualitycity.task.internal.TaskChecklist checklist, java.time.Clock clock) {
+        this.clock = clock;
         this.checklist = checklist;
         this.tasks = tasks;
         this.checker = checker;
@@ -78,7 +81,7 @@ class TaskApiController {
                                   @RequestParam(required = false) String unit,
                                   @RequestParam(required = false) TaskState state,
                                   @RequestParam(required = false) Boolean overdue) {
-        return ExcelExport.bytesResponse("tasks", "tasks", TaskColumns.COLUMNS, tasks.all(
+        return ExcelExport.bytesResponse(clock, "tasks", "tasks", TaskColumns.COLUMNS, tasks.all(
                 new TaskService.Filter(measure, unit, state, overdue, null, null), Security.currentUser(), false));
     }
 

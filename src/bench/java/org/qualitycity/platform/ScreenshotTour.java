@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * Not a test: a tour that screenshots pages for people to look at (and for the README). Run with
- * {@code ./mvnw test -Dtest=ScreenshotTour -Dqc.screenshots=true -Dqc.tour.pages=/,/units}; PNGs land in
+ * {@code scripts/screenshot-tour.sh -Dqc.tour.pages=/,/units} (it lives in src/bench/java, compiled only with
+ * {@code -Pbench}, so the normal build does not run it); PNGs land in
  * target/screenshots/tour. Needs a CJK font (fonts-noto-cjk) for readable Chinese.
  */
 @QcIntegrationTest
