@@ -36,6 +36,21 @@ class OpenApiDocumentTest {
 
     private static final Pattern CAMEL = Pattern.compile("[a-z][a-zA-Z0-9]*");
     private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "patch");
+    /**
+     * Answers whose names the document cannot show, each checked by reading its code: everything else under /api/v1
+     * answers records, whose component names the walk checks.
+     */
+    private static final Map<String, String> UNTYPED = Map.of(
+            "get /api/v1/plans/current", "the plan file as uploaded: the plan file's own format (docs/plan-format.md)",
+            "get /api/v1/plans/{id}", "the plan file as uploaded: the plan file's own format (docs/plan-format.md)",
+            "get /api/v1/units", "UnitView records (flat) or UnitNode records (tree), by format",
+            "get /api/v1/analytics", "PageResult of AnalyticsService.Row, written from the analytics cache as bytes",
+            "get /api/v1/public/analytics", "PageResult of AnalyticsService.Row, written from the analytics cache as bytes",
+            "post /api/v1/auth/token", "TokenResponse, or a problem",
+            "get /api/v1/enterprises/{creditCode} Detail.sections",
+            "the parts other modules add (EnterpriseDetailSection: credit, samples), keyed by section",
+            "post /api/v1/indicators/recompute", "{jobId, status, page}",
+            "post /api/v1/assessments/{year}", "{jobId, year} or {id}");
 
     @LocalServerPort
     int port;
@@ -183,11 +198,10 @@ class OpenApiDocumentTest {
             walk(p.getValue(), where + "." + p.getKey(), bad, seen);
         }
         JsonNode additional = schema.path("additionalProperties");
-        if (schema.path("properties").isEmpty() && "object".equals(schema.path("type").asString(""))
-                && additional.isObject() && !additional.isEmpty() && !"string".equals(additional.path("type")
-                .asString("")) && !"integer".equals(additional.path("type").asString(""))
-                && !"number".equals(additional.path("type").asString(""))) {
-            bad.add(where + " is an untyped map " + additional);
+        boolean untyped = schema.path("properties").isEmpty() && "object".equals(schema.path("type").asString(""))
+                && (additional.isMissingNode() || (additional.isObject() && additional.isEmpty()));
+        if (untyped && UNTYPED.keySet().stream().noneMatch(where::startsWith)) {
+            bad.add(where + " is an untyped map: its names are not in the document (answer a record)");
         }
         walk(schema.path("items"), where + "[]", bad, seen);
         walk(additional, where + "{}", bad, seen);

@@ -32,7 +32,7 @@ import java.util.Map;
 
 /**
  * The API description: title, the bearer-token scheme (tokens from POST /api/v1/auth/token), and the error answers
- * of every operation by rule ({@link #problemResponses()}), so that clients see the problem+json shape
+ * of every operation by rule ({@link #documentedErrorResponses()}), so that clients see the problem+json shape
  * ({@code Problem}) and, under {@code /open311}, GeoReport v2's error array ({@code GeoReportErrors}) without each
  * controller method repeating them.
  */
@@ -73,7 +73,6 @@ class OpenApiConfig {
                 "401", "No valid login (bearer token or session)",
                 "403", "The caller lacks the permission (or, with a browser session, the CSRF token)",
                 "404", "No such record, or one outside the caller's data scope",
-                "406", "The Accept header names no type this operation answers",
                 "409", "The record's current state does not allow the action (published, locked, duplicate…)",
                 "429", "Too many requests from this address; retry after the Retry-After seconds").entrySet()) {
             components.addResponses(problemName(r.getKey()), new ApiResponse().description(r.getValue())
@@ -105,10 +104,10 @@ class OpenApiConfig {
      * everything behind login; 403 where a permission is checked ({@code @PreAuthorize}) or a browser session's
      * CSRF token is (every write); 400 where there are parameters or a body; 404 where a path variable names a
      * record; 409 for writes behind login (state machines, duplicates, locked years); 429 on the rate-limited
-     * public entries; 406 for any operation that would otherwise have no 4xx. Open311 gets GeoReport's error array.
+     * public entries. Open311 gets GeoReport's error array.
      */
     @Bean
-    OperationCustomizer problemResponses() {
+    OperationCustomizer documentedErrorResponses() {
         return (operation, handler) -> {
             String path = path(handler);
             boolean write = !isGet(handler);
@@ -152,9 +151,6 @@ class OpenApiConfig {
             }
             if (open && (write || path.startsWith("/api/v1/public/"))) {
                 add(responses, "429", problemName("429"));
-            }
-            if (responses.keySet().stream().noneMatch(k -> k.startsWith("4"))) {
-                add(responses, "406", problemName("406"));
             }
             operation.setResponses(responses);
             return operation;
