@@ -1,6 +1,16 @@
 package org.qualitycity.platform;
 
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.seg.Segment;
+import com.hankcs.hanlp.seg.common.Term;
+
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,12 +22,18 @@ import java.util.regex.Pattern;
  * values (the person's name and address as written in the record). Each finding becomes
  * {@link #MARK}. Handlers who may unmask a record read the original text, never this one.
  *
- * <p>Own names are replaced only as a whole (never a single character, so that a one-character
- * surname does not garble ordinary words); names in Latin script only between non-letters.
+ * <p>Own values are replaced only as whole words, never a single character: in Latin script between
+ * non-letters; in Chinese text, which has no spaces, by HanLP's word segmentation with person-name recognition:
+ * a name (up to {@value #MAX_NAME_LENGTH} characters; longer values such as addresses are masked wherever they
+ * occur) is masked where it starts and ends on word boundaries of the text (so 王刚 stays inside 老王刚才)
+ * and, when the value is itself one ordinary word (a name like 测试 or 马上), only where the segmenter reads it as
+ * a person's name or it stands alone between non-letters (so 测试报告 and 马上处理 stay, 投诉人马上， is masked).
  */
 public final class PersonalDataRedactor {
 
     public static final String MARK = "***";
+    /** Chinese values up to this length (names: 2–4 characters) are masked as words; longer ones wherever found. */
+    static final int MAX_NAME_LENGTH = 4;
 
     private static final String SEP = "[ \\t\\u00a0\\-.]?";
     private static final Pattern EMAIL = Pattern.compile(
@@ -64,10 +80,49 @@ public final class PersonalDataRedactor {
     private static String replaceOwn(String text, String value) {
         boolean latin = value.codePoints().anyMatch(c -> Character.isLetter(c) && c < 0x2E80);
         String quoted = Pattern.quote(value);
-        Pattern p = latin
-                ? Pattern.compile("(?<![\\p{L}\\p{N}])" + quoted + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-                : Pattern.compile(quoted);
-        return p.matcher(text).replaceAll(Matcher.quoteReplacement(MARK));
+        if (latin || value.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}])" + quoted + "(?![\\p{L}\\p{N}])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            return p.matcher(text).replaceAll(Matcher.quoteReplacement(MARK));
+        }
+        if (value.codePointCount(0, value.length()) > MAX_NAME_LENGTH) {
+            // an address or the like: long and specific, it is no ordinary word and is replaced wherever it stands
+            return text.replace(value, MARK);
+        }
+        if (!text.contains(value)) {
+            return text;
+        }
+        List<Term> words = Words.SEGMENT.seg(text);
+        Map<Integer, List<Term>> byStart = new HashMap<>();
+        Set<Integer> ends = new HashSet<>();
+        for (Term w : words) {
+            byStart.computeIfAbsent(w.offset, k -> new ArrayList<>()).add(w);
+            ends.add(w.offset + w.word.length());
+        }
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        for (int at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
+            int end = at + value.length();
+            if (at < from || !byStart.containsKey(at) || !ends.contains(end)) {
+                continue; // overlaps the last mask, or the value is part of a longer word
+            }
+            Term single = byStart.get(at).stream().filter(w -> w.word.length() == value.length()).findFirst()
+                    .orElse(null);
+            boolean ordinaryWord = single != null && !single.nature.toString().startsWith("nr");
+            boolean alone = (at == 0 || !Character.isLetter(text.codePointBefore(at)))
+                    && (end == text.length() || !Character.isLetter(text.codePointAt(end)));
+            if (ordinaryWord && !alone) {
+                continue; // the name is an ordinary word here (测试报告, 马上处理)
+            }
+            out.append(text, from, at).append(MARK);
+            from = end;
+        }
+        return from == 0 ? text : out.append(text, from, text.length()).toString();
+    }
+
+    /** HanLP's default segmenter (Viterbi, with person-name recognition), loaded on first use; thread-safe. */
+    private static final class Words {
+        static final Segment SEGMENT = HanLP.newSegment().enableOffset(true);
     }
 
     private static String replaceCards(String text) {

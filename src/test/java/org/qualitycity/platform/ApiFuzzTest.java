@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 9, fuzzing: walks {@code /v3/api-docs} and sends every operation, as each demo role and anonymously,
  * generated bad input (wrong types, boundary numbers, 1 MB strings, control characters, SQL/script/path/CRLF
  * strings, malformed JSON, wrong content types, missing and extra fields) in path, query and body. No answer
- * may be a 5xx or hold a stack trace, every 4xx must be problem+json, and a district account's answers must
+ * may be a 5xx or hold a stack trace, every 4xx must be problem+json (under /open311 GeoReport v2's error array), and a district account's answers must
  * not name another district's units.
  *
  * <p>The run shares the application and database with the other integration tests, so it never touches a
@@ -240,7 +240,14 @@ class ApiFuzzTest {
         if (STACK_TRACE.matcher(body).find()) {
             failures.add(what + " holds a stack trace or SQL detail: " + shortBody);
         }
-        if (r.status() >= 400) {
+        if (r.status() >= 400 && op.path().startsWith("/open311/")) {
+            // GeoReport v2's own error shape: [{"code": <status>, "description": "..."}]
+            JsonNode errors = r.json();
+            if (errors == null || !errors.isArray() || errors.isEmpty()
+                    || errors.get(0).path("code").asInt(0) != r.status()) {
+                failures.add(what + " is not a GeoReport v2 error array: " + shortBody);
+            }
+        } else if (r.status() >= 400) {
             String ct = r.header("Content-Type");
             if (ct == null || !ct.startsWith("application/problem+json")) {
                 failures.add(what + " is not problem+json (" + ct + "): " + shortBody);

@@ -52,4 +52,24 @@ class PersonalDataRedactorTest {
                 .isEqualTo("*** bought it; Li Mingyang did not");
         assertThat(PersonalDataRedactor.redact(null, own)).isNull();
     }
+
+    /** Issue 11, finding 3: a name that is also an ordinary word garbles nothing, and is still masked as a name. */
+    @Test
+    void ownNamesAreMaskedAsWholeWordsOnly() {
+        List<String> own = List.of("测试");
+        // the ordinary word, and the name inside other words, stay
+        assertThat(PersonalDataRedactor.redact("测试报告显示产品不合格，复测试验也不合格", own))
+                .isEqualTo("测试报告显示产品不合格，复测试验也不合格");
+        // standing alone it is the name
+        assertThat(PersonalDataRedactor.redact("投诉人：测试，要求退款", own)).isEqualTo("投诉人：***，要求退款");
+        // 马上 (a surname and given name that also mean "at once"): masked as a name, kept as the adverb
+        assertThat(PersonalDataRedactor.redact("投诉人马上，请商家马上处理", List.of("马上")))
+                .isEqualTo("投诉人***，请商家马上处理");
+        // a name across a word boundary of the text is not there: 老王|刚才 holds no 王刚
+        assertThat(PersonalDataRedactor.redact("老王刚才说不退，本人王刚要求赔偿", List.of("王刚")))
+                .isEqualTo("老王刚才说不退，本人***要求赔偿");
+        // ordinary names are masked wherever they are a word
+        assertThat(PersonalDataRedactor.redact("本人李明，购买的冰箱坏了。李明的电话见附件", List.of("李明")))
+                .isEqualTo("本人***，购买的冰箱坏了。***的电话见附件");
+    }
 }

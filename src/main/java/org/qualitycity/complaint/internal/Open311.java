@@ -4,6 +4,8 @@ import org.qualitycity.platform.ListSql;
 import org.qualitycity.platform.PersonalDataRedactor;
 import org.qualitycity.platform.PersonalData;
 import org.qualitycity.platform.ValidationException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,11 +51,13 @@ public class Open311 {
     private final JdbcClient jdbc;
     private final ComplaintService service;
     private final PersonalData personalData;
+    private final MessageSource messages;
 
-    Open311(JdbcClient jdbc, ComplaintService service, PersonalData personalData) {
+    Open311(JdbcClient jdbc, ComplaintService service, PersonalData personalData, MessageSource messages) {
         this.jdbc = jdbc;
         this.service = service;
         this.personalData = personalData;
+        this.messages = messages;
     }
 
     /** A submission and its location in one transaction: both are stored, or nothing is. */
@@ -77,7 +81,8 @@ public class Open311 {
     }
 
     /**
-     * Public search: a list of ids (at most {@link #MAX_IDS}) or a date window of at most
+     * Public search (texts such as {@code status_notes} in the language of the request, {@link LocaleContextHolder}):
+     * a list of ids (at most {@link #MAX_IDS}) or a date window of at most
      * {@link #MAX_WINDOW_DAYS} days (default: the last 90 days), paged by {@code page} (1-based, as
      * GeoReport clients page) and {@code pageSize} (at most {@link #MAX_PAGE_SIZE}).
      */
@@ -124,6 +129,7 @@ public class Open311 {
                 default -> throw new ValidationException("status", "open or closed");
             }
         }
+        java.util.Locale locale = LocaleContextHolder.getLocale();
         return list.orderBy("c.received_at DESC, c.id DESC").rows(jdbc, """
                         SELECT c.tracking_code, c.type, c.category, c.status, c.subcategory, c.facts, c.person_name,
                                c.person_phone, c.person_id_number, c.person_address, c.received_at, c.updated_at,
@@ -150,7 +156,8 @@ public class Open311 {
                     facts = facts.length() > 500 ? facts.substring(0, 500) : facts;
                     m.put("service_request_id", rs.getString("tracking_code"));
                     m.put("status", open ? "open" : "closed");
-                    m.put("status_notes", st);
+                    // GeoReport: "explanation of why status was changed to current state": the state in words
+                    m.put("status_notes", messages.getMessage("complaint.status." + st, null, st, locale));
                     m.put("service_name", SERVICES.stream().filter(s -> s.get("service_code").equals(code)).findFirst()
                             .orElseThrow().get("service_name"));
                     m.put("service_code", code);

@@ -12,6 +12,8 @@ import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.web.ApiController;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.WebUtils;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -29,7 +32,8 @@ import java.util.Map;
 /**
  * Open311 GeoReport v2 (JSON): service list, submit, read by id or token, search. Answers never carry
  * personal data: no name, phone, e-mail or home address of the submitter, and the description is
- * redacted of them.
+ * redacted of them. Names are GeoReport's (snake_case, the exception to the API's camelCase); errors are
+ * GeoReport's array of {@code {code, description}} ({@link org.qualitycity.platform.web.GeoReportErrors}).
  */
 @ApiController("/open311/v2")
 @Tag(name = "Open311 GeoReport v2")
@@ -99,6 +103,7 @@ class Open311Controller {
                                      @RequestParam(defaultValue = "50") int page_size,
                                      HttpServletRequest request) {
         limiter.hitRead(request.getRemoteAddr());
+        useRequestLanguage(request);
         return open311.search(service_request_id, service_code, status, start_date, end_date, page, page_size);
     }
 
@@ -106,6 +111,7 @@ class Open311Controller {
     @Operation(summary = "GeoReport v2: one request")
     List<Map<String, Object>> one(@PathVariable String id, HttpServletRequest request) {
         limiter.hitRead(request.getRemoteAddr());
+        useRequestLanguage(request);
         return open311.byId(id).stream().findFirst().map(List::of)
                 .orElseThrow(() -> new org.qualitycity.platform.NotFoundException("request"));
     }
@@ -127,6 +133,17 @@ class Open311Controller {
         p.setType(URI.create("https://qualitycity.org/problems/too-many-requests"));
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header("Retry-After", String.valueOf(e.retryAfterSeconds())).body(p);
+    }
+
+    /**
+     * GeoReport clients state their language with Accept-Language; the site's own choice (?lang=, its cookie) wins
+     * where the client made one. The texts of the answer (status_notes) follow it.
+     */
+    private static void useRequestLanguage(HttpServletRequest request) {
+        if (request.getParameter("lang") == null && WebUtils.getCookie(request, "qc-lang") == null
+                && request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null) {
+            LocaleContextHolder.setLocale(request.getLocale());
+        }
     }
 
     private static String shortName(Unit u) {

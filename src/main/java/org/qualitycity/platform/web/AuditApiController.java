@@ -61,6 +61,7 @@ class AuditApiController {
 
     @GetMapping("/export")
     @PreAuthorize("hasAuthority('platform:audit:view')")
+    @Operation(summary = "The same search as Excel")
     ResponseEntity<StreamingResponseBody> export(@Valid @ModelAttribute AuditTrail.Filter filter,
                                                  @Valid @ModelAttribute ListQuery q) {
         return ExcelExport.response(clock, "audit", "audit", COLUMNS, trail.all(filter, q));

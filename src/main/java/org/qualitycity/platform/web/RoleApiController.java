@@ -1,5 +1,6 @@
 package org.qualitycity.platform.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.qualitycity.platform.NotFoundException;
@@ -32,30 +33,35 @@ class RoleApiController {
 
     @GetMapping
     @PreAuthorize("hasAuthority('platform:role:view')")
+    @Operation(summary = "All roles with their permission patterns, data scope and account kind")
     List<RoleService.Role> list() {
         return roles.all();
     }
 
     @GetMapping("/permissions")
     @PreAuthorize("hasAuthority('platform:role:view')")
+    @Operation(summary = "Every permission the modules declare")
     Collection<Permission> permissions() {
         return permissions.all();
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('platform:role:view')")
+    @Operation(summary = "One role")
     RoleService.Role get(@PathVariable long id) {
         return roles.byId(id).orElseThrow(() -> new NotFoundException("role " + id));
     }
 
     @PostMapping
     @PreAuthorize("hasAuthority('platform:role:edit')")
+    @Operation(summary = "Create a role from permission patterns, a data scope and an account kind")
     ResponseEntity<RoleService.Role> create(@Valid @RequestBody RoleService.SaveRole req) {
         return ResponseEntity.status(HttpStatus.CREATED).body(roles.create(req));
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasAuthority('platform:role:edit')")
+    @Operation(summary = "Change a role's names, permission patterns, data scope or account kind")
     RoleService.Role update(@PathVariable long id, @Valid @RequestBody RoleService.SaveRole req) {
         return roles.update(id, req);
     }

@@ -81,6 +81,7 @@ class UnitApiController {
 
     @GetMapping("/{code}")
     @PreAuthorize("hasAuthority('platform:unit:view')")
+    @Operation(summary = "One unit in the caller's scope, by code")
     UnitView get(@PathVariable String code) {
         return UnitView.of(units.requireVisible(code, Security.currentUser()));
     }
@@ -109,12 +110,14 @@ class UnitApiController {
 
     @PostMapping("/{code}/deactivate")
     @PreAuthorize("hasAuthority('platform:unit:edit')")
+    @Operation(summary = "Deactivate a unit: it keeps its records but takes no new ones")
     UnitView deactivate(@PathVariable String code) {
         return UnitView.of(units.setActive(code, false, Security.currentUser()));
     }
 
     @PostMapping("/{code}/activate")
     @PreAuthorize("hasAuthority('platform:unit:edit')")
+    @Operation(summary = "Activate a deactivated unit again")
     UnitView activate(@PathVariable String code) {
         return UnitView.of(units.setActive(code, true, Security.currentUser()));
     }

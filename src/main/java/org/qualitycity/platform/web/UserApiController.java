@@ -51,18 +51,21 @@ class UserApiController {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('platform:user:view')")
+    @Operation(summary = "One user in the caller's data scope")
     UserService.UserView get(@PathVariable long id) {
         return users.get(id, Security.currentUser());
     }
 
     @PostMapping
     @PreAuthorize("hasAuthority('platform:user:edit')")
+    @Operation(summary = "Create a user in a unit of the caller's scope, with roles the caller may grant")
     ResponseEntity<UserService.UserView> create(@Valid @RequestBody UserService.CreateUser req) {
         return ResponseEntity.status(HttpStatus.CREATED).body(users.create(req, Security.currentUser()));
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasAuthority('platform:user:edit')")
+    @Operation(summary = "Change a user's details, unit and roles")
     UserService.UserView update(@PathVariable long id, @Valid @RequestBody UserService.UpdateUser req) {
         return users.update(id, req, Security.currentUser());
     }
@@ -77,6 +80,7 @@ class UserApiController {
 
     @PostMapping("/{id}/unlock")
     @PreAuthorize("hasAuthority('platform:user:edit')")
+    @Operation(summary = "Lift a user's lock-out after failed logins")
     UserService.UserView unlock(@PathVariable long id) {
         return users.unlock(id, Security.currentUser());
     }

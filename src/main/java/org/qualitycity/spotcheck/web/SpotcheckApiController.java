@@ -130,8 +130,16 @@ class SpotcheckApiController {
     @GetMapping("/categories")
     @PreAuthorize("hasAuthority('spotcheck:sample:view')")
     @Operation(summary = "The product category catalogue (industrial, food with key foods, edible agricultural)")
-    List<Map<String, Object>> categories() {
-        return service.categories();
+    List<CategoryView> categories() {
+        return service.categories().stream().map(CategoryView::of).toList();
+    }
+
+    /** A product category of the catalogue, in the API's camelCase (the page templates read the rows). */
+    record CategoryView(String code, String nameZh, String nameEn, String kind, boolean keyFood) {
+        static CategoryView of(Map<String, Object> row) {
+            return new CategoryView((String) row.get("code"), (String) row.get("name_zh"), (String) row.get("name_en"),
+                    (String) row.get("kind"), Boolean.TRUE.equals(row.get("key_food")));
+        }
     }
 
     @GetMapping("/announcements")
