@@ -36,7 +36,7 @@ class PlanValidatorTest {
     static void load() throws IOException {
         bundled = resource("/plans/xianning-2017.yaml");
         sourceText = resource("/plans/xianning-2017.source.zh.txt");
-        PlanSource s = PlanSource.parse(bundled, PlanSource.Format.YAML, PlanTexts.FALLBACK);
+        PlanSource s = PlanSource.parse(bundled, PlanSource.Format.YAML, PlanTexts.ENGLISH);
         PlanMapper.maps(s.tree(), "units").forEach(u -> UNITS.add((String) u.get("code")));
         UNITS.addAll(List.of("421200", "421222", "421281"));
     }
@@ -49,11 +49,11 @@ class PlanValidatorTest {
 
     private static PlanValidator validator() {
         return new PlanValidator(UNITS::contains, p -> p.equals("plans/xianning-2017.source.zh.txt") ? sourceText : null,
-                PlanTexts.FALLBACK);
+                PlanTexts.ENGLISH);
     }
 
     private static List<PlanProblem> problems(String yaml) {
-        return validator().validate(PlanSource.parse(yaml, PlanSource.Format.YAML, PlanTexts.FALLBACK));
+        return validator().validate(PlanSource.parse(yaml, PlanSource.Format.YAML, PlanTexts.ENGLISH));
     }
 
     /** The bundled text with one exact, unique passage replaced. */
@@ -75,7 +75,7 @@ class PlanValidatorTest {
 
     @Test
     void theBundledPlanMapsToTheModel() {
-        PlanModel m = PlanMapper.map(PlanSource.parse(bundled, PlanSource.Format.YAML, PlanTexts.FALLBACK).tree());
+        PlanModel m = PlanMapper.map(PlanSource.parse(bundled, PlanSource.Format.YAML, PlanTexts.ENGLISH).tree());
         assertThat(m.meta().id()).isEqualTo("xianning-2017");
         assertThat(m.meta().issueDate()).isEqualTo(LocalDate.of(2017, 5, 10));
         assertThat(m.indicators()).hasSize(46);
@@ -158,7 +158,7 @@ class PlanValidatorTest {
     @Test
     void aYamlSyntaxErrorNamesItsLineAndColumn() {
         String broken = edit("    name_zh: 产品质量合格率\n", "    name_zh: [产品质量合格率\n");
-        assertThatThrownBy(() -> PlanSource.parse(broken, PlanSource.Format.YAML, PlanTexts.FALLBACK))
+        assertThatThrownBy(() -> PlanSource.parse(broken, PlanSource.Format.YAML, PlanTexts.ENGLISH))
                 .isInstanceOfSatisfying(PlanInvalidException.class, e -> {
                     assertThat(e.planProblems()).hasSize(1);
                     PlanProblem p = e.planProblems().get(0);
@@ -172,7 +172,7 @@ class PlanValidatorTest {
     @Test
     void aJsonSyntaxErrorNamesItsLine() {
         assertThatThrownBy(() -> PlanSource.parse("{\n  \"format\": \"qualitycity-plan/1\",\n  \"plan\": {,}\n}",
-                PlanSource.Format.JSON, PlanTexts.FALLBACK))
+                PlanSource.Format.JSON, PlanTexts.ENGLISH))
                 .isInstanceOfSatisfying(PlanInvalidException.class, e ->
                         assertThat(e.planProblems().get(0).line()).isEqualTo(3));
     }
@@ -257,7 +257,7 @@ class PlanValidatorTest {
     void duplicateKeysAreReported() {
         String broken = edit("    unit: PERCENT\n    decimals: 1\n    period_type: QUARTER\n    source: {type: COMPUTED, module: spotcheck, selector: \"all product",
                 "    unit: PERCENT\n    unit: COUNT\n    decimals: 1\n    period_type: QUARTER\n    source: {type: COMPUTED, module: spotcheck, selector: \"all product");
-        assertThatThrownBy(() -> PlanSource.parse(broken, PlanSource.Format.YAML, PlanTexts.FALLBACK))
+        assertThatThrownBy(() -> PlanSource.parse(broken, PlanSource.Format.YAML, PlanTexts.ENGLISH))
                 .isInstanceOfSatisfying(PlanInvalidException.class, e -> {
                     assertThat(e.planProblems()).extracting(PlanProblem::field).containsExactly("indicators[0].unit");
                     assertThat(e.planProblems().get(0).line()).isEqualTo(lineOf(broken, "    unit: COUNT"));
@@ -273,9 +273,9 @@ class PlanValidatorTest {
 
     @Test
     void notAMappingAndEmptyFilesAreRefused() {
-        assertThatThrownBy(() -> PlanSource.parse("- a\n- b\n", PlanSource.Format.YAML, PlanTexts.FALLBACK))
+        assertThatThrownBy(() -> PlanSource.parse("- a\n- b\n", PlanSource.Format.YAML, PlanTexts.ENGLISH))
                 .isInstanceOf(PlanInvalidException.class);
-        assertThatThrownBy(() -> PlanSource.parse("  \n", PlanSource.Format.YAML, PlanTexts.FALLBACK))
+        assertThatThrownBy(() -> PlanSource.parse("  \n", PlanSource.Format.YAML, PlanTexts.ENGLISH))
                 .isInstanceOf(PlanInvalidException.class);
         List<PlanProblem> problems = problems("format: qualitycity-plan/2\n");
         assertThat(problems).extracting(PlanProblem::field).contains("format", "plan", "indicators", "measure_groups", "phases");
@@ -283,13 +283,13 @@ class PlanValidatorTest {
 
     @Test
     void editingAMeasuresUnitsKeepsTheRestOfTheFileAsItWas() {
-        PlanSource before = PlanSource.parse(bundled, PlanSource.Format.YAML, PlanTexts.FALLBACK);
+        PlanSource before = PlanSource.parse(bundled, PlanSource.Format.YAML, PlanTexts.ENGLISH);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("lead_unit", "421200-KJJ");
         fields.put("co_units", List.of("421200-SCJG", "421200-FGW"));
         fields.put("assignment", "ASSIGNED");
         String edited = PlanYamlEdit.setMeasureFields(bundled, 3, 0, fields).orElseThrow();
-        PlanSource after = PlanSource.parse(edited, PlanSource.Format.YAML, PlanTexts.FALLBACK);
+        PlanSource after = PlanSource.parse(edited, PlanSource.Format.YAML, PlanTexts.ENGLISH);
         Map<String, Object> measure = PlanMapper.maps(PlanMapper.maps(after.tree(), "measure_groups").get(3), "measures").get(0);
         assertThat(measure.get("code")).isEqualTo("M04.1");
         assertThat(measure.get("lead_unit")).isEqualTo("421200-KJJ");
@@ -312,18 +312,18 @@ class PlanValidatorTest {
         fields.put("co_units", List.of("421200-TJJ"));
         String edited = PlanYamlEdit.setMeasureFields(without, 0, 4, fields).orElseThrow();
         Map<String, Object> measure = PlanMapper.maps(PlanMapper.maps(PlanSource.parse(edited, PlanSource.Format.YAML,
-                PlanTexts.FALLBACK).tree(), "measure_groups").get(0), "measures").get(4);
+                PlanTexts.ENGLISH).tree(), "measure_groups").get(0), "measures").get(4);
         assertThat(measure.get("co_units")).isEqualTo(List.of("421200-TJJ"));
         assertThat(measure.get("indicators")).isEqualTo(List.of("C10", "C11"));
     }
 
     @Test
     void jsonOfTheSameDocumentIsTheSameTree() {
-        PlanSource yaml = PlanSource.parse(bundled, PlanSource.Format.YAML, PlanTexts.FALLBACK);
+        PlanSource yaml = PlanSource.parse(bundled, PlanSource.Format.YAML, PlanTexts.ENGLISH);
         String json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(yaml.tree());
-        PlanSource fromJson = PlanSource.parse(json, PlanSource.Format.JSON, PlanTexts.FALLBACK);
+        PlanSource fromJson = PlanSource.parse(json, PlanSource.Format.JSON, PlanTexts.ENGLISH);
         assertThat(fromJson.tree()).isEqualTo(yaml.tree());
-        PlanSource regenerated = PlanSource.parse(fromJson.yamlText(), PlanSource.Format.YAML, PlanTexts.FALLBACK);
+        PlanSource regenerated = PlanSource.parse(fromJson.yamlText(), PlanSource.Format.YAML, PlanTexts.ENGLISH);
         assertThat(regenerated.tree()).isEqualTo(yaml.tree());
     }
 
