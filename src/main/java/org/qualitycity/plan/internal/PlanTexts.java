@@ -15,11 +15,12 @@ public interface PlanTexts {
     String text(String key, Object... args);
 
     /**
-     * The earlier form with an English text beside the key; the key alone decides (every key is in the
-     * bundles), so the second text is not used.
+     * A text whose key may be missing, such as a label built from a code ({@code "plan.module." + module}):
+     * then {@code fallback} (the code itself) is shown.
      */
-    default String get(String key, String ignoredFallback, Object... args) {
-        return text(key, args);
+    default String get(String key, String fallback, Object... args) {
+        String text = text(key, args);
+        return text.equals(key) ? fallback : text;
     }
 
     /** The English texts read from the bundle itself (unit tests without Spring, logs). */
