@@ -336,6 +336,21 @@ class PlanApiIntegrationTest {
     }
 
     @Test
+    void aStructurallyBadJsonDocumentIsRefusedWithThePathOfEachField() {
+        String json = "{\"format\": \"qualitycity-plan/1\", \"plan\": {\"id\": \"json-bad\", \"code\": \"X\","
+                + " \"title_zh\": \"X\", \"start_date\": \"2020-01-01\", \"end_date\": 2020},"
+                + " \"indicators\": [], \"measure_groups\": [{}], \"phases\": \"none\"}";
+        TestApi.Response r = api.send("POST", "/api/v1/plans", json, admin, "application/json");
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        Map<String, String> errors = new HashMap<>();
+        r.json().get("errors").forEach(e -> errors.put(e.get("field").asText(), e.get("message").asText()));
+        assertThat(errors).containsKeys("plan.end_date", "indicators", "measure_groups[0].code", "phases");
+        assertThat(errors.get("plan.end_date")).contains("2020");
+        assertThat(api.get("/api/v1/plans/json-bad", admin).status()).as("nothing stored").isEqualTo(404);
+    }
+
+    @Test
     void importingAPlanThatExistsIsAConflictAndANewPlanCanBeMadeCurrent() {
         assertThat(postYaml("/api/v1/plans", PlanTestFiles.bundledText(), admin).status()).isEqualTo(409);
         String id = copyOfBundled("switch");

@@ -6,6 +6,9 @@ import org.qualitycity.plan.internal.PlanService;
 import org.qualitycity.plan.internal.PlanSource;
 import org.qualitycity.support.QcIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,6 +33,10 @@ class PlansJavaApiIntegrationTest {
     TransactionTemplate tx;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    CacheManager caches;
+    @Autowired
+    ApplicationEventPublisher publisher;
 
     @Test
     void otherModulesReadTheCurrentPlan() {
@@ -100,5 +107,40 @@ class PlansJavaApiIntegrationTest {
                 PlanSource.Format.YAML)).isInstanceOf(PlanInvalidException.class);
         assertThat(events.stream(PlanChanged.class).count()).as("nothing published for a refused file").isEqualTo(before);
         assertThat(plans.find(id).orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void readsAreCachedBySpringsCacheAbstractionAndPlanChangedEmptiesTheCache() {
+        String id = plans.current().id();
+        plans.indicators(id);
+        Cache snapshots = caches.getCache("plan.snapshots");
+        assertThat(snapshots).as("the plan cache of the application's cache manager").isNotNull();
+        assertThat(snapshots.get(id)).as("cached after a read").isNotNull();
+        assertThat(caches.getCache("plan.current").get("current")).isNotNull();
+        // a missing plan is not cached: it may be imported a moment later
+        assertThat(plans.find("no-such-plan")).isEmpty();
+        assertThat(snapshots.get("no-such-plan")).isNull();
+
+        // heard after the commit of the transaction that publishes it
+        tx.executeWithoutResult(s -> {
+            publisher.publishEvent(new PlanChanged(id, plans.current().version(), "REPLACED", false));
+            assertThat(snapshots.get(id)).as("not before the commit").isNotNull();
+        });
+        assertThat(snapshots.get(id)).as("emptied on PlanChanged").isNull();
+        assertThat(caches.getCache("plan.current").get("current")).isNull();
+        assertThat(plans.indicators(id)).hasSize(46);
+        assertThat(snapshots.get(id)).isNotNull();
+    }
+
+    @Test
+    void aChangeEmptiesTheCacheSoThatTheNextReadSeesIt() {
+        String id = "cache-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(plans.find(id)).isEmpty();
+        service.importPlan(PlanTestFiles.copy(id), PlanSource.Format.YAML, false);
+        assertThat(plans.find(id).orElseThrow().version()).isEqualTo(1);
+        assertThat(plans.measureGroups(id).get(5).measures().get(3).leadUnit()).isEqualTo("421200-ZJJ");
+        service.updateMeasureUnits(id, "M06.4", "421200-ZRZY", List.of());
+        assertThat(plans.find(id).orElseThrow().version()).isEqualTo(2);
+        assertThat(plans.measureGroups(id).get(5).measures().get(3).leadUnit()).isEqualTo("421200-ZRZY");
     }
 }

@@ -4,10 +4,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/**
- * Texts of the plan module (basename {@code i18n/plan_messages}) in the current request's locale, with
- * the English text as fallback when a key is missing.
- */
+/** Texts of the plan module (basename {@code i18n/plan_messages}) in the current request's locale. */
 @Component
 public class PlanMessages implements PlanTexts {
 
@@ -18,7 +15,7 @@ public class PlanMessages implements PlanTexts {
     }
 
     @Override
-    public String get(String key, String fallback, Object... args) {
-        return messageSource.getMessage(key, args, fallback, LocaleContextHolder.getLocale());
+    public String text(String key, Object... args) {
+        return messageSource.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 }

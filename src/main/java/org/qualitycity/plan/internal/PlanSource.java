@@ -111,11 +111,10 @@ public final class PlanSource {
      */
     public static PlanSource parse(String text, Format format, PlanTexts texts) {
         if (text == null || text.isBlank()) {
-            throw invalid("", null, texts.get("plan.error.empty", "the file is empty"));
+            throw invalid("", null, texts.text("plan.error.empty"));
         }
         if (text.length() > MAX_CHARS) {
-            throw invalid("", null, texts.get("plan.error.too-large", "the file is larger than {0} characters",
-                    String.valueOf(MAX_CHARS)));
+            throw invalid("", null, texts.text("plan.error.too-large", String.valueOf(MAX_CHARS)));
         }
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
@@ -137,15 +136,14 @@ public final class PlanSource {
             }
             throw new PlanInvalidException(List.of(new PlanProblem("", mark == null ? null : mark.getLine() + 1,
                     mark == null ? null : mark.getColumn() + 1,
-                    texts.get("plan.error.yaml-syntax", "YAML syntax error: {0}", oneLine(what)))));
+                    texts.text("plan.error.yaml-syntax", oneLine(what)))));
         } catch (YAMLException e) {
-            throw invalid("", null, texts.get("plan.error.yaml-syntax", "YAML syntax error: {0}",
-                    oneLine(e.getMessage())));
+            throw invalid("", null, texts.text("plan.error.yaml-syntax", oneLine(e.getMessage())));
         }
         if (!(root instanceof MappingNode)) {
             throw new PlanInvalidException(List.of(new PlanProblem("", root == null ? null : line(root),
                     root == null ? null : column(root),
-                    texts.get("plan.error.not-a-mapping", "the file must be a mapping of fields (format, plan, …)"))));
+                    texts.text("plan.error.not-a-mapping"))));
         }
         Converter c = new Converter(options, texts);
         @SuppressWarnings("unchecked")
@@ -174,11 +172,10 @@ public final class PlanSource {
             Integer line = loc == null || loc.getLineNr() < 1 ? null : loc.getLineNr();
             Integer column = loc == null || loc.getColumnNr() < 1 ? null : loc.getColumnNr();
             throw new PlanInvalidException(List.of(new PlanProblem("", line, column,
-                    texts.get("plan.error.json-syntax", "JSON syntax error: {0}", oneLine(e.getOriginalMessage())))));
+                    texts.text("plan.error.json-syntax", oneLine(e.getOriginalMessage())))));
         }
         if (!(root instanceof Map<?, ?>)) {
-            throw invalid("", null, texts.get("plan.error.not-a-mapping",
-                    "the file must be a mapping of fields (format, plan, …)"));
+            throw invalid("", null, texts.text("plan.error.not-a-mapping"));
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> tree = (Map<String, Object>) normalise(root);
@@ -267,7 +264,7 @@ public final class PlanSource {
             positions.putIfAbsent(path, new int[]{line(node), column(node)});
             if (!open.add(node)) {
                 problems.add(new PlanProblem(path, line(node), column(node),
-                        texts.get("plan.error.recursive", "refers to itself (recursive alias)")));
+                        texts.text("plan.error.recursive")));
                 return null;
             }
             try {
@@ -276,15 +273,14 @@ public final class PlanSource {
                     for (NodeTuple t : m.getValue()) {
                         if (!(t.getKeyNode() instanceof ScalarNode k)) {
                             problems.add(new PlanProblem(path, line(t.getKeyNode()), column(t.getKeyNode()),
-                                    texts.get("plan.error.complex-key", "keys must be plain names")));
+                                    texts.text("plan.error.complex-key")));
                             continue;
                         }
                         String key = k.getValue();
                         String child = path.isEmpty() ? key : path + "." + key;
                         if (out.containsKey(key)) {
                             problems.add(new PlanProblem(child, line(k), column(k),
-                                    texts.get("plan.error.duplicate-key", "the key \"{0}\" occurs twice in this mapping",
-                                            key)));
+                                    texts.text("plan.error.duplicate-key", key)));
                             continue;
                         }
                         positions.put(child, new int[]{line(k), column(k)});

@@ -36,7 +36,7 @@ class PlanValidatorTest {
     static void load() throws IOException {
         bundled = resource("/plans/xianning-2017.yaml");
         sourceText = resource("/plans/xianning-2017.source.zh.txt");
-        PlanSource s = PlanSource.parse(bundled, PlanSource.Format.YAML, PlanTexts.FALLBACK);
+        PlanSource s = PlanSource.parse(bundled, PlanSource.Format.YAML, PlanTexts.ENGLISH);
         PlanMapper.maps(s.tree(), "units").forEach(u -> UNITS.add((String) u.get("code")));
         UNITS.addAll(List.of("421200", "421222", "421281"));
     }
@@ -49,11 +49,11 @@ class PlanValidatorTest {
 
     private static PlanValidator validator() {
         return new PlanValidator(UNITS::contains, p -> p.equals("plans/xianning-2017.source.zh.txt") ? sourceText : null,
-                PlanTexts.FALLBACK);
+                PlanTexts.ENGLISH);
     }
 
     private static List<PlanProblem> problems(String yaml) {
-        return validator().validate(PlanSource.parse(yaml, PlanSource.Format.YAML, PlanTexts.FALLBACK));
+        return validator().validate(PlanSource.parse(yaml, PlanSource.Format.YAML, PlanTexts.ENGLISH));
     }
 
     /** The bundled text with one exact, unique passage replaced. */
@@ -75,7 +75,7 @@ class PlanValidatorTest {
 
     @Test
     void theBundledPlanMapsToTheModel() {
-        PlanModel m = PlanMapper.map(PlanSource.parse(bundled, PlanSource.Format.YAML, PlanTexts.FALLBACK).tree());
+        PlanModel m = PlanMapper.map(PlanSource.parse(bundled, PlanSource.Format.YAML, PlanTexts.ENGLISH).tree());
         assertThat(m.meta().id()).isEqualTo("xianning-2017");
         assertThat(m.meta().issueDate()).isEqualTo(LocalDate.of(2017, 5, 10));
         assertThat(m.indicators()).hasSize(46);
@@ -158,7 +158,7 @@ class PlanValidatorTest {
     @Test
     void aYamlSyntaxErrorNamesItsLineAndColumn() {
         String broken = edit("    name_zh: 产品质量合格率\n", "    name_zh: [产品质量合格率\n");
-        assertThatThrownBy(() -> PlanSource.parse(broken, PlanSource.Format.YAML, PlanTexts.FALLBACK))
+        assertThatThrownBy(() -> PlanSource.parse(broken, PlanSource.Format.YAML, PlanTexts.ENGLISH))
                 .isInstanceOfSatisfying(PlanInvalidException.class, e -> {
                     assertThat(e.planProblems()).hasSize(1);
                     PlanProblem p = e.planProblems().get(0);
@@ -172,7 +172,7 @@ class PlanValidatorTest {
     @Test
     void aJsonSyntaxErrorNamesItsLine() {
         assertThatThrownBy(() -> PlanSource.parse("{\n  \"format\": \"qualitycity-plan/1\",\n  \"plan\": {,}\n}",
-                PlanSource.Format.JSON, PlanTexts.FALLBACK))
+                PlanSource.Format.JSON, PlanTexts.ENGLISH))
                 .isInstanceOfSatisfying(PlanInvalidException.class, e ->
                         assertThat(e.planProblems().get(0).line()).isEqualTo(3));
     }
@@ -257,7 +257,7 @@ class PlanValidatorTest {
     void duplicateKeysAreReported() {
         String broken = edit("    unit: PERCENT\n    decimals: 1\n    period_type: QUARTER\n    source: {type: COMPUTED, module: spotcheck, selector: \"all product",
                 "    unit: PERCENT\n    unit: COUNT\n    decimals: 1\n    period_type: QUARTER\n    source: {type: COMPUTED, module: spotcheck, selector: \"all product");
-        assertThatThrownBy(() -> PlanSource.parse(broken, PlanSource.Format.YAML, PlanTexts.FALLBACK))
+        assertThatThrownBy(() -> PlanSource.parse(broken, PlanSource.Format.YAML, PlanTexts.ENGLISH))
                 .isInstanceOfSatisfying(PlanInvalidException.class, e -> {
                     assertThat(e.planProblems()).extracting(PlanProblem::field).containsExactly("indicators[0].unit");
                     assertThat(e.planProblems().get(0).line()).isEqualTo(lineOf(broken, "    unit: COUNT"));
@@ -273,9 +273,9 @@ class PlanValidatorTest {
 
     @Test
     void notAMappingAndEmptyFilesAreRefused() {
-        assertThatThrownBy(() -> PlanSource.parse("- a\n- b\n", PlanSource.Format.YAML, PlanTexts.FALLBACK))
+        assertThatThrownBy(() -> PlanSource.parse("- a\n- b\n", PlanSource.Format.YAML, PlanTexts.ENGLISH))
                 .isInstanceOf(PlanInvalidException.class);
-        assertThatThrownBy(() -> PlanSource.parse("  \n", PlanSource.Format.YAML, PlanTexts.FALLBACK))
+        assertThatThrownBy(() -> PlanSource.parse("  \n", PlanSource.Format.YAML, PlanTexts.ENGLISH))
                 .isInstanceOf(PlanInvalidException.class);
         List<PlanProblem> problems = problems("format: qualitycity-plan/2\n");
         assertThat(problems).extracting(PlanProblem::field).contains("format", "plan", "indicators", "measure_groups", "phases");
@@ -283,13 +283,13 @@ class PlanValidatorTest {
 
     @Test
     void editingAMeasuresUnitsKeepsTheRestOfTheFileAsItWas() {
-        PlanSource before = PlanSource.parse(bundled, PlanSource.Format.YAML, PlanTexts.FALLBACK);
+        PlanSource before = PlanSource.parse(bundled, PlanSource.Format.YAML, PlanTexts.ENGLISH);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("lead_unit", "421200-KJJ");
         fields.put("co_units", List.of("421200-SCJG", "421200-FGW"));
         fields.put("assignment", "ASSIGNED");
         String edited = PlanYamlEdit.setMeasureFields(bundled, 3, 0, fields).orElseThrow();
-        PlanSource after = PlanSource.parse(edited, PlanSource.Format.YAML, PlanTexts.FALLBACK);
+        PlanSource after = PlanSource.parse(edited, PlanSource.Format.YAML, PlanTexts.ENGLISH);
         Map<String, Object> measure = PlanMapper.maps(PlanMapper.maps(after.tree(), "measure_groups").get(3), "measures").get(0);
         assertThat(measure.get("code")).isEqualTo("M04.1");
         assertThat(measure.get("lead_unit")).isEqualTo("421200-KJJ");
@@ -312,19 +312,104 @@ class PlanValidatorTest {
         fields.put("co_units", List.of("421200-TJJ"));
         String edited = PlanYamlEdit.setMeasureFields(without, 0, 4, fields).orElseThrow();
         Map<String, Object> measure = PlanMapper.maps(PlanMapper.maps(PlanSource.parse(edited, PlanSource.Format.YAML,
-                PlanTexts.FALLBACK).tree(), "measure_groups").get(0), "measures").get(4);
+                PlanTexts.ENGLISH).tree(), "measure_groups").get(0), "measures").get(4);
         assertThat(measure.get("co_units")).isEqualTo(List.of("421200-TJJ"));
         assertThat(measure.get("indicators")).isEqualTo(List.of("C10", "C11"));
     }
 
     @Test
     void jsonOfTheSameDocumentIsTheSameTree() {
-        PlanSource yaml = PlanSource.parse(bundled, PlanSource.Format.YAML, PlanTexts.FALLBACK);
+        PlanSource yaml = PlanSource.parse(bundled, PlanSource.Format.YAML, PlanTexts.ENGLISH);
         String json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(yaml.tree());
-        PlanSource fromJson = PlanSource.parse(json, PlanSource.Format.JSON, PlanTexts.FALLBACK);
+        PlanSource fromJson = PlanSource.parse(json, PlanSource.Format.JSON, PlanTexts.ENGLISH);
         assertThat(fromJson.tree()).isEqualTo(yaml.tree());
-        PlanSource regenerated = PlanSource.parse(fromJson.yamlText(), PlanSource.Format.YAML, PlanTexts.FALLBACK);
+        PlanSource regenerated = PlanSource.parse(fromJson.yamlText(), PlanSource.Format.YAML, PlanTexts.ENGLISH);
         assertThat(regenerated.tree()).isEqualTo(yaml.tree());
+    }
+
+    // ------------------------------------------------------------------ the file's shape: JSON Schema
+
+    @Test
+    void theBundledPlanSatisfiesTheSchemaItself() {
+        assertThat(PlanSchema.check(PlanSource.parse(bundled, PlanSource.Format.YAML, PlanTexts.ENGLISH),
+                PlanTexts.ENGLISH)).isEmpty();
+    }
+
+    /** Breaks of the file's shape, each reported by the schema at the path of its field, with its line. */
+    private static String structurallyBad() {
+        return edit("  id: xianning-2017\n", "  id: current\n")
+                .replace("        lead_unit: \"421200-CZJ\"", "        lead_unit: 421200")
+                .replace("    decimals: 1\n    period_type: QUARTER\n    source: {type: COMPUTED, module: spotcheck, selector: \"all product",
+                        "    decimals: 7\n    period_type: QUARTER\n    source: {type: COMPUTED, module: spotcheck, selector: \"all product")
+                .replace("      numerator: {code: P1_PASSED,", "      numerators: {code: P1_PASSED,")
+                .replaceFirst("evidence_required: true", "evidence_required: false")
+                .replaceFirst("applies_to: ALL_UNITS", "applies_to: SOME_UNITS")
+                .replace("  issue_date: \"2017-05-10\"", "  issue_date: \"2017-05-32\"");
+    }
+
+    @Test
+    void aStructurallyBadPlanIsRejectedWithThePathOfEachFieldInTheMessage() {
+        String broken = structurallyBad();
+        List<PlanProblem> problems = problems(broken);
+        assertThat(byField(problems, "plan.id").message()).isEqualTo(
+                "must be lower-case letters, digits, '-', '_' or '.', at most 64, and not \"current\"");
+        assertThat(byField(problems, "plan.issue_date").message()).contains("2017-05-32");
+        assertThat(byField(problems, "measure_groups[0].measures[5].lead_unit").message())
+                .isEqualTo("must be text; write it in quotes (\"421200\")");
+        assertThat(byField(problems, "indicators[0].decimals").message()).isEqualTo("must be at most 4");
+        assertThat(byField(problems, "indicators[0].elements.numerators").message()).isEqualTo("\"numerators\" is not a field here");
+        assertThat(byField(problems, "indicators[0].elements.numerator").message())
+                .isEqualTo("a rate needs both a numerator and a denominator");
+        assertThat(byField(problems, "milestones[0].applies_to").message()).isEqualTo("must be ALL_UNITS or a list of unit codes");
+        PlanProblem evidence = problems.stream().filter(p -> p.field().endsWith(".target.evidence_required")).findFirst()
+                .orElseThrow(() -> new AssertionError("evidence_required: " + problems));
+        assertThat(evidence.field()).matches("indicators\\[\\d+]\\.target\\.evidence_required");
+        assertThat(evidence.message()).isEqualTo("a qualitative rating is always backed by evidence");
+        // each names its line, and the one-line description and the 400's field error carry the path
+        problems.forEach(p -> assertThat(p.line()).as(p.field()).isNotNull());
+        assertThat(byField(problems, "plan.id").line()).isEqualTo(lineOf(broken, "  id: current"));
+        assertThat(byField(problems, "indicators[0].decimals").describe())
+                .isEqualTo("line " + lineOf(broken, "    decimals: 7") + ", indicators[0].decimals: must be at most 4");
+        assertThat(new PlanInvalidException(problems).problems()).extracting(p -> p.field())
+                .contains("plan.id", "indicators[0].decimals", "measure_groups[0].measures[5].lead_unit");
+    }
+
+    @Test
+    void schemaProblemsAreInTheReadersLanguage() {
+        PlanValidator chinese = new PlanValidator(UNITS::contains, p -> null, PlanTexts.in(java.util.Locale.SIMPLIFIED_CHINESE));
+        List<PlanProblem> problems = chinese.validate(PlanSource.parse(structurallyBad(), PlanSource.Format.YAML,
+                PlanTexts.ENGLISH));
+        assertThat(byField(problems, "indicators[0].decimals").message()).isEqualTo("至多为 4");
+        assertThat(byField(problems, "measure_groups[0].measures[5].lead_unit").message()).isEqualTo("须为文本，请加引号（\"421200\"）");
+        assertThat(byField(problems, "milestones[0].applies_to").message()).isEqualTo("须为 ALL_UNITS 或单位编码列表");
+    }
+
+    @Test
+    void aJsonDocumentIsCheckedByTheSameSchema() {
+        String json = "{\"format\": \"qualitycity-plan/1\", \"plan\": {\"id\": \"x\", \"code\": \"X\", \"title_zh\": \"X\","
+                + " \"start_date\": \"2020-01-01\", \"end_date\": 2020}, \"indicators\": [], \"measure_groups\": [{}],"
+                + " \"phases\": \"none\"}";
+        List<PlanProblem> problems = validator().validate(PlanSource.parse(json, PlanSource.Format.JSON, PlanTexts.ENGLISH));
+        assertThat(byField(problems, "plan.end_date").message()).isEqualTo("must be text; write it in quotes (\"2020\")");
+        assertThat(byField(problems, "indicators").message()).isEqualTo("must list at least one entry");
+        assertThat(byField(problems, "measure_groups[0].code").message()).isEqualTo("is required");
+        assertThat(byField(problems, "phases").message()).isEqualTo("must be a list");
+    }
+
+    @Test
+    void everyMessageKeyTheSchemaNamesIsInBothBundles() throws IOException {
+        String schema = resource("/" + PlanSchema.RESOURCE);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(plan\\.error\\.[a-z-]+)\"").matcher(schema);
+        Set<String> keys = new HashSet<>();
+        while (m.find()) {
+            keys.add(m.group(1));
+        }
+        assertThat(keys).contains("plan.error.plan-id", "plan.error.code-pattern", "plan.error.by-or-per");
+        for (java.util.Locale locale : List.of(java.util.Locale.ENGLISH, java.util.Locale.SIMPLIFIED_CHINESE)) {
+            java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("i18n/plan_messages", locale,
+                    java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+            assertThat(keys).allSatisfy(k -> assertThat(bundle.containsKey(k)).as(k + " " + locale).isTrue());
+        }
     }
 
     private static PlanProblem byField(List<PlanProblem> problems, String field) {
