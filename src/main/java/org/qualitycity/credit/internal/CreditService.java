@@ -253,10 +253,11 @@ public class CreditService {
 
     /** Listings in the user's scope (active only unless all=true). */
     public List<BlacklistView> listings(CurrentUser user, boolean all) {
-        return jdbc.sql(BLACKLIST_SELECT + " WHERE " + enterprises.scopePredicate(user, "e.id", "e.unit_id")
+        var scope = enterprises.scope(user);
+        return jdbc.sql(BLACKLIST_SELECT + " WHERE " + scope.predicate("e.id", "e.unit_id")
                         + (all ? "" : " AND b.removed_on IS NULL AND b.until >= :today")
                         + " ORDER BY b.listed_on DESC, b.id DESC LIMIT 1000")
-                .params(enterprises.scopeParams(user)).param("today", today()).query(CreditService::mapListing).list();
+                .params(scope.params()).param("today", today()).query(CreditService::mapListing).list();
     }
 
     /** The public list: active listings only. */

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.qualitycity.enterprise.CreditCode;
 import org.qualitycity.enterprise.EnterpriseRef;
+import org.qualitycity.enterprise.EnterpriseScope;
 import org.qualitycity.enterprise.Enterprises;
 import org.qualitycity.platform.AuditLog;
 import org.qualitycity.platform.ConflictException;
@@ -106,18 +107,11 @@ public class EnterpriseService implements Enterprises {
     }
 
     @Override
-    public String scopePredicate(CurrentUser user, String enterpriseIdColumn, String unitIdColumn) {
+    public EnterpriseScope scope(CurrentUser user) {
         if (user.roles().contains("ENTERPRISE") && user.scopeKind() == org.qualitycity.platform.DataScope.Kind.SELF) {
-            return "(" + enterpriseIdColumn + " = :scopeEnterpriseId)";
+            return EnterpriseScope.ofEnterprise(linkedEnterprise(user.id()).orElse(-1L));
         }
-        return user.scope().predicate(unitIdColumn, null);
-    }
-
-    @Override
-    public Map<String, Object> scopeParams(CurrentUser user) {
-        Map<String, Object> p = new HashMap<>(user.scope().params());
-        p.put("scopeEnterpriseId", linkedEnterprise(user.id()).orElse(-1L));
-        return p;
+        return EnterpriseScope.ofUnits(user.scope());
     }
 
     @Override
@@ -131,10 +125,11 @@ public class EnterpriseService implements Enterprises {
     }
 
     private EnterpriseRef ref(String where, Object key, CurrentUser user) {
+        EnterpriseScope scope = scope(user);
         return jdbc.sql("SELECT e.id, e.credit_code, e.name, e.unit_id, u.code, u.name_zh FROM enterprise e "
                         + "JOIN platform_unit u ON u.id = e.unit_id WHERE " + where + " AND "
-                        + scopePredicate(user, "e.id", "e.unit_id"))
-                .param("key", key).params(scopeParams(user))
+                        + scope.predicate("e.id", "e.unit_id"))
+                .param("key", key).params(scope.params())
                 .query((rs, i) -> new EnterpriseRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         rs.getString(5), rs.getString(6)))
                 .optional().orElseThrow(() -> new NotFoundException("enterprise " + key));
@@ -157,8 +152,9 @@ public class EnterpriseService implements Enterprises {
     /** As above; {@code standardKind}: only enterprises that declared a standard of this kind (e.g. INTERNATIONAL). */
     public PageResult<EnterpriseView> list(CurrentUser user, String text, String unitCode, String standardKind,
                                            ListQuery q) {
-        StringBuilder where = new StringBuilder(" WHERE ").append(scopePredicate(user, "e.id", "e.unit_id"));
-        Map<String, Object> p = new HashMap<>(scopeParams(user));
+        EnterpriseScope scope = scope(user);
+        StringBuilder where = new StringBuilder(" WHERE ").append(scope.predicate("e.id", "e.unit_id"));
+        Map<String, Object> p = new HashMap<>(scope.params());
         if (text != null && !text.isBlank()) {
             where.append(" AND (e.name LIKE :text OR e.credit_code LIKE :text)");
             p.put("text", "%" + text.trim() + "%");

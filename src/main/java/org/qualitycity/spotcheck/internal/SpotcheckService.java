@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.qualitycity.enterprise.EnterpriseRef;
+import org.qualitycity.enterprise.EnterpriseScope;
 import org.qualitycity.enterprise.Enterprises;
 import org.qualitycity.indicator.ComputedDataChanged;
 import org.qualitycity.indicator.Period;
@@ -20,7 +21,6 @@ import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.plan.Plans;
-import org.qualitycity.spotcheck.SampleResultRecorded;
 import org.qualitycity.spotcheck.SpotcheckRecords;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -218,8 +218,9 @@ public class SpotcheckService implements SpotcheckRecords {
         // newest first unless the caller sorts
         ListQuery q = query.sort() == null || query.sort().isBlank()
                 ? new ListQuery(query.page(), query.size(), "sampledOn", "desc") : query;
-        StringBuilder where = new StringBuilder(" WHERE ").append(enterprises.scopePredicate(user, "s.enterprise_id", "s.unit_id"));
-        Map<String, Object> p = new HashMap<>(enterprises.scopeParams(user));
+        EnterpriseScope scope = enterprises.scope(user);
+        StringBuilder where = new StringBuilder(" WHERE ").append(scope.predicate("s.enterprise_id", "s.unit_id"));
+        Map<String, Object> p = new HashMap<>(scope.params());
         if (f.unit() != null && !f.unit().isBlank()) {
             Unit u = units.requireVisible(f.unit(), user);
             where.append(" AND u.path LIKE :unitPath");
@@ -277,16 +278,18 @@ public class SpotcheckService implements SpotcheckRecords {
     }
 
     public SampleView sample(long id, CurrentUser user) {
-        return jdbc.sql(SELECT + " WHERE s.id = :id AND " + enterprises.scopePredicate(user, "s.enterprise_id", "s.unit_id"))
-                .param("id", id).params(enterprises.scopeParams(user)).query(SpotcheckService::map).optional()
+        EnterpriseScope scope = enterprises.scope(user);
+        return jdbc.sql(SELECT + " WHERE s.id = :id AND " + scope.predicate("s.enterprise_id", "s.unit_id"))
+                .param("id", id).params(scope.params()).query(SpotcheckService::map).optional()
                 .orElseThrow(() -> new NotFoundException("sample " + id));
     }
 
     /** Whether the user's scope covers the sample (for attachment policies). */
     public boolean visible(long id, CurrentUser user) {
+        EnterpriseScope scope = enterprises.scope(user);
         return jdbc.sql("SELECT count(*) FROM spotcheck_sample s WHERE s.id = :id AND "
-                        + enterprises.scopePredicate(user, "s.enterprise_id", "s.unit_id"))
-                .param("id", id).params(enterprises.scopeParams(user)).query(Long.class).single() > 0;
+                        + scope.predicate("s.enterprise_id", "s.unit_id"))
+                .param("id", id).params(scope.params()).query(Long.class).single() > 0;
     }
 
     public Long unitOf(long id) {
@@ -330,13 +333,14 @@ public class SpotcheckService implements SpotcheckRecords {
     /** Follow-ups of failed batches in scope; overdue=true: only those with an overdue step. */
     public PageResult<FollowUpRow> followUps(boolean overdueOnly, ListQuery q, CurrentUser user) {
         LocalDate today = today();
-        String where = " WHERE NOT r.cancelled AND " + enterprises.scopePredicate(user, "s.enterprise_id", "s.unit_id")
+        EnterpriseScope scope = enterprises.scope(user);
+        String where = " WHERE NOT r.cancelled AND " + scope.predicate("s.enterprise_id", "s.unit_id")
                 + (overdueOnly ? " AND ((r.reported_on IS NULL AND :today > r.started_on + " + RECTIFICATION_DAYS
                 + ") OR r.reported_on > r.started_on + " + RECTIFICATION_DAYS
                 + " OR (r.reinspected_on IS NULL AND :today > r.started_on + " + REINSPECTION_DAYS
                 + ") OR r.reinspected_on > r.started_on + " + REINSPECTION_DAYS + ")" : "");
         String from = FROM + " JOIN spotcheck_rectification r ON r.sample_id = s.id ";
-        Map<String, Object> p = new HashMap<>(enterprises.scopeParams(user));
+        Map<String, Object> p = new HashMap<>(scope.params());
         p.put("today", today);
         long total = jdbc.sql("SELECT count(*) " + from + where).params(p).query(Long.class).single();
         List<FollowUpRow> rows = jdbc.sql("""
@@ -498,14 +502,8 @@ public class SpotcheckService implements SpotcheckRecords {
         }
         SampleDetail after = detail(id, user);
         audit.record("spotcheck", "sample", id, unitOf(id), "RESULT", before, after);
-        events.publishEvent(new SampleResultRecorded(id, 0L + enterpriseId(id), verdict, false));
         changed(before);
         return after;
-    }
-
-    private long enterpriseId(long sampleId) {
-        return jdbc.sql("SELECT enterprise_id FROM spotcheck_sample WHERE id = :id").param("id", sampleId)
-                .query(Long.class).single();
     }
 
     /** An objection to a failed result, within 15 days of the result notice (day 15 accepted, day 16 refused). */
@@ -556,7 +554,6 @@ public class SpotcheckService implements SpotcheckRecords {
         }
         SampleDetail after = detail(id, user);
         audit.record("spotcheck", "sample", id, unitOf(id), "RETEST", before, after);
-        events.publishEvent(new SampleResultRecorded(id, enterpriseId(id), verdict, true));
         changed(before);
         return after;
     }
@@ -627,6 +624,13 @@ public class SpotcheckService implements SpotcheckRecords {
         return jdbc.sql("SELECT count(*) FROM spotcheck_sample WHERE enterprise_id = :e AND final_verdict IS NOT NULL "
                         + "AND sampled_on BETWEEN :f AND :t").param("e", enterpriseId).param("f", from).param("t", to)
                 .query(Integer.class).single();
+    }
+
+    @Override
+    public List<Long> enterprisesWithMostFailedBatches(int limit) {
+        return jdbc.sql("SELECT enterprise_id FROM spotcheck_sample WHERE final_verdict = 'FAIL' "
+                + "GROUP BY enterprise_id ORDER BY count(*) DESC, enterprise_id LIMIT :n").param("n", limit)
+                .query(Long.class).list();
     }
 
     @Override
