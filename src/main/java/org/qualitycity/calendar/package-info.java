@@ -3,5 +3,6 @@
  * arrangements, and time limits counted in working days. Other modules use {@link
  * org.qualitycity.calendar.WorkingDayCalendar}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Working-day calendar")
+@org.springframework.modulith.ApplicationModule(displayName = "Working-day calendar",
+        allowedDependencies = {"platform", "platform :: web", "notification"})
 package org.qualitycity.calendar;

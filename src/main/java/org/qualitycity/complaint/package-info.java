@@ -4,5 +4,6 @@
  * reply and return visit, personal-data masking, and the W2 figures (W2a/W2b/W2c) for the indicator
  * engine through its {@code ComputedElementProvider} SPI.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Complaints and reports (12315)")
+@org.springframework.modulith.ApplicationModule(displayName = "Complaints and reports (12315)",
+        allowedDependencies = {"platform", "platform :: web", "calendar", "files", "jobs", "notification", "indicator"})
 package org.qualitycity.complaint;

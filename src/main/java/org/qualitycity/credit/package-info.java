@@ -3,5 +3,6 @@
  * every reason listed; penalties and honours entered by officers; the serious-violation list
  * (严重违法失信名单) with publication and credit repair.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Credit")
+@org.springframework.modulith.ApplicationModule(displayName = "Credit",
+        allowedDependencies = {"platform", "platform :: web", "enterprise", "spotcheck"})
 package org.qualitycity.credit;

@@ -2,7 +2,6 @@ package org.qualitycity.enterprise;
 
 import org.qualitycity.platform.CurrentUser;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,10 +23,8 @@ public interface Enterprises {
     Optional<Long> linkedEnterprise(long userId);
 
     /**
-     * The SQL predicate that limits records owned by an enterprise to the user's scope. The column names
-     * are constants of the caller; bind {@link #scopeParams(CurrentUser)}.
+     * The data scope of enterprise-owned records for this user, a typed filter the caller's repository renders over
+     * its columns with {@link EnterpriseScope#predicate} and binds with {@link EnterpriseScope#params()}.
      */
-    String scopePredicate(CurrentUser user, String enterpriseIdColumn, String unitIdColumn);
-
-    Map<String, Object> scopeParams(CurrentUser user);
+    EnterpriseScope scope(CurrentUser user);
 }

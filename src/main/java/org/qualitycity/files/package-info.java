@@ -3,5 +3,6 @@
  * size, with access decided per owner type by an {@link org.qualitycity.files.AttachmentOwnerPolicy}.
  * Other modules use {@link org.qualitycity.files.Attachments}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Files")
+@org.springframework.modulith.ApplicationModule(displayName = "Files",
+        allowedDependencies = {"platform", "platform :: web"})
 package org.qualitycity.files;

@@ -5,5 +5,6 @@
  * jobs through {@link org.qualitycity.jobs.Jobs} and run them by registering a
  * {@link org.qualitycity.jobs.JobHandler}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Jobs")
+@org.springframework.modulith.ApplicationModule(displayName = "Jobs",
+        allowedDependencies = {"platform", "platform :: web"})
 package org.qualitycity.jobs;

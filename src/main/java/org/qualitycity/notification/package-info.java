@@ -3,5 +3,6 @@
  * (every user of that unit sees it) through {@link org.qualitycity.notification.Notifications}, e.g.
  * for overdue tasks or red indicators.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications",
+        allowedDependencies = {"platform", "platform :: web"})
 package org.qualitycity.notification;

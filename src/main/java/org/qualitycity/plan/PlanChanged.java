@@ -1,7 +1,14 @@
 package org.qualitycity.plan;
 
 /**
- * Published after a plan was imported, replaced or edited (tasks and indicators re-read it).
+ * Published by the plan module ({@code PlanService}) inside the transaction of a change to a stored plan: an import,
+ * a replaced plan file, an edit of a measure's lead and co-operating units, or another plan made the current one.
+ *
+ * <p>Who hears it: the task module ({@code TaskGenerator}, an {@code @ApplicationModuleListener}, so after the
+ * commit and recorded in the event publication registry): when the changed plan is the current one it creates the
+ * tasks the plan now calls for and re-synchronises open generated tasks (lead units, titles) with it. Nobody else listens: the
+ * indicator engine and the spot-check module read the plan through {@link Plans} whenever they need it, so they see
+ * the change at once, and indicator results already computed stay as they are until the next recompute.
  *
  * @param version the plan's version after the change
  * @param change  IMPORTED, REPLACED, MEASURE_UNITS_EDITED or MADE_CURRENT

@@ -25,12 +25,12 @@ import java.util.Objects;
  *   <li><b>Bounded pages</b> from {@link ListQuery} (size 1…{@value ListQuery#MAX_SIZE}, page
  *       0…{@value ListQuery#MAX_PAGE}) and the total count in the {@link PageResult}.</li>
  *   <li><b>Data scope.</b> {@link #scope} composes {@link DataScope#predicate}; a module's own scope
- *       (e.g. {@code Enterprises.scopePredicate}) goes in through {@link #where(String, Map)}.</li>
+ *       (e.g. {@code EnterpriseScope.predicate}) goes in through {@link #where(String, Map)}.</li>
  * </ul>
  * Usage:
  * <pre>{@code
  * ListSql.from("FROM enterprise e JOIN platform_unit u ON u.id = e.unit_id")
- *        .where(enterprises.scopePredicate(user, "e.id", "e.unit_id"), enterprises.scopeParams(user))
+ *        .where(scope.predicate("e.id", "e.unit_id"), scope.params())
  *        .contains("text", f.text(), "e.name", "e.credit_code")
  *        .equal("e.status", "status", f.status())
  *        .orderBy(q, SORTS, "name", false, "e.id")

@@ -20,6 +20,9 @@ public interface SpotcheckRecords {
     /** Batches with a final verdict sampled in [from, to]. */
     int testedBatches(long enterpriseId, LocalDate from, LocalDate to);
 
+    /** The enterprises with the most failed batches (final verdict FAIL) of all time, most first, ties by id. */
+    List<Long> enterprisesWithMostFailedBatches(int limit);
+
     /** Rectification and re-inspection steps overdue on {@code asOf} (or done late), for follow-ups started in [from, asOf]. */
     List<OverdueStep> overdueSteps(long enterpriseId, LocalDate from, LocalDate asOf);
 }

@@ -3,5 +3,6 @@
  * re-tests, follow-up of failed batches (rectification, re-inspection), public announcements; supplies
  * the pass-rate elements of P1–P4 to the indicator engine.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Spot checks")
+@org.springframework.modulith.ApplicationModule(displayName = "Spot checks",
+        allowedDependencies = {"platform", "platform :: web", "enterprise", "indicator", "files", "plan"})
 package org.qualitycity.spotcheck;

@@ -3,5 +3,6 @@
  * supervision workflow (assign, acknowledge, progress, feedback, review, close), deadline reminders and
  * supervision notices (督办单) in working days.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Tasks")
+@org.springframework.modulith.ApplicationModule(displayName = "Tasks",
+        allowedDependencies = {"platform", "platform :: web", "plan", "calendar", "files", "jobs", "notification"})
 package org.qualitycity.task;

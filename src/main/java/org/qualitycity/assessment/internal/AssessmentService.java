@@ -66,12 +66,14 @@ public class AssessmentService {
     private final int objectionDays;
     private final MessageSource messages;
     private final CalendarCoverage coverage;
+    private final org.qualitycity.platform.UserDirectory users;
 
     AssessmentService(JdbcClient jdbc, SchemeService schemes, Units units, Plans plans,
                       IndicatorResults indicatorResults, TaskPerformance tasks, WorkingDayCalendar calendar,
                       Notifications notifications, AuditLog audit, Clock clock,
                       @Value("${qc.assessment.objection-working-days:5}") int objectionDays, MessageSource messages,
-                      CalendarCoverage coverage) {
+                      CalendarCoverage coverage, org.qualitycity.platform.UserDirectory users) {
+        this.users = users;
         this.coverage = coverage;
         this.messages = messages;
         this.jdbc = jdbc;
@@ -476,13 +478,17 @@ public class AssessmentService {
                             rs.getString("name_en"), rs.getString("target"), rs.getBigDecimal("total"), rank, tied, note,
                             lines(rs.getLong("id"), locale));
                 }).list();
-        List<AssessmentViews.Objection> objections = jdbc.sql("""
-                        SELECT o.*, u.code, us.display_name FROM assessment_objection o JOIN platform_unit u ON u.id = o.unit_id
-                        LEFT JOIN platform_user us ON us.id = o.created_by
+        List<Map<String, Object>> objectionRows = jdbc.sql("""
+                        SELECT o.*, u.code FROM assessment_objection o JOIN platform_unit u ON u.id = o.unit_id
                         WHERE o.year = :y AND """ + " " + user.scope().predicate("o.unit_id", null) + " ORDER BY o.id")
-                .params(p).query((rs, n) -> new AssessmentViews.Objection(rs.getLong("id"), rs.getString("code"),
-                        rs.getString("text"), rs.getString("display_name"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getString("reply"))).list();
+                .params(p).query().listOfRows();
+        // who objected: names through the platform's user directory, not its table
+        Map<Long, String> names = users.displayNames(objectionRows.stream().map(r -> r.get("created_by"))
+                .filter(java.util.Objects::nonNull).map(v -> ((Number) v).longValue()).collect(java.util.stream.Collectors.toSet()));
+        List<AssessmentViews.Objection> objections = objectionRows.stream().map(r -> new AssessmentViews.Objection(
+                ((Number) r.get("id")).longValue(), (String) r.get("code"), (String) r.get("text"),
+                r.get("created_by") == null ? null : names.get(((Number) r.get("created_by")).longValue()),
+                ((Timestamp) r.get("created_at")).toInstant(), (String) r.get("reply"))).toList();
         return new AssessmentViews.Assessment(year, (String) run.get("state"),
                 run.get("area_scheme_id") == null ? null : ((Number) run.get("area_scheme_id")).longValue(),
                 run.get("dept_scheme_id") == null ? null : ((Number) run.get("dept_scheme_id")).longValue(),

@@ -1,6 +1,7 @@
 package org.qualitycity.credit.internal;
 
 import org.qualitycity.platform.DemoDataContributor;
+import org.qualitycity.spotcheck.SpotcheckRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +21,12 @@ class CreditDemoData implements DemoDataContributor {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SpotcheckRecords spotchecks;
 
-    CreditDemoData(JdbcClient jdbc, Clock clock) {
+    CreditDemoData(JdbcClient jdbc, Clock clock, SpotcheckRecords spotchecks) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.spotchecks = spotchecks;
     }
 
     @Override
@@ -54,8 +57,7 @@ class CreditDemoData implements DemoDataContributor {
                     .param("r", honour ? null : "咸市监处罚〔" + on.getYear() + "〕" + (10 + random.nextInt(90)) + "号").update();
         }
         // the enterprises with the most failed batches are listed
-        List<Long> worst = jdbc.sql("SELECT enterprise_id FROM spotcheck_sample WHERE final_verdict = 'FAIL' "
-                + "GROUP BY enterprise_id ORDER BY count(*) DESC, enterprise_id LIMIT 2").query(Long.class).list();
+        List<Long> worst = spotchecks.enterprisesWithMostFailedBatches(2);
         for (int i = 0; i < worst.size(); i++) {
             LocalDate listed = today.minusDays(i == 0 ? 200 : 600);
             long id = jdbc.sql("INSERT INTO credit_blacklist (enterprise_id, decision_no, legal_basis, reason, approved_by, "

@@ -254,7 +254,7 @@ public class CreditService {
     /** Listings in the user's scope (active only unless all=true). */
     public List<BlacklistView> listings(CurrentUser user, boolean all) {
         return org.qualitycity.platform.ListSql.from("FROM credit_blacklist b JOIN enterprise e ON e.id = b.enterprise_id")
-                .where(enterprises.scopePredicate(user, "e.id", "e.unit_id"), enterprises.scopeParams(user))
+                .where(enterprises.scope(user).predicate("e.id", "e.unit_id"), enterprises.scope(user).params())
                 .when(!all, "b.removed_on IS NULL AND b.until >= :today").param("today", today())
                 .orderBy("b.listed_on DESC, b.id DESC")
                 .rows(jdbc, BLACKLIST_SELECT, CreditService::mapListing, 1000, 0);

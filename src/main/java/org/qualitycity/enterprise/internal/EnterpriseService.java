@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.qualitycity.enterprise.CreditCode;
 import org.qualitycity.enterprise.EnterpriseRef;
+import org.qualitycity.enterprise.EnterpriseScope;
 import org.qualitycity.enterprise.Enterprises;
 import org.qualitycity.platform.AuditLog;
 import org.qualitycity.platform.ConflictException;
@@ -109,18 +110,11 @@ public class EnterpriseService implements Enterprises {
     }
 
     @Override
-    public String scopePredicate(CurrentUser user, String enterpriseIdColumn, String unitIdColumn) {
+    public EnterpriseScope scope(CurrentUser user) {
         if (user.roles().contains("ENTERPRISE") && user.scopeKind() == org.qualitycity.platform.DataScope.Kind.SELF) {
-            return "(" + enterpriseIdColumn + " = :scopeEnterpriseId)";
+            return EnterpriseScope.ofEnterprise(linkedEnterprise(user.id()).orElse(-1L));
         }
-        return user.scope().predicate(unitIdColumn, null);
-    }
-
-    @Override
-    public Map<String, Object> scopeParams(CurrentUser user) {
-        Map<String, Object> p = new HashMap<>(user.scope().params());
-        p.put("scopeEnterpriseId", linkedEnterprise(user.id()).orElse(-1L));
-        return p;
+        return EnterpriseScope.ofUnits(user.scope());
     }
 
     @Override
@@ -134,10 +128,11 @@ public class EnterpriseService implements Enterprises {
     }
 
     private EnterpriseRef ref(String where, Object key, CurrentUser user) {
+        EnterpriseScope scope = scope(user);
         return jdbc.sql("SELECT e.id, e.credit_code, e.name, e.unit_id, u.code, u.name_zh FROM enterprise e "
                         + "JOIN platform_unit u ON u.id = e.unit_id WHERE " + where + " AND "
-                        + scopePredicate(user, "e.id", "e.unit_id"))
-                .param("key", key).params(scopeParams(user))
+                        + scope.predicate("e.id", "e.unit_id"))
+                .param("key", key).params(scope.params())
                 .query((rs, i) -> new EnterpriseRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         rs.getString(5), rs.getString(6)))
                 .optional().orElseThrow(() -> new NotFoundException("enterprise " + key));
@@ -162,7 +157,7 @@ public class EnterpriseService implements Enterprises {
                                            ListQuery q) {
         String unitPath = unitCode == null || unitCode.isBlank() ? null : units.requireVisible(unitCode, user).path();
         return ListSql.from("FROM enterprise e JOIN platform_unit u ON u.id = e.unit_id")
-                .where(scopePredicate(user, "e.id", "e.unit_id"), scopeParams(user))
+                .where(scope(user).predicate("e.id", "e.unit_id"), scope(user).params())
                 .contains("text", text, "e.name", "e.credit_code")
                 .startsWith("u.path", "unitPath", unitPath)
                 .filter("EXISTS (SELECT 1 FROM enterprise_standard st WHERE st.enterprise_id = e.id AND st.kind = :std)",

@@ -1,13 +1,17 @@
 package org.qualitycity.files.internal;
 
 import org.qualitycity.files.Attachment;
+import org.qualitycity.platform.UserDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 @Repository
 class AttachmentRepository {
@@ -18,14 +22,28 @@ class AttachmentRepository {
 
     private static final String SELECT = """
             SELECT a.id, a.owner_type, a.owner_id, a.unit_id, a.filename, a.content_type, a.size_bytes, a.sha256,
-                   a.storage_key, a.store, a.created_by, u.display_name AS created_by_name, a.created_at
-            FROM files_attachment a LEFT JOIN platform_user u ON u.id = a.created_by
+                   a.storage_key, a.store, a.created_by, a.created_at
+            FROM files_attachment a
             """;
 
     private final JdbcClient jdbc;
+    private final UserDirectory users;
 
-    AttachmentRepository(JdbcClient jdbc) {
+    AttachmentRepository(JdbcClient jdbc, UserDirectory users) {
         this.jdbc = jdbc;
+        this.users = users;
+    }
+
+    /** The attachments with the display names of their creators, read through the platform's user directory. */
+    private List<Stored> named(List<Stored> rows) {
+        Map<Long, String> names = users.displayNames(rows.stream().map(r -> r.attachment().createdBy())
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        return rows.stream().map(r -> {
+            Attachment a = r.attachment();
+            return a.createdBy() == null ? r : new Stored(new Attachment(a.id(), a.ownerType(), a.ownerId(), a.unitId(),
+                    a.filename(), a.contentType(), a.sizeBytes(), a.sha256(), a.createdBy(), names.get(a.createdBy()),
+                    a.createdAt()), r.storageKey(), r.store());
+        }).toList();
     }
 
     private static Stored map(ResultSet rs, int n) throws SQLException {
@@ -35,7 +53,7 @@ class AttachmentRepository {
         Long createdBy = rs.wasNull() ? null : by;
         return new Stored(new Attachment(rs.getLong("id"), rs.getString("owner_type"), rs.getLong("owner_id"), unitId,
                 rs.getString("filename"), rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
-                createdBy, rs.getString("created_by_name"), rs.getTimestamp("created_at").toInstant()),
+                createdBy, null, rs.getTimestamp("created_at").toInstant()),
                 rs.getString("storage_key"), rs.getString("store"));
     }
 
@@ -56,15 +74,16 @@ class AttachmentRepository {
 
     /** A live (not deleted) attachment. */
     Optional<Stored> byId(long id) {
-        return jdbc.sql(SELECT + " WHERE a.id = :id AND a.deleted_at IS NULL").param("id", id)
-                .query(AttachmentRepository::map).optional();
+        return named(jdbc.sql(SELECT + " WHERE a.id = :id AND a.deleted_at IS NULL").param("id", id)
+                .query(AttachmentRepository::map).list()).stream().findFirst();
     }
 
     List<Attachment> byOwner(String ownerType, long ownerId) {
-        return jdbc.sql(SELECT + " WHERE a.owner_type = :ownerType AND a.owner_id = :ownerId AND a.deleted_at IS NULL"
+        List<Stored> rows = jdbc.sql(SELECT + " WHERE a.owner_type = :ownerType AND a.owner_id = :ownerId AND a.deleted_at IS NULL"
                         + " ORDER BY a.created_at, a.id LIMIT 1000")
                 .param("ownerType", ownerType).param("ownerId", ownerId)
-                .query(AttachmentRepository::map).list().stream().map(Stored::attachment).toList();
+                .query(AttachmentRepository::map).list();
+        return named(rows).stream().map(Stored::attachment).toList();
     }
 
     boolean markDeleted(long id, long userId) {

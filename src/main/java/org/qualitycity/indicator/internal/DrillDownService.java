@@ -2,6 +2,7 @@ package org.qualitycity.indicator.internal;
 
 import org.qualitycity.indicator.ComputedElementProvider;
 import org.qualitycity.indicator.Period;
+import org.qualitycity.platform.AuditHistory;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.Unit;
@@ -9,7 +10,6 @@ import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.plan.DataElement;
 import org.qualitycity.plan.IndicatorDefinition;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -40,17 +40,17 @@ public class DrillDownService {
     private final ValueRepository values;
     private final ValueService valueService;
     private final List<ComputedElementProvider> providers;
-    private final JdbcClient jdbc;
+    private final AuditHistory auditHistory;
 
     DrillDownService(IndicatorCatalog catalog, Units units, AnalyticsService analytics, ValueRepository values,
-                     ValueService valueService, List<ComputedElementProvider> providers, JdbcClient jdbc) {
+                     ValueService valueService, List<ComputedElementProvider> providers, AuditHistory auditHistory) {
         this.catalog = catalog;
         this.units = units;
         this.analytics = analytics;
         this.values = values;
         this.valueService = valueService;
         this.providers = providers;
-        this.jdbc = jdbc;
+        this.auditHistory = auditHistory;
     }
 
     public Explanation explain(String indicatorCode, String unitCode, String periodId, CurrentUser user) {
@@ -84,15 +84,8 @@ public class DrillDownService {
         }
         List<String> keys = new ArrayList<>();
         inputs.forEach(v -> keys.add(v.element() + "|" + v.unitCode() + "|" + v.period()));
-        List<History> history = keys.isEmpty() ? List.of() : jdbc.sql("""
-                        SELECT at, actor_name, action, entity_id, after_data ->> 'comment' FROM platform_audit
-                        WHERE module = 'indicator' AND entity_type = 'value' AND entity_id = ANY(CAST(:keys AS text[]))
-                        ORDER BY id DESC LIMIT 200
-                        """)
-                .param("keys", keys.toArray(String[]::new))
-                .query((rs, n) -> new History(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)))
-                .list();
+        List<History> history = auditHistory.history("indicator", "value", keys, "comment", 200).stream()
+                .map(e -> new History(e.at(), e.actorName(), e.action(), e.entityId(), e.afterValue())).toList();
         return new Explanation(d, unit.code(), unit.nameZh(), period.id(), result, inputs, links, history);
     }
 }

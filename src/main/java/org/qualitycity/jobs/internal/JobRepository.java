@@ -7,6 +7,7 @@ import org.qualitycity.platform.DataScope;
 import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.ListSql;
 import org.qualitycity.platform.PageResult;
+import org.qualitycity.platform.UserDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
@@ -20,7 +21,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 @Repository
 class JobRepository {
@@ -34,23 +37,38 @@ class JobRepository {
 
     private static final String SELECT = """
             SELECT j.id, j.kind, j.status, j.percent, j.message, j.result::text AS result, j.error, j.created_by,
-                   u.display_name AS created_by_name, j.unit_id, j.created_at, j.started_at, j.finished_at
-            FROM jobs_job j LEFT JOIN platform_user u ON u.id = j.created_by
+                   j.unit_id, j.created_at, j.started_at, j.finished_at
+            FROM jobs_job j
             """;
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final UserDirectory users;
 
-    JobRepository(JdbcClient jdbc, ObjectMapper json) {
+    JobRepository(JdbcClient jdbc, ObjectMapper json, UserDirectory users) {
         this.jdbc = jdbc;
         this.json = json;
+        this.users = users;
+    }
+
+    /** The jobs with their creators' display names, read through the platform's user directory. */
+    private List<JobView> named(List<JobView> jobs) {
+        Map<Long, String> names = users.displayNames(jobs.stream().map(JobView::createdBy).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        return jobs.stream().map(j -> j.createdBy() == null ? j : new JobView(j.id(), j.kind(), j.status(),
+                j.percent(), j.message(), j.result(), j.error(), j.createdBy(), names.get(j.createdBy()), j.unitId(),
+                j.createdAt(), j.startedAt(), j.finishedAt())).toList();
+    }
+
+    private Optional<JobView> named(Optional<JobView> job) {
+        return job.map(j -> named(List.of(j)).get(0));
     }
 
     private JobView map(ResultSet rs, int n) throws SQLException {
         String result = rs.getString("result");
         return new JobView(rs.getLong("id"), rs.getString("kind"), JobStatus.valueOf(rs.getString("status")),
                 rs.getInt("percent"), rs.getString("message"), result == null ? null : json.readTree(result),
-                rs.getString("error"), nullableLong(rs, "created_by"), rs.getString("created_by_name"),
+                rs.getString("error"), nullableLong(rs, "created_by"), null,
                 nullableLong(rs, "unit_id"), instant(rs, "created_at"), instant(rs, "started_at"),
                 instant(rs, "finished_at"));
     }
@@ -182,11 +200,11 @@ class JobRepository {
     Optional<JobView> find(long id, CurrentUser user) {
         Map<String, Object> p = new HashMap<>();
         String where = " WHERE j.id = :id AND " + visible(user, p);
-        return jdbc.sql(SELECT + where).params(p).param("id", id).query(this::map).optional();
+        return named(jdbc.sql(SELECT + where).params(p).param("id", id).query(this::map).optional());
     }
 
     Optional<JobView> findAny(long id) {
-        return jdbc.sql(SELECT + " WHERE j.id = :id").param("id", id).query(this::map).optional();
+        return named(jdbc.sql(SELECT + " WHERE j.id = :id").param("id", id).query(this::map).optional());
     }
 
     /**
@@ -196,11 +214,12 @@ class JobRepository {
         Map<String, Object> p = new HashMap<>();
         String mine = all ? visible(user, p) : "j.created_by = :me";
         p.put("me", user.id());
-        return ListSql.from("FROM jobs_job j")
+        PageResult<JobView> page = ListSql.from("FROM jobs_job j")
                 .where(mine, p)
                 .equal("j.status", "status", status == null ? null : status.name())
                 .equal("j.kind", "kind", kind)
                 .orderBy(q, SORTS, "id", true, "j.id")
                 .page(jdbc, SELECT, this::map, q);
+        return new PageResult<>(named(page.items()), page.page(), page.size(), page.total());
     }
 }

@@ -7,6 +7,7 @@ import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.ListSql;
 import org.qualitycity.platform.PageResult;
+import org.qualitycity.platform.UserDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,9 +37,11 @@ class NotificationRepository {
             "CASE m.severity WHEN 'ALERT' THEN 3 WHEN 'WARN' THEN 2 ELSE 1 END", "title", "m.title");
 
     private final JdbcClient jdbc;
+    private final UserDirectory users;
 
-    NotificationRepository(JdbcClient jdbc) {
+    NotificationRepository(JdbcClient jdbc, UserDirectory users) {
         this.jdbc = jdbc;
+        this.users = users;
     }
 
     private static NotificationView map(ResultSet rs, int n) throws SQLException {
@@ -70,9 +73,9 @@ class NotificationRepository {
         return user.scopeKind() == org.qualitycity.platform.DataScope.Kind.SELF ? -1L : user.unitId();
     }
 
+    /** Users are the platform's: looked up through its directory, not its table. */
     boolean userExists(long id) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM platform_user WHERE id = :id)").param("id", id)
-                .query(Boolean.class).single();
+        return users.exists(id);
     }
 
     boolean unitExists(long id) {
@@ -82,8 +85,7 @@ class NotificationRepository {
 
     /** The id and unit of an active user with this name. */
     Optional<long[]> userByName(String username) {
-        return jdbc.sql("SELECT id, unit_id FROM platform_user WHERE username = :u AND active")
-                .param("u", username).query((rs, n) -> new long[]{rs.getLong("id"), rs.getLong("unit_id")}).optional();
+        return users.activeByUsername(username).map(u -> new long[]{u.id(), u.unitId()});
     }
 
     Optional<NotificationView> find(long id, CurrentUser user) {

@@ -24,7 +24,7 @@ import java.util.Map;
 
 /** Searching the audit trail and verifying its hash chain. */
 @Service
-public class AuditTrail implements AuditVerifier {
+public class AuditTrail implements AuditVerifier, org.qualitycity.platform.AuditHistory {
 
     public record Entry(long id, Instant at, String actor, String actorUnit, String ip, String module,
                         String entityType, String entityId, String action, String before, String after) {
@@ -51,6 +51,25 @@ public class AuditTrail implements AuditVerifier {
         this.readOnly = new TransactionTemplate(txManager);
         this.readOnly.setReadOnly(true);
         this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    @Override
+    public List<org.qualitycity.platform.AuditHistory.Entry> history(String module, String entityType,
+                                                                     java.util.Collection<String> entityIds,
+                                                                     String afterField, int limit) {
+        if (entityIds.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT at, actor_name, action, entity_id, after_data ->> CAST(:field AS text) FROM platform_audit
+                        WHERE module = :module AND entity_type = :type AND entity_id = ANY(CAST(:ids AS text[]))
+                        ORDER BY id DESC LIMIT :limit
+                        """)
+                .param("field", afterField).param("module", module).param("type", entityType)
+                .param("ids", entityIds.toArray(String[]::new)).param("limit", limit)
+                .query((rs, n) -> new org.qualitycity.platform.AuditHistory.Entry(rs.getTimestamp(1).toInstant(),
+                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
     }
 
     private static Entry map(ResultSet rs, int n) throws SQLException {

@@ -133,6 +133,25 @@ class UserRepository {
         return jdbc.sql("SELECT id FROM platform_user WHERE username = :u").param("u", username).query(Long.class).optional();
     }
 
+    Optional<org.qualitycity.platform.UserDirectory.ActiveUser> activeByUsername(String username) {
+        return jdbc.sql("SELECT id, unit_id FROM platform_user WHERE username = :u AND active").param("u", username)
+                .query((rs, n) -> new org.qualitycity.platform.UserDirectory.ActiveUser(rs.getLong(1), rs.getLong(2)))
+                .optional();
+    }
+
+    boolean exists(long id) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM platform_user WHERE id = :id)").param("id", id)
+                .query(Boolean.class).single();
+    }
+
+    java.util.Map<Long, String> displayNames(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, display_name FROM platform_user WHERE id = ANY(CAST(:ids AS bigint[]))")
+                .param("ids", ids.stream().distinct().toArray(Long[]::new))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> names.put(rs.getLong(1), rs.getString(2)));
+        return names;
+    }
+
     long count() {
         return jdbc.sql("SELECT count(*) FROM platform_user").query(Long.class).single();
     }

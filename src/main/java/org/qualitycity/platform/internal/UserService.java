@@ -309,6 +309,21 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
     }
 
     @Override
+    public java.util.Optional<ActiveUser> activeByUsername(String username) {
+        return username == null ? java.util.Optional.empty() : repo.activeByUsername(username.trim().toLowerCase());
+    }
+
+    @Override
+    public boolean exists(long userId) {
+        return repo.exists(userId);
+    }
+
+    @Override
+    public Map<Long, String> displayNames(java.util.Collection<Long> userIds) {
+        return userIds.isEmpty() ? Map.of() : repo.displayNames(userIds);
+    }
+
+    @Override
     public java.util.List<Long> activeUsersWithPermission(String permission) {
         java.util.TreeSet<Long> ids = new java.util.TreeSet<>();
         repo.activeUserRolePatterns().forEach((id, patterns) -> {

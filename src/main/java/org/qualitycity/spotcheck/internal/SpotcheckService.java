@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.qualitycity.enterprise.EnterpriseRef;
+import org.qualitycity.enterprise.EnterpriseScope;
 import org.qualitycity.enterprise.Enterprises;
 import org.qualitycity.indicator.ComputedDataChanged;
 import org.qualitycity.indicator.Period;
@@ -21,7 +22,6 @@ import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.plan.Plans;
-import org.qualitycity.spotcheck.SampleResultRecorded;
 import org.qualitycity.spotcheck.SpotcheckRecords;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -217,7 +217,7 @@ public class SpotcheckService implements SpotcheckRecords {
 
     public PageResult<SampleView> list(Filter f, ListQuery q, CurrentUser user) {
         ListSql list = ListSql.from(FROM)
-                .where(enterprises.scopePredicate(user, "s.enterprise_id", "s.unit_id"), enterprises.scopeParams(user));
+                .where(enterprises.scope(user).predicate("s.enterprise_id", "s.unit_id"), enterprises.scope(user).params());
         if (f.unit() != null && !f.unit().isBlank()) {
             list.startsWith("u.path", "unitPath", units.requireVisible(f.unit(), user).path());
         }
@@ -259,16 +259,18 @@ public class SpotcheckService implements SpotcheckRecords {
     }
 
     public SampleView sample(long id, CurrentUser user) {
-        return jdbc.sql(SELECT + " WHERE s.id = :id AND " + enterprises.scopePredicate(user, "s.enterprise_id", "s.unit_id"))
-                .param("id", id).params(enterprises.scopeParams(user)).query(SpotcheckService::map).optional()
+        EnterpriseScope scope = enterprises.scope(user);
+        return jdbc.sql(SELECT + " WHERE s.id = :id AND " + scope.predicate("s.enterprise_id", "s.unit_id"))
+                .param("id", id).params(scope.params()).query(SpotcheckService::map).optional()
                 .orElseThrow(() -> new NotFoundException("sample " + id));
     }
 
     /** Whether the user's scope covers the sample (for attachment policies). */
     public boolean visible(long id, CurrentUser user) {
+        EnterpriseScope scope = enterprises.scope(user);
         return jdbc.sql("SELECT count(*) FROM spotcheck_sample s WHERE s.id = :id AND "
-                        + enterprises.scopePredicate(user, "s.enterprise_id", "s.unit_id"))
-                .param("id", id).params(enterprises.scopeParams(user)).query(Long.class).single() > 0;
+                        + scope.predicate("s.enterprise_id", "s.unit_id"))
+                .param("id", id).params(scope.params()).query(Long.class).single() > 0;
     }
 
     public Long unitOf(long id) {
@@ -315,7 +317,7 @@ public class SpotcheckService implements SpotcheckRecords {
         String from = FROM + " JOIN spotcheck_rectification r ON r.sample_id = s.id ";
         return ListSql.from(from)
                 .where("NOT r.cancelled")
-                .where(enterprises.scopePredicate(user, "s.enterprise_id", "s.unit_id"), enterprises.scopeParams(user))
+                .where(enterprises.scope(user).predicate("s.enterprise_id", "s.unit_id"), enterprises.scope(user).params())
                 .when(overdueOnly, "(r.reported_on IS NULL AND :today > r.started_on + " + RECTIFICATION_DAYS
                         + ") OR r.reported_on > r.started_on + " + RECTIFICATION_DAYS
                         + " OR (r.reinspected_on IS NULL AND :today > r.started_on + " + REINSPECTION_DAYS
@@ -478,14 +480,8 @@ public class SpotcheckService implements SpotcheckRecords {
         }
         SampleDetail after = detail(id, user);
         audit.record("spotcheck", "sample", id, unitOf(id), "RESULT", before, after);
-        events.publishEvent(new SampleResultRecorded(id, 0L + enterpriseId(id), verdict, false));
         changed(before);
         return after;
-    }
-
-    private long enterpriseId(long sampleId) {
-        return jdbc.sql("SELECT enterprise_id FROM spotcheck_sample WHERE id = :id").param("id", sampleId)
-                .query(Long.class).single();
     }
 
     /** An objection to a failed result, within 15 days of the result notice (day 15 accepted, day 16 refused). */
@@ -536,7 +532,6 @@ public class SpotcheckService implements SpotcheckRecords {
         }
         SampleDetail after = detail(id, user);
         audit.record("spotcheck", "sample", id, unitOf(id), "RETEST", before, after);
-        events.publishEvent(new SampleResultRecorded(id, enterpriseId(id), verdict, true));
         changed(before);
         return after;
     }
@@ -607,6 +602,13 @@ public class SpotcheckService implements SpotcheckRecords {
         return jdbc.sql("SELECT count(*) FROM spotcheck_sample WHERE enterprise_id = :e AND final_verdict IS NOT NULL "
                         + "AND sampled_on BETWEEN :f AND :t").param("e", enterpriseId).param("f", from).param("t", to)
                 .query(Integer.class).single();
+    }
+
+    @Override
+    public List<Long> enterprisesWithMostFailedBatches(int limit) {
+        return jdbc.sql("SELECT enterprise_id FROM spotcheck_sample WHERE final_verdict = 'FAIL' "
+                + "GROUP BY enterprise_id ORDER BY count(*) DESC, enterprise_id LIMIT :n").param("n", limit)
+                .query(Long.class).list();
     }
 
     @Override
