@@ -20,6 +20,8 @@ public final class Texts {
     /** The application's default language. */
     public static final Locale DEFAULT = Locale.SIMPLIFIED_CHINESE;
 
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[a-z]+(?:\\.[a-zA-Z0-9-]+)+");
+
     private static volatile MessageSource source;
 
     Texts(MessageSource messageSource) {
@@ -40,6 +42,24 @@ public final class Texts {
     public static Locale locale() {
         Locale l = LocaleContextHolder.getLocaleContext() == null ? null : LocaleContextHolder.getLocale();
         return l == null ? DEFAULT : l;
+    }
+
+    /**
+     * A stored column that holds either a {@link Text} as JSON (rendered in the current request's language)
+     * a bare message key, or text written as such (returned as it is); null for null.
+     */
+    public static String renderStored(String stored) {
+        if (stored != null && KEY.matcher(stored).matches() && source != null) {
+            return source.getMessage(stored, null, stored, locale());
+        }
+        if (stored == null || !stored.startsWith("{\"key\"")) {
+            return stored;
+        }
+        try {
+            return render(Text.fromJson(stored));
+        } catch (RuntimeException e) {
+            return stored;
+        }
     }
 
     /** The text in the given language; the key itself when the bundles lack it; null for null. */
