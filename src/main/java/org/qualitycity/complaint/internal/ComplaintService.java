@@ -1004,7 +1004,7 @@ public class ComplaintService {
     }
 
     private static String normalise(String s) {
-        return s == null ? "" : s.replaceAll("[\\s，。,.!！？?；;：:、\"“”'‘’]", "").toLowerCase();
+        return s == null ? "" : s.replaceAll("[\\s\\uFF0C\\u3002,.!\\uFF01\\uFF1F?\\uFF1B;\\uFF1A:\\u3001\"\\u201C\\u201D'\\u2018\\u2019]", "").toLowerCase();
     }
 
     private static LocalDate d(Map<String, Object> r, String col) {
