@@ -1,6 +1,7 @@
 package org.qualitycity.complaint.internal;
 
 import org.qualitycity.calendar.CalendarCoverage;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.calendar.CalendarYearMissingException;
 import org.qualitycity.calendar.WorkingDayCalendar;
 import org.qualitycity.complaint.RefusalGround;
@@ -235,7 +236,9 @@ public class ComplaintService {
                 long originalId = open.get().getKey();
                 boolean sameFacts = normalise(open.get().getValue()).contains(normalise(s.facts()));
                 if (!sameFacts) {
-                    String merged = open.get().getValue() + "\n【" + today + " 补充】" + s.facts();
+                    // the case file is written in the record's language (the default), whoever reads it later
+                    String merged = open.get().getValue() + "\n"
+                            + Texts.render(Text.of("complaint.facts.supplement", today), Texts.DEFAULT) + s.facts();
                     Due due = dueAfter(today, REPORT_CHECK_DAYS);
                     jdbc.sql("""
                                     UPDATE complaint_case SET facts = left(:facts, 4000), accept_due = :due,

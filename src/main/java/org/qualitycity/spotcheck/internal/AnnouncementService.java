@@ -117,12 +117,13 @@ public class AnnouncementService {
     private List<Line> lines(long id) {
         return jdbc.sql("""
                         SELECT s.product, s.brand, e.name, e.credit_code, s.batch_no, s.sampled_on, s.final_verdict,
-                               (SELECT string_agg(i.item, '、' ORDER BY i.id) FROM spotcheck_result_item i
+                               (SELECT string_agg(i.item, :sep ORDER BY i.id) FROM spotcheck_result_item i
                                 WHERE i.sample_id = s.id AND i.verdict = 'FAIL'
                                   AND i.retest = (s.retest_verdict IS NOT NULL))
                         FROM spotcheck_announcement_sample a
                         JOIN spotcheck_sample s ON s.id = a.sample_id JOIN enterprise e ON e.id = s.enterprise_id
                         WHERE a.announcement_id = :id ORDER BY s.sampled_on, s.id""").param("id", id)
+                .param("sep", Texts.msg("list.separator"))
                 .query((rs, i) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8))).list();
     }

@@ -335,8 +335,9 @@ public class TaskService {
             if (!u.active() || existing.contains(u.code())) {
                 continue;
             }
-            create(new NewTask(id, parent.title() + "（" + u.nameZh() + "）",
-                    parent.titleEn() == null ? null : parent.titleEn() + " (" + u.nameEn() + ")", parent.deliverables(),
+            create(new NewTask(id, TaskGenerator.zh("task.generated.unit", parent.title(), u.nameZh()),
+                    parent.titleEn() == null ? null : TaskGenerator.en("task.generated.unit", parent.titleEn(), u.nameEn()),
+                    parent.deliverables(),
                     u.code(), List.of(), parent.deadline()), user);
             n++;
         }
