@@ -19,28 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SourceTextsTest {
 
-    /**
-     * Files whose Chinese literals are not yet moved to the bundles (issue 11, left for a follow-up: the Word
-     * circular's sentences, the default scoring scheme, generated task titles, Open311 service names, the
-     * value workbook's headers, calendar input words). Remove a file from this list when it is done; the
-     * list may only shrink.
-     */
-    private static final List<String> PENDING = List.of(
-            "assessment/internal/AssessmentExports.java", "assessment/internal/SchemeService.java",
-            "assessment/internal/AssessmentService.java", "calendar/web/CalendarInput.java",
-            "complaint/internal/ComplaintService.java", "complaint/internal/Open311.java",
-            "complaint/web/Open311Controller.java", "indicator/internal/ValueService.java",
-            "indicator/internal/ValueWorkbook.java", "platform/internal/DemoDataLoader.java",
-            "spotcheck/internal/AnnouncementService.java", "task/internal/TaskGenerator.java",
-            "task/internal/TaskChecklist.java", "task/internal/TaskService.java");
-
     @Test
     void noChineseLiteralInMainCode() throws IOException {
         List<String> hits = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java"))
                     .filter(p -> !p.getFileName().toString().endsWith("DemoData.java"))
-                    .filter(p -> PENDING.stream().noneMatch(x -> p.toString().replace('\\', '/').endsWith(x)))
                     .sorted().toList()) {
                 for (Literal l : literals(Files.readString(f))) {
                     if (chinese(l.text())) {
