@@ -200,7 +200,7 @@ public class TaskChecklist {
                     .param("start", LocalDate.now(clock)).param("deadline", req.rectifyBy()).param("by", user.id())
                     .param("at", Timestamp.from(clock.instant())).query(Long.class).single();
             tasks.event(taskId, "CREATE", null, TaskState.CREATED, null,
-                    TaskGenerator.zh("task.checklist.finding", req.finding()), List.of(), user);
+                    TaskGenerator.zh("task.checklist.finding-event", req.finding()), List.of(), user);
             audit.record("task", "task", taskId, unit.id(), "CREATE", null,
                     Map.of("kind", "RECTIFICATION", "checkItem", id, "deadline", req.rectifyBy().toString()));
         }
