@@ -74,6 +74,31 @@ class MessageKeysTest {
         assertThat(missing).as("message keys used in Java but missing from a bundle").isEmpty();
     }
 
+    /** A key defined twice (in one bundle or in two) silently hides one of its texts. */
+    @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        for (String suffix : List.of(".properties", "_en.properties")) {
+            List<String> seen = new ArrayList<>();
+            List<String> twice = new ArrayList<>();
+            List<String> names = new ArrayList<>(List.of("messages" + suffix));
+            MODULES.forEach(m -> names.add(m + "_messages" + suffix));
+            for (String name : names) {
+                for (String line : Files.readAllLines(Path.of("src/main/resources/i18n/" + name))) {
+                    String t = line.strip();
+                    if (t.isEmpty() || t.startsWith("#") || t.startsWith("!") || !t.contains("=")) {
+                        continue;
+                    }
+                    String key = t.substring(0, t.indexOf('=')).strip();
+                    if (seen.contains(key)) {
+                        twice.add(name + ": " + key);
+                    }
+                    seen.add(key);
+                }
+            }
+            assertThat(twice).as("keys defined twice").isEmpty();
+        }
+    }
+
     @Test
     void keysBuiltAtRunTimeExist() throws IOException {
         Properties zh = load("task_messages.properties");
