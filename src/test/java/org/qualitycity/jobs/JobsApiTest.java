@@ -79,9 +79,14 @@ class JobsApiTest {
         assertThat(f.get("result").isNull()).isTrue();
 
         long crashed = jobs.submit(TestJobHandlers.CRASH, null, user(jdbc, "chibi"));
-        JsonNode c = awaitJob(api, crashed, api.token("chibi"), j -> status(j, "FAILED"));
+        awaitJob(api, crashed, api.token("chibi"), j -> status(j, "FAILED"));
+        // the generic failure is stored as a message key and read in the reader's language
+        JsonNode c = api.get("/api/v1/jobs/" + crashed + "?lang=en", api.token("chibi")).json();
         assertThat(c.get("error").asText()).contains("unexpectedly").contains("job " + crashed)
                 .doesNotContain("secret_table").doesNotContain("Exception").doesNotContain("\tat ");
+        JsonNode cZh = api.get("/api/v1/jobs/" + crashed + "?lang=zh-CN", api.token("chibi")).json();
+        assertThat(cZh.get("error").asText()).contains("意外失败").contains("任务 " + crashed)
+                .doesNotContain("unexpectedly").doesNotContain("secret_table");
 
         String page = WebSession.loggedIn(port, "chibi").get("/jobs/" + crashed).body();
         assertThat(page).contains("id=\"job-error\"").doesNotContain("secret_table").doesNotContain("IllegalStateException");
