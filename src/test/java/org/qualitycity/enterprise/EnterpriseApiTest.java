@@ -41,7 +41,8 @@ class EnterpriseApiTest {
         // the same message in the English reader's language, not glued to the Chinese one
         var wrongEn = api.post("/api/v1/enterprises?lang=en", EnterpriseFixtures.enterprise("91110000600037341K",
                 "错误代码公司", "421281"), admin);
-        assertThat(wrongEn.body()).contains("expected \"L\"").doesNotContain("校验位");
+        assertThat(wrongEn.json().get("errors").get(0).get("message").asText()).contains("expected \"L\"")
+                .doesNotContain("校验位");
 
         var ok = api.post("/api/v1/enterprises", EnterpriseFixtures.enterprise("91110000600037341L", "真实代码测试公司",
                 "421281"), admin);
