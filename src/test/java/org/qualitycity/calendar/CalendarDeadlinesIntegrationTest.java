@@ -141,7 +141,7 @@ class CalendarDeadlinesIntegrationTest {
                 .optional()).isEmpty();
 
         // --- the calendar administrators were warned once about 2011, in the inbox
-        String inbox = api.get("/api/v1/notifications?size=200", admin).body();
+        String inbox = api.get("/api/v1/notifications?size=200&lang=en", admin).body();
         assertThat(count(inbox, "Holiday arrangement for 2011 not loaded")).isEqualTo(1);
 
         // --- 2011 is loaded (1-3 January off): every pending deadline is computed, audited and the units are told
@@ -164,10 +164,10 @@ class CalendarDeadlinesIntegrationTest {
         // the run was on Wed 29 Dec: 30, 31 Dec, (1-3 Jan off) 4, 5, 6 Jan
         assertThat(jdbc.sql("SELECT objection_until FROM assessment_run WHERE year = 2021").query(LocalDate.class)
                 .single()).isEqualTo(LocalDate.of(2011, 1, 6));
-        String scjgInbox = api.get("/api/v1/notifications?size=200", api.token("scjg")).body();
+        String scjgInbox = api.get("/api/v1/notifications?size=200&lang=en", api.token("scjg")).body();
         String moved = "acceptance deadline of case " + code + " moved";
         assertThat(count(scjgInbox, moved)).as("the unit holding the case is told once").isEqualTo(1);
-        assertThat(api.get("/api/v1/notifications?size=200", api.token("tongcheng")).body())
+        assertThat(api.get("/api/v1/notifications?size=200&lang=en", api.token("tongcheng")).body())
                 .contains("Answer deadline of a supervision notice moved");
         assertThat(api.get("/api/v1/audit?size=50&entityType=case&entityId=" + caseId, api.token("auditor")).body())
                 .contains("DEADLINE_RECALCULATED");
@@ -180,7 +180,7 @@ class CalendarDeadlinesIntegrationTest {
         assertThat(taskDeadlines.recomputeAnswerDeadlines(2011)).isZero();
         c = api.get("/api/v1/complaints/" + caseId, admin).json();
         assertThat(c.get("acceptDue").asText()).isEqualTo("2011-01-07");
-        scjgInbox = api.get("/api/v1/notifications?size=200", api.token("scjg")).body();
+        scjgInbox = api.get("/api/v1/notifications?size=200&lang=en", api.token("scjg")).body();
         assertThat(count(scjgInbox, moved)).as("told again, once").isEqualTo(2);
 
         // --- reporting deadlines of the indicator module: compared with the calendar before the change
@@ -227,9 +227,9 @@ class CalendarDeadlinesIntegrationTest {
         }
         day(LocalDate.of(2013, 11, 4));
         assertThat(coverage.check()).isZero();
-        String inbox = api.get("/api/v1/notifications?size=200", api.token("admin")).body();
+        String inbox = api.get("/api/v1/notifications?size=200&lang=en", api.token("admin")).body();
         assertThat(count(inbox, "Holiday arrangement for 2014 not loaded")).isEqualTo(1);
-        assertThat(api.get("/api/v1/notifications?size=200", api.token("tongcheng")).body())
+        assertThat(api.get("/api/v1/notifications?size=200&lang=en", api.token("tongcheng")).body())
                 .as("only the calendar administrators").doesNotContain("Holiday arrangement for 2014");
         // the home page says it to the administrator, not to a district officer
         assertThat(admin.get("/?lang=en").body()).contains(banner);

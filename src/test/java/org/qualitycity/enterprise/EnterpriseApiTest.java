@@ -37,7 +37,12 @@ class EnterpriseApiTest {
                 "421281"), admin);
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(fields(wrong)).containsExactly("creditCode");
-        assertThat(wrong.body()).contains("校验位").contains("expected 'L'");
+        assertThat(wrong.body()).contains("校验位").contains("应为“L”").doesNotContain("expected");
+        // the same message in the English reader's language, not glued to the Chinese one
+        var wrongEn = api.post("/api/v1/enterprises?lang=en", EnterpriseFixtures.enterprise("91110000600037341K",
+                "错误代码公司", "421281"), admin);
+        assertThat(wrongEn.json().get("errors").get(0).get("message").asText()).contains("expected \"L\"")
+                .doesNotContain("校验位");
 
         var ok = api.post("/api/v1/enterprises", EnterpriseFixtures.enterprise("91110000600037341L", "真实代码测试公司",
                 "421281"), admin);

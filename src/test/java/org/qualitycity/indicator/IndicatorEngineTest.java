@@ -164,7 +164,7 @@ class IndicatorEngineTest {
                 List.of(Map.of("element", "E2_ACCEPTED", "value", 3))), admin);
         assertThat(wrongPeriod.json().get("errors").get(0).get("field").asText()).isEqualTo("period");
         // an outlier is saved with a warning flag: 通城县 has years of E2 volumes of a few per quarter
-        var outlier = api.put("/api/v1/indicator-values", Map.of("unitCode", "421222", "period", "2026Q4", "values",
+        var outlier = api.put("/api/v1/indicator-values?lang=en", Map.of("unitCode", "421222", "period", "2026Q4", "values",
                 List.of(Map.of("element", "E2_ACCEPTED", "value", 900))), admin);
         assertThat(outlier.status()).as(outlier.body()).isEqualTo(200);
         assertThat(outlier.json().get(0).get("flag").asText()).contains("far from");

@@ -79,9 +79,14 @@ class JobsApiTest {
         assertThat(f.get("result").isNull()).isTrue();
 
         long crashed = jobs.submit(TestJobHandlers.CRASH, null, user(jdbc, "chibi"));
-        JsonNode c = awaitJob(api, crashed, api.token("chibi"), j -> status(j, "FAILED"));
+        awaitJob(api, crashed, api.token("chibi"), j -> status(j, "FAILED"));
+        // the generic failure is stored as a message key and read in the reader's language
+        JsonNode c = api.get("/api/v1/jobs/" + crashed + "?lang=en", api.token("chibi")).json();
         assertThat(c.get("error").asText()).contains("unexpectedly").contains("job " + crashed)
                 .doesNotContain("secret_table").doesNotContain("Exception").doesNotContain("\tat ");
+        JsonNode cZh = api.get("/api/v1/jobs/" + crashed + "?lang=zh-CN", api.token("chibi")).json();
+        assertThat(cZh.get("error").asText()).contains("意外失败").contains("任务 " + crashed)
+                .doesNotContain("unexpectedly").doesNotContain("secret_table");
 
         String page = WebSession.loggedIn(port, "chibi").get("/jobs/" + crashed).body();
         assertThat(page).contains("id=\"job-error\"").doesNotContain("secret_table").doesNotContain("IllegalStateException");
@@ -145,7 +150,10 @@ class JobsApiTest {
         JsonNode done = awaitJob(api, id, api.token("auditor"), j -> status(j, "SUCCEEDED"));
         assertThat(done.get("result").get("intact").asBoolean()).isTrue();
         assertThat(done.get("result").get("checked").asLong()).isPositive();
-        assertThat(done.get("message").asText()).isEqualTo("jobs.audit-verify.intact");
+        // a progress message given as a bare key is shown in the reader's language too
+        assertThat(done.get("message").asText()).isEqualTo("审计日志完整，未发现篡改。");
+        assertThat(api.get("/api/v1/jobs/" + id + "?lang=en", api.token("auditor")).json().get("message").asText())
+                .isEqualTo("The audit trail is intact; no tampering found.");
         assertThat(jdbc.sql("SELECT count(*) FROM platform_audit WHERE module = 'jobs' AND action = 'SUBMIT' "
                 + "AND entity_id = :id").param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
 

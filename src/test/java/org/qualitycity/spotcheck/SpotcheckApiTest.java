@@ -130,7 +130,7 @@ class SpotcheckApiTest {
         var late = api.post("/api/v1/spotchecks/samples/" + a + "/objection", Map.of("reason", "不服"), entToken);
         assertThat(late.status()).isEqualTo(400);
         assertThat(late.json().get("errors").get(0).get("field").asText()).isEqualTo("objection");
-        assertThat(late.body()).contains("异议期限已过").contains("2019-03-26").contains("day 16");
+        assertThat(late.body()).contains("异议期限已过").contains("2019-03-26").contains("第 16 日");
 
         today(notice.plusDays(15));
         var inTime = api.post("/api/v1/spotchecks/samples/" + b + "/objection", Map.of("reason", "对酸价检验方法有异议"),

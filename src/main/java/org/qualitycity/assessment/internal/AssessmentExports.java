@@ -8,6 +8,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.qualitycity.assessment.AssessmentViews;
 import org.qualitycity.platform.ExcelExport;
+import org.qualitycity.platform.Texts;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The assessment as an Excel workbook and as a Word circular (通报). */
+/**
+ * The assessment as an Excel workbook and as a Word circular (通报), the latter in the language of the user who
+ * asks for it (its sentences are messages of the assessment bundle).
+ */
 public final class AssessmentExports {
 
     private AssessmentExports() {
@@ -48,21 +52,20 @@ public final class AssessmentExports {
             XWPFRun r = title.createRun();
             r.setBold(true);
             r.setFontSize(18);
-            r.setText("关于" + a.year() + "年度质量强市工作考核结果的通报");
+            r.setText(Texts.msg("assessment.word.title", a.year()));
             XWPFParagraph intro = doc.createParagraph();
-            intro.createRun().setText("各县(市、区)人民政府、咸宁高新区管委会，市质量强市工作委员会各成员单位：");
+            intro.createRun().setText(Texts.msg("assessment.word.addressees"));
             XWPFParagraph body = doc.createParagraph();
-            String state = "PUBLISHED".equals(a.state()) ? "经市质量强市工作委员会审定，现将考核结果通报如下。"
-                    : "（征求意见稿，尚未发布）现将考核初步结果通报如下。";
-            body.createRun().setText("根据《咸宁市创建全国质量强市示范城市实施方案》关于每年对各县(市、区)、相关责任部门、"
-                    + "咸宁高新区的创建工作进行督查和考核的要求，市质强办组织开展了" + a.year() + "年度考核。" + state);
-            section(doc, "一、县(市、区)及咸宁高新区考核结果", a.districts());
-            section(doc, "二、市直成员单位考核结果", a.departments());
+            String state = Texts.msg("PUBLISHED".equals(a.state()) ? "assessment.word.published"
+                    : "assessment.word.draft");
+            body.createRun().setText(Texts.msg("assessment.word.body", a.year(), state));
+            section(doc, Texts.msg("assessment.word.districts"), a.districts());
+            section(doc, Texts.msg("assessment.word.departments"), a.departments());
             XWPFParagraph end = doc.createParagraph();
-            end.createRun().setText("希望各地各部门对照考核结果，查找差距，认真整改，推动质量强市工作再上新台阶。");
+            end.createRun().setText(Texts.msg("assessment.word.closing"));
             XWPFParagraph sign = doc.createParagraph();
             sign.setAlignment(ParagraphAlignment.RIGHT);
-            sign.createRun().setText("咸宁市质量强市工作委员会办公室");
+            sign.createRun().setText(Texts.msg("assessment.word.signature"));
             if (a.publishedAt() != null) {
                 XWPFParagraph date = doc.createParagraph();
                 date.setAlignment(ParagraphAlignment.RIGHT);
@@ -82,19 +85,20 @@ public final class AssessmentExports {
         r.setText(heading);
         XWPFTable table = doc.createTable(scores.size() + 1, 4);
         XWPFTableRow head = table.getRow(0);
-        head.getCell(0).setText("名次");
-        head.getCell(1).setText("单位");
-        head.getCell(2).setText("得分");
-        head.getCell(3).setText("得分构成");
+        head.getCell(0).setText(Texts.msg("assessment.word.rank"));
+        head.getCell(1).setText(Texts.msg("assessment.word.unit"));
+        head.getCell(2).setText(Texts.msg("assessment.word.total"));
+        head.getCell(3).setText(Texts.msg("assessment.word.breakdown"));
         for (int i = 0; i < scores.size(); i++) {
             AssessmentViews.Score s = scores.get(i);
             XWPFTableRow row = table.getRow(i + 1);
             row.getCell(0).setText(s.rankText());
             row.getCell(1).setText(s.unitName());
             row.getCell(2).setText(s.total().toPlainString());
-            row.getCell(3).setText(s.lines().stream().map(l -> l.category() + " " + l.points().toPlainString()
-                            + (l.detail() == null ? "" : "（" + l.detail() + "）"))
-                    .collect(Collectors.joining("；")));
+            row.getCell(3).setText(s.lines().stream().map(l -> l.detail() == null
+                            ? Texts.msg("assessment.word.line", l.category(), l.points().toPlainString())
+                            : Texts.msg("assessment.word.line-detail", l.category(), l.points().toPlainString(), l.detail()))
+                    .collect(Collectors.joining(Texts.msg("assessment.word.line-separator"))));
         }
     }
 }

@@ -14,6 +14,7 @@ import org.qualitycity.plan.MeasureGroup;
 import org.qualitycity.plan.PlanInfo;
 import org.qualitycity.plan.Plans;
 import org.qualitycity.platform.AuditLog;
+import org.qualitycity.platform.Text;
 import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.NotFoundException;
@@ -161,12 +162,14 @@ public class AssessmentService {
                     AssessmentViews.Line l = c.line();
                     jdbc.sql("""
                                     INSERT INTO assessment_line (score_id, line_no, code, category, label, max_points,
-                                           points, detail, detail_key, detail_args)
-                                    VALUES (:s, :no, :code, :cat, :label, :max, :points, :detail, :key, :args)""")
+                                           points, detail, detail_key, detail_args, category_en, label_en)
+                                    VALUES (:s, :no, :code, :cat, :label, :max, :points, :detail, :key, :args,
+                                            :catEn, :labelEn)""")
                             .param("s", scoreId).param("no", l.lineNo()).param("code", l.code())
                             .param("cat", l.category()).param("label", l.label()).param("max", l.maxPoints())
                             .param("points", l.points()).param("detail", l.detail()).param("key", c.key())
-                            .param("args", c.args() == null ? null : c.args().toArray(new String[0])).update();
+                            .param("args", c.args() == null ? null : c.args().toArray(new String[0]))
+                            .param("catEn", c.categoryEn()).param("labelEn", c.labelEn()).update();
                 }
                 n++;
             }
@@ -223,14 +226,9 @@ public class AssessmentService {
             audit.record("assessment", "run", runYear, null, "DEADLINE_RECALCULATED",
                     Map.of("objectionUntil", before == null ? "" : before.toString()),
                     Map.of("objectionUntil", after.toString(), "calendarYear", year));
-            Object[] args = {String.valueOf(runYear), before == null ? null : before.toString(), after.toString(),
-                    String.valueOf(year)};
-            Notice notice = Notice.warn("assessment.due.moved",
-                    movedText("assessment.objection.moved.title", Locale.SIMPLIFIED_CHINESE, args) + " / "
-                            + movedText("assessment.objection.moved.title", Locale.ENGLISH, args),
-                    movedText("assessment.objection.moved.body", Locale.SIMPLIFIED_CHINESE, args) + "\n"
-                            + movedText("assessment.objection.moved.body", Locale.ENGLISH, args),
-                    "/assessments/" + runYear);
+            Object[] args = {runYear, before == null ? Text.of("assessment.objection.pending") : before, after, year};
+            Notice notice = Notice.warn("assessment.due.moved", Text.of("assessment.objection.moved.title", args),
+                    Text.of("assessment.objection.moved.body", args), "/assessments/" + runYear);
             for (String t : SchemeService.TARGETS) {
                 for (Unit u : assessed(units, t)) {
                     notifications.toUnit(u.id(), notice);
@@ -239,14 +237,6 @@ public class AssessmentService {
             moved++;
         }
         return moved;
-    }
-
-    private String movedText(String key, Locale locale, Object[] args) {
-        Object[] a = args.clone();
-        if (a[1] == null) {
-            a[1] = message("assessment.objection.pending", locale);
-        }
-        return message(key, locale, a);
     }
 
     static BigDecimal sum(List<AssessmentViews.Line> lines) {
@@ -298,7 +288,16 @@ public class AssessmentService {
     }
 
     /** A computed line with its explanation as a message key and arguments (rendered in the reader's language). */
-    record Computed(AssessmentViews.Line line, String key, List<String> args) {
+    record Computed(AssessmentViews.Line line, String key, List<String> args, String categoryEn, String labelEn) {
+
+        Computed(AssessmentViews.Line line, String key, List<String> args) {
+            this(line, key, args, null, null);
+        }
+
+        /** The line with the English category and label of its scheme item, shown to English readers. */
+        Computed withEnglish(String category, String label) {
+            return new Computed(line, key, args, category, label);
+        }
     }
 
     /** A unit's lines; {@code ranked} is false when none of the scored items applied to it. */
@@ -404,7 +403,8 @@ public class AssessmentService {
                     earned = earned.add(points);
                 }
             }
-            out.add(computed(++no, item.code(), item.categoryZh(), item.nameZh(), max, points, key, args));
+            out.add(computed(++no, item.code(), item.categoryZh(), item.nameZh(), max, points, key, args)
+                    .withEnglish(item.categoryEn(), item.nameEn()));
         }
         boolean ranked = applicableMax.signum() > 0 || scoredMax.signum() == 0;
         if (applicableMax.signum() > 0 && applicableMax.compareTo(scoredMax) < 0) {
@@ -422,7 +422,9 @@ public class AssessmentService {
                         SELECT points, reason FROM assessment_adjustment WHERE year = :y AND unit_id = :u ORDER BY id""")
                 .param("y", year).param("u", u.id()).query().listOfRows();
         for (Map<String, Object> a : adjustments) {
-            out.add(new Computed(new AssessmentViews.Line(++no, "ADJ", "调整", "调整：" + a.get("reason"), null,
+            String adjusted = message(ADJ_LABEL, Locale.SIMPLIFIED_CHINESE, a.get("reason")); // the stored fallback
+            out.add(new Computed(new AssessmentViews.Line(++no, ADJ, message(ADJ_CATEGORY, Locale.SIMPLIFIED_CHINESE),
+                    adjusted, null,
                     ((BigDecimal) a.get("points")).setScale(2, RoundingMode.HALF_UP), (String) a.get("reason")), null, null));
         }
         return new Scored(out, ranked);
@@ -430,6 +432,9 @@ public class AssessmentService {
 
     static final String SCALE = "SCALE";
     static final String SCALE_LABEL = "assessment.line.scale";
+    static final String ADJ = "ADJ";
+    static final String ADJ_CATEGORY = "assessment.line.adjustment";
+    static final String ADJ_LABEL = "assessment.line.adjustment.label";
 
     private Computed computed(int no, String code, String category, String label, BigDecimal max, BigDecimal points,
                               String key, List<String> args) {
@@ -507,9 +512,18 @@ public class AssessmentService {
                     Object[] args = arr == null ? new Object[0] : (Object[]) arr.getArray();
                     String detail = key == null ? rs.getString("detail") : message(key, locale, args);
                     boolean scale = SCALE.equals(rs.getString("code"));
+                    boolean english = "en".equals(locale.getLanguage());
+                    String category = english && rs.getString("category_en") != null ? rs.getString("category_en")
+                            : rs.getString("category");
+                    String label = english && rs.getString("label_en") != null ? rs.getString("label_en")
+                            : rs.getString("label");
+                    if (ADJ.equals(rs.getString("code"))) {
+                        category = message(ADJ_CATEGORY, locale);
+                        label = message(ADJ_LABEL, locale, rs.getString("detail"));
+                    }
                     return new AssessmentViews.Line(rs.getInt("line_no"), rs.getString("code"),
-                            scale ? message(SCALE_LABEL, locale) : rs.getString("category"),
-                            scale ? message(SCALE_LABEL, locale) : rs.getString("label"), rs.getBigDecimal("max_points"),
+                            scale ? message(SCALE_LABEL, locale) : category,
+                            scale ? message(SCALE_LABEL, locale) : label, rs.getBigDecimal("max_points"),
                             rs.getBigDecimal("points"), detail);
                 }).list();
     }
@@ -624,7 +638,7 @@ public class AssessmentService {
         audit.record("assessment", "run", year, null, "PUBLISH", Map.of("state", "DRAFT"), Map.of("state", "PUBLISHED"));
         for (String t : SchemeService.TARGETS) {
             for (Unit u : assessed(units, t)) {
-                notifications.toUnit(u.id(), Notice.info("assessment", year + "年度质量强市工作考核结果已发布",
+                notifications.toUnit(u.id(), Notice.info("assessment", Text.of("assessment.message.published", year),
                         null, "/assessments/" + year));
             }
         }

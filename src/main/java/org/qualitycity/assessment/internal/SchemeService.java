@@ -1,6 +1,8 @@
 package org.qualitycity.assessment.internal;
 
 import org.qualitycity.assessment.AssessmentViews;
+import org.qualitycity.platform.Text;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.AuditLog;
 import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.CurrentUser;
@@ -13,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,29 +30,29 @@ public class SchemeService {
     public record ItemChange(String code, BigDecimal maxPoints, BigDecimal perItem) {
     }
 
-    static final List<AssessmentViews.SchemeItem> AREA_DEFAULT = List.of(
-            new AssessmentViews.SchemeItem("IND", "指标完成", "Indicators", "规划指标达标情况",
-                    "Plan indicators met", "INDICATOR", new BigDecimal("50"), null, 1),
-            new AssessmentViews.SchemeItem("TASK", "任务落实", "Tasks", "督办任务按期办结情况",
-                    "Tasks closed on time", "TASK", new BigDecimal("25"), null, 2),
-            new AssessmentViews.SchemeItem("REP", "数据报送", "Reporting", "指标数据报送完整及时",
-                    "Indicator data complete and on time", "REPORTING", new BigDecimal("15"), null, 3),
-            new AssessmentViews.SchemeItem("BONUS", "加分项", "Bonus", "获奖、国家级试点等(需佐证)",
-                    "Awards, national pilots (with evidence)", "BONUS", new BigDecimal("10"), null, 4),
-            new AssessmentViews.SchemeItem("DED", "扣分项", "Deductions", "红色督办单、质量事故等",
-                    "Red supervision notices, quality accidents", "DEDUCTION", new BigDecimal("10"),
-                    new BigDecimal("2"), 5));
+    /** The default scheme of a target, its names from the bundles in both languages (stored with the scheme). */
+    static List<AssessmentViews.SchemeItem> defaults(String target) {
+        return "AREA".equals(target) ? List.of(
+                item("IND", "AREA", "INDICATOR", new BigDecimal("50"), null, 1),
+                item("TASK", "AREA", "TASK", new BigDecimal("25"), null, 2),
+                item("REP", "AREA", "REPORTING", new BigDecimal("15"), null, 3),
+                item("BONUS", "AREA", "BONUS", new BigDecimal("10"), null, 4),
+                item("DED", "AREA", "DEDUCTION", new BigDecimal("10"), new BigDecimal("2"), 5))
+                : List.of(
+                item("IND", "DEPARTMENT", "INDICATOR", new BigDecimal("30"), null, 1),
+                item("TASK", "DEPARTMENT", "TASK", new BigDecimal("60"), null, 2),
+                item("BONUS", "DEPARTMENT", "BONUS", new BigDecimal("10"), null, 3),
+                item("DED", "DEPARTMENT", "DEDUCTION", new BigDecimal("10"), new BigDecimal("2"), 4));
+    }
 
-    static final List<AssessmentViews.SchemeItem> DEPARTMENT_DEFAULT = List.of(
-            new AssessmentViews.SchemeItem("IND", "指标完成", "Indicators", "牵头措施相关指标(全市)达标情况",
-                    "City indicators of the measures led", "INDICATOR", new BigDecimal("30"), null, 1),
-            new AssessmentViews.SchemeItem("TASK", "任务落实", "Tasks", "牵头督办任务按期办结情况",
-                    "Led tasks closed on time", "TASK", new BigDecimal("60"), null, 2),
-            new AssessmentViews.SchemeItem("BONUS", "加分项", "Bonus", "获奖、国家级试点等(需佐证)",
-                    "Awards, national pilots (with evidence)", "BONUS", new BigDecimal("10"), null, 3),
-            new AssessmentViews.SchemeItem("DED", "扣分项", "Deductions", "红色督办单、质量事故等",
-                    "Red supervision notices, quality accidents", "DEDUCTION", new BigDecimal("10"),
-                    new BigDecimal("2"), 4));
+    private static AssessmentViews.SchemeItem item(String code, String target, String kind, BigDecimal max,
+                                                   BigDecimal perItem, int order) {
+        Text category = Text.of("assessment.scheme.default.category." + code);
+        Text name = Text.of("assessment.scheme.default." + target + "." + code);
+        return new AssessmentViews.SchemeItem(code, Texts.render(category, Texts.DEFAULT),
+                Texts.render(category, Locale.ENGLISH), Texts.render(name, Texts.DEFAULT),
+                Texts.render(name, Locale.ENGLISH), kind, max, perItem, order);
+    }
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -83,8 +86,7 @@ public class SchemeService {
             id = jdbc.sql("SELECT id FROM assessment_scheme WHERE year = :y AND target = :t ORDER BY version DESC LIMIT 1")
                     .param("y", year).param("t", target).query(Long.class).optional().orElse(null);
             if (id == null) {
-                id = insert(year, target, 1, "默认方案 default", null,
-                        "AREA".equals(target) ? AREA_DEFAULT : DEPARTMENT_DEFAULT);
+                id = insert(year, target, 1, "assessment.scheme.default-note", null, defaults(target));
             }
         }
         return byId(id);
@@ -105,7 +107,7 @@ public class SchemeService {
                         rs.getBigDecimal("per_item"), rs.getInt("sort_order"))).list();
         return jdbc.sql("SELECT * FROM assessment_scheme WHERE id = :id").param("id", id)
                 .query((rs, n) -> new AssessmentViews.Scheme(rs.getLong("id"), rs.getInt("year"), rs.getString("target"),
-                        rs.getInt("version"), rs.getString("note"), rs.getTimestamp("created_at").toInstant(), items))
+                        rs.getInt("version"), Texts.renderStored(rs.getString("note")), rs.getTimestamp("created_at").toInstant(), items))
                 .single();
     }
 

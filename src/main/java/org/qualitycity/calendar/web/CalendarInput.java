@@ -1,6 +1,8 @@
 package org.qualitycity.calendar.web;
 
 import org.qualitycity.calendar.CalendarDay;
+import org.qualitycity.platform.Texts;
+import org.qualitycity.platform.Text;
 import org.qualitycity.calendar.DayKind;
 import org.qualitycity.calendar.internal.CalendarMessages;
 import org.qualitycity.calendar.internal.CalendarService;
@@ -73,16 +75,27 @@ class CalendarInput {
                 new CalendarDay(d, k, nameZh.strip(), nameEn == null ? "" : nameEn.strip()));
     }
 
-    /** HOLIDAY or WORKDAY, in any case, or the usual Chinese marks 休/假 and 班; null otherwise. */
+    /**
+     * HOLIDAY or WORKDAY, in any case, or the usual Chinese marks 休/假 and 班 (the words of
+     * {@code calendar.input.holiday-words} and {@code calendar.input.workday-words}); null otherwise.
+     */
     static DayKind kind(String text) {
         if (text == null) {
             return null;
         }
-        return switch (text.strip().toUpperCase(Locale.ROOT)) {
-            case "HOLIDAY", "休", "假", "放假" -> DayKind.HOLIDAY;
-            case "WORKDAY", "班", "上班", "调休上班" -> DayKind.WORKDAY;
-            default -> null;
-        };
+        String t = text.strip().toUpperCase(Locale.ROOT);
+        if (t.equals("HOLIDAY") || words("calendar.input.holiday-words").contains(t)) {
+            return DayKind.HOLIDAY;
+        }
+        if (t.equals("WORKDAY") || words("calendar.input.workday-words").contains(t)) {
+            return DayKind.WORKDAY;
+        }
+        return null;
+    }
+
+    /** The comma-separated words of a message (the same in every language: they are what people type). */
+    private static java.util.List<String> words(String key) {
+        return java.util.List.of(Texts.render(Text.of(key), Texts.DEFAULT).split(","));
     }
 
     private String required() {

@@ -2,6 +2,7 @@ package org.qualitycity.complaint.internal;
 
 import org.qualitycity.platform.ListSql;
 import org.qualitycity.platform.PersonalDataRedactor;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.PersonalData;
 import org.qualitycity.platform.ValidationException;
 import org.springframework.context.MessageSource;
@@ -24,20 +25,21 @@ import java.util.Map;
 @Service
 public class Open311 {
 
-    public static final List<Map<String, Object>> SERVICES = List.of(
-            service("GOODS_COMPLAINT", "商品质量投诉", "Complaint about goods (consumer dispute with a request)", "投诉"),
-            service("SERVICES_COMPLAINT", "服务质量投诉", "Complaint about a service (consumer dispute with a request)", "投诉"),
-            service("QUALITY_REPORT", "质量违法举报", "Report of a quality violation (may be anonymous)", "举报"));
+    /** The service list in the request's language (names, descriptions, groups: complaint bundle). */
+    public static List<Map<String, Object>> services() {
+        return List.of(service("GOODS_COMPLAINT", "COMPLAINT"), service("SERVICES_COMPLAINT", "COMPLAINT"),
+                service("QUALITY_REPORT", "REPORT"));
+    }
 
-    private static Map<String, Object> service(String code, String name, String description, String group) {
+    private static Map<String, Object> service(String code, String group) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("service_code", code);
-        m.put("service_name", name);
-        m.put("description", description);
+        m.put("service_name", Texts.msg("complaint.open311.service." + code));
+        m.put("description", Texts.msg("complaint.open311.service." + code + ".description"));
         m.put("metadata", false);
         m.put("type", "realtime");
-        m.put("keywords", "12315,质量");
-        m.put("group", group);
+        m.put("keywords", Texts.msg("complaint.open311.keywords"));
+        m.put("group", Texts.msg("complaint.open311.group." + group));
         return m;
     }
 
@@ -158,7 +160,7 @@ public class Open311 {
                     m.put("status", open ? "open" : "closed");
                     // GeoReport: "explanation of why status was changed to current state": the state in words
                     m.put("status_notes", messages.getMessage("complaint.status." + st, null, st, locale));
-                    m.put("service_name", SERVICES.stream().filter(s -> s.get("service_code").equals(code)).findFirst()
+                    m.put("service_name", services().stream().filter(s -> s.get("service_code").equals(code)).findFirst()
                             .orElseThrow().get("service_name"));
                     m.put("service_code", code);
                     m.put("description", facts);

@@ -5,22 +5,22 @@ import org.qualitycity.platform.ExcelExport.Column;
 
 import java.util.List;
 
-/** Export columns; the views given are already masked. */
+/** Export columns (headers are message keys, rendered in the requesting user's language); the views given are already masked. */
 final class Columns {
 
     private Columns() {
     }
 
     static List<Column<CaseView>> excel() {
-        return List.of(new Column<>("编号", CaseView::trackingCode), new Column<>("类型", CaseView::type),
-                new Column<>("渠道", CaseView::channel), new Column<>("类别", CaseView::subcategory),
-                new Column<>("被投诉人", CaseView::respondentName), new Column<>("区域", CaseView::districtName),
-                new Column<>("承办单位", CaseView::unitName), new Column<>("登记日期", CaseView::receivedOn),
-                new Column<>("状态", CaseView::status), new Column<>("姓名", CaseView::personName),
-                new Column<>("电话", CaseView::personPhone), new Column<>("证件号", CaseView::personIdNumber),
-                new Column<>("地址", CaseView::personAddress), new Column<>("受理时限", CaseView::acceptDue),
-                new Column<>("受理日期", CaseView::decidedOn), new Column<>("办结日期", CaseView::handledOn),
-                new Column<>("结果", CaseView::outcome), new Column<>("挽回损失", CaseView::moneyRecovered),
-                new Column<>("答复日期", CaseView::repliedOn), new Column<>("满意度", CaseView::satisfaction));
+        return List.of(new Column<>("complaint.export.trackingCode", CaseView::trackingCode), new Column<>("complaint.export.type", CaseView::type),
+                new Column<>("complaint.export.channel", CaseView::channel), new Column<>("complaint.export.subcategory", CaseView::subcategory),
+                new Column<>("complaint.export.respondentName", CaseView::respondentName), new Column<>("complaint.export.districtName", CaseView::districtName),
+                new Column<>("complaint.export.unitName", CaseView::unitName), new Column<>("complaint.export.receivedOn", CaseView::receivedOn),
+                new Column<>("complaint.export.status", CaseView::status), new Column<>("complaint.export.personName", CaseView::personName),
+                new Column<>("complaint.export.personPhone", CaseView::personPhone), new Column<>("complaint.export.personIdNumber", CaseView::personIdNumber),
+                new Column<>("complaint.export.personAddress", CaseView::personAddress), new Column<>("complaint.export.acceptDue", CaseView::acceptDue),
+                new Column<>("complaint.export.decidedOn", CaseView::decidedOn), new Column<>("complaint.export.handledOn", CaseView::handledOn),
+                new Column<>("complaint.export.outcome", CaseView::outcome), new Column<>("complaint.export.moneyRecovered", CaseView::moneyRecovered),
+                new Column<>("complaint.export.repliedOn", CaseView::repliedOn), new Column<>("complaint.export.satisfaction", CaseView::satisfaction));
     }
 }

@@ -1,6 +1,8 @@
 package org.qualitycity.complaint.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.qualitycity.platform.Texts;
+import org.qualitycity.platform.Text;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.qualitycity.complaint.internal.ComplaintService;
@@ -56,7 +58,7 @@ class Open311Controller {
     @GetMapping("/services.json")
     @Operation(summary = "GeoReport v2 service list")
     List<Map<String, Object>> services() {
-        return Open311.SERVICES;
+        return Open311.services();
     }
 
     @PostMapping("/requests.json")
@@ -84,11 +86,13 @@ class Open311Controller {
         BigDecimal lon = decimal("long", p.get("long"), 180);
         Submission s = new Submission(type, category, null, respondent.isEmpty() ? null : respondent,
                 address.isBlank() ? null : address, district, null, p.get("description"),
-                "COMPLAINT".equals(type) ? p.getOrDefault("attribute[request]", "依法处理") : null, null, null,
+                "COMPLAINT".equals(type) ? p.getOrDefault("attribute[request]",
+                        Texts.render(Text.of("complaint.open311.default-request"), Texts.DEFAULT)) : null, null, null,
                 name.isEmpty() ? null : name, p.get("phone"), null, null, null);
         Receipt r = open311.submit(validation.check(s), request.getRemoteAddr(), lat, lon);
         return ResponseEntity.status(HttpStatus.CREATED).body(List.of(Map.of("service_request_id", r.trackingCode(),
-                "token", r.trackingCode(), "service_notice", r.acceptDue() == null ? "" : "请在 " + r.acceptDue() + " 前等待受理决定")));
+                "token", r.trackingCode(), "service_notice", r.acceptDue() == null ? ""
+                        : Texts.msg("complaint.open311.notice", r.acceptDue()))));
     }
 
     @GetMapping("/requests.json")

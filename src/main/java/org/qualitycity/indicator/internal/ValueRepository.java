@@ -1,6 +1,7 @@
 package org.qualitycity.indicator.internal;
 
 import org.qualitycity.indicator.ComputedElementProvider;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.indicator.Period;
 import org.qualitycity.platform.DataScope;
 import org.qualitycity.platform.ListSql;
@@ -54,7 +55,7 @@ public class ValueRepository {
     static Row map(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getString("element_code"), rs.getLong("unit_id"), rs.getString("unit_code"),
                 rs.getString("unit_name"), rs.getString("unit_path"), rs.getString("period"), rs.getBigDecimal("value"),
-                rs.getString("source"), rs.getString("status"), rs.getString("comment"), rs.getString("flag"),
+                rs.getString("source"), rs.getString("status"), rs.getString("comment"), Texts.renderStored(rs.getString("flag")),
                 rs.getBoolean("demo"), (Long) rs.getObject("entered_by"), (Long) rs.getObject("submitted_by"),
                 instant(rs.getTimestamp("submitted_at")), (Long) rs.getObject("reviewed_by"),
                 instant(rs.getTimestamp("reviewed_at")), rs.getString("evidence"), members(rs.getString("members")));

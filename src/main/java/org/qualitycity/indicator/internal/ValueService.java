@@ -1,6 +1,8 @@
 package org.qualitycity.indicator.internal;
 
 import jakarta.validation.Valid;
+import org.qualitycity.platform.Texts;
+import org.qualitycity.platform.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -297,23 +299,29 @@ public class ValueService {
             return; // an empty cell clears the draft value
         }
         if (v.signum() < 0) {
-            problems.add(new ValidationException.FieldProblem(field, element.nameZh() + " must not be negative"));
+            problems.add(new ValidationException.FieldProblem(field, Texts.msg("indicator.error.negative", name(element))));
         } else if (v.scale() > 6 || v.precision() - v.scale() > 15) {
-            problems.add(new ValidationException.FieldProblem(field, element.nameZh() + " has too many digits"));
+            problems.add(new ValidationException.FieldProblem(field, Texts.msg("indicator.error.digits", name(element))));
         } else if (!d.isRatio() && element.equals(d.value())) {
             if ("PERCENT".equals(d.unit()) && v.compareTo(BigDecimal.valueOf(100)) > 0) {
-                problems.add(new ValidationException.FieldProblem(field, element.nameZh() + " is a percentage: at most 100"));
+                problems.add(new ValidationException.FieldProblem(field, Texts.msg("indicator.error.percent", name(element))));
             } else if ("RANK".equals(d.unit()) && (v.compareTo(BigDecimal.ONE) < 0 || v.stripTrailingZeros().scale() > 0)) {
-                problems.add(new ValidationException.FieldProblem(field, element.nameZh() + " is a rank: a whole number from 1"));
+                problems.add(new ValidationException.FieldProblem(field, Texts.msg("indicator.error.rank", name(element))));
             } else if ("RATING".equals(d.unit()) && (v.compareTo(BigDecimal.ONE) < 0 || v.compareTo(BigDecimal.valueOf(4)) > 0
                     || v.stripTrailingZeros().scale() > 0)) {
-                problems.add(new ValidationException.FieldProblem(field, element.nameZh()
-                        + " is a rating: 1 (优秀) to 4 (差)"));
+                problems.add(new ValidationException.FieldProblem(field, Texts.msg("indicator.error.rating", name(element))));
             }
         }
     }
 
-    /** A warning (not an error) when a value is far from the unit's recent history. */
+    private static Text.Names name(DataElement element) {
+        return new Text.Names(element.nameZh(), element.nameEn());
+    }
+
+    /**
+     * A warning (not an error) when a value is far from the unit's recent history; stored as a message key with
+     * arguments, shown in the reader's language.
+     */
     private String outlier(String element, long unitId, Period period, BigDecimal value) {
         if (value == null) {
             return null;
@@ -327,8 +335,8 @@ public class ValueService {
         double v = value.doubleValue();
         double limit = Math.max(3 * sd, Math.abs(mean) * 0.5);
         if (Math.abs(v - mean) > limit) {
-            return "偏离本单位近" + history.size() + "期均值 " + BigDecimal.valueOf(mean).setScale(2, RoundingMode.HALF_UP)
-                    + " 较多，请核实 / far from this unit's recent mean";
+            return Text.of("indicator.flag.outlier", history.size(),
+                    BigDecimal.valueOf(mean).setScale(2, RoundingMode.HALF_UP)).toJson();
         }
         return null;
     }

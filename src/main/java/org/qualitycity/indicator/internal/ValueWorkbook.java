@@ -1,6 +1,7 @@
 package org.qualitycity.indicator.internal;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.qualitycity.platform.Texts;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -36,8 +37,10 @@ import java.util.Map;
 @Service
 public class ValueWorkbook {
 
-    static final String[] HEADERS = {"单位代码 Unit code", "单位 Unit", "数据项代码 Element", "数据项 Element name",
-            "指标 Indicator", "期间 Period", "数值 Value"};
+    /** Header keys (indicator bundle); the upload reads the columns by position, not by header. */
+    static final String[] HEADERS = {"indicator.workbook.unit-code", "indicator.workbook.unit",
+            "indicator.workbook.element", "indicator.workbook.element-name", "indicator.workbook.indicator",
+            "indicator.workbook.period", "indicator.workbook.value"};
     private static final int COL_UNIT = 0;
     private static final int COL_ELEMENT = 2;
     private static final int COL_PERIOD = 5;
@@ -93,13 +96,13 @@ public class ValueWorkbook {
             }
         }
         ExcelExport.write("data", List.of(
-                new ExcelExport.Column<>(HEADERS[0], TemplateRow::unitCode),
-                new ExcelExport.Column<>(HEADERS[1], TemplateRow::unitName),
-                new ExcelExport.Column<>(HEADERS[2], TemplateRow::element),
-                new ExcelExport.Column<>(HEADERS[3], TemplateRow::elementName),
-                new ExcelExport.Column<>(HEADERS[4], TemplateRow::indicator),
-                new ExcelExport.Column<>(HEADERS[5], TemplateRow::period),
-                new ExcelExport.Column<>(HEADERS[6], TemplateRow::value)), rows, out);
+                new ExcelExport.Column<>(Texts.msg(HEADERS[0]), TemplateRow::unitCode),
+                new ExcelExport.Column<>(Texts.msg(HEADERS[1]), TemplateRow::unitName),
+                new ExcelExport.Column<>(Texts.msg(HEADERS[2]), TemplateRow::element),
+                new ExcelExport.Column<>(Texts.msg(HEADERS[3]), TemplateRow::elementName),
+                new ExcelExport.Column<>(Texts.msg(HEADERS[4]), TemplateRow::indicator),
+                new ExcelExport.Column<>(Texts.msg(HEADERS[5]), TemplateRow::period),
+                new ExcelExport.Column<>(Texts.msg(HEADERS[6]), TemplateRow::value)), rows, out);
     }
 
     /** The result of an upload: how many values were saved as drafts. */

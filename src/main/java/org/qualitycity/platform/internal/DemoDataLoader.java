@@ -1,6 +1,8 @@
 package org.qualitycity.platform.internal;
 
 import org.qualitycity.platform.DemoDataContributor;
+import org.qualitycity.platform.Texts;
+import org.qualitycity.platform.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -86,7 +88,7 @@ class DemoDataLoader implements ApplicationRunner {
         String totpSecret = props.adminTotpSecret();
         boolean fixedSecret = totpSecret != null && !totpSecret.isBlank();
         tx.executeWithoutResult(s -> {
-            long id = users.createBySystem("admin", "系统管理员", "421200-ZQB", pw, List.of("SYS_ADMIN"));
+            long id = users.createBySystem("admin", Texts.render(Text.of("users.admin.display-name"), Texts.DEFAULT), "421200-ZQB", pw, List.of("SYS_ADMIN"));
             if (fixedSecret) {
                 twoFactor.setFixedSecret(id, totpSecret.trim().toUpperCase(java.util.Locale.ROOT));
             }

@@ -88,7 +88,7 @@ class OpenApiConfig {
                             new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + GEOREPORT_ERRORS)))));
         }
         return new OpenAPI()
-                .info(new Info().title("QualityCity API 质量强市平台接口").version("v1")
+                .info(new Info().title("QualityCity API").version("v1")
                         .description("Obtain a token with POST /api/v1/auth/token, then send Authorization: Bearer <token>. "
                                 + "Errors are RFC 9457 problem details (schema Problem) with field errors; Open311 "
                                 + "GeoReport v2 under /open311/v2 answers errors as its array of {code, description}. "

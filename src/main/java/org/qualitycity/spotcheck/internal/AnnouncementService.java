@@ -1,6 +1,7 @@
 package org.qualitycity.spotcheck.internal;
 
 import jakarta.validation.constraints.NotBlank;
+import org.qualitycity.platform.Texts;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import org.qualitycity.platform.AuditLog;
@@ -63,7 +64,7 @@ public class AnnouncementService {
             boolean ok = s != null && jdbc.sql("SELECT count(*) FROM spotcheck_sample WHERE id = :s AND final_verdict IS NOT NULL")
                     .param("s", s).query(Long.class).single() > 0;
             if (!ok) {
-                throw new ValidationException("sampleIds", "样品不存在或没有检验结论 / no such sample with a result: " + s);
+                throw new ValidationException("sampleIds", Texts.msg("spotcheck.error.no-such-sample-with-a-result", s));
             }
             jdbc.sql("INSERT INTO spotcheck_announcement_sample (announcement_id, sample_id) VALUES (:a, :s) "
                     + "ON CONFLICT DO NOTHING").param("a", id).param("s", s).update();
@@ -74,7 +75,7 @@ public class AnnouncementService {
     public AnnouncementView update(long id, NewAnnouncement req, CurrentUser user) {
         AnnouncementView before = get(id, false);
         if (before.publishedAt() != null) {
-            throw new ConflictException("已发布的公告不可修改,请发布更正公告 / a published announcement is immutable; publish a correction");
+            throw new ConflictException(Texts.msg("spotcheck.error.a-published-announcement-is-immutable-publish"));
         }
         jdbc.sql("UPDATE spotcheck_announcement SET title = :t, body = :b WHERE id = :id").param("t", req.title().trim())
                 .param("b", req.body()).param("id", id).update();
@@ -89,7 +90,7 @@ public class AnnouncementService {
     public AnnouncementView publish(long id, CurrentUser user) {
         AnnouncementView before = get(id, false);
         if (before.publishedAt() != null) {
-            throw new ConflictException("公告已发布 / already published");
+            throw new ConflictException(Texts.msg("spotcheck.error.already-published"));
         }
         jdbc.sql("UPDATE spotcheck_announcement SET published_at = :t WHERE id = :id")
                 .param("t", OffsetDateTime.now(clock)).param("id", id).update();
@@ -116,12 +117,13 @@ public class AnnouncementService {
     private List<Line> lines(long id) {
         return jdbc.sql("""
                         SELECT s.product, s.brand, e.name, e.credit_code, s.batch_no, s.sampled_on, s.final_verdict,
-                               (SELECT string_agg(i.item, '、' ORDER BY i.id) FROM spotcheck_result_item i
+                               (SELECT string_agg(i.item, :sep ORDER BY i.id) FROM spotcheck_result_item i
                                 WHERE i.sample_id = s.id AND i.verdict = 'FAIL'
                                   AND i.retest = (s.retest_verdict IS NOT NULL))
                         FROM spotcheck_announcement_sample a
                         JOIN spotcheck_sample s ON s.id = a.sample_id JOIN enterprise e ON e.id = s.enterprise_id
                         WHERE a.announcement_id = :id ORDER BY s.sampled_on, s.id""").param("id", id)
+                .param("sep", Texts.msg("list.separator"))
                 .query((rs, i) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8))).list();
     }

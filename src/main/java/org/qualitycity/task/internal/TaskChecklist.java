@@ -85,14 +85,14 @@ public class TaskChecklist {
                         ? leadOfMeasure.get(d.measureCodes().get(0)) : null;
                 long unitId = units.byCode(unit == null ? "" : unit).map(Unit::id).orElse(office.id());
                 n += insert(plan.id() + ":" + p.code() + ":I:" + d.code(), plan.id(), p.code(), "INDICATOR", d.code(),
-                        "指标 " + d.code() + " " + d.nameZh() + " 达到目标", "Indicator " + d.code() + " " + d.nameEn()
-                                + " meets its target", unitId, sort++);
+                        TaskGenerator.zh("task.checklist.indicator", d.code(), d.nameZh()),
+                        TaskGenerator.en("task.checklist.indicator", d.code(), d.nameEn()), unitId, sort++);
             }
             for (Measure m : measures) {
                 long unitId = units.byCode(m.leadUnit() == null ? "" : m.leadUnit()).map(Unit::id).orElse(office.id());
                 n += insert(plan.id() + ":" + p.code() + ":M:" + m.code(), plan.id(), p.code(), "MEASURE", m.code(),
-                        "措施 " + m.ref() + " " + m.titleZh() + " 落实到位", "Measure " + m.ref() + " " + m.titleEn()
-                                + " carried out", unitId, sort++);
+                        TaskGenerator.zh("task.checklist.measure", m.ref(), m.titleZh()),
+                        TaskGenerator.en("task.checklist.measure", m.ref(), m.titleEn()), unitId, sort++);
             }
         }
         return n;
@@ -187,6 +187,7 @@ public class TaskChecklist {
         Long taskId = before.taskId();
         if (req.rectifyBy() != null) {
             Unit unit = units.byCode(before.unitCode()).orElseThrow();
+            String rectification = TaskGenerator.zh("task.checklist.rectification", before.title());
             taskId = jdbc.sql("""
                             INSERT INTO task_task (kind, plan_id, measure_code, title_zh, deliverables, unit_id, phase_code,
                                    start_date, deadline, created_by, created_at)
@@ -194,12 +195,12 @@ public class TaskChecklist {
                             RETURNING id""")
                     .param("plan", plans.current().id())
                     .param("measure", "MEASURE".equals(before.source()) ? before.refCode() : null)
-                    .param("title", ("整改：" + before.title()).length() > 400 ? ("整改：" + before.title()).substring(0, 400)
-                            : "整改：" + before.title())
+                    .param("title", rectification.length() > 400 ? rectification.substring(0, 400) : rectification)
                     .param("text", req.evidence()).param("unit", unit.id()).param("phase", before.phase())
                     .param("start", LocalDate.now(clock)).param("deadline", req.rectifyBy()).param("by", user.id())
                     .param("at", Timestamp.from(clock.instant())).query(Long.class).single();
-            tasks.event(taskId, "CREATE", null, TaskState.CREATED, null, "检查发现：" + req.finding(), List.of(), user);
+            tasks.event(taskId, "CREATE", null, TaskState.CREATED, null,
+                    TaskGenerator.zh("task.checklist.finding-event", req.finding()), List.of(), user);
             audit.record("task", "task", taskId, unit.id(), "CREATE", null,
                     Map.of("kind", "RECTIFICATION", "checkItem", id, "deadline", req.rectifyBy().toString()));
         }

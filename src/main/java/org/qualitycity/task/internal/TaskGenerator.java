@@ -1,6 +1,8 @@
 package org.qualitycity.task.internal;
 
 import org.qualitycity.plan.Measure;
+import org.qualitycity.platform.Texts;
+import org.qualitycity.platform.Text;
 import org.qualitycity.plan.MeasureGroup;
 import org.qualitycity.plan.Milestone;
 import org.qualitycity.plan.Phase;
@@ -117,8 +119,9 @@ class TaskGenerator implements ApplicationRunner {
                     int to = plan.endDate() == null ? from + 3 : plan.endDate().getYear();
                     for (int y = from; y <= to; y += duty.every()) {
                         created += upsert("R:" + plan.id() + ":" + m.code() + ":" + d + ":" + y, plan.id(), "RECURRING",
-                                m.code(), g.code(), y + "年度：" + duty.textZh(),
-                                y + ": " + (duty.dutyEn() == null ? m.titleEn() : duty.dutyEn()), duty.textZh(),
+                                m.code(), g.code(), zh("task.generated.recurring", y, duty.textZh()),
+                                en("task.generated.recurring", y, duty.dutyEn() == null ? m.titleEn() : duty.dutyEn()),
+                                duty.textZh(),
                                 lead.id(), co, m.phase(), LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31), false);
                     }
                 }
@@ -134,7 +137,7 @@ class TaskGenerator implements ApplicationRunner {
                 created += upsert("WP:" + plan.id() + ":" + u.code(), plan.id(), "WORK_PLAN",
                         workPlanMeasure == null ? null : workPlanMeasure.code(),
                         workPlanMeasure == null ? null : workPlanMeasure.groupCode(),
-                        u.nameZh() + "创建工作实施方案", "Implementation plan of " + u.nameEn(),
+                        zh("task.generated.work-plan", u.nameZh()), en("task.generated.work-plan", u.nameEn()),
                         due.get().textZh(), u.id(), new Long[0], workPlanMeasure == null ? null : workPlanMeasure.phase(),
                         plan.issueDate() == null ? plan.startDate() : plan.issueDate(), due.get().date(), true);
             }
@@ -176,8 +179,8 @@ class TaskGenerator implements ApplicationRunner {
                             ON CONFLICT (source_key) DO NOTHING
                             RETURNING id""")
                     .param("k", key).param("plan", plan.id()).param("measure", m.code()).param("group", g.code())
-                    .param("parent", parentId).param("title", clip(m.titleZh() + "（" + u.nameZh() + "）"))
-                    .param("titleEn", m.titleEn() == null ? null : clip(m.titleEn() + " (" + u.nameEn() + ")"))
+                    .param("parent", parentId).param("title", clip(zh("task.generated.unit", m.titleZh(), u.nameZh())))
+                    .param("titleEn", m.titleEn() == null ? null : clip(en("task.generated.unit", m.titleEn(), u.nameEn())))
                     .param("text", m.textZh() == null ? null : m.textZh().length() > 2000 ? m.textZh().substring(0, 2000)
                             : m.textZh())
                     .param("unit", u.id()).param("phase", m.phase()).param("start", start).param("deadline", deadline)
@@ -250,5 +253,14 @@ class TaskGenerator implements ApplicationRunner {
                     .param("co", co).param("id", id).update();
         }
         return 0;
+    }
+
+    /** Generated titles are stored in both languages (title_zh, title_en), each from the bundle. */
+    static String zh(String key, Object... args) {
+        return Texts.render(Text.of(key, args), Texts.DEFAULT);
+    }
+
+    static String en(String key, Object... args) {
+        return Texts.render(Text.of(key, args), java.util.Locale.ENGLISH);
     }
 }
