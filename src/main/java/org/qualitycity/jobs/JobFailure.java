@@ -1,6 +1,6 @@
 package org.qualitycity.jobs;
 
-/** A job failed for a reason its user should read (e.g. "row 12: unknown unit code 4212xx"). */
+/** A job failed for a reason its user should read (e.g. "row 12: unknown unit code 12345x"). */
 public class JobFailure extends RuntimeException {
 
     public JobFailure(String message) {

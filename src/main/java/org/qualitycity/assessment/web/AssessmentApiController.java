@@ -38,7 +38,11 @@ class AssessmentApiController {
     private final SchemeService schemes;
     private final Jobs jobs;
 
-    AssessmentApiController(AssessmentService service, SchemeService schemes, Jobs jobs) {
+    private final org.qualitycity.assessment.internal.CircularWriter circular;
+
+    AssessmentApiController(AssessmentService service, SchemeService schemes, Jobs jobs,
+                            org.qualitycity.assessment.internal.CircularWriter circular) {
+        this.circular = circular;
         this.service = service;
         this.schemes = schemes;
         this.jobs = jobs;
@@ -117,7 +121,7 @@ class AssessmentApiController {
         AssessmentViews.Assessment a = service.get(year, Security.currentUser());
         return ResponseEntity.ok().contentType(DOCX).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition
                         .attachment().filename("assessment-" + year + ".docx", StandardCharsets.UTF_8).build().toString())
-                .body(AssessmentExports.word(a));
+                .body(circular.word(a, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     }
 
     @GetMapping("/assessment-schemes/{year}/{target}")

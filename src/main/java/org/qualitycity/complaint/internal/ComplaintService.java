@@ -65,7 +65,6 @@ public class ComplaintService {
     static final int REPLY_DAYS = 7;
     static final Set<String> ELEMENTS = Set.of("CMP_RECEIVED", "CMP_ACCEPTED", "CMP_DUE", "CMP_HANDLED", "CMP_REPLIED",
             "CMP_ACCEPTED_ON_TIME", "CMP_HANDLED_ON_TIME", "CMP_REPLIED_ON_TIME");
-    private static final String INTAKE_UNIT = "421200-SCJG";
     private static final char[] CODE_CHARS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -195,7 +194,7 @@ public class ComplaintService {
             throw new ValidationException(problems);
         }
         // staff entries (hotline, walk-in window) stay with the operator's unit; the public's go to the city 12315 centre
-        long intakeUnit = staff != null ? staff.unitId() : units.byCode(INTAKE_UNIT).orElseThrow().id();
+        long intakeUnit = staff != null ? staff.unitId() : intakeUnit().id();
         if ("BOTH".equals(s.type())) {
             long c = insert(s, "COMPLAINT", channel, ip, createdBy, district, intakeUnit, today, null);
             Receipt report = submitReport(s, channel, ip, createdBy, district, intakeUnit, today);
@@ -219,6 +218,11 @@ public class ComplaintService {
      * the same facts are linked as a repeat and not handled again; new facts are merged into the open
      * case and restart its clock (Art 35).
      */
+    /** The unit that receives the public's complaints: the unit with the role COMPLAINT_INTAKE, else the city. */
+    private Unit intakeUnit() {
+        return units.withRole(Unit.Role.COMPLAINT_INTAKE).orElseGet(units::city);
+    }
+
     private Receipt submitReport(Submission s, String channel, String ip, Long createdBy, Unit district,
                                  long intakeUnit, LocalDate today) {
         if (!blank(s.phone())) {
@@ -677,7 +681,11 @@ public class ComplaintService {
                 } else {
                     target = jdbc.sql("SELECT unit_id FROM complaint_dispatch_rule WHERE category = :c AND district_unit_id = :d")
                             .param("c", r.get("category")).param("d", r.get("district_unit_id")).query(Long.class)
-                            .optional().orElseThrow(() -> new ValidationException("unitCode",
+                            .optional()
+                            // without a rule: the market regulator of the district (a unit role of the tree file)
+                            .or(() -> units.byId(((Number) r.get("district_unit_id")).longValue())
+                                    .flatMap(d -> units.withRole(Unit.Role.MARKET_REGULATOR, d)).map(Unit::id))
+                            .orElseThrow(() -> new ValidationException("unitCode",
                                     "no dispatch rule for this category and district: name the unit"));
                 }
                 set.put("unit_id", target);
@@ -692,7 +700,7 @@ public class ComplaintService {
                 if (blank(a.text())) {
                     throw new ValidationException("text", "give the reason for returning the case");
                 }
-                set.put("unit_id", units.byCode(INTAKE_UNIT).orElseThrow().id());
+                set.put("unit_id", intakeUnit().id());
                 set.put("return_reason", a.text().trim());
             }
             case "PAUSE" -> {

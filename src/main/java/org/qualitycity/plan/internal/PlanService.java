@@ -20,6 +20,7 @@ import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.ValidationException.FieldProblem;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -55,9 +56,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @Service
 public class PlanService implements Plans {
-
-    /** The plan shipped with the platform, loaded as the current plan on the first start. */
-    public static final String BUNDLED = "plans/xianning-2017.yaml";
 
     static final Duration MAX_STALENESS = Duration.ofMinutes(1);
 
@@ -419,9 +417,12 @@ public class PlanService implements Plans {
                 .filter(m -> m.code().equals(measureCode)).findFirst().orElseThrow();
     }
 
-    /** Loads the bundled plan as the current plan if no plan is stored. */
+    /**
+     * Loads the city's plan file (the bundled plan, or the file of {@code qc.city.plan}) as the current plan if no
+     * plan is stored.
+     */
     @Transactional
-    public Optional<PlanInfo> loadBundledIfEmpty() {
+    public Optional<PlanInfo> loadBundledIfEmpty(Resource file) {
         if (repository.count() > 0) {
             return Optional.empty();
         }
@@ -431,7 +432,7 @@ public class PlanService implements Plans {
             return Optional.empty();
         }
         String text;
-        try (InputStream in = new ClassPathResource(BUNDLED).getInputStream()) {
+        try (InputStream in = file.getInputStream()) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -439,7 +440,7 @@ public class PlanService implements Plans {
         try {
             return Optional.of(importPlan(text, PlanSource.Format.YAML, true));
         } catch (PlanInvalidException e) {
-            throw new IllegalStateException("The bundled plan " + BUNDLED + " is invalid: "
+            throw new IllegalStateException("The plan file " + file + " is invalid: "
                     + e.planProblems().stream().map(PlanProblem::describe).toList(), e);
         }
     }

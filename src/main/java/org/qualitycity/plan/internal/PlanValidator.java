@@ -939,7 +939,7 @@ public final class PlanValidator {
             }
             if (!(v instanceof String s)) {
                 if (v instanceof Number || v instanceof Boolean) {
-                    // YAML reads 421200 or 2020 as a number: accept it as text only where the format quotes it
+                    // YAML reads a unit code like 110000 or 2020 as a number: accept it as text only where the format quotes it
                     problem(path(at, key), t("plan.error.not-text-quote",
                             "must be text; write it in quotes (\"{0}\")", v));
                 } else {
