@@ -681,11 +681,7 @@ public class ComplaintService {
                 } else {
                     target = jdbc.sql("SELECT unit_id FROM complaint_dispatch_rule WHERE category = :c AND district_unit_id = :d")
                             .param("c", r.get("category")).param("d", r.get("district_unit_id")).query(Long.class)
-                            .optional()
-                            // without a rule: the market regulator of the district (a unit role of the tree file)
-                            .or(() -> units.byId(((Number) r.get("district_unit_id")).longValue())
-                                    .flatMap(d -> units.withRole(Unit.Role.MARKET_REGULATOR, d)).map(Unit::id))
-                            .orElseThrow(() -> new ValidationException("unitCode",
+                            .optional().orElseThrow(() -> new ValidationException("unitCode",
                                     "no dispatch rule for this category and district: name the unit"));
                 }
                 set.put("unit_id", target);

@@ -93,6 +93,17 @@ class UnitApiController {
                 .body(UnitView.of(units.create(req, Security.currentUser())));
     }
 
+    @PutMapping(value = "/tree", consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
+    @PreAuthorize("hasAuthority('platform:unit:edit')")
+    @Operation(summary = "Import a unit tree file (format qualitycity-units/1, docs/operations.md): creates the units "
+            + "it lists and gives existing ones (by code) its names, kind, parent, sort order and roles; other units "
+            + "are left alone. City-wide administrators only (403 otherwise); its city must be the register's. "
+            + "A file with problems answers 400 naming each entry and field")
+    UnitService.ImportResult importTree(@RequestBody(required = false) byte[] body) {
+        String text = body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        return units.importTree(text, Security.currentUser());
+    }
+
     @PutMapping("/{code}")
     @PreAuthorize("hasAuthority('platform:unit:edit')")
     @Operation(summary = "Rename a unit")
