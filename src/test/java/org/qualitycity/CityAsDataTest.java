@@ -16,6 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +112,7 @@ class CityAsDataTest {
     }
 
     @Test
-    void aSecondCityRunsOnItsOwnUnitsPlanClockTasksIndicatorsAndAssessment() {
+    void aSecondCityRunsOnItsOwnUnitsPlanClockTasksIndicatorsAndAssessment() throws IOException {
         String admin = token("admin");
         String city = token("rsadmin");
 
@@ -148,6 +151,9 @@ class CityAsDataTest {
         assertThat(west.json().get("acceptDue").asText()).isEqualTo("2025-10-16");
         TestApi.Response east = api.post("/api/v1/public/complaints", complaint("990001", "东岸电器行", "13900990001"), null);
         assertThat(east.json().get("acceptDue").asText()).isEqualTo("2025-10-16");
+        TestApi.Response north = api.post("/api/v1/public/complaints", complaint("990003", "北山电器行", "13900990003"),
+                null);
+        assertThat(north.status()).as(north.body()).isEqualTo(201);
         assertThat(api.post("/api/v1/public/complaints", complaint("421222", "通城县电器行", "13900990009"), null)
                 .status()).as("a district of another city is unknown here").isEqualTo(400);
         long westId = api.get("/api/v1/complaints?q=" + west.json().get("trackingCode").asText(), city).json()
@@ -165,6 +171,10 @@ class CityAsDataTest {
         assertThat(dispatched.status()).as(dispatched.body()).isEqualTo(200);
         assertThat(dispatched.json().get("unitCode").asText()).as("the district's market regulator (a unit role)")
                 .isEqualTo("990002-MR");
+        long northId = api.get("/api/v1/complaints?q=" + north.json().get("trackingCode").asText(), city).json()
+                .get("items").get(0).get("id").asLong();
+        assertThat(api.post("/api/v1/complaints/" + northId + "/actions", Map.of("action", "ACCEPT"), city).status())
+                .isEqualTo(200);
         at("2025-10-17");
         assertThat(api.get("/api/v1/complaints/" + eastId, city).json().get("deadline").get("state").asText())
                 .as("East Bank's complaint was not accepted in time").isEqualTo("RED");
@@ -175,9 +185,13 @@ class CityAsDataTest {
         assertThat(awaitJob(recompute.json().get("jobId").asLong(), city).get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(w2a("990002", city)).isEqualTo("1/1 100 MET");
         assertThat(w2a("990001", city)).as("the limit passed without a decision").isEqualTo("0/1 0 NOT_MET");
-        assertThat(w2a("990000", city)).as("the city: 1 of 2 accepted").isEqualTo("1/2 50 NOT_MET");
+        assertThat(w2a("990003", city)).isEqualTo("1/1 100 MET");
+        assertThat(w2a("990000", city)).as("the city: 2 of 3 accepted").isEqualTo("2/3 66.6667 NOT_MET");
 
-        // 5. the assessment ranks the three districts
+        // 5. the assessment ranks the three districts (North Hill with a bonus for an award, recorded with evidence)
+        TestApi.Response bonus = api.post("/api/v1/assessments/2025/entries", Map.of("unitCode", "990003", "kind",
+                "BONUS", "points", 5, "reason", "省级质量奖"), city);
+        assertThat(bonus.status()).as(bonus.body()).isIn(200, 201);
         TestApi.Response run = api.post("/api/v1/assessments/2025/run", null, city);
         assertThat(run.status()).as(run.body()).isEqualTo(202);
         assertThat(awaitJob(run.json().get("jobId").asLong(), city).get("status").asText()).isEqualTo("SUCCEEDED");
@@ -185,8 +199,17 @@ class CityAsDataTest {
         List<String> ranking = new ArrayList<>();
         assessment.get("districts").forEach(s -> ranking.add(s.get("unitCode").asText() + "#" + s.get("rank").asText()
                 + "=" + s.get("total").asText()));
-        System.out.println("RANKING " + ranking + " " + assessment);
-        assertThat(ranking).hasSize(3);
+        assertThat(ranking).as("North Hill: indicators 50 of 50, scaled to 90, plus the bonus; West Bank: 90; East "
+                + "Bank: its only indicator not met").containsExactly("990003#1=95.0", "990002#2=90.0", "990001#3=0.0");
+
+        // the circular (通报) names this city, its plan and no other
+        StringBuilder circular = new StringBuilder();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(api.getBytes("/api/v1/assessments/2025/circular",
+                city)))) {
+            doc.getParagraphs().forEach(p -> circular.append(p.getText()).append('\n'));
+        }
+        assertThat(circular.toString()).contains("关于2025年度质量强市工作考核结果的通报", "《河畔市质量强市工作方案》",
+                "河畔市质量强市工作委员会办公室").doesNotContain("咸宁");
     }
 
     /** The W2a result of a unit for 2025. */

@@ -29,11 +29,12 @@ import java.util.Map;
 @Validated
 class UnitApiController {
 
+    /** A unit; {@code roles}: what it does for the programme (Unit.Role), from the unit tree file. */
     record UnitView(String code, String nameZh, String nameEn, String kind, String parentCode, int level,
-                    int sortOrder, boolean active) {
+                    int sortOrder, boolean active, List<String> roles) {
         static UnitView of(Unit u) {
             return new UnitView(u.code(), u.nameZh(), u.nameEn(), u.kind().name(), u.parentCode(), u.level(),
-                    u.sortOrder(), u.active());
+                    u.sortOrder(), u.active(), u.roles().stream().map(Enum::name).sorted().toList());
         }
     }
 
