@@ -213,16 +213,16 @@ public class ComplaintService {
         return new Receipt(codeOf(id), null, "COMPLAINT", today, dueOf(id), false);
     }
 
-    /**
-     * A report by the same reporter (phone) against the same respondent while the first is still open:
-     * the same facts are linked as a repeat and not handled again; new facts are merged into the open
-     * case and restart its clock (Art 35).
-     */
     /** The unit that receives the public's complaints: the unit with the role COMPLAINT_INTAKE, else the city. */
     private Unit intakeUnit() {
         return units.withRole(Unit.Role.COMPLAINT_INTAKE).orElseGet(units::city);
     }
 
+    /**
+     * A report by the same reporter (phone) against the same respondent while the first is still open:
+     * the same facts are linked as a repeat and not handled again; new facts are merged into the open
+     * case and restart its clock (Art 35).
+     */
     private Receipt submitReport(Submission s, String channel, String ip, Long createdBy, Unit district,
                                  long intakeUnit, LocalDate today) {
         if (!blank(s.phone())) {
