@@ -10,8 +10,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class QualityCityApplication {
 
     static {
-        // The platform serves one Chinese city: dates and times on pages and exports are Beijing time,
-        // whatever the server's zone (QC_TIMEZONE overrides).
+        // The platform serves one city: dates and times on pages and exports are in its zone (qc.timezone,
+        // QC_TIMEZONE), whatever the server's zone.
         org.qualitycity.platform.ApplicationZone.applyAsJvmDefault();
     }
 

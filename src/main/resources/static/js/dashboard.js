@@ -21,7 +21,7 @@ function draw(data, geoUrl) {
 
   var mapEl = document.getElementById('map');
   fetch(geoUrl).then(function (r) { return r.json(); }).then(function (geo) {
-    echarts.registerMap('xianning', geo);
+    echarts.registerMap('city', geo);
     var chart = echarts.init(mapEl);
     chart.setOption({
       animation: false,
@@ -29,7 +29,7 @@ function draw(data, geoUrl) {
         var v = p.data && p.data.value != null ? Number(p.data.value).toFixed(2) + unit : '—';
         return p.name + '<br>' + v; } },
       series: [{
-        type: 'map', map: 'xianning', roam: false, label: { show: true, fontSize: 11 },
+        type: 'map', map: 'city', roam: false, label: { show: true, fontSize: 11 },
         data: data.map.map(function (m) {
           return { name: m.name, value: m.value, code: m.code,
                    itemStyle: { areaColor: colours[m.status] || colours.NO_DATA } };

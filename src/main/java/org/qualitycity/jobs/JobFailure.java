@@ -2,7 +2,7 @@ package org.qualitycity.jobs;
 
 import org.qualitycity.platform.Text;
 
-/** A job failed for a reason its user should read (e.g. "row 12: unknown unit code 4212xx"). */
+/** A job failed for a reason its user should read (e.g. "row 12: unknown unit code 12345x"). */
 public class JobFailure extends RuntimeException {
 
     public JobFailure(String message) {

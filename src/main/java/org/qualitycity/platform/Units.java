@@ -13,6 +13,15 @@ public interface Units {
     /** Every unit, active or not, in tree order. */
     List<Unit> all();
 
+    /** The city: the root of the tree. */
+    Unit city();
+
+    /** The highest active unit with the role (the city's, before an area's), if any. */
+    Optional<Unit> withRole(Unit.Role role);
+
+    /** The highest active unit with the role in the subtree of {@code within} (itself included), if any. */
+    Optional<Unit> withRole(Unit.Role role, Unit within);
+
     /** The districts and the zone (assessed as peers), in their official order. */
     List<Unit> areas();
 

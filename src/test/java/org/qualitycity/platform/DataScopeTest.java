@@ -70,6 +70,17 @@ class DataScopeTest {
                     "parentCode", "421281"), tongcheng);
             notFound(r);
         });
+        probes.put("PUT /api/v1/units/tree", e -> {
+            // a district officer may edit its own sub-units, never import the city's tree (not even a rename of 赤壁市)
+            var r = api.send("PUT", "/api/v1/units/tree", """
+                    format: qualitycity-units/1
+                    units:
+                      - {code: "421200", kind: CITY, name_zh: 咸宁市, name_en: Xianning City}
+                      - {code: "421281", parent: "421200", kind: DISTRICT, name_zh: 越权, name_en: x, sort: 6}
+                    """, tongcheng, "application/yaml");
+            assertThat(r.status()).isEqualTo(403);
+            assertThat(api.get("/api/v1/units/421281", api.token("admin")).json().get("nameZh").asText()).isEqualTo("赤壁市");
+        });
         probes.put("PUT /api/v1/units/{code}", e -> notFound(api.put("/api/v1/units/421281-SCJG",
                 Map.of("nameZh", "越权", "nameEn", "x"), tongcheng)));
         probes.put("POST /api/v1/units/{code}/move", e -> {

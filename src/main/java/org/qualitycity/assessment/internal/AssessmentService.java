@@ -97,7 +97,7 @@ public class AssessmentService {
 
     /** Refuses changes once published (409). */
     public void requireOpen(int year) {
-        SchemeService.checkYear(year);
+        schemes.checkYear(year);
         if ("PUBLISHED".equals(state(year))) {
             throw new ConflictException("the " + year + " assessment is published and locked");
         }
@@ -112,7 +112,7 @@ public class AssessmentService {
     @Transactional
     public int compute(int year) {
         requireOpen(year);
-        jdbc.sql("SELECT pg_advisory_xact_lock(421200013)").query().listOfRows();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('assessment_scheme'))").query().listOfRows();
         AssessmentViews.Scheme area = schemes.current(year, "AREA");
         AssessmentViews.Scheme dept = schemes.current(year, "DEPARTMENT");
         LocalDate today = LocalDate.now(clock);
@@ -272,7 +272,7 @@ public class AssessmentService {
             }
         }
         List<String> unitCodes = new ArrayList<>(assessed(units, "AREA").stream().map(Unit::code).toList());
-        unitCodes.add("421200");
+        unitCodes.add(units.city().code());
         Map<String, Map<String, Attainment>> att = new HashMap<>();
         if (!codes.isEmpty()) {
             for (IndicatorResults.Result r : indicatorResults.results(codes, unitCodes, List.of(String.valueOf(year)))) {
@@ -326,7 +326,7 @@ public class AssessmentService {
             switch (item.kind()) {
                 case "INDICATOR" -> {
                     boolean area = "AREA".equals(target);
-                    Map<String, Attainment> att = ctx.attainment().getOrDefault(area ? u.code() : "421200", Map.of());
+                    Map<String, Attainment> att = ctx.attainment().getOrDefault(area ? u.code() : units.city().code(), Map.of());
                     List<String> scope = area ? ctx.indicators()
                             : new ArrayList<>(ctx.deptIndicators().getOrDefault(u.code(), Set.of()));
                     long evaluated = scope.stream().filter(c -> att.get(c) != null && EVALUATED.contains(att.get(c))).count();
@@ -459,7 +459,7 @@ public class AssessmentService {
 
     @Transactional(readOnly = true)
     public AssessmentViews.Assessment get(int year, CurrentUser user) {
-        SchemeService.checkYear(year);
+        schemes.checkYear(year);
         Map<String, Object> run = jdbc.sql("SELECT * FROM assessment_run WHERE year = :y").param("y", year).query()
                 .listOfRows().stream().findFirst().orElseThrow(() -> new NotFoundException("assessment " + year));
         Map<String, Object> p = new HashMap<>(user.scope().params());

@@ -57,9 +57,12 @@ public class SchemeService {
     private final JdbcClient jdbc;
     private final AuditLog audit;
 
-    SchemeService(JdbcClient jdbc, AuditLog audit) {
+    private final org.qualitycity.plan.Plans plans;
+
+    SchemeService(JdbcClient jdbc, AuditLog audit, org.qualitycity.plan.Plans plans) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.plans = plans;
     }
 
     static void checkTarget(String target) {
@@ -68,9 +71,11 @@ public class SchemeService {
         }
     }
 
-    static void checkYear(int year) {
-        if (year < 2017 || year > 2100) {
-            throw new ValidationException("year", "2017 to 2100");
+    /** Years of the current plan's programme: from its start year (no assessment before the programme began). */
+    void checkYear(int year) {
+        int first = plans.current().startDate().getYear();
+        if (year < first || year > 2100) {
+            throw new ValidationException("year", first + " to 2100");
         }
     }
 
@@ -82,7 +87,7 @@ public class SchemeService {
         Long id = jdbc.sql("SELECT id FROM assessment_scheme WHERE year = :y AND target = :t ORDER BY version DESC LIMIT 1")
                 .param("y", year).param("t", target).query(Long.class).optional().orElse(null);
         if (id == null) {
-            jdbc.sql("SELECT pg_advisory_xact_lock(421200013)").query().listOfRows();
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('assessment_scheme'))").query().listOfRows();
             id = jdbc.sql("SELECT id FROM assessment_scheme WHERE year = :y AND target = :t ORDER BY version DESC LIMIT 1")
                     .param("y", year).param("t", target).query(Long.class).optional().orElse(null);
             if (id == null) {

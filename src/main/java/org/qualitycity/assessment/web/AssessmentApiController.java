@@ -39,9 +39,12 @@ class AssessmentApiController {
     private final Jobs jobs;
 
     private final java.time.Clock clock;
+    private final org.qualitycity.assessment.internal.CircularWriter circular;
 
-    AssessmentApiController(AssessmentService service, SchemeService schemes, Jobs jobs, java.time.Clock clock) {
+    AssessmentApiController(AssessmentService service, SchemeService schemes, Jobs jobs, java.time.Clock clock,
+                            org.qualitycity.assessment.internal.CircularWriter circular) {
         this.clock = clock;
+        this.circular = circular;
         this.service = service;
         this.schemes = schemes;
         this.jobs = jobs;
@@ -120,7 +123,7 @@ class AssessmentApiController {
         AssessmentViews.Assessment a = service.get(year, Security.currentUser());
         return ResponseEntity.ok().contentType(DOCX).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition
                         .attachment().filename("assessment-" + year + ".docx", StandardCharsets.UTF_8).build().toString())
-                .body(AssessmentExports.word(a));
+                .body(circular.word(a, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     }
 
     @GetMapping("/assessment-schemes/{year}/{target}")

@@ -67,7 +67,6 @@ public class ComplaintService {
     static final int REPLY_DAYS = 7;
     static final Set<String> ELEMENTS = Set.of("CMP_RECEIVED", "CMP_ACCEPTED", "CMP_DUE", "CMP_HANDLED", "CMP_REPLIED",
             "CMP_ACCEPTED_ON_TIME", "CMP_HANDLED_ON_TIME", "CMP_REPLIED_ON_TIME");
-    private static final String INTAKE_UNIT = "421200-SCJG";
     private static final char[] CODE_CHARS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -197,7 +196,7 @@ public class ComplaintService {
             throw new ValidationException(problems);
         }
         // staff entries (hotline, walk-in window) stay with the operator's unit; the public's go to the city 12315 centre
-        long intakeUnit = staff != null ? staff.unitId() : units.byCode(INTAKE_UNIT).orElseThrow().id();
+        long intakeUnit = staff != null ? staff.unitId() : intakeUnit().id();
         if ("BOTH".equals(s.type())) {
             long c = insert(s, "COMPLAINT", channel, ip, createdBy, district, intakeUnit, today, null);
             Receipt report = submitReport(s, channel, ip, createdBy, district, intakeUnit, today);
@@ -214,6 +213,11 @@ public class ComplaintService {
         // no ComputedDataChanged here: a new case enters no W2 element until it is decided or overdue
         long id = insert(s, "COMPLAINT", channel, ip, createdBy, district, intakeUnit, today, null);
         return new Receipt(codeOf(id), null, "COMPLAINT", today, dueOf(id), false);
+    }
+
+    /** The unit that receives the public's complaints: the unit with the role COMPLAINT_INTAKE, else the city. */
+    private Unit intakeUnit() {
+        return units.withRole(Unit.Role.COMPLAINT_INTAKE).orElseGet(units::city);
     }
 
     /**
@@ -681,7 +685,7 @@ public class ComplaintService {
                 if (blank(a.text())) {
                     throw new ValidationException("text", "give the reason for returning the case");
                 }
-                set.put("unit_id", units.byCode(INTAKE_UNIT).orElseThrow().id());
+                set.put("unit_id", intakeUnit().id());
                 set.put("return_reason", a.text().trim());
             }
             case "PAUSE" -> {

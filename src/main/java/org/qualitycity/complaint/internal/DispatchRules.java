@@ -40,6 +40,36 @@ public class DispatchRules {
                 .query((rs, n) -> new Rule(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 
+    /**
+     * The default rules of a new installation: each district's and zone's complaints, of both categories, go to the
+     * area's market regulator (the unit with the role MARKET_REGULATOR below it, from the unit tree file). Only while
+     * no rule exists; answers the number of rules created.
+     */
+    @Transactional
+    public int seedDefaultsIfEmpty() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('complaint_dispatch_rule'))").query().listOfRows();
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM complaint_dispatch_rule)").query(Boolean.class).single()) {
+            return 0;
+        }
+        int n = 0;
+        for (Unit area : units.areas()) {
+            Unit regulator = units.withRole(Unit.Role.MARKET_REGULATOR, area).orElse(null);
+            if (regulator == null) {
+                continue;
+            }
+            for (String category : List.of("GOODS", "SERVICES")) {
+                jdbc.sql("""
+                                INSERT INTO complaint_dispatch_rule (category, district_unit_id, unit_id) VALUES (:c, :d, :u)
+                                ON CONFLICT (category, district_unit_id) DO NOTHING""")
+                        .param("c", category).param("d", area.id()).param("u", regulator.id()).update();
+                audit.record("complaint", "dispatch-rule", category + "|" + area.code(), area.id(), "CREATE", null,
+                        new Rule(category, area.code(), regulator.code()));
+                n++;
+            }
+        }
+        return n;
+    }
+
     @Transactional
     public Rule put(Rule rule) {
         Unit district = units.byCode(rule.districtCode()).filter(Unit::isArea)

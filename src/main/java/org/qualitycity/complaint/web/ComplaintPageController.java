@@ -34,7 +34,11 @@ class ComplaintPageController {
     private final Units units;
     private final Validation validation;
 
-    ComplaintPageController(ComplaintService service, ComplaintStats stats, Units units, Validation validation) {
+    private final org.qualitycity.calendar.WorkingDayCalendar calendar;
+
+    ComplaintPageController(ComplaintService service, ComplaintStats stats, Units units, Validation validation,
+                            org.qualitycity.calendar.WorkingDayCalendar calendar) {
+        this.calendar = calendar;
         this.service = service;
         this.stats = stats;
         this.units = units;
@@ -110,8 +114,10 @@ class ComplaintPageController {
     String stats(@RequestParam(required = false) Integer year, Model model) {
         YearMonth last = YearMonth.from(service.todayPublic()).minusMonths(1);
         int y = year == null ? last.getYear() : year;
-        if (y < 2017 || y > last.getYear()) {
-            throw new ValidationException("year", "2017 to " + last.getYear());
+        // statistics are kept for the years of the working-day calendar (a case's clock needs its year)
+        int first = calendar.loadedYears().stream().min(Integer::compare).orElse(last.getYear());
+        if (y < first || y > last.getYear()) {
+            throw new ValidationException("year", first + " to " + last.getYear());
         }
         YearMonth to = y == last.getYear() ? last : YearMonth.of(y, 12);
         model.addAttribute("year", y);

@@ -24,7 +24,7 @@ import java.util.Set;
 /**
  * The analytics query: indicator × period × unit → value, numerator, denominator, target, status.
  * Dimensions as in DHIS2: {@code dx=P2;W2a}, {@code pe=2018;2018Q2;THIS_YEAR;LAST_4_QUARTERS},
- * {@code ou=421222;LEVEL-2;CHILDREN-421200}. Reads the computed results, in the caller's scope.
+ * {@code ou=<unit code>;LEVEL-2;CHILDREN-<city code>}. Reads the computed results, in the caller's scope.
  */
 @Service
 public class AnalyticsService {

@@ -76,7 +76,7 @@ class IndicatorApiController {
     @PreAuthorize("hasAuthority('indicator:value:view')")
     @Operation(summary = "Indicator × period × unit values in the caller's scope",
             description = "dx=P2;W2 (indicators or groups), pe=2018;2018Q2;THIS_YEAR;LAST_4_QUARTERS, "
-                    + "ou=421222;LEVEL-2;CHILDREN-421200. JSON by default; CSV or Excel with format=csv|xlsx or the Accept header.")
+                    + "ou=<unit code>;LEVEL-2;CHILDREN-<city code>. JSON by default; CSV or Excel with format=csv|xlsx or the Accept header.")
     ResponseEntity<?> analytics(@RequestParam @Size(max = 2000) String dx, @RequestParam @Size(max = 2000) String pe,
                                 @RequestParam @Size(max = 2000) String ou,
                                 @RequestParam(defaultValue = "0") @Min(0) @Max(ListQuery.MAX_PAGE) int page,

@@ -51,8 +51,13 @@ class IndicatorPageController {
     private final Units units;
     private final Clock clock;
 
+    /** The city's district map (GeoJSON, {@code qc.city.map}). */
+    private final String mapUrl;
+
     IndicatorPageController(AnalyticsService analytics, ValueService values, DrillDownService drillDown,
-                            IndicatorCatalog catalog, Units units, Clock clock) {
+                            IndicatorCatalog catalog, Units units, Clock clock,
+                            @org.springframework.beans.factory.annotation.Value("${qc.city.map}") String mapUrl) {
+        this.mapUrl = mapUrl;
         this.analytics = analytics;
         this.values = values;
         this.drillDown = drillDown;
@@ -103,6 +108,7 @@ class IndicatorPageController {
         String selected = indicator != null && catalog.indicator(indicator).isPresent() ? indicator
                 : defs.stream().map(IndicatorDefinition::code).filter(matrix::containsKey).findFirst().orElse(null);
         model.addAttribute("period", p.id());
+        model.addAttribute("mapUrl", mapUrl);
         model.addAttribute("previous", p.previous().id());
         model.addAttribute("next", nextPeriod(p).id());
         model.addAttribute("area", area);

@@ -10,7 +10,6 @@ import org.qualitycity.platform.Security;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
@@ -137,9 +136,9 @@ class PlanImporter {
         return info;
     }
 
-    /** Loads the bundled plan as the current plan if no plan is stored. */
+    /** Loads the city's plan file ({@code qc.city.plan}, by default the bundled plan) as the current plan if none is stored. */
     @Transactional
-    public Optional<PlanInfo> loadBundledIfEmpty() {
+    public Optional<PlanInfo> loadBundledIfEmpty(org.springframework.core.io.Resource file) {
         if (repository.count() > 0) {
             return Optional.empty();
         }
@@ -149,7 +148,7 @@ class PlanImporter {
             return Optional.empty();
         }
         String text;
-        try (InputStream in = new ClassPathResource(PlanService.BUNDLED).getInputStream()) {
+        try (InputStream in = file.getInputStream()) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -157,7 +156,7 @@ class PlanImporter {
         try {
             return Optional.of(importPlan(text, PlanSource.Format.YAML, true));
         } catch (PlanInvalidException e) {
-            throw new IllegalStateException("The bundled plan " + PlanService.BUNDLED + " is invalid: "
+            throw new IllegalStateException("The plan file " + file + " is invalid: "
                     + e.planProblems().stream().map(PlanProblem::describe).toList(), e);
         }
     }

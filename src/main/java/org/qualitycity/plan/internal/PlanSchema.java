@@ -146,7 +146,7 @@ final class PlanSchema {
                 texts.text(key, values));
     }
 
-    /** A value of the wrong type: what it must be. YAML reads 421200 or 2020 as a number: quote it. */
+    /** A value of the wrong type: what it must be. YAML reads a unit code like 110000 or 2020 as a number: quote it. */
     private static String typeKey(String expected, JsonNode value) {
         return switch (expected) {
             case "string" -> value != null && (value.isNumber() || value.isBoolean())

@@ -26,8 +26,6 @@ import java.util.Optional;
 @Service
 public class PlanService implements Plans {
 
-    /** The plan shipped with the platform, loaded as the current plan on the first start. */
-    public static final String BUNDLED = "plans/xianning-2017.yaml";
 
     private final PlanRepository repository;
     private final PlanSnapshots snapshots;
@@ -176,9 +174,9 @@ public class PlanService implements Plans {
         return measureUnits.updateMeasureUnits(planId, measureCode, leadUnit, coUnits);
     }
 
-    /** Loads the bundled plan as the current plan if no plan is stored. */
-    public Optional<PlanInfo> loadBundledIfEmpty() {
-        return importer.loadBundledIfEmpty();
+    /** Loads the city's plan file ({@code qc.city.plan}, by default the bundled plan) as the current plan if none is stored. */
+    public Optional<PlanInfo> loadBundledIfEmpty(org.springframework.core.io.Resource file) {
+        return importer.loadBundledIfEmpty(file);
     }
 
     /** Drops the cached plans now. */

@@ -39,9 +39,11 @@ class DemoDataLoader implements ApplicationRunner {
     private final UserService users;
     private final DemoStatus status;
     private final TwoFactor twoFactor;
+    private final UnitService units;
 
     DemoDataLoader(QcProperties props, List<DemoDataContributor> contributors, JdbcClient jdbc, TransactionTemplate tx,
-                   UserService users, DemoStatus status, TwoFactor twoFactor) {
+                   UserService users, DemoStatus status, TwoFactor twoFactor, UnitService units) {
+        this.units = units;
         this.twoFactor = twoFactor;
         this.props = props;
         this.contributors = contributors;
@@ -88,7 +90,8 @@ class DemoDataLoader implements ApplicationRunner {
         String totpSecret = props.adminTotpSecret();
         boolean fixedSecret = totpSecret != null && !totpSecret.isBlank();
         tx.executeWithoutResult(s -> {
-            long id = users.createBySystem("admin", Texts.render(Text.of("users.admin.display-name"), Texts.DEFAULT), "421200-ZQB", pw, List.of("SYS_ADMIN"));
+            long id = users.createBySystem("admin", Texts.render(Text.of("users.admin.display-name"), Texts.DEFAULT), units.withRole(
+                    org.qualitycity.platform.Unit.Role.QUALITY_OFFICE).orElseGet(units::city).code(), pw, List.of("SYS_ADMIN"));
             if (fixedSecret) {
                 twoFactor.setFixedSecret(id, totpSecret.trim().toUpperCase(java.util.Locale.ROOT));
             }

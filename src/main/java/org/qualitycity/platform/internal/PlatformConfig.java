@@ -12,7 +12,11 @@ class PlatformConfig {
 
     /** The one clock of the application: tests replace it to move time (deadlines, lock-outs). */
     @Bean
-    Clock clock() {
+    Clock clock(@org.springframework.beans.factory.annotation.Value("${qc.timezone}") String zone) {
+        if (!java.time.ZoneId.of(zone.trim()).equals(org.qualitycity.platform.ApplicationZone.ZONE)) {
+            throw new IllegalStateException("qc.timezone " + zone + " differs from the zone read before start-up ("
+                    + org.qualitycity.platform.ApplicationZone.ZONE + "): set it as QC_TIMEZONE or -Dqc.timezone");
+        }
         return Clock.system(org.qualitycity.platform.ApplicationZone.ZONE);
     }
 }

@@ -15,7 +15,7 @@ class UnitRepository {
 
     private static final String SELECT = """
             SELECT u.id, u.code, u.name_zh, u.name_en, u.kind, u.parent_id, p.code AS parent_code, u.path, u.level,
-                   u.sort_order, u.active
+                   u.sort_order, u.active, u.roles
             FROM platform_unit u LEFT JOIN platform_unit p ON p.id = u.parent_id
             """;
 
@@ -29,7 +29,21 @@ class UnitRepository {
         Long parent = (Long) rs.getObject("parent_id");
         return new Unit(rs.getLong("id"), rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
                 Unit.Kind.valueOf(rs.getString("kind")), parent, rs.getString("parent_code"),
-                rs.getString("path"), rs.getInt("level"), rs.getInt("sort_order"), rs.getBoolean("active"));
+                rs.getString("path"), rs.getInt("level"), rs.getInt("sort_order"), rs.getBoolean("active"), roles(rs.getArray("roles")));
+    }
+
+    private static java.util.Set<Unit.Role> roles(java.sql.Array array) throws SQLException {
+        java.util.Set<Unit.Role> out = java.util.EnumSet.noneOf(Unit.Role.class);
+        if (array != null) {
+            for (Object o : (Object[]) array.getArray()) {
+                for (Unit.Role r : Unit.Role.values()) {
+                    if (r.name().equals(o)) {
+                        out.add(r);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     List<Unit> all() {
@@ -60,6 +74,44 @@ class UnitRepository {
         jdbc.sql("UPDATE platform_unit SET path = :path WHERE id = :id")
                 .param("path", parent.path() + id + "/").param("id", id).update();
         return id;
+    }
+
+    /** Inserts the root unit (the city) of an empty register. */
+    long insertRoot(String code, String nameZh, String nameEn, int sortOrder, java.util.Collection<Unit.Role> roles) {
+        long id = jdbc.sql("""
+                        INSERT INTO platform_unit (code, name_zh, name_en, kind, parent_id, level, sort_order, roles)
+                        VALUES (:code, :nameZh, :nameEn, 'CITY', NULL, 1, :sortOrder, CAST(:roles AS varchar[]))
+                        RETURNING id
+                        """)
+                .param("code", code).param("nameZh", nameZh).param("nameEn", nameEn).param("sortOrder", sortOrder)
+                .param("roles", roleArray(roles)).query(Long.class).single();
+        jdbc.sql("UPDATE platform_unit SET path = :path WHERE id = :id").param("path", "/" + id + "/").param("id", id)
+                .update();
+        return id;
+    }
+
+    void setRoles(long id, java.util.Collection<Unit.Role> roles) {
+        jdbc.sql("UPDATE platform_unit SET roles = CAST(:roles AS varchar[]), updated_at = now() WHERE id = :id")
+                .param("roles", roleArray(roles)).param("id", id).update();
+    }
+
+    void setKind(long id, Unit.Kind kind) {
+        jdbc.sql("UPDATE platform_unit SET kind = :kind, updated_at = now() WHERE id = :id")
+                .param("kind", kind.name()).param("id", id).update();
+    }
+
+    /** The roles as a PostgreSQL array literal of enum names (letters and underscores only). */
+    private static String roleArray(java.util.Collection<Unit.Role> roles) {
+        return "{" + String.join(",", roles.stream().map(Enum::name).sorted().toList()) + "}";
+    }
+
+    /** One writer of the whole tree at a time (start-up load on several nodes, imports). */
+    void lockTree() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('platform_unit'))").query().listOfRows();
+    }
+
+    int count() {
+        return jdbc.sql("SELECT count(*) FROM platform_unit").query(Integer.class).single();
     }
 
     void rename(long id, String nameZh, String nameEn, int sortOrder) {

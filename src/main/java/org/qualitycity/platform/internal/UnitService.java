@@ -64,6 +64,109 @@ public class UnitService implements Units {
     }
 
     @Override
+    public Unit city() {
+        return repo.all().stream().filter(u -> u.parentId() == null).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the unit register is empty"));
+    }
+
+    @Override
+    public Optional<Unit> withRole(Unit.Role role) {
+        return repo.all().stream().filter(u -> u.active() && u.hasRole(role)).findFirst();
+    }
+
+    @Override
+    public Optional<Unit> withRole(Unit.Role role, Unit within) {
+        return repo.all().stream().filter(u -> u.active() && u.hasRole(role) && u.path().startsWith(within.path()))
+                .findFirst();
+    }
+
+    /** Fills an empty register from a unit tree file (the start-up loader); answers the number of units, 0 if not empty. */
+    @Transactional
+    public int loadIfEmpty(UnitTreeFile file) {
+        if (repo.count() > 0) {
+            return 0;
+        }
+        // a second node starting at the same time waits here and then finds the units present
+        repo.lockTree();
+        if (repo.count() > 0) {
+            return 0;
+        }
+        return merge(file).created();
+    }
+
+    /** What an import did: units created and units changed (names, kind, parent, sort order or roles). */
+    public record ImportResult(int created, int updated, int unchanged) {
+    }
+
+    /**
+     * Imports a unit tree file into the register (administrators with the ALL scope): creates the units it lists
+     * that do not exist, and gives existing ones (by code) the file's names, kind, parent, sort order and roles.
+     * Units the file does not list are left alone (deactivate or delete them as usual). The file's city must be the
+     * register's city.
+     */
+    @Transactional
+    public ImportResult importTree(String text, CurrentUser user) {
+        if (user.scopeKind() != DataScope.Kind.ALL) {
+            throw new org.springframework.security.access.AccessDeniedException("the unit tree is imported city-wide");
+        }
+        UnitTreeFile file = UnitTreeFile.parse(text);
+        repo.lockTree();
+        if (repo.count() > 0 && !city().code().equals(file.city().code())) {
+            throw new ValidationException("units[0].code", "the register's city is " + city().code());
+        }
+        return merge(file);
+    }
+
+    private ImportResult merge(UnitTreeFile file) {
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (UnitTreeFile.Entry e : file.units()) {
+            Optional<Unit> existing = repo.byCode(e.code());
+            if (existing.isEmpty()) {
+                long id;
+                if (e.parent() == null) {
+                    id = repo.insertRoot(e.code(), e.nameZh(), e.nameEn(), e.sort(), e.roles());
+                } else {
+                    Unit parent = repo.byCode(e.parent()).orElseThrow();
+                    id = repo.insert(e.code(), e.nameZh(), e.nameEn(), e.kind(), parent, e.sort());
+                    repo.setRoles(id, e.roles());
+                }
+                Unit after = repo.byId(id).orElseThrow();
+                audit.record("platform", "unit", after.code(), after.id(), "CREATE", null, after);
+                created++;
+                continue;
+            }
+            Unit before = existing.get();
+            if (e.parent() != null && !e.parent().equals(before.parentCode())) {
+                Unit parent = repo.byCode(e.parent()).orElseThrow();
+                if (parent.path().startsWith(before.path())) {
+                    throw new ValidationException("units", e.code() + " cannot move under its own sub-unit " + e.parent());
+                }
+                repo.move(before, parent);
+            }
+            if (!before.nameZh().equals(e.nameZh()) || !before.nameEn().equals(e.nameEn())
+                    || before.sortOrder() != e.sort()) {
+                repo.rename(before.id(), e.nameZh(), e.nameEn(), e.sort());
+            }
+            if (before.kind() != e.kind() && e.parent() != null) {
+                repo.setKind(before.id(), e.kind());
+            }
+            if (!before.roles().equals(e.roles())) {
+                repo.setRoles(before.id(), e.roles());
+            }
+            Unit after = repo.byId(before.id()).orElseThrow();
+            if (after.equals(before)) {
+                unchanged++;
+            } else {
+                audit.record("platform", "unit", after.code(), after.id(), "IMPORT", before, after);
+                updated++;
+            }
+        }
+        return new ImportResult(created, updated, unchanged);
+    }
+
+    @Override
     public List<Unit> areas() {
         return repo.all().stream().filter(Unit::isArea).toList();
     }

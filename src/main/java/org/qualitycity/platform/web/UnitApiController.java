@@ -29,11 +29,12 @@ import java.util.Map;
 @Validated
 class UnitApiController {
 
+    /** A unit; {@code roles}: what it does for the programme (Unit.Role), from the unit tree file. */
     record UnitView(String code, String nameZh, String nameEn, String kind, String parentCode, int level,
-                    int sortOrder, boolean active) {
+                    int sortOrder, boolean active, List<String> roles) {
         static UnitView of(Unit u) {
             return new UnitView(u.code(), u.nameZh(), u.nameEn(), u.kind().name(), u.parentCode(), u.level(),
-                    u.sortOrder(), u.active());
+                    u.sortOrder(), u.active(), u.roles().stream().map(Enum::name).sorted().toList());
         }
     }
 
@@ -92,6 +93,17 @@ class UnitApiController {
     ResponseEntity<UnitView> create(@Valid @RequestBody UnitService.CreateUnit req) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(UnitView.of(units.create(req, Security.currentUser())));
+    }
+
+    @PutMapping(value = "/tree", consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
+    @PreAuthorize("hasAuthority('platform:unit:edit')")
+    @Operation(summary = "Import a unit tree file (format qualitycity-units/1, docs/operations.md): creates the units "
+            + "it lists and gives existing ones (by code) its names, kind, parent, sort order and roles; other units "
+            + "are left alone. City-wide administrators only (403 otherwise); its city must be the register's. "
+            + "A file with problems answers 400 naming each entry and field")
+    UnitService.ImportResult importTree(@RequestBody(required = false) byte[] body) {
+        String text = body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        return units.importTree(text, Security.currentUser());
     }
 
     @PutMapping("/{code}")

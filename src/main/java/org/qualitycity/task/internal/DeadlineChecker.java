@@ -82,7 +82,7 @@ public class DeadlineChecker {
         this.answerDays = answerDays;
     }
 
-    @Scheduled(cron = "${qc.task.check-cron:0 30 7 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${qc.task.check-cron:0 30 7 * * *}", zone = "${qc.timezone}")
     void daily() {
         // on the one node that gets the check's lock; the others skip (a later run finds nothing new:
         // every notice is claimed by its unique key in task_notice before the inbox message is posted)

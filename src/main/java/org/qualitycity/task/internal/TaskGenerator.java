@@ -88,8 +88,8 @@ class TaskGenerator implements ApplicationRunner {
             return 0;
         }
         // the start-up runner and a PlanChanged listener may run at once: one at a time
-        jdbc.sql("SELECT pg_advisory_xact_lock(421200012)").query().listOfRows();
-        Unit office = units.byCode("421200-ZQB").orElseGet(() -> units.all().get(0));
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('task_generator'))").query().listOfRows();
+        Unit office = units.withRole(Unit.Role.QUALITY_OFFICE).orElseGet(units::city);
         List<Phase> phases = plans.phases(plan.id());
         int created = 0;
         Measure workPlanMeasure = null;
