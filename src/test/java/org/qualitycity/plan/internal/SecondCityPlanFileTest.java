@@ -31,8 +31,8 @@ class SecondCityPlanFileTest {
         Set<String> units = m.results().map(r -> r.group(1)).collect(Collectors.toSet());
         assertThat(units).contains("990000", "990001", "990002", "990003").noneMatch(c -> c.startsWith("4212"));
         PlanSource plan = PlanSource.parse(resource("/cities/riverside/plan.yaml"), PlanSource.Format.YAML,
-                PlanTexts.FALLBACK);
-        List<PlanProblem> problems = new PlanValidator(units::contains, p -> null, PlanTexts.FALLBACK).validate(plan);
+                PlanTexts.ENGLISH);
+        List<PlanProblem> problems = new PlanValidator(units::contains, p -> null, PlanTexts.ENGLISH).validate(plan);
         assertThat(problems).extracting(PlanProblem::describe).isEmpty();
     }
 }
