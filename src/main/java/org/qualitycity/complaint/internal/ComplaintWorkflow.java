@@ -4,12 +4,13 @@ import org.qualitycity.complaint.RefusalGround;
 import org.qualitycity.complaint.internal.Dtos.Action;
 import org.qualitycity.complaint.internal.Dtos.CaseView;
 import org.qualitycity.indicator.ComputedDataChanged;
-import org.qualitycity.platform.AuditLog;
-import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
+import org.qualitycity.platform.Workflow;
+import org.qualitycity.platform.Workflow.Guard;
+import org.qualitycity.platform.WorkflowSteps;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,51 +34,113 @@ import static org.qualitycity.complaint.internal.ComplaintService.*;
 @Service
 class ComplaintWorkflow {
 
+    /** The status of a case. */
+    enum Status { RECEIVED, REPEAT, ACCEPTED, REFUSED, HANDLED, REPLIED, CLOSED, WITHDRAWN }
+
+    /** A complaint (投诉, mediated) or a report (举报, checked); a mixed submission becomes one of each. */
+    enum Type { COMPLAINT, REPORT }
+
+    /** The steps a handler takes on a case. */
+    enum Step { ACCEPT, REFUSE, DISPATCH, RETURN, PAUSE, RESUME, EXTEND, HANDLE, REPLY, VISIT, REOPEN, WITHDRAW }
+
+    /** What the guards look at: the case and the user. */
+    record Facts(Type type, boolean dispatched, boolean paused, boolean checkExtended, String satisfaction,
+                 boolean reopened, CurrentUser user) {
+
+        boolean supervisor() {
+            return user != null && user.can("complaint:case:supervise");
+        }
+    }
+
+    private static final Set<Status> OPEN = EnumSet.of(Status.RECEIVED, Status.ACCEPTED);
+
+    /** The transition table of a case (SAMR Order 121); docs/workflows/complaint.case.md draws it. */
+    static final Workflow<Status, Step, Facts> TABLE = Workflow.<Status, Step, Facts>of("complaint", "case",
+                    Status.class, Step.class)
+            .initial(Status.RECEIVED, Status.REPEAT)
+            .on(Step.ACCEPT, Status.RECEIVED, Status.ACCEPTED)
+            .on(Step.REFUSE, Status.RECEIVED, Status.REFUSED)
+            .stay(Step.DISPATCH, OPEN)
+            .stay(Step.RETURN, OPEN, Guard.when("dispatched", Facts::dispatched))
+            .on(Step.PAUSE, Status.ACCEPTED, Status.ACCEPTED, Guard.when("a complaint", f -> f.type() == Type.COMPLAINT),
+                    Guard.when("mediation running", f -> !f.paused()))
+            .on(Step.RESUME, Status.ACCEPTED, Status.ACCEPTED, Guard.when("paused", Facts::paused))
+            .stay(Step.EXTEND, OPEN, Guard.when("a report", f -> f.type() == Type.REPORT),
+                    Guard.when("not extended before", f -> !f.checkExtended()),
+                    Guard.who("supervisor", Facts::supervisor))
+            .on(Step.HANDLE, Status.ACCEPTED, Status.HANDLED, Guard.when("mediation not paused", f -> !f.paused()))
+            .on(Step.REPLY, Status.HANDLED, Status.REPLIED)
+            .on(Step.VISIT, Status.REPLIED, Status.CLOSED)
+            .on(Step.REOPEN, Status.CLOSED, Status.ACCEPTED, Guard.who("supervisor", Facts::supervisor),
+                    Guard.when("dissatisfied", f -> "DISSATISFIED".equals(f.satisfaction())),
+                    Guard.when("not reopened before", f -> !f.reopened()))
+            .on(Step.WITHDRAW, Status.RECEIVED, Status.WITHDRAWN)
+            .on(Step.WITHDRAW, Status.ACCEPTED, Status.WITHDRAWN)
+            .build();
+
     private final JdbcClient jdbc;
     private final Units units;
-    private final AuditLog audit;
+    private final WorkflowSteps steps;
     private final ApplicationEventPublisher events;
     private final CaseClock caseClock;
     private final CaseReads reads;
 
-    ComplaintWorkflow(JdbcClient jdbc, Units units, AuditLog audit, ApplicationEventPublisher events,
+    ComplaintWorkflow(JdbcClient jdbc, Units units, WorkflowSteps steps, ApplicationEventPublisher events,
                       CaseClock caseClock, CaseReads reads) {
         this.jdbc = jdbc;
         this.units = units;
-        this.audit = audit;
+        this.steps = steps;
         this.events = events;
         this.caseClock = caseClock;
         this.reads = reads;
     }
 
+    /** One step on a case through {@link WorkflowSteps}: the table decides, {@link #effect} changes the case. */
     @Transactional
     public CaseView act(long id, Action a, CurrentUser user) {
         Map<String, Object> r = reads.load(id, user, true);
-        String status = (String) r.get("status");
-        String type = (String) r.get("type");
-        LocalDate today = caseClock.today();
+        Status status = Status.valueOf((String) r.get("status"));
+        Type type = Type.valueOf((String) r.get("type"));
+        Step step;
+        try {
+            step = Step.valueOf(a.action());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ValidationException("action", "unknown action");
+        }
+        Facts facts = new Facts(type, r.get("dispatched_on") != null, r.get("paused_since") != null,
+                Boolean.TRUE.equals(r.get("check_extended")), (String) r.get("satisfaction"),
+                Boolean.TRUE.equals(r.get("reopened")), user);
         Long unitId = ((Number) r.get("unit_id")).longValue();
+        LocalDate today = caseClock.today();
+        steps.apply(TABLE, id, unitId, status, step, facts, t -> effect(id, t, a, r, type, today));
+        changed(((Date) r.get("received_on")).toLocalDate().getYear(), today.getYear());
+        return reads.toView(reads.load(id, user, false), true, CaseReads.mayUnmask(user, r), List.of());
+    }
+
+    /** The columns a checked step changes (its own checks of the input are 400s), written in one UPDATE. */
+    private WorkflowSteps.Change effect(long id, Workflow.Transition<Status, Step, Facts> t, Action a,
+                                       Map<String, Object> r, Type type, LocalDate today) {
         Map<String, Object> before = new LinkedHashMap<>();
-        before.put("status", status);
+        before.put("status", t.from().name());
         before.put("unit", r.get("unit_code"));
         Map<String, Object> set = new LinkedHashMap<>();
-        switch (a.action()) {
-            case "ACCEPT" -> {
-                require(status, "RECEIVED");
+        if (t.to() != t.from()) {
+            set.put("status", t.to().name());
+        }
+        switch (t.action()) {
+            case ACCEPT -> {
                 LocalDate harm = d(r, "harm_known_on");
                 LocalDate received = d(r, "received_on");
-                if ("COMPLAINT".equals(type) && harm != null && harm.plusYears(3).isBefore(received)) {
+                if (type == Type.COMPLAINT && harm != null && harm.plusYears(3).isBefore(received)) {
                     throw new ValidationException("action", "the harm was known more than three years before receipt: "
                             + "the complaint can only be refused on ground TIME_BARRED");
                 }
-                set.put("status", "ACCEPTED");
                 set.put("decided_on", today);
-                if ("COMPLAINT".equals(type)) {
+                if (type == Type.COMPLAINT) {
                     set.put("handle_due", today.plusDays(MEDIATION_DAYS));
                 }
             }
-            case "REFUSE" -> {
-                require(status, "RECEIVED");
+            case REFUSE -> {
                 if (blank(a.ground())) {
                     throw new ValidationException("ground", "a refusal needs one of the seven grounds: "
                             + java.util.Arrays.toString(RefusalGround.values()));
@@ -84,15 +148,11 @@ class ComplaintWorkflow {
                 if (blank(a.text())) {
                     throw new ValidationException("text", "tell the complainant the other routes open to them");
                 }
-                set.put("status", "REFUSED");
                 set.put("decided_on", today);
                 set.put("refusal_ground", RefusalGround.valueOf(a.ground()).name());
                 set.put("refusal_text", a.text().trim());
             }
-            case "DISPATCH" -> {
-                if (!Set.of("RECEIVED", "ACCEPTED").contains(status)) {
-                    throw new ConflictException("only an open case can be dispatched");
-                }
+            case DISPATCH -> {
                 long target;
                 if (!blank(a.unitCode())) {
                     target = units.byCode(a.unitCode()).filter(Unit::active)
@@ -108,40 +168,21 @@ class ComplaintWorkflow {
                 set.put("return_reason", null);
                 set.put("notified_state", null);
             }
-            case "RETURN" -> {
-                if (!Set.of("RECEIVED", "ACCEPTED").contains(status) || r.get("dispatched_on") == null) {
-                    throw new ConflictException("only a dispatched open case can be returned");
-                }
+            case RETURN -> {
                 if (blank(a.text())) {
                     throw new ValidationException("text", "give the reason for returning the case");
                 }
                 set.put("unit_id", units.byCode(INTAKE_UNIT).orElseThrow().id());
                 set.put("return_reason", a.text().trim());
             }
-            case "PAUSE" -> {
-                require(status, "ACCEPTED");
-                if (!"COMPLAINT".equals(type) || r.get("paused_since") != null) {
-                    throw new ConflictException("only running mediation can be paused for testing or appraisal");
-                }
-                set.put("paused_since", today);
-            }
-            case "RESUME" -> {
-                LocalDate since = d(r, "paused_since");
-                if (since == null) {
-                    throw new ConflictException("the mediation clock is not paused");
-                }
-                int days = (int) ChronoUnit.DAYS.between(since, today);
+            case PAUSE -> set.put("paused_since", today);
+            case RESUME -> {
+                int days = (int) ChronoUnit.DAYS.between(d(r, "paused_since"), today);
                 set.put("paused_since", null);
                 set.put("paused_days", ((Number) r.get("paused_days")).intValue() + days);
                 set.put("handle_due", d(r, "handle_due").plusDays(days));
             }
-            case "EXTEND" -> {
-                if (!"REPORT".equals(type) || (Boolean) r.get("check_extended")) {
-                    throw new ConflictException("only a report's check period can be extended, and only once");
-                }
-                if (!user.can("complaint:case:supervise")) {
-                    throw new org.springframework.security.access.AccessDeniedException("extension needs approval");
-                }
+            case EXTEND -> {
                 int days = ((Number) r.get("accept_days")).intValue() + REPORT_CHECK_DAYS;
                 CaseClock.Due due = caseClock.dueAfter(d(r, "accept_from"), days);
                 set.put("check_extended", true);
@@ -150,15 +191,10 @@ class ComplaintWorkflow {
                 set.put("handle_due", due.due());
                 set.put("calendar_pending_year", due.pendingYear());
             }
-            case "HANDLE" -> {
-                require(status, "ACCEPTED");
+            case HANDLE -> {
                 if (blank(a.outcome())) {
                     throw new ValidationException("outcome", "record the outcome");
                 }
-                if (r.get("paused_since") != null) {
-                    throw new ConflictException("resume the mediation clock first");
-                }
-                set.put("status", "HANDLED");
                 set.put("handled_on", today);
                 set.put("outcome", a.outcome());
                 set.put("money_recovered", a.moneyRecovered());
@@ -166,32 +202,21 @@ class ComplaintWorkflow {
                 set.put("reply_due", replyDue.due());
                 set.put("calendar_pending_year", replyDue.pendingYear());
             }
-            case "REPLY" -> {
-                require(status, "HANDLED");
+            case REPLY -> {
                 if (blank(a.reply())) {
                     throw new ValidationException("reply", "write the reply");
                 }
-                set.put("status", "REPLIED");
                 set.put("replied_on", today);
                 set.put("reply", a.reply().trim());
             }
-            case "VISIT" -> {
-                require(status, "REPLIED");
+            case VISIT -> {
                 if (blank(a.satisfaction())) {
                     throw new ValidationException("satisfaction", "record the satisfaction");
                 }
-                set.put("status", "CLOSED");
                 set.put("visited_on", today);
                 set.put("satisfaction", a.satisfaction());
             }
-            case "REOPEN" -> {
-                if (!user.can("complaint:case:supervise")) {
-                    throw new org.springframework.security.access.AccessDeniedException("only the supervisor reopens");
-                }
-                if (!"CLOSED".equals(status) || !"DISSATISFIED".equals(r.get("satisfaction")) || (Boolean) r.get("reopened")) {
-                    throw new ConflictException("only a closed case with a dissatisfied return visit can be reopened, once");
-                }
-                set.put("status", "ACCEPTED");
+            case REOPEN -> {
                 set.put("reopened", true);
                 set.put("handle_due", today.plusDays(MEDIATION_DAYS));
                 set.put("handled_on", null);
@@ -199,14 +224,7 @@ class ComplaintWorkflow {
                 set.put("reply_due", null);
                 set.put("notified_state", null);
             }
-            case "WITHDRAW" -> {
-                if (!Set.of("RECEIVED", "ACCEPTED").contains(status)) {
-                    throw new ConflictException("only an open case can be withdrawn");
-                }
-                set.put("status", "WITHDRAWN");
-                set.put("handled_on", today);
-            }
-            default -> throw new ValidationException("action", "unknown action");
+            case WITHDRAW -> set.put("handled_on", today);
         }
         if (set.containsKey("status")) {
             set.put("notified_state", null);
@@ -224,15 +242,7 @@ class ComplaintWorkflow {
         Map<String, Object> after = new LinkedHashMap<>(set);
         after.replaceAll((k, v) -> v == null ? "" : v.toString());
         after.put("action", a.action());
-        audit.record("complaint", "case", id, unitId, a.action(), before, after);
-        changed(((Date) r.get("received_on")).toLocalDate().getYear(), today.getYear());
-        return reads.toView(reads.load(id, user, false), true, CaseReads.mayUnmask(user, r), List.of());
-    }
-
-    private static void require(String status, String expected) {
-        if (!expected.equals(status)) {
-            throw new ConflictException("the case is " + status + ", not " + expected);
-        }
+        return new WorkflowSteps.Change(before, after);
     }
 
     private void changed(int... years) {
