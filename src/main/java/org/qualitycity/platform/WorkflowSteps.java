@@ -2,7 +2,6 @@ package org.qualitycity.platform;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -14,29 +13,31 @@ import java.util.function.Function;
 public interface WorkflowSteps {
 
     /**
-     * What a step changed, for the audit trail ({@code null} maps: the states before and after).
+     * What a step changed, for the audit trail: records, views or maps, serialised as JSON like every audit entry
+     * ({@code null}: the states before and after).
      */
-    record Change(Map<String, ?> before, Map<String, ?> after) {
+    record Change(Object before, Object after) {
 
         public static final Change STATES = new Change(null, null);
     }
 
     /** One recorded step of a record's history. */
-    record Step(String workflow, long entityId, String action, String from, String to, Long actorId, Instant at) {
+    record Step(String workflow, String entityId, String action, String from, String to, Long actorId, Instant at) {
     }
 
     /**
-     * Applies {@code action} to the record {@code entityId} that is in state {@code current}.
+     * Applies {@code action} to the record {@code entityId} (its id, or its key as in the audit trail) that is in
+     * state {@code current}.
      *
      * @param unitId the unit that owns the record (the audit entry's scope), may be null
      * @param effect the module's change of its record for the checked transition (runs after the check,
      *               before the history, audit and event); it may still refuse with a validation error
      * @return the state after the step
      */
-    <S extends Enum<S>, A extends Enum<A>, C> S apply(Workflow<S, A, C> workflow, long entityId, Long unitId, S current,
+    <S extends Enum<S>, A extends Enum<A>, C> S apply(Workflow<S, A, C> workflow, Object entityId, Long unitId, S current,
                                                      A action, C context,
                                                      Function<Workflow.Transition<S, A, C>, Change> effect);
 
     /** The steps recorded for a record, oldest first. */
-    List<Step> history(Workflow<?, ?, ?> workflow, long entityId);
+    List<Step> history(Workflow<?, ?, ?> workflow, Object entityId);
 }

@@ -3,7 +3,7 @@
 CREATE TABLE platform_workflow_step (
     id         bigserial PRIMARY KEY,
     workflow   varchar(60)  NOT NULL,
-    entity_id  bigint       NOT NULL,
+    entity_id  varchar(100) NOT NULL,
     action     varchar(40)  NOT NULL,
     from_state varchar(40)  NOT NULL,
     to_state   varchar(40)  NOT NULL,

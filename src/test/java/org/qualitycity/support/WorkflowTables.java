@@ -69,7 +69,7 @@ public final class WorkflowTables {
                     .param("m", workflow.module()).param("e", workflow.entityType()).param("id", String.valueOf(id))
                     .param("a", t.action().name()).query(Long.class).single())
                     .as("audit entry of %s in %s", t.action(), t.from()).isEqualTo(1);
-            assertThat(events.stream(WorkflowStepped.class).filter(e -> e.entityId() == id
+            assertThat(events.stream(WorkflowStepped.class).filter(e -> e.entityId().equals(String.valueOf(id))
                     && e.workflow().equals(workflow.name()) && e.action().equals(t.action().name())
                     && e.from().equals(t.from().name()) && e.to().equals(t.to().name())))
                     .as("event of %s in %s", t.action(), t.from()).hasSize(1);
