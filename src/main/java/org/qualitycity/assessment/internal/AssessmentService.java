@@ -15,6 +15,7 @@ import org.qualitycity.plan.PlanInfo;
 import org.qualitycity.plan.Plans;
 import org.qualitycity.platform.AuditLog;
 import org.qualitycity.platform.ConflictException;
+import org.qualitycity.platform.WorkflowSteps;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.Unit;
@@ -66,12 +67,14 @@ public class AssessmentService {
     private final int objectionDays;
     private final MessageSource messages;
     private final CalendarCoverage coverage;
+    private final WorkflowSteps steps;
 
     AssessmentService(JdbcClient jdbc, SchemeService schemes, Units units, Plans plans,
                       IndicatorResults indicatorResults, TaskPerformance tasks, WorkingDayCalendar calendar,
                       Notifications notifications, AuditLog audit, Clock clock,
                       @Value("${qc.assessment.objection-working-days:5}") int objectionDays, MessageSource messages,
-                      CalendarCoverage coverage) {
+                      CalendarCoverage coverage, WorkflowSteps steps) {
+        this.steps = steps;
         this.coverage = coverage;
         this.messages = messages;
         this.jdbc = jdbc;
@@ -110,6 +113,7 @@ public class AssessmentService {
     public int compute(int year) {
         requireOpen(year);
         jdbc.sql("SELECT pg_advisory_xact_lock(421200013)").query().listOfRows();
+        AssessmentWorkflow.State from = AssessmentWorkflow.of(state(year));
         AssessmentViews.Scheme area = schemes.current(year, "AREA");
         AssessmentViews.Scheme dept = schemes.current(year, "DEPARTMENT");
         LocalDate today = LocalDate.now(clock);
@@ -172,7 +176,8 @@ public class AssessmentService {
         }
         summary.put("areaScheme", area.id());
         summary.put("deptScheme", dept.id());
-        audit.record("assessment", "run", year, null, "COMPUTE", null, summary);
+        steps.apply(AssessmentWorkflow.TABLE, year, null, from, AssessmentWorkflow.Step.COMPUTE, null,
+                t -> new WorkflowSteps.Change(null, summary));
         return n;
     }
 
@@ -613,9 +618,13 @@ public class AssessmentService {
     public void publish(int year, CurrentUser user) {
         requireOpen(year);
         requireRun(year);
-        jdbc.sql("UPDATE assessment_run SET state = 'PUBLISHED', published_at = :at, published_by = :by WHERE year = :y")
-                .param("at", Timestamp.from(clock.instant())).param("by", user.id()).param("y", year).update();
-        audit.record("assessment", "run", year, null, "PUBLISH", Map.of("state", "DRAFT"), Map.of("state", "PUBLISHED"));
+        steps.apply(AssessmentWorkflow.TABLE, year, null, AssessmentWorkflow.of(state(year)),
+                AssessmentWorkflow.Step.PUBLISH, null, t -> {
+                    jdbc.sql("UPDATE assessment_run SET state = :to, published_at = :at, published_by = :by WHERE year = :y")
+                            .param("to", t.to().name()).param("at", Timestamp.from(clock.instant()))
+                            .param("by", user.id()).param("y", year).update();
+                    return new WorkflowSteps.Change(Map.of("state", t.from().name()), Map.of("state", t.to().name()));
+                });
         for (String t : SchemeService.TARGETS) {
             for (Unit u : assessed(units, t)) {
                 notifications.toUnit(u.id(), Notice.info("assessment", year + "年度质量强市工作考核结果已发布",
