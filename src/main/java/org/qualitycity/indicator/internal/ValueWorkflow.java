@@ -23,7 +23,7 @@ final class ValueWorkflow {
     }
 
     private static final Guard<Facts> APPROVER = Guard.who("approver", f -> f.may("indicator:value:approve"));
-    private static final Guard<Facts> NOT_OWN = Guard.when("not submitted by the reviewer", f -> !f.ownSubmission());
+    private static final Guard<Facts> NOT_OWN = Guard.when("no review of an own submission", f -> !f.ownSubmission());
 
     /** docs/workflows/indicator.value.md draws it. */
     static final Workflow<Status, ValueService.Action, Facts> TABLE = Workflow.<Status, ValueService.Action, Facts>of(
