@@ -16,6 +16,7 @@ import org.qualitycity.plan.Plans;
 import org.qualitycity.platform.AuditLog;
 import org.qualitycity.platform.Text;
 import org.qualitycity.platform.ConflictException;
+import org.qualitycity.platform.WorkflowSteps;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.Unit;
@@ -68,13 +69,15 @@ public class AssessmentService {
     private final MessageSource messages;
     private final CalendarCoverage coverage;
     private final org.qualitycity.platform.UserDirectory users;
+    private final WorkflowSteps steps;
 
     AssessmentService(JdbcClient jdbc, SchemeService schemes, Units units, Plans plans,
                       IndicatorResults indicatorResults, TaskPerformance tasks, WorkingDayCalendar calendar,
                       Notifications notifications, AuditLog audit, Clock clock,
                       @Value("${qc.assessment.objection-working-days:5}") int objectionDays, MessageSource messages,
-                      CalendarCoverage coverage, org.qualitycity.platform.UserDirectory users) {
+                      CalendarCoverage coverage, org.qualitycity.platform.UserDirectory users, WorkflowSteps steps) {
         this.users = users;
+        this.steps = steps;
         this.coverage = coverage;
         this.messages = messages;
         this.jdbc = jdbc;
@@ -113,6 +116,7 @@ public class AssessmentService {
     public int compute(int year) {
         requireOpen(year);
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('assessment_scheme'))").query().listOfRows();
+        AssessmentWorkflow.State from = AssessmentWorkflow.of(state(year));
         AssessmentViews.Scheme area = schemes.current(year, "AREA");
         AssessmentViews.Scheme dept = schemes.current(year, "DEPARTMENT");
         LocalDate today = LocalDate.now(clock);
@@ -177,7 +181,8 @@ public class AssessmentService {
         }
         summary.put("areaScheme", area.id());
         summary.put("deptScheme", dept.id());
-        audit.record("assessment", "run", year, null, "COMPUTE", null, summary);
+        steps.apply(AssessmentWorkflow.TABLE, year, null, from, AssessmentWorkflow.Step.COMPUTE, null,
+                t -> new WorkflowSteps.Change(null, summary));
         return n;
     }
 
@@ -633,9 +638,13 @@ public class AssessmentService {
     public void publish(int year, CurrentUser user) {
         requireOpen(year);
         requireRun(year);
-        jdbc.sql("UPDATE assessment_run SET state = 'PUBLISHED', published_at = :at, published_by = :by WHERE year = :y")
-                .param("at", Timestamp.from(clock.instant())).param("by", user.id()).param("y", year).update();
-        audit.record("assessment", "run", year, null, "PUBLISH", Map.of("state", "DRAFT"), Map.of("state", "PUBLISHED"));
+        steps.apply(AssessmentWorkflow.TABLE, year, null, AssessmentWorkflow.of(state(year)),
+                AssessmentWorkflow.Step.PUBLISH, null, t -> {
+                    jdbc.sql("UPDATE assessment_run SET state = :to, published_at = :at, published_by = :by WHERE year = :y")
+                            .param("to", t.to().name()).param("at", Timestamp.from(clock.instant()))
+                            .param("by", user.id()).param("y", year).update();
+                    return new WorkflowSteps.Change(Map.of("state", t.from().name()), Map.of("state", t.to().name()));
+                });
         for (String t : SchemeService.TARGETS) {
             for (Unit u : assessed(units, t)) {
                 notifications.toUnit(u.id(), Notice.info("assessment", Text.of("assessment.message.published", year),

@@ -16,6 +16,7 @@ import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
+import org.qualitycity.platform.WorkflowSteps;
 import org.qualitycity.plan.DataElement;
 import org.qualitycity.plan.IndicatorDefinition;
 import org.springframework.stereotype.Service;
@@ -84,7 +85,11 @@ public class ValueService {
     private final AuditLog audit;
     private final RecomputeEngine engine;
 
-    ValueService(ValueRepository repo, IndicatorCatalog catalog, Units units, AuditLog audit, RecomputeEngine engine) {
+    private final WorkflowSteps steps;
+
+    ValueService(ValueRepository repo, IndicatorCatalog catalog, Units units, AuditLog audit, RecomputeEngine engine,
+                 WorkflowSteps steps) {
+        this.steps = steps;
         this.repo = repo;
         this.catalog = catalog;
         this.units = units;
@@ -365,19 +370,26 @@ public class ValueService {
             }
             ValueRepository.Row before = repo.find(k.element(), unit.id(), k.period())
                     .orElseThrow(() -> new NotFoundException("value"));
-            String next = transition(req.action(), before, user, "keys[" + i + "]");
-            if (req.action() == Action.SUBMIT && needsEvidence(d, k.element())
-                    && (before.evidence() == null || before.evidence().isBlank())) {
-                throw new ValidationException("keys[" + i + "].evidence", "a rating of " + d.code()
-                        + " needs its evidence (what the rating rests on) before it is submitted");
-            }
-            repo.setStatus(k.element(), unit.id(), k.period(), next,
-                    req.action() == Action.SUBMIT || req.action() == Action.APPROVE ? null : req.comment(),
-                    req.action() == Action.SUBMIT ? user.id() : null,
-                    req.action() == Action.APPROVE || req.action() == Action.RETURN ? user.id() : null);
+            String field = "keys[" + i + "]";
+            steps.apply(ValueWorkflow.TABLE, key(k.element(), unit, k.period()), unit.id(),
+                    ValueWorkflow.Status.valueOf(before.status()), req.action(),
+                    new ValueWorkflow.Facts(user, before.submittedBy(), before.source()), t -> {
+                        if (req.action() == Action.SUBMIT && before.value() == null) {
+                            throw new ValidationException(field, "an empty value cannot be submitted");
+                        }
+                        if (req.action() == Action.SUBMIT && needsEvidence(d, k.element())
+                                && (before.evidence() == null || before.evidence().isBlank())) {
+                            throw new ValidationException(field + ".evidence", "a rating of " + d.code()
+                                    + " needs its evidence (what the rating rests on) before it is submitted");
+                        }
+                        repo.setStatus(k.element(), unit.id(), k.period(), t.to().name(),
+                                req.action() == Action.SUBMIT || req.action() == Action.APPROVE ? null : req.comment(),
+                                req.action() == Action.SUBMIT ? user.id() : null,
+                                req.action() == Action.APPROVE || req.action() == Action.RETURN ? user.id() : null);
+                        ValueRepository.Row changed = repo.find(k.element(), unit.id(), k.period()).orElseThrow();
+                        return new WorkflowSteps.Change(view(before, byElement), view(changed, byElement));
+                    });
             ValueRepository.Row after = repo.find(k.element(), unit.id(), k.period()).orElseThrow();
-            audit.record("indicator", "value", key(k.element(), unit, k.period()), unit.id(), req.action().name(),
-                    view(before, byElement), view(after, byElement));
             out.add(view(after, byElement));
             changedByYear.computeIfAbsent(Period.parse(k.period()).year(), y -> new java.util.HashSet<>()).add(k.element());
         }
@@ -394,36 +406,6 @@ public class ValueService {
         if (!user.can(needed)) {
             throw new org.springframework.security.access.AccessDeniedException("missing " + needed);
         }
-    }
-
-    private static String transition(Action action, ValueRepository.Row v, CurrentUser user, String field) {
-        String s = v.status();
-        return switch (action) {
-            case SUBMIT -> {
-                if (!s.equals("DRAFT") && !s.equals("RETURNED")) {
-                    throw new ConflictException("only a draft or returned value can be submitted (it is " + s + ")");
-                }
-                if (v.value() == null) {
-                    throw new ValidationException(field, "an empty value cannot be submitted");
-                }
-                yield "SUBMITTED";
-            }
-            case APPROVE, RETURN -> {
-                if (!s.equals("SUBMITTED")) {
-                    throw new ConflictException("only a submitted value can be approved or returned (it is " + s + ")");
-                }
-                if (v.submittedBy() != null && v.submittedBy() == user.id()) {
-                    throw new ConflictException("you cannot review your own submission");
-                }
-                yield action == Action.APPROVE ? "APPROVED" : "RETURNED";
-            }
-            case REOPEN -> {
-                if (!s.equals("APPROVED") || !v.source().equals("REPORTED")) {
-                    throw new ConflictException("only an approved reported value can be reopened (it is " + s + ")");
-                }
-                yield "DRAFT";
-            }
-        };
     }
 
     static String key(String element, Unit unit, String period) {

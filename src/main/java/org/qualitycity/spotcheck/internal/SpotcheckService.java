@@ -22,6 +22,7 @@ import org.qualitycity.platform.PageResult;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
+import org.qualitycity.platform.WorkflowSteps;
 import org.qualitycity.plan.Plans;
 import org.qualitycity.spotcheck.SpotcheckRecords;
 import org.springframework.context.ApplicationEventPublisher;
@@ -174,9 +175,11 @@ public class SpotcheckService implements SpotcheckRecords {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Plans plans;
+    private final WorkflowSteps steps;
 
     SpotcheckService(JdbcClient jdbc, Enterprises enterprises, Units units, AuditLog audit,
-                     ApplicationEventPublisher events, Clock clock, Plans plans) {
+                     ApplicationEventPublisher events, Clock clock, Plans plans, WorkflowSteps steps) {
+        this.steps = steps;
         this.plans = plans;
         this.jdbc = jdbc;
         this.enterprises = enterprises;
@@ -461,40 +464,46 @@ public class SpotcheckService implements SpotcheckRecords {
     @Transactional
     public SampleDetail recordResult(long id, NewResult req, CurrentUser user) {
         SampleView before = forUpdate(id, user);
-        if (before.refused()) {
-            throw new ConflictException(Texts.msg("spotcheck.error.a-refused-sampling-has-no-result"));
-        }
-        if (before.firstVerdict() != null) {
-            throw new ConflictException(Texts.msg("spotcheck.error.the-result-is-recorded-use-an"));
-        }
+        SampleWorkflow.TABLE.check(SampleWorkflow.stateOf(before), SampleWorkflow.Step.RESULT,
+                new SampleWorkflow.Facts(before.firstVerdict()));
         LocalDate notice = req.noticeDate() == null ? today() : req.noticeDate();
         if (notice.isBefore(before.sampledOn()) || notice.isAfter(today())) {
             throw new ValidationException("noticeDate", Texts.msg("spotcheck.error.between-the-sampling-date-and-today"));
         }
         String verdict = verdictOf(req.items());
-        insertItems(id, false, req.items());
-        jdbc.sql("UPDATE spotcheck_sample SET lab = :lab, first_verdict = :v, notice_date = :n WHERE id = :id")
-                .param("lab", req.lab().trim()).param("v", verdict).param("n", notice).param("id", id).update();
-        if (verdict.equals("FAIL")) {
-            jdbc.sql("INSERT INTO spotcheck_rectification (sample_id, started_on) VALUES (:id, :d)")
-                    .param("id", id).param("d", notice).update();
-        }
-        SampleDetail after = detail(id, user);
-        audit.record("spotcheck", "sample", id, unitOf(id), "RESULT", before, after);
+        SampleDetail after = step(before, SampleWorkflow.Step.RESULT, user, () -> {
+            insertItems(id, false, req.items());
+            jdbc.sql("UPDATE spotcheck_sample SET lab = :lab, first_verdict = :v, notice_date = :n WHERE id = :id")
+                    .param("lab", req.lab().trim()).param("v", verdict).param("n", notice).param("id", id).update();
+            if (verdict.equals("FAIL")) {
+                jdbc.sql("INSERT INTO spotcheck_rectification (sample_id, started_on) VALUES (:id, :d)")
+                        .param("id", id).param("d", notice).update();
+            }
+            return detail(id, user);
+        });
         changed(before);
         return after;
+    }
+
+    /** A step of the sample's workflow through {@link WorkflowSteps}: the change, then history, audit and event. */
+    private <T> T step(SampleView before, SampleWorkflow.Step step, CurrentUser user, java.util.function.Supplier<T> change) {
+        Object[] after = new Object[1];
+        steps.apply(SampleWorkflow.TABLE, before.id(), unitOf(before.id()), SampleWorkflow.stateOf(before), step,
+                new SampleWorkflow.Facts(before.firstVerdict()), t -> {
+                    after[0] = change.get();
+                    return new WorkflowSteps.Change(before, after[0]);
+                });
+        @SuppressWarnings("unchecked")
+        T result = (T) after[0];
+        return result;
     }
 
     /** An objection to a failed result, within 15 days of the result notice (day 15 accepted, day 16 refused). */
     @Transactional
     public SampleView object(long id, NewObjection req, CurrentUser user) {
         SampleView before = forUpdate(id, user);
-        if (!"FAIL".equals(before.firstVerdict())) {
-            throw new ConflictException(Texts.msg("spotcheck.error.only-a-failed-result-can-be"));
-        }
-        if (before.objectionOn() != null) {
-            throw new ConflictException(Texts.msg("spotcheck.error.an-objection-was-already-filed-on", before.objectionOn()));
-        }
+        SampleWorkflow.TABLE.check(SampleWorkflow.stateOf(before), SampleWorkflow.Step.OBJECTION,
+                new SampleWorkflow.Facts(before.firstVerdict()));
         LocalDate today = today();
         LocalDate last = before.noticeDate().plusDays(OBJECTION_DAYS);
         if (today.isAfter(last)) {
@@ -502,35 +511,32 @@ public class SpotcheckService implements SpotcheckRecords {
             throw new ValidationException("objection", Texts.msg("spotcheck.error.objection-period-ended",
                     before.noticeDate(), OBJECTION_DAYS, last, day));
         }
-        jdbc.sql("UPDATE spotcheck_sample SET objection_on = :d, objection_reason = :r WHERE id = :id")
-                .param("d", today).param("r", req.reason().trim()).param("id", id).update();
-        SampleView after = sample(id, user);
-        audit.record("spotcheck", "sample", id, unitOf(id), "OBJECTION", before, after);
-        return after;
+        return step(before, SampleWorkflow.Step.OBJECTION, user, () -> {
+            jdbc.sql("UPDATE spotcheck_sample SET objection_on = :d, objection_reason = :r WHERE id = :id")
+                    .param("d", today).param("r", req.reason().trim()).param("id", id).update();
+            return sample(id, user);
+        });
     }
 
     /** The re-test on the backup sample by a different lab; its result is final and replaces the first verdict. */
     @Transactional
     public SampleDetail retest(long id, NewResult req, CurrentUser user) {
         SampleView before = forUpdate(id, user);
-        if (before.objectionOn() == null) {
-            throw new ConflictException(Texts.msg("spotcheck.error.a-re-test-needs-an-objection"));
-        }
-        if (before.retestVerdict() != null) {
-            throw new ConflictException(Texts.msg("spotcheck.error.the-re-test-result-is-final"));
-        }
+        SampleWorkflow.TABLE.check(SampleWorkflow.stateOf(before), SampleWorkflow.Step.RETEST,
+                new SampleWorkflow.Facts(before.firstVerdict()));
         if (before.lab() != null && before.lab().trim().equalsIgnoreCase(req.lab().trim())) {
             throw new ValidationException("lab", Texts.msg("spotcheck.error.the-re-test-must-be-done"));
         }
         String verdict = verdictOf(req.items());
-        insertItems(id, true, req.items());
-        jdbc.sql("UPDATE spotcheck_sample SET retest_lab = :lab, retest_verdict = :v, retest_on = :d WHERE id = :id")
-                .param("lab", req.lab().trim()).param("v", verdict).param("d", today()).param("id", id).update();
-        if (verdict.equals("PASS")) {
-            jdbc.sql("UPDATE spotcheck_rectification SET cancelled = true WHERE sample_id = :id").param("id", id).update();
-        }
-        SampleDetail after = detail(id, user);
-        audit.record("spotcheck", "sample", id, unitOf(id), "RETEST", before, after);
+        SampleDetail after = step(before, SampleWorkflow.Step.RETEST, user, () -> {
+            insertItems(id, true, req.items());
+            jdbc.sql("UPDATE spotcheck_sample SET retest_lab = :lab, retest_verdict = :v, retest_on = :d WHERE id = :id")
+                    .param("lab", req.lab().trim()).param("v", verdict).param("d", today()).param("id", id).update();
+            if (verdict.equals("PASS")) {
+                jdbc.sql("UPDATE spotcheck_rectification SET cancelled = true WHERE sample_id = :id").param("id", id).update();
+            }
+            return detail(id, user);
+        });
         changed(before);
         return after;
     }

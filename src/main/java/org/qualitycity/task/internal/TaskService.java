@@ -15,6 +15,7 @@ import org.qualitycity.platform.PageResult;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
+import org.qualitycity.platform.WorkflowSteps;
 import org.qualitycity.task.TaskState;
 import org.qualitycity.task.TaskViews;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,9 +73,11 @@ public class TaskService {
     private final Notifications notifications;
     private final Attachments attachments;
     private final Clock clock;
+    private final WorkflowSteps steps;
 
     TaskService(JdbcClient jdbc, Units units, AuditLog audit, Notifications notifications, Attachments attachments,
-                Clock clock) {
+                Clock clock, WorkflowSteps steps) {
+        this.steps = steps;
         this.jdbc = jdbc;
         this.units = units;
         this.audit = audit;
@@ -342,22 +345,40 @@ public class TaskService {
         if (comment != null && comment.length() > 4000) {
             throw new ValidationException("comment", "at most 4000 characters");
         }
-        TaskState to;
+        TaskWorkflow.Facts facts = new TaskWorkflow.Facts(city, user.can(TaskPermissions.HANDLE), isOwnTask(t, user));
+        final TaskViews.Task task = t;
+        final Integer[] percentSet = {null};
+        final List<Long> evidence = new ArrayList<>();
+        TaskState to = steps.apply(TaskWorkflow.TABLE, id, units.byCode(t.leadUnit()).orElseThrow().id(), from, a, facts,
+                row -> {
+                    percentSet[0] = stepInput(a, req, comment, evidence, task, files, user);
+                    return record(id, a, row.from(), row.to(), percentSet[0], comment, evidence, task, user);
+                });
+        Integer percent = percentSet[0];
+        TaskViews.Task after = require(id, user, false);
+        Unit lead = units.byCode(t.leadUnit()).orElseThrow();
+        String link = "/tasks/" + id;
+        switch (a) {
+            case ASSIGN -> notifications.toUnit(lead.id(), Notice.info("task",
+                    Text.of("task.message.assigned.title", new Text.Names(t.title(), t.titleEn())),
+                    Text.of("task.message.assigned.body", t.deadline()), link));
+            case RETURN -> notifications.toUnit(lead.id(), Notice.warn("task",
+                    Text.of("task.message.returned.title", new Text.Names(t.title(), t.titleEn())),
+                    comment == null || comment.isBlank() ? null : Text.of("task.message.comment", comment), link));
+            case CLOSE -> notifications.toUnit(lead.id(), Notice.info("task",
+                    Text.of("task.message.closed.title", new Text.Names(t.title(), t.titleEn())), null, link));
+            default -> { }
+        }
+        return after;
+    }
+
+    /** The input a checked step needs (400 when it lacks it) and the evidence it carries; answers the new percent. */
+    private Integer stepInput(Action a, ActionRequest req, String comment, List<Long> evidence, TaskViews.Task t,
+                              List<MultipartFile> files, CurrentUser user) {
+        long id = t.id();
         Integer percent = null;
         switch (a) {
-            case ASSIGN -> {
-                requireCity(city);
-                requireState(from, TaskState.CREATED);
-                to = TaskState.ASSIGNED;
-            }
-            case ACKNOWLEDGE -> {
-                requireHandler(user);
-                requireState(from, TaskState.ASSIGNED);
-                to = TaskState.ACKNOWLEDGED;
-            }
             case PROGRESS -> {
-                requireHandler(user);
-                requireState(from, TaskState.ACKNOWLEDGED, TaskState.IN_PROGRESS);
                 if (req.percent() == null || req.percent() < 0 || req.percent() > 100) {
                     throw new ValidationException("percent", "required, 0 to 100");
                 }
@@ -365,41 +386,20 @@ public class TaskService {
                     throw new ValidationException("comment", "describe the progress");
                 }
                 percent = req.percent();
-                to = TaskState.IN_PROGRESS;
             }
             case FEEDBACK -> {
-                requireHandler(user);
-                requireState(from, TaskState.IN_PROGRESS);
                 if (comment == null || comment.isEmpty()) {
                     throw new ValidationException("comment", "describe what was done");
                 }
-                to = TaskState.FEEDBACK;
                 percent = 100;
             }
-            case REVIEW -> {
-                requireCity(city);
-                requireState(from, TaskState.FEEDBACK);
-                to = TaskState.REVIEW;
-            }
             case RETURN -> {
-                requireCity(city);
-                requireState(from, TaskState.FEEDBACK, TaskState.REVIEW);
                 if (comment == null || comment.isEmpty()) {
                     throw new ValidationException("comment", "give the reasons");
                 }
-                to = TaskState.IN_PROGRESS;
             }
-            case CLOSE -> {
-                requireCity(city);
-                requireState(from, TaskState.REVIEW);
-                to = TaskState.CLOSED;
-            }
-            default -> throw new ValidationException("action", "unknown action");
+            default -> { }
         }
-        if ((a == Action.CLOSE || a == Action.REVIEW || a == Action.RETURN) && isOwnTask(t, user)) {
-            throw new AccessDeniedException("a unit cannot review or close its own task");
-        }
-        List<Long> evidence = new ArrayList<>();
         Map<Long, Attachment> onTask = new LinkedHashMap<>();
         for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
             if (f != null && !f.isEmpty()) {
@@ -421,6 +421,12 @@ public class TaskService {
         if (a == Action.FEEDBACK && t.requiresDocument() && evidence.isEmpty()) {
             throw new ValidationException("attachmentIds", "upload the document");
         }
+        return percent;
+    }
+
+    /** Writes a checked step to the task and its event list; answers the audit text of the step. */
+    private WorkflowSteps.Change record(long id, Action a, TaskState from, TaskState to, Integer percent, String comment,
+                                        List<Long> evidence, TaskViews.Task t, CurrentUser user) {
         LocalDate today = today();
         jdbc.sql("""
                         UPDATE task_task SET state = :to, percent = coalesce(:percent, percent), updated_at = :now,
@@ -429,56 +435,19 @@ public class TaskService {
                 .param("to", to.name()).param("percent", percent).param("now", Timestamp.from(clock.instant()))
                 .param("today", today).param("id", id).update();
         event(id, a.name(), from, to, percent, comment, evidence, user);
-        TaskViews.Task after = require(id, user, false);
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("state", from.name());
         before.put("percent", t.percent());
         Map<String, Object> afterMap = new LinkedHashMap<>();
         afterMap.put("state", to.name());
-        afterMap.put("percent", after.percent());
+        afterMap.put("percent", percent == null ? t.percent() : percent);
         afterMap.put("comment", comment);
         afterMap.put("evidence", evidence);
-        Unit lead = units.byCode(t.leadUnit()).orElseThrow();
-        audit.record("task", "task", id, lead.id(), a.name(), before, afterMap);
-        String link = "/tasks/" + id;
-        switch (a) {
-            case ASSIGN -> notifications.toUnit(lead.id(), Notice.info("task",
-                    Text.of("task.message.assigned.title", new Text.Names(t.title(), t.titleEn())),
-                    Text.of("task.message.assigned.body", t.deadline()), link));
-            case RETURN -> notifications.toUnit(lead.id(), Notice.warn("task",
-                    Text.of("task.message.returned.title", new Text.Names(t.title(), t.titleEn())),
-                    comment == null || comment.isBlank() ? null : Text.of("task.message.comment", comment), link));
-            case CLOSE -> notifications.toUnit(lead.id(), Notice.info("task",
-                    Text.of("task.message.closed.title", new Text.Names(t.title(), t.titleEn())), null, link));
-            default -> { }
-        }
-        return after;
+        return new WorkflowSteps.Change(before, afterMap);
     }
 
     private boolean isOwnTask(TaskViews.Task t, CurrentUser user) {
         return t.leadUnit().equals(user.unitCode());
-    }
-
-    private static void requireCity(boolean city) {
-        if (!city) {
-            throw new AccessDeniedException("only the city quality office reviews, assigns and closes tasks");
-        }
-    }
-
-    private static void requireHandler(CurrentUser user) {
-        if (!user.can(TaskPermissions.HANDLE)) {
-            throw new AccessDeniedException("task:task:handle required");
-        }
-    }
-
-    private static void requireState(TaskState actual, TaskState... allowed) {
-        for (TaskState s : allowed) {
-            if (s == actual) {
-                return;
-            }
-        }
-        throw new org.qualitycity.platform.ConflictException("the task is " + actual + "; this step needs "
-                + Arrays.toString(allowed));
     }
 
     void event(long taskId, String action, TaskState from, TaskState to, Integer percent, String comment,

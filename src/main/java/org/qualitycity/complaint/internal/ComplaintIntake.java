@@ -1,0 +1,257 @@
+package org.qualitycity.complaint.internal;
+
+import org.qualitycity.complaint.internal.Dtos.PublicStatus;
+import org.qualitycity.complaint.internal.Dtos.Receipt;
+import org.qualitycity.complaint.internal.Dtos.Submission;
+import org.qualitycity.indicator.ComputedDataChanged;
+import org.qualitycity.platform.AuditLog;
+import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.PersonalData;
+import org.qualitycity.platform.Text;
+import org.qualitycity.platform.Texts;
+import org.qualitycity.platform.Unit;
+import org.qualitycity.platform.Units;
+import org.qualitycity.platform.ValidationException;
+import org.qualitycity.platform.ValidationException.FieldProblem;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.security.SecureRandom;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.qualitycity.complaint.internal.CaseRows.*;
+import static org.qualitycity.complaint.internal.ComplaintService.*;
+
+
+/** Intake: submissions (complaints, reports, mixed and repeat), tracking codes and the public status look-up. */
+@Service
+class ComplaintIntake {
+
+    /** The unit that receives the public's complaints: the unit with the role COMPLAINT_INTAKE, else the city. */
+    static Unit intakeUnit(Units units) {
+        return units.withRole(Unit.Role.COMPLAINT_INTAKE).orElseGet(units::city);
+    }
+
+    private static final char[] CODE_CHARS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Units units;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final PersonalData personalData;
+    private final CaseClock caseClock;
+
+    ComplaintIntake(JdbcClient jdbc, Units units, AuditLog audit, Clock clock, PersonalData personalData,
+                    CaseClock caseClock) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.audit = audit;
+        this.clock = clock;
+        this.personalData = personalData;
+        this.caseClock = caseClock;
+    }
+
+    /**
+     * Registers a submission: validates the rules that depend on the type, computes the deadlines,
+     * splits a mixed submission into two linked cases and links a repeat report to the original.
+     */
+    @Transactional
+    public Receipt submit(Submission s, String channel, String ip, CurrentUser staff) {
+        Long createdBy = staff == null ? null : staff.id();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (s.website() != null && !s.website().isEmpty()) {
+            problems.add(new FieldProblem("website", "must be empty"));
+        }
+        boolean complaint = !"REPORT".equals(s.type());
+        if (complaint) {
+            if (blank(s.name())) {
+                problems.add(new FieldProblem("name", "is required for a complaint"));
+            }
+            if (blank(s.phone())) {
+                problems.add(new FieldProblem("phone", "is required for a complaint"));
+            }
+            if (blank(s.request())) {
+                problems.add(new FieldProblem("request", "is required for a complaint"));
+            }
+        }
+        LocalDate today = caseClock.today();
+        if (s.harmKnownOn() != null && s.harmKnownOn().isAfter(today)) {
+            problems.add(new FieldProblem("harmKnownOn", "must not be in the future"));
+        }
+        Unit district = units.byCode(s.district()).filter(Unit::isArea).orElse(null);
+        if (district == null) {
+            problems.add(new FieldProblem("district", "unknown district"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        // staff entries (hotline, walk-in window) stay with the operator's unit; the public's go to the city 12315 centre
+        long intakeUnit = staff != null ? staff.unitId() : intakeUnit(units).id();
+        if ("BOTH".equals(s.type())) {
+            long c = insert(s, "COMPLAINT", channel, ip, createdBy, district, intakeUnit, today, null);
+            Receipt report = submitReport(s, channel, ip, createdBy, district, intakeUnit, today);
+            long r = idOf(report.trackingCode());
+            jdbc.sql("UPDATE complaint_case SET linked_case_id = :r WHERE id = :c").param("r", r).param("c", c).update();
+            jdbc.sql("UPDATE complaint_case SET linked_case_id = :c WHERE id = :r AND linked_case_id IS NULL")
+                    .param("r", r).param("c", c).update();
+            String code = codeOf(c);
+            return new Receipt(code, report.trackingCode(), "COMPLAINT", today, dueOf(c), false);
+        }
+        if ("REPORT".equals(s.type())) {
+            return submitReport(s, channel, ip, createdBy, district, intakeUnit, today);
+        }
+        // no ComputedDataChanged here: a new case enters no W2 element until it is decided or overdue
+        long id = insert(s, "COMPLAINT", channel, ip, createdBy, district, intakeUnit, today, null);
+        return new Receipt(codeOf(id), null, "COMPLAINT", today, dueOf(id), false);
+    }
+
+    /**
+     * A report by the same reporter (phone) against the same respondent while the first is still open:
+     * the same facts are linked as a repeat and not handled again; new facts are merged into the open
+     * case and restart its clock (Art 35).
+     */
+    private Receipt submitReport(Submission s, String channel, String ip, Long createdBy, Unit district,
+                                 long intakeUnit, LocalDate today) {
+        if (!blank(s.phone())) {
+            var open = jdbc.sql("""
+                            SELECT id, facts FROM complaint_case
+                            WHERE type = 'REPORT' AND repeat_of_id IS NULL AND person_phone_hash = :phone
+                              AND lower(respondent_name) = lower(:resp)
+                              AND status IN ('RECEIVED', 'ACCEPTED')
+                            ORDER BY id LIMIT 1 FOR UPDATE
+                            """)
+                    .param("phone", personalData.phoneHash(s.phone())).param("resp", s.respondentName().trim())
+                    .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).optional();
+            if (open.isPresent()) {
+                long originalId = open.get().getKey();
+                boolean sameFacts = normalise(open.get().getValue()).contains(normalise(s.facts()));
+                if (!sameFacts) {
+                    // the case file is written in the record's language (the default), whoever reads it later
+                    String merged = open.get().getValue() + "\n"
+                            + Texts.render(Text.of("complaint.facts.supplement", today), Texts.DEFAULT) + s.facts();
+                    CaseClock.Due due = caseClock.dueAfter(today, REPORT_CHECK_DAYS);
+                    jdbc.sql("""
+                                    UPDATE complaint_case SET facts = left(:facts, 4000), accept_due = :due,
+                                           handle_due = :due, accept_from = :from, accept_days = :days,
+                                           calendar_pending_year = :pending, notified_state = NULL, updated_at = now(),
+                                           version = version + 1
+                                    WHERE id = :id
+                                    """)
+                            .param("facts", merged).param("due", due.sql()).param("from", Date.valueOf(today))
+                            .param("days", REPORT_CHECK_DAYS).param("pending", due.pendingYear())
+                            .param("id", originalId).update();
+                    audit.record("complaint", "case", originalId, null, "MERGE_FACTS", null,
+                            Map.of("restartedDue", String.valueOf(due.due()), "pendingCalendarYear",
+                                    String.valueOf(due.pendingYear())));
+                }
+                long id = insert(s, "REPORT", channel, ip, createdBy, district, intakeUnit, today, originalId);
+                return new Receipt(codeOf(id), null, "REPORT", today, dueOf(originalId), true);
+            }
+        }
+        long id = insert(s, "REPORT", channel, ip, createdBy, district, intakeUnit, today, null);
+        return new Receipt(codeOf(id), null, "REPORT", today, dueOf(id), false);
+    }
+
+    private long insert(Submission s, String type, String channel, String ip, Long createdBy, Unit district,
+                        long intakeUnit, LocalDate today, Long repeatOf) {
+        boolean report = "REPORT".equals(type);
+        int acceptDays = report ? REPORT_CHECK_DAYS : ACCEPT_DAYS;
+        CaseClock.Due acceptDue = caseClock.dueAfter(today, acceptDays);
+        boolean anonymous = report && blank(s.name()) && blank(s.phone());
+        for (int attempt = 0; ; attempt++) {
+            String code = newTrackingCode(today);
+            Long id = jdbc.sql("""
+                            INSERT INTO complaint_case (tracking_code, type, channel, category, subcategory,
+                                respondent_name, respondent_address, respondent_credit_code, district_unit_id, unit_id,
+                                facts, request, amount, harm_known_on, anonymous, person_name, person_phone,
+                                person_id_number, person_address, person_phone_hash, person_phone4_hash, person_name_hash,
+                                received_at, received_on, status, accept_due, handle_due, repeat_of_id, submit_ip, created_by,
+                                accept_from, accept_days, calendar_pending_year)
+                            VALUES (:code, :type, :channel, :category, :sub, :rname, :raddr, :credit, :district, :unit,
+                                :facts, :request, :amount, :harm, :anon, :pname, :phone, :idno, :paddr, :phoneHash,
+                                :phone4Hash, :nameHash, :at, :today, :status, :acceptDue, :handleDue, :repeatOf, :ip, :by,
+                                :today, :acceptDays, :pending)
+                            ON CONFLICT (tracking_code) DO NOTHING
+                            RETURNING id
+                            """)
+                    .param("code", code).param("type", type).param("channel", channel).param("category", s.category())
+                    .param("sub", trim(s.subcategory())).param("rname", s.respondentName().trim())
+                    .param("raddr", trim(s.respondentAddress())).param("credit", trim(s.creditCode()))
+                    .param("district", district.id()).param("unit", intakeUnit).param("facts", s.facts().trim())
+                    .param("request", report ? null : trim(s.request())).param("amount", s.amount())
+                    .param("harm", s.harmKnownOn() == null ? null : Date.valueOf(s.harmKnownOn()))
+                    .param("anon", anonymous).param("pname", personalData.encrypt(trim(s.name())))
+                    .param("phone", personalData.encrypt(trim(s.phone())))
+                    .param("idno", personalData.encrypt(trim(s.idNumber())))
+                    .param("paddr", personalData.encrypt(trim(s.address())))
+                    .param("phoneHash", personalData.phoneHash(s.phone()))
+                    .param("phone4Hash", personalData.phone4Hash(s.phone()))
+                    .param("nameHash", personalData.hash("name", s.name()))
+                    .param("at", Timestamp.from(clock.instant())).param("today", Date.valueOf(today))
+                    .param("status", repeatOf != null ? "REPEAT" : "RECEIVED").param("acceptDue", acceptDue.sql())
+                    .param("handleDue", report ? acceptDue.sql() : null).param("repeatOf", repeatOf)
+                    .param("acceptDays", acceptDays).param("pending", acceptDue.pendingYear())
+                    .param("ip", ip).param("by", createdBy)
+                    .query(Long.class).optional().orElse(null);
+            if (id != null) {
+                audit.record("complaint", "case", id, intakeUnit, repeatOf != null ? "CREATE_REPEAT" : "CREATE", null,
+                        Map.of("trackingCode", code, "type", type, "channel", channel, "district", district.code(),
+                                "acceptDue", acceptDue.due() == null ? "PENDING_CALENDAR_" + acceptDue.pendingYear()
+                                        : acceptDue.due().toString()));
+                return id;
+            }
+            if (attempt > 5) {
+                throw new IllegalStateException("could not allocate a tracking code");
+            }
+        }
+    }
+
+    static String newTrackingCode(LocalDate today) {
+        StringBuilder sb = new StringBuilder("T").append(today.format(DateTimeFormatter.BASIC_ISO_DATE)).append('-');
+        for (int i = 0; i < 6; i++) {
+            sb.append(CODE_CHARS[RANDOM.nextInt(CODE_CHARS.length)]);
+        }
+        return sb.toString();
+    }
+
+    private long idOf(String code) {
+        return jdbc.sql("SELECT id FROM complaint_case WHERE tracking_code = :c").param("c", code).query(Long.class).single();
+    }
+
+    private String codeOf(long id) {
+        return jdbc.sql("SELECT tracking_code FROM complaint_case WHERE id = :id").param("id", id).query(String.class).single();
+    }
+
+    private LocalDate dueOf(long id) {
+        return jdbc.sql("SELECT accept_due FROM complaint_case WHERE id = :id").param("id", id).query(Date.class)
+                .optional().map(Date::toLocalDate).orElse(null);
+    }
+
+    /** Status and reply for the person holding the tracking code and the phone's last four digits. */
+    public PublicStatus track(String code, String phone4) {
+        if (code == null || !code.matches("T\\d{8}-[0-9A-Z]{6}")) {
+            throw new ValidationException("trackingCode", "not a tracking code");
+        }
+        if (phone4 == null || !phone4.matches("\\d{4}")) {
+            throw new ValidationException("phone4", "the last four digits of the phone number");
+        }
+        return jdbc.sql("""
+                        SELECT tracking_code, type, status, received_on, replied_on, reply FROM complaint_case
+                        WHERE tracking_code = :code AND person_phone4_hash = :p4
+                        """)
+                .param("code", code).param("p4", personalData.hash("phone4", phone4))
+                .query((rs, n) -> new PublicStatus(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate(), date(rs, 5), rs.getString(6)))
+                .optional().orElseThrow(() -> new NotFoundException("case"));
+    }
+}
