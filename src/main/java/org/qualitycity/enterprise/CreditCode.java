@@ -1,5 +1,7 @@
 package org.qualitycity.enterprise;
 
+import org.qualitycity.platform.Text;
+
 /**
  * The unified social credit code (统一社会信用代码) of GB 32100-2015: 18 characters from the
  * 31-character set {@code 0-9 A-H J-N P-R T-U W-Y} (no I, O, S, V, Z); the last one is a check
@@ -31,26 +33,24 @@ public final class CreditCode {
     }
 
     /**
-     * Why {@code code} is not a valid credit code (a sentence for people), or null when it is valid.
+     * Why {@code code} is not a valid credit code (a sentence for people, as a message key with arguments),
+     * or null when it is valid.
      */
-    public static String problem(String code) {
+    public static Text problem(String code) {
         if (code == null || code.isBlank()) {
-            return "统一社会信用代码不能为空 / the unified social credit code is required";
+            return Text.of("enterprise.credit-code.required");
         }
         if (code.length() != 18) {
-            return "统一社会信用代码应为18位,实为" + code.length() + "位 / the code must have 18 characters, not "
-                    + code.length();
+            return Text.of("enterprise.credit-code.length", code.length());
         }
         for (int i = 0; i < 18; i++) {
             if (CHARS.indexOf(code.charAt(i)) < 0) {
-                return "统一社会信用代码第" + (i + 1) + "位字符“" + code.charAt(i) + "”不允许(只允许数字和除 I、O、S、V、Z 外的大写字母)"
-                        + " / character " + (i + 1) + " '" + code.charAt(i) + "' is not allowed";
+                return Text.of("enterprise.credit-code.character", i + 1, String.valueOf(code.charAt(i)));
             }
         }
         char expected = checkCharacter(code.substring(0, 17));
         if (code.charAt(17) != expected) {
-            return "统一社会信用代码校验位错误:应为“" + expected + "”,实为“" + code.charAt(17) + "” / wrong check character: expected '"
-                    + expected + "', found '" + code.charAt(17) + "'";
+            return Text.of("enterprise.credit-code.check", String.valueOf(expected), String.valueOf(code.charAt(17)));
         }
         return null;
     }

@@ -1,5 +1,7 @@
 package org.qualitycity.jobs;
 
+import org.qualitycity.platform.Text;
+
 /**
  * What a running job reports. Each update is written at once in its own short transaction, so that a
  * page reload (on any node) sees it, whatever transaction the handler itself uses.
@@ -13,6 +15,15 @@ public interface JobProgress {
      * @throws JobCancelledException if the job's creator has cancelled it: let it propagate
      */
     void update(int percent, String message);
+
+    /**
+     * Progress as a message key with arguments, shown in the language of whoever reads the job.
+     *
+     * @throws JobCancelledException if the job's creator has cancelled it: let it propagate
+     */
+    default void update(int percent, Text message) {
+        update(percent, message.toJson());
+    }
 
     /** Whether the job has been cancelled; handlers that do not call {@link #update} often can ask. */
     boolean cancelRequested();

@@ -35,8 +35,16 @@ public final class ExcelExport {
     private ExcelExport() {
     }
 
-    /** A column: its header (already localised) and how to get the cell value from a row. */
+    /**
+     * A column: its header (a message key, rendered in the requesting user's language when the export is
+     * answered, or text already localised) and how to get the cell value from a row.
+     */
     public record Column<T>(String header, Function<T, ?> value) {
+    }
+
+    /** The columns with their header keys rendered in the current request's language. */
+    static <T> List<Column<T>> localised(List<Column<T>> columns) {
+        return columns.stream().map(c -> new Column<T>(Texts.renderStored(c.header()), c.value())).toList();
     }
 
     public static <T> void write(String sheetName, List<Column<T>> columns, Iterable<T> rows, OutputStream out) {
@@ -70,19 +78,20 @@ public final class ExcelExport {
     /** An HTTP response that streams the workbook as a download named {@code baseName-date.xlsx}. */
     public static <T> ResponseEntity<StreamingResponseBody> response(String baseName, String sheetName,
                                                                      List<Column<T>> columns, Iterable<T> rows) {
+        List<Column<T>> headed = localised(columns); // in the request's thread: the body is written on another
         String filename = baseName + "-" + LocalDate.now() + ".xlsx";
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
-                .body(out -> write(sheetName, columns, rows, out));
+                .body(out -> write(sheetName, headed, rows, out));
     }
 
     /** The workbook as bytes, for responses whose body type is decided at run time (JSON, CSV or Excel). */
     public static <T> ResponseEntity<byte[]> bytesResponse(String baseName, String sheetName, List<Column<T>> columns,
                                                           Iterable<T> rows) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        write(sheetName, columns, rows, out);
+        write(sheetName, localised(columns), rows, out);
         String filename = baseName + "-" + LocalDate.now() + ".xlsx";
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION,

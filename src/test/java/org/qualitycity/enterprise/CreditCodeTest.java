@@ -19,7 +19,7 @@ class CreditCodeTest {
     @ParameterizedTest
     @ValueSource(strings = {"91110000600037341K", "914403001922038217", "9144030071526726X0"})
     void aWrongCheckCharacterIsNamed(String code) {
-        assertThat(CreditCode.problem(code)).contains("校验位").contains("check character");
+        assertThat(CreditCode.problem(code).key()).isEqualTo("enterprise.credit-code.check");
     }
 
     @ParameterizedTest

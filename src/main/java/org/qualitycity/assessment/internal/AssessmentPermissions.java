@@ -21,12 +21,12 @@ class AssessmentPermissions implements PermissionCatalog, Navigation {
     @Override
     public List<Permission> permissions() {
         return List.of(
-                new Permission(VIEW, "查看考核结果", "View assessment results"),
-                new Permission(OBJECT, "对本单位考核结果提出异议", "Object to the own unit's result"),
-                new Permission(RUN, "运行年度考核", "Run the annual assessment"),
-                new Permission(ADJUST, "调整考核得分、录入加减分", "Adjust scores, record bonus and deduction items"),
-                new Permission(PUBLISH, "发布考核结果", "Publish the assessment"),
-                new Permission(SCHEME, "编辑考核评分方案", "Edit scoring schemes"));
+                new Permission(VIEW),
+                new Permission(OBJECT),
+                new Permission(RUN),
+                new Permission(ADJUST),
+                new Permission(PUBLISH),
+                new Permission(SCHEME));
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.qualitycity.plan.MeasureGroup;
 import org.qualitycity.plan.PlanInfo;
 import org.qualitycity.plan.Plans;
 import org.qualitycity.platform.AuditLog;
+import org.qualitycity.platform.Text;
 import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.NotFoundException;
@@ -221,14 +222,9 @@ public class AssessmentService {
             audit.record("assessment", "run", runYear, null, "DEADLINE_RECALCULATED",
                     Map.of("objectionUntil", before == null ? "" : before.toString()),
                     Map.of("objectionUntil", after.toString(), "calendarYear", year));
-            Object[] args = {String.valueOf(runYear), before == null ? null : before.toString(), after.toString(),
-                    String.valueOf(year)};
-            Notice notice = Notice.warn("assessment.due.moved",
-                    movedText("assessment.objection.moved.title", Locale.SIMPLIFIED_CHINESE, args) + " / "
-                            + movedText("assessment.objection.moved.title", Locale.ENGLISH, args),
-                    movedText("assessment.objection.moved.body", Locale.SIMPLIFIED_CHINESE, args) + "\n"
-                            + movedText("assessment.objection.moved.body", Locale.ENGLISH, args),
-                    "/assessments/" + runYear);
+            Object[] args = {runYear, before == null ? Text.of("assessment.objection.pending") : before, after, year};
+            Notice notice = Notice.warn("assessment.due.moved", Text.of("assessment.objection.moved.title", args),
+                    Text.of("assessment.objection.moved.body", args), "/assessments/" + runYear);
             for (String t : SchemeService.TARGETS) {
                 for (Unit u : assessed(units, t)) {
                     notifications.toUnit(u.id(), notice);
@@ -237,14 +233,6 @@ public class AssessmentService {
             moved++;
         }
         return moved;
-    }
-
-    private String movedText(String key, Locale locale, Object[] args) {
-        Object[] a = args.clone();
-        if (a[1] == null) {
-            a[1] = message("assessment.objection.pending", locale);
-        }
-        return message(key, locale, a);
     }
 
     static BigDecimal sum(List<AssessmentViews.Line> lines) {
@@ -618,7 +606,7 @@ public class AssessmentService {
         audit.record("assessment", "run", year, null, "PUBLISH", Map.of("state", "DRAFT"), Map.of("state", "PUBLISHED"));
         for (String t : SchemeService.TARGETS) {
             for (Unit u : assessed(units, t)) {
-                notifications.toUnit(u.id(), Notice.info("assessment", year + "年度质量强市工作考核结果已发布",
+                notifications.toUnit(u.id(), Notice.info("assessment", Text.of("assessment.message.published", year),
                         null, "/assessments/" + year));
             }
         }

@@ -112,7 +112,7 @@ class AssessmentApiController {
 
     @GetMapping("/assessments/{year}/circular")
     @PreAuthorize("hasAuthority('assessment:result:view')")
-    @Operation(summary = "The circular (通报) as a Word document")
+    @Operation(summary = "The circular (the published notice of results) as a Word document")
     ResponseEntity<byte[]> word(@PathVariable int year) {
         AssessmentViews.Assessment a = service.get(year, Security.currentUser());
         return ResponseEntity.ok().contentType(DOCX).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition

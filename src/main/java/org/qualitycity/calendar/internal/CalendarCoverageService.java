@@ -5,6 +5,7 @@ import org.qualitycity.calendar.WorkingDayCalendar;
 import org.qualitycity.notification.Notice;
 import org.qualitycity.notification.Notifications;
 import org.qualitycity.platform.AuditLog;
+import org.qualitycity.platform.Text;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.HomeBanner;
 import org.qualitycity.platform.UserDirectory;
@@ -105,12 +106,8 @@ public class CalendarCoverageService implements CalendarCoverage, HomeBanner {
         if (!first) {
             return false;
         }
-        String y = String.valueOf(year);
-        String title = text("calendar.coverage.notice.title", Locale.SIMPLIFIED_CHINESE, y) + " / "
-                + text("calendar.coverage.notice.title", Locale.ENGLISH, y);
-        String body = text("calendar.coverage.notice.body", Locale.SIMPLIFIED_CHINESE, y,
-                text(reason, Locale.SIMPLIFIED_CHINESE)) + "\n"
-                + text("calendar.coverage.notice.body", Locale.ENGLISH, y, text(reason, Locale.ENGLISH));
+        Text title = Text.of("calendar.coverage.notice.title", year);
+        Text body = Text.of("calendar.coverage.notice.body", year, Text.of(reason));
         List<Long> admins = users.activeUsersWithPermission(EDIT);
         for (long id : admins) {
             notifications.toUser(id, Notice.alert("calendar", title, body, "/calendar?year=" + year));

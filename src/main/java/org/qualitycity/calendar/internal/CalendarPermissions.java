@@ -13,8 +13,7 @@ class CalendarPermissions implements PermissionCatalog {
     @Override
     public List<Permission> permissions() {
         return List.of(
-                new Permission("calendar:year:view", "查看工作日历", "View the working-day calendar"),
-                new Permission("calendar:year:edit", "维护工作日历（录入年度放假安排）",
-                        "Maintain the working-day calendar (load a year's holiday arrangement)"));
+                new Permission("calendar:year:view"),
+                new Permission("calendar:year:edit"));
     }
 }

@@ -28,8 +28,8 @@ final class CalendarText {
     /** Longest range on one line: the longest holiday block is nine days, a month is generous. */
     static final int MAX_RANGE_DAYS = 31;
 
-    private static final Pattern SEPARATOR = Pattern.compile("\\s*[,，\\t]\\s*");
-    private static final Pattern RANGE = Pattern.compile("\\s*(~|～|\\.\\.)\\s*");
+    private static final Pattern SEPARATOR = Pattern.compile("\\s*[,\\uFF0C\\t]\\s*");
+    private static final Pattern RANGE = Pattern.compile("\\s*(~|\\uFF5E|\\.\\.)\\s*");
 
     private CalendarText() {
     }

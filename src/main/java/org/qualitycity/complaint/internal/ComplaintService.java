@@ -23,6 +23,7 @@ import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.PageResult;
+import org.qualitycity.platform.Text;
 import org.qualitycity.platform.PersonalDataRedactor;
 import org.qualitycity.platform.PersonalData;
 import org.qualitycity.platform.Unit;
@@ -50,7 +51,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -873,11 +873,11 @@ public class ComplaintService {
                 // an overdue decision or handling enters the W2 denominators without any other change
                 overdueYears.add(dl.due().getYear());
                 overdueYears.add(d(r, "received_on").getYear());
-                notifications.toUnit(unit, Notice.alert("complaint.overdue", "投诉举报 " + code + " 已超期（"
-                        + dl.kind() + " 时限 " + dl.due() + "）", null, link));
+                notifications.toUnit(unit, Notice.alert("complaint.overdue", Text.of("complaint.message.overdue",
+                        code, Text.of("complaint.deadline.kind." + dl.kind()), dl.due()), null, link));
             } else {
-                notifications.toUnit(unit, Notice.warn("complaint.due", "投诉举报 " + code + " 即将到期（"
-                        + dl.kind() + " 时限 " + dl.due() + "）", null, link));
+                notifications.toUnit(unit, Notice.warn("complaint.due", Text.of("complaint.message.due",
+                        code, Text.of("complaint.deadline.kind." + dl.kind()), dl.due()), null, link));
             }
             posted++;
         }
@@ -974,13 +974,11 @@ public class ComplaintService {
                 moved++;
                 String field = after.containsKey("accept_due") ? "accept_due" : "reply_due";
                 String kind = "accept_due".equals(field) ? (report ? "CHECK" : "ACCEPT") : "REPLY";
-                Object[] args = {r.get("tracking_code"), kind, text(before.get(field)), text(after.get(field)),
-                        String.valueOf(year)};
+                Object[] args = {r.get("tracking_code"), Text.of("complaint.deadline.kind." + kind),
+                        text(before.get(field)), text(after.get(field)), year};
                 notifications.toUnit(unit, Notice.warn("complaint.due.moved",
-                        message("complaint.deadline.moved.title", Locale.SIMPLIFIED_CHINESE, args) + " / "
-                                + message("complaint.deadline.moved.title", Locale.ENGLISH, args),
-                        message("complaint.deadline.moved.body", Locale.SIMPLIFIED_CHINESE, args) + "\n"
-                                + message("complaint.deadline.moved.body", Locale.ENGLISH, args), "/complaints/" + id));
+                        Text.of("complaint.deadline.moved.title", args), Text.of("complaint.deadline.moved.body", args),
+                        "/complaints/" + id));
                 years.add(d(r, "received_on").getYear());
             }
         }
@@ -990,20 +988,9 @@ public class ComplaintService {
         return moved;
     }
 
-    private static String text(Object date) {
-        return date == null ? "—" : date.toString();
-    }
-
-    private String message(String key, Locale locale, Object... args) {
-        Object[] localised = args.clone();
-        // the deadline kind and a pending date are words: render them in the message's language
-        localised[1] = messages.getMessage("complaint.deadline.kind." + args[1], null, String.valueOf(args[1]), locale);
-        for (int i = 2; i <= 3; i++) {
-            if ("—".equals(localised[i])) {
-                localised[i] = messages.getMessage("complaint.deadline.pending", null, "—", locale);
-            }
-        }
-        return messages.getMessage(key, localised, key, locale);
+    /** A date, or the words for a pending one. */
+    private static Object text(Object date) {
+        return date == null ? Text.of("complaint.deadline.pending") : date.toString();
     }
 
     // ------------------------------------------------------------------------------------------ helpers
@@ -1017,7 +1004,7 @@ public class ComplaintService {
     }
 
     private static String normalise(String s) {
-        return s == null ? "" : s.replaceAll("[\\s，。,.!！？?；;：:、\"“”'‘’]", "").toLowerCase();
+        return s == null ? "" : s.replaceAll("[\\s\\uFF0C\\u3002,.!\\uFF01\\uFF1F?\\uFF1B;\\uFF1A:\\u3001\"\\u201C\\u201D'\\u2018\\u2019]", "").toLowerCase();
     }
 
     private static LocalDate d(Map<String, Object> r, String col) {

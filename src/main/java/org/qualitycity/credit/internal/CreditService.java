@@ -11,6 +11,8 @@ import org.qualitycity.platform.AuditLog;
 import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.Text;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.spotcheck.SpotcheckRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +40,7 @@ public class CreditService {
     public record EventView(long id, String kind, LocalDate occurredOn, String description, String reference) {
     }
 
-    public record NewEvent(@NotBlank @Pattern(regexp = "PENALTY|HONOUR", message = "PENALTY 或 HONOUR") String kind,
+    public record NewEvent(@NotBlank @Pattern(regexp = "PENALTY|HONOUR", message = "{credit.error.kind}") String kind,
                            @NotNull LocalDate occurredOn, @NotBlank @Size(max = 1000) String description,
                            @Size(max = 100) String reference) {
     }
@@ -87,7 +89,15 @@ public class CreditService {
 
     public List<RuleView> rules() {
         return jdbc.sql("SELECT code, points, description FROM credit_rule ORDER BY code")
-                .query((rs, i) -> new RuleView(rs.getString(1), rs.getInt(2), rs.getString(3))).list();
+                .query((rs, i) -> new RuleView(rs.getString(1), rs.getInt(2), ruleText(rs.getString(1), rs.getString(3))))
+                .list();
+    }
+
+    /** A rule's description in the reader's language (credit.rule.CODE); the stored text for a rule without a key. */
+    static String ruleText(String code, String stored) {
+        String key = "credit.rule." + code;
+        String text = Texts.msg(key);
+        return key.equals(text) ? stored : text;
     }
 
     @Transactional
@@ -117,7 +127,7 @@ public class CreditService {
             int p = rules.get("FAILED_BATCH").points();
             score += p;
             reasons.add(new CreditGrade.Reason("FAILED_BATCH", p, rules.get("FAILED_BATCH").description(),
-                    f.sampleNo() + " " + f.product() + " 批号 " + f.batchNo() + " (" + f.sampledOn() + ")"));
+                    Texts.msg("credit.reason.failed-batch", f.sampleNo(), f.product(), f.batchNo(), f.sampledOn())));
         }
         for (var o : spotchecks.overdueSteps(e.id(), asOf.minusYears(1), asOf)) {
             if (!o.step().equals("RECTIFICATION")) {
@@ -126,7 +136,7 @@ public class CreditService {
             int p = rules.get("OVERDUE_RECTIFICATION").points();
             score += p;
             reasons.add(new CreditGrade.Reason("OVERDUE_RECTIFICATION", p,
-                    rules.get("OVERDUE_RECTIFICATION").description(), o.sampleNo() + " 整改期限 / due " + o.dueOn()));
+                    rules.get("OVERDUE_RECTIFICATION").description(), Texts.msg("credit.reason.overdue", o.sampleNo(), o.dueOn())));
         }
         for (EventView ev : events(e.id())) {
             boolean penalty = ev.kind().equals("PENALTY");
@@ -150,7 +160,7 @@ public class CreditService {
         for (BlacklistView b : listings(e.id())) {
             if (active(b, asOf)) {
                 grade = "D";
-                reasons.add(new CreditGrade.Reason("BLACKLISTED", 0, "列入严重违法失信名单 / on the serious-violation list",
+                reasons.add(new CreditGrade.Reason("BLACKLISTED", 0, Texts.msg("credit.rule.BLACKLISTED"),
                         b.decisionNo() + " " + b.listedOn() + " – " + b.until()));
             }
         }
@@ -178,7 +188,7 @@ public class CreditService {
                 rs.getString("unit_code"), rs.getString("decision_no"), rs.getString("legal_basis"),
                 rs.getString("reason"), rs.getString("approved_by"), rs.getObject("listed_on", LocalDate.class),
                 rs.getObject("until", LocalDate.class), rs.getObject("removed_on", LocalDate.class),
-                rs.getString("removal_reason"));
+                Texts.renderStored(rs.getString("removal_reason")));
     }
 
     List<BlacklistView> listings(long enterpriseId) {
@@ -204,7 +214,7 @@ public class CreditService {
     public EventView addEvent(String creditCode, NewEvent req, CurrentUser user) {
         EnterpriseRef e = enterprises.requireVisible(creditCode, user);
         if (req.occurredOn().isAfter(today())) {
-            throw new ValidationException("occurredOn", "不能晚于今天 / must not be in the future");
+            throw new ValidationException("occurredOn", Texts.msg("credit.error.future"));
         }
         CreditGrade before = grade(e);
         long id = jdbc.sql("INSERT INTO credit_event (enterprise_id, kind, occurred_on, description, reference, created_by) "
@@ -228,7 +238,7 @@ public class CreditService {
         }
         boolean already = listings(e.id()).stream().anyMatch(b -> active(b, today()));
         if (already) {
-            throw new ConflictException("该企业已在严重违法失信名单中 / the enterprise is already listed");
+            throw new ConflictException(Texts.msg("credit.error.listed"));
         }
         long id = jdbc.sql("INSERT INTO credit_blacklist (enterprise_id, decision_no, legal_basis, reason, approved_by, "
                         + "listed_on, until, created_by) VALUES (:e, :n, :b, :r, :a, :l, :u, :by) RETURNING id")
@@ -271,17 +281,16 @@ public class CreditService {
     public RepairView apply(long blacklistId, NewRepair req, CurrentUser user) {
         BlacklistView b = visibleListing(blacklistId, user);
         if (!active(b, today())) {
-            throw new ConflictException("该名单记录已移出 / the listing is no longer active");
+            throw new ConflictException(Texts.msg("credit.error.removed"));
         }
         LocalDate earliest = b.listedOn().plusYears(1);
         if (today().isBefore(earliest)) {
-            throw new ValidationException("blacklistId", "列入名单满一年后方可申请信用修复(最早 " + earliest
-                    + ") / credit repair can be applied for one year after listing, from " + earliest);
+            throw new ValidationException("blacklistId", Texts.msg("credit.error.repair-too-early", earliest));
         }
         boolean pending = jdbc.sql("SELECT count(*) FROM credit_repair WHERE blacklist_id = :b AND status = 'PENDING'")
                 .param("b", blacklistId).query(Long.class).single() > 0;
         if (pending) {
-            throw new ConflictException("已有待审核的修复申请 / an application is pending");
+            throw new ConflictException(Texts.msg("credit.error.repair-pending"));
         }
         long id = jdbc.sql("INSERT INTO credit_repair (blacklist_id, applied_on, commitment, evidence, created_by) "
                         + "VALUES (:b, :d, :c, :e, :u) RETURNING id").param("b", blacklistId).param("d", today())
@@ -311,7 +320,7 @@ public class CreditService {
         RepairView before = repair(repairId);
         BlacklistView b = visibleListing(before.blacklistId(), user);
         if (!before.status().equals("PENDING")) {
-            throw new ConflictException("该申请已审核 / already decided");
+            throw new ConflictException(Texts.msg("credit.error.decided"));
         }
         String status = req.approve() ? "APPROVED" : "REJECTED";
         jdbc.sql("UPDATE credit_repair SET status = :s, decided_on = :d, decided_by = :u, decision_note = :n WHERE id = :id")
@@ -319,7 +328,7 @@ public class CreditService {
                 .param("id", repairId).update();
         if (req.approve()) {
             jdbc.sql("UPDATE credit_blacklist SET removed_on = :d, removal_reason = :r WHERE id = :id")
-                    .param("d", today()).param("r", "信用修复 / credit repair #" + repairId).param("id", b.id()).update();
+                    .param("d", today()).param("r", Text.of("credit.removal.repair", repairId).toJson()).param("id", b.id()).update();
             audit.record("credit", "blacklist", b.id(), unitOf(b), "REMOVE", b, listing(b.id()));
         }
         RepairView after = repair(repairId);

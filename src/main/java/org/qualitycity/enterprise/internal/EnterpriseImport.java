@@ -1,6 +1,7 @@
 package org.qualitycity.enterprise.internal;
 
 import jakarta.validation.Validator;
+import org.qualitycity.platform.Texts;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -82,7 +83,7 @@ public class EnterpriseImport {
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             return importXlsx(tmp.toFile(), user);
         } catch (IOException e) {
-            throw new ValidationException("file", "无法读取文件 / the file cannot be read: " + e.getMessage());
+            throw new ValidationException("file", Texts.msg("enterprise.error.the-file-cannot-be-read", e.getMessage()));
         } finally {
             if (tmp != null) {
                 try {
@@ -101,7 +102,7 @@ public class EnterpriseImport {
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
             var sheets = reader.getSheetsData();
             if (!sheets.hasNext()) {
-                throw new ValidationException("file", "工作簿没有工作表 / the workbook has no sheet");
+                throw new ValidationException("file", Texts.msg("enterprise.error.the-workbook-has-no-sheet"));
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader xml = XMLHelper.newXMLReader();
@@ -112,18 +113,17 @@ public class EnterpriseImport {
         } catch (ValidationException e) {
             throw e;
         } catch (Exception e) {
-            throw new ValidationException("file", "不是有效的 Excel (.xlsx) 文件 / not a valid .xlsx file");
+            throw new ValidationException("file", Texts.msg("enterprise.error.not-a-valid-xlsx-file"));
         }
         state.flush();
         if (state.badRows > 0) {
             List<FieldProblem> all = new ArrayList<>();
-            all.add(new FieldProblem("file", state.badRows + " 行有错误,未导入任何企业 / " + state.badRows
-                    + " rows have errors; nothing was imported"));
+            all.add(new FieldProblem("file", Texts.msg("enterprise.error.rows-have-errors", state.badRows)));
             all.addAll(state.problems);
             throw new ValidationException(all);
         }
         if (state.imported == 0) {
-            throw new ValidationException("file", "文件中没有企业数据 / the file holds no enterprise rows");
+            throw new ValidationException("file", Texts.msg("enterprise.error.the-file-holds-no-enterprise-rows"));
         }
         audit.record("enterprise", "enterprise-import", null, null, "IMPORT", null,
                 Map.of("imported", state.imported));
@@ -177,7 +177,7 @@ public class EnterpriseImport {
 
         void problem(int row, String field, String message) {
             if (problems.size() < MAX_REPORTED) {
-                problems.add(new FieldProblem("row[" + row + "]." + field, "第" + row + "行:" + message));
+                problems.add(new FieldProblem("row[" + row + "]." + field, Texts.msg("enterprise.error.row", row, message)));
             }
         }
 
@@ -198,15 +198,15 @@ public class EnterpriseImport {
             if (e.unitCode() != null) {
                 unit = unitCache.computeIfAbsent(e.unitCode(), code -> units.byCode(code).orElse(null));
                 if (unit == null) {
-                    problem(row, "unitCode", "未知单位 / unknown unit " + e.unitCode());
+                    problem(row, "unitCode", Texts.msg("enterprise.error.unknown-unit", e.unitCode()));
                     bad = true;
                 } else if (!units.isVisible(unit.id(), user)) {
-                    problem(row, "unitCode", "单位不在您的数据范围内 / unit outside your data scope " + e.unitCode());
+                    problem(row, "unitCode", Texts.msg("enterprise.error.unit-outside-your-data-scope", e.unitCode()));
                     bad = true;
                 }
             }
             if (e.creditCode() != null && !seen.add(e.creditCode())) {
-                problem(row, "creditCode", "文件中重复的统一社会信用代码 / duplicate code in the file " + e.creditCode());
+                problem(row, "creditCode", Texts.msg("enterprise.error.duplicate-code-in-the-file", e.creditCode()));
                 bad = true;
             }
             if (bad) {
@@ -240,8 +240,8 @@ public class EnterpriseImport {
                 Set<String> ex = new HashSet<>(existing);
                 for (int i = 0; i < codes.size(); i++) {
                     if (ex.contains(codes.get(i))) {
-                        problem(pendingRows.get(i), "creditCode", "统一社会信用代码已登记 / already registered "
-                                + codes.get(i));
+                        problem(pendingRows.get(i), "creditCode", Texts.msg("enterprise.error.already-registered",
+                                codes.get(i)));
                         badRows++;
                     }
                 }

@@ -1,6 +1,8 @@
 package org.qualitycity.enterprise.internal;
 
 import jakarta.validation.constraints.NotBlank;
+import org.qualitycity.platform.Text;
+import org.qualitycity.platform.Texts;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.qualitycity.enterprise.CreditCode;
@@ -42,11 +44,11 @@ public class EnterpriseService implements Enterprises {
                                 @NotBlank @Size(max = 100) String legalRepresentative,
                                 @Size(max = 300) String address,
                                 @NotBlank @Size(max = 32) String unitCode,
-                                @NotBlank @Pattern(regexp = "[A-T]?\\d{2,4}", message = "GB/T 4754 行业代码,如 C13 或 1391 / a GB/T 4754 industry code such as C13 or 1391") String industry,
-                                @NotBlank @Pattern(regexp = "LARGE|MEDIUM|SMALL|MICRO", message = "LARGE、MEDIUM、SMALL 或 MICRO") String size,
-                                @Pattern(regexp = "ACTIVE|SUSPENDED|CANCELLED|REVOKED", message = "ACTIVE、SUSPENDED、CANCELLED 或 REVOKED") String status,
+                                @NotBlank @Pattern(regexp = "[A-T]?\\d{2,4}", message = "{enterprise.error.a-gb-t-4754-industry-code}") String industry,
+                                @NotBlank @Pattern(regexp = "LARGE|MEDIUM|SMALL|MICRO", message = "{enterprise.error.large-medium-small-or-micro}") String size,
+                                @Pattern(regexp = "ACTIVE|SUSPENDED|CANCELLED|REVOKED", message = "{enterprise.error.active-suspended-cancelled-or-revoked}") String status,
                                 @Size(max = 100) String contactName,
-                                @Size(max = 32) @Pattern(regexp = "[0-9+\\- ]*", message = "数字、+、- / digits, + and -") String contactPhone) {
+                                @Size(max = 32) @Pattern(regexp = "[0-9+\\- ]*", message = "{enterprise.error.digits-and}") String contactPhone) {
     }
 
     public record EnterpriseView(long id, String creditCode, String name, String legalRepresentative, String address,
@@ -212,9 +214,9 @@ public class EnterpriseService implements Enterprises {
     /** Problems of one new enterprise (field → message), without touching the database. */
     List<ValidationException.FieldProblem> problems(NewEnterprise e, String prefix) {
         List<ValidationException.FieldProblem> list = new ArrayList<>();
-        String codeProblem = CreditCode.problem(e.creditCode() == null ? null : e.creditCode().trim());
+        Text codeProblem = CreditCode.problem(e.creditCode() == null ? null : e.creditCode().trim());
         if (codeProblem != null) {
-            list.add(new ValidationException.FieldProblem(prefix + "creditCode", codeProblem));
+            list.add(new ValidationException.FieldProblem(prefix + "creditCode", Texts.render(codeProblem)));
         }
         return list;
     }
@@ -228,7 +230,7 @@ public class EnterpriseService implements Enterprises {
         Unit unit = unitFor(e.unitCode(), user, "unitCode");
         String code = e.creditCode().trim();
         if (exists(code)) {
-            throw new ValidationException("creditCode", "统一社会信用代码 " + code + " 已登记 / already registered");
+            throw new ValidationException("creditCode", Texts.msg("enterprise.error.already-registered", code));
         }
         long id = insert(e, unit.id(), user.id(), false);
         EnterpriseView view = jdbc.sql(SELECT + " WHERE e.id = :id").param("id", id).query(this::map)
@@ -244,9 +246,9 @@ public class EnterpriseService implements Enterprises {
 
     Unit unitFor(String unitCode, CurrentUser user, String field) {
         Unit unit = units.byCode(unitCode == null ? "" : unitCode.trim())
-                .orElseThrow(() -> new ValidationException(field, "未知单位 / unknown unit: " + unitCode));
+                .orElseThrow(() -> new ValidationException(field, Texts.msg("enterprise.error.unknown-unit", unitCode)));
         if (!units.isVisible(unit.id(), user)) {
-            throw new ValidationException(field, "单位不在您的数据范围内 / the unit is outside your data scope: " + unitCode);
+            throw new ValidationException(field, Texts.msg("enterprise.error.the-unit-is-outside-your-data", unitCode));
         }
         return unit;
     }
@@ -277,7 +279,7 @@ public class EnterpriseService implements Enterprises {
     public void linkUser(String creditCode, String username, CurrentUser user) {
         EnterpriseRef ref = requireVisible(creditCode, user);
         Long userId = userDirectory.idByUsername(username)
-                .orElseThrow(() -> new ValidationException("username", "未知用户 / unknown user: " + username));
+                .orElseThrow(() -> new ValidationException("username", Texts.msg("enterprise.error.unknown-user", username)));
         Optional<Long> before = linkedEnterprise(userId);
         if (before.isPresent() && before.get() != ref.id()) {
             throw new ConflictException("user " + username + " is linked to another enterprise");
@@ -298,7 +300,7 @@ public class EnterpriseService implements Enterprises {
     public LicenceView addLicence(String creditCode, NewLicence l, CurrentUser user) {
         EnterpriseRef ref = requireVisible(creditCode, user);
         if (l.validTo().isBefore(l.validFrom())) {
-            throw new ValidationException("validTo", "有效期止不能早于起始日期 / must not be before validFrom");
+            throw new ValidationException("validTo", Texts.msg("enterprise.error.must-not-be-before-validfrom"));
         }
         long id = jdbc.sql("INSERT INTO enterprise_licence (enterprise_id, kind, number, product_scope, valid_from, valid_to) "
                         + "VALUES (:e, :k, :n, :s, :f, :t) RETURNING id").param("e", ref.id()).param("k", l.kind())

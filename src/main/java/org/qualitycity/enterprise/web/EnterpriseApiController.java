@@ -1,6 +1,7 @@
 package org.qualitycity.enterprise.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.qualitycity.platform.Texts;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -96,7 +97,7 @@ class EnterpriseApiController {
         MultipartFile file = request instanceof org.springframework.web.multipart.MultipartHttpServletRequest m
                 ? m.getFile("file") : null;
         if (file == null || file.isEmpty()) {
-            throw new ValidationException("file", "请选择 .xlsx 文件 / choose an .xlsx file");
+            throw new ValidationException("file", Texts.msg("enterprise.error.choose-an-xlsx-file"));
         }
         try (InputStream in = file.getInputStream()) {
             return importer.importFile(in, Security.currentUser());

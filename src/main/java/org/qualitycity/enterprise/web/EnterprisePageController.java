@@ -1,6 +1,7 @@
 package org.qualitycity.enterprise.web;
 
 import jakarta.validation.Valid;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.enterprise.EnterpriseDetailSection;
 import org.qualitycity.enterprise.EnterpriseRef;
 import org.qualitycity.enterprise.internal.EnterpriseImport;
@@ -64,7 +65,7 @@ class EnterprisePageController {
                 ? m.getFile("file") : null;
         try {
             if (file == null || file.isEmpty()) {
-                throw new ValidationException("file", "请选择 .xlsx 文件 / choose an .xlsx file");
+                throw new ValidationException("file", Texts.msg("enterprise.error.choose-an-xlsx-file"));
             }
             try (InputStream in = file.getInputStream()) {
                 int n = importer.importFile(in, Security.currentUser()).imported();

@@ -13,8 +13,8 @@ class FilesPermissions implements PermissionCatalog {
     @Override
     public List<Permission> permissions() {
         return List.of(
-                new Permission("files:file:view", "查看和下载附件", "View and download attachments"),
-                new Permission("files:file:upload", "上传附件", "Upload attachments"),
-                new Permission("files:file:delete", "删除附件", "Delete attachments"));
+                new Permission("files:file:view"),
+                new Permission("files:file:upload"),
+                new Permission("files:file:delete"));
     }
 }

@@ -7,6 +7,7 @@ import org.qualitycity.jobs.JobProgress;
 import org.qualitycity.notification.Notice;
 import org.qualitycity.notification.Notifications;
 import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.Text;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -54,14 +55,14 @@ class IndicatorJobsAndEvents implements JobHandler {
     public Object run(JsonNode params, JobProgress progress) {
         if (params != null && params.has("year")) {
             int year = params.get("year").asInt();
-            progress.update(5, "正在重新计算 " + year + " 年 / recomputing " + year);
+            progress.update(5, Text.of("indicator.job.recompute.year", year));
             var summary = engine.recomputeYear(year);
-            progress.update(100, summary.results() + " results");
+            progress.update(100, Text.of("indicator.job.recompute.results", summary.results()));
             return summary;
         }
-        progress.update(1, "正在重新计算全部年度 / recomputing every year");
+        progress.update(1, Text.of("indicator.job.recompute.all"));
         List<RecomputeEngine.Summary> done = engine.recomputeAll(p ->
-                progress.update(Math.max(1, 100 * p[0] / p[1]), p[0] + "/" + p[1] + " 年 / years"));
+                progress.update(Math.max(1, 100 * p[0] / p[1]), Text.of("indicator.job.recompute.years", p[0], p[1])));
         return Map.of("years", done.size(), "results", done.stream().mapToInt(RecomputeEngine.Summary::results).sum(),
                 "millis", done.stream().mapToLong(RecomputeEngine.Summary::millis).sum());
     }
@@ -81,13 +82,14 @@ class IndicatorJobsAndEvents implements JobHandler {
             return;
         }
         var d = catalog.indicator(change.indicatorCode()).orElse(null);
-        String name = d == null ? change.indicatorCode() : change.indicatorCode() + " " + d.nameZh();
+        Object name = d == null ? change.indicatorCode() : new Text.Names(change.indicatorCode() + " " + d.nameZh(),
+                change.indicatorCode() + " " + (d.nameEn() == null ? d.nameZh() : d.nameEn()));
         String link = "/indicators/value/" + change.indicatorCode() + "/" + change.unitCode() + "/" + change.period();
         Notice notice = change.to() == Attainment.NOT_MET
-                ? Notice.alert("indicator", name + " 未达标 / not met (" + change.period() + ")",
-                "该指标在 " + change.period() + " 未达到目标。The value misses its target.", link)
-                : Notice.warn("indicator", name + " 有风险 / at risk (" + change.period() + ")",
-                "按目前进度预计年末无法达标。At the current pace it will miss its target at year end.", link);
+                ? Notice.alert("indicator", Text.of("indicator.message.not-met.title", name, change.period()),
+                Text.of("indicator.message.not-met.body", change.period()), link)
+                : Notice.warn("indicator", Text.of("indicator.message.at-risk.title", name, change.period()),
+                Text.of("indicator.message.at-risk.body", change.period()), link);
         notifications.toUnit(change.unitId(), notice);
     }
 }

@@ -14,12 +14,12 @@ class IndicatorPermissions implements PermissionCatalog, Navigation {
     @Override
     public List<Permission> permissions() {
         return List.of(
-                new Permission("indicator:value:view", "查看指标数据", "View indicator data"),
-                new Permission("indicator:value:enter", "填报指标数据", "Enter indicator data"),
-                new Permission("indicator:value:approve", "审核指标数据", "Approve indicator data"),
-                new Permission("indicator:value:reopen", "重新打开已锁定数据", "Reopen locked indicator data"),
-                new Permission("indicator:target:edit", "调整指标目标", "Change indicator targets"),
-                new Permission("indicator:result:recompute", "重新计算指标", "Recompute indicators"));
+                new Permission("indicator:value:view"),
+                new Permission("indicator:value:enter"),
+                new Permission("indicator:value:approve"),
+                new Permission("indicator:value:reopen"),
+                new Permission("indicator:target:edit"),
+                new Permission("indicator:result:recompute"));
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.qualitycity.calendar.CalendarYearMissingException;
 import org.qualitycity.calendar.WorkingDayCalendar;
 import org.qualitycity.notification.Notice;
 import org.qualitycity.notification.Notifications;
+import org.qualitycity.platform.Text;
 import org.qualitycity.platform.AuditLog;
 import org.qualitycity.indicator.IndicatorResults;
 import org.qualitycity.indicator.Period;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -182,12 +182,9 @@ public class ReportingRates {
             audit.record("indicator", "reporting-deadline", type.name(), null, "DEADLINE_RECALCULATED", was, now);
             String periods = String.join(", ", now.keySet());
             for (long unit : responsibleUnits(type)) {
-                Object[] zh = {periods, String.valueOf(year), describe(was, now, "—")};
+                Object[] args = {periods, year, describe(was, now, "—")};
                 notifications.toUnit(unit, Notice.warn("indicator.due.moved",
-                        messages.getMessage("indicator.deadline.moved.title", zh, Locale.SIMPLIFIED_CHINESE) + " / "
-                                + messages.getMessage("indicator.deadline.moved.title", zh, Locale.ENGLISH),
-                        messages.getMessage("indicator.deadline.moved.body", zh, Locale.SIMPLIFIED_CHINESE) + "\n"
-                                + messages.getMessage("indicator.deadline.moved.body", zh, Locale.ENGLISH),
+                        Text.of("indicator.deadline.moved.title", args), Text.of("indicator.deadline.moved.body", args),
                         "/indicators"));
             }
         }

@@ -90,7 +90,7 @@ public class IndicatorFormat {
             case "EACH_MEMBER" -> msg("indicator.compared.EACH_MEMBER", number(zeroIfNull(c.measure())), from, to,
                     target, d == null || d.breakdown() == null ? "" : d.breakdown().dimension())
                     + (c.missingMembers() == null || c.missingMembers().isEmpty() ? ""
-                    : " " + msg("indicator.compared.missing", String.join("、", c.missingMembers())));
+                    : " " + msg("indicator.compared.missing", String.join(msg("list.separator"), c.missingMembers())));
             case "WINDOW_TOTAL" -> from.equals(to) ? msg("indicator.compared.WINDOW_TOTAL.year",
                     number(zeroIfNull(c.measure())), from, target)
                     : msg("indicator.compared.WINDOW_TOTAL", number(zeroIfNull(c.measure())), from, to, target);

@@ -1,6 +1,7 @@
 package org.qualitycity.indicator.web;
 
 import jakarta.validation.constraints.Max;
+import org.qualitycity.platform.Texts;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -257,7 +258,7 @@ class IndicatorPageController {
                     entries.add(new ValueService.Entry(k.substring(2), new BigDecimal(v.trim()), null,
                             evidence == null || evidence.isBlank() ? null : evidence));
                 } catch (NumberFormatException e) {
-                    errors.put(k.substring(2), "不是数字 / not a number: " + v);
+                    errors.put(k.substring(2), Texts.msg("indicator.error.not-a-number", v));
                 }
             }
         });
@@ -310,7 +311,7 @@ class IndicatorPageController {
     String act(@RequestParam(required = false) List<String> keys, @RequestParam ValueService.Action action,
                @RequestParam(required = false) @Size(max = 1000) String comment, RedirectAttributes flash) {
         if (keys == null || keys.isEmpty()) {
-            flash.addFlashAttribute("flashError", "请选择数据 / select values first");
+            flash.addFlashAttribute("flashError", Texts.msg("indicator.error.select-values-first"));
             return "redirect:/indicators/review";
         }
         List<ValueService.Key> parsed = keys.stream().map(k -> k.split("\\|"))

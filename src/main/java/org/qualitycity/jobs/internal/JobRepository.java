@@ -6,6 +6,7 @@ import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.DataScope;
 import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.PageResult;
+import org.qualitycity.platform.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
@@ -48,8 +49,8 @@ class JobRepository {
     private JobView map(ResultSet rs, int n) throws SQLException {
         String result = rs.getString("result");
         return new JobView(rs.getLong("id"), rs.getString("kind"), JobStatus.valueOf(rs.getString("status")),
-                rs.getInt("percent"), rs.getString("message"), result == null ? null : json.readTree(result),
-                rs.getString("error"), nullableLong(rs, "created_by"), rs.getString("created_by_name"),
+                rs.getInt("percent"), Texts.renderStored(rs.getString("message")),
+                result == null ? null : json.readTree(result), Texts.renderStored(rs.getString("error")), nullableLong(rs, "created_by"), rs.getString("created_by_name"),
                 nullableLong(rs, "unit_id"), instant(rs, "created_at"), instant(rs, "started_at"),
                 instant(rs, "finished_at"));
     }

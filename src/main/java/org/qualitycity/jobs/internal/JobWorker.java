@@ -5,6 +5,7 @@ import org.qualitycity.jobs.JobHandler;
 import org.qualitycity.jobs.JobProgress;
 import org.qualitycity.jobs.JobStatus;
 import org.qualitycity.platform.ConflictException;
+import org.qualitycity.platform.Text;
 import org.qualitycity.platform.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -223,10 +224,11 @@ class JobWorker implements SmartLifecycle {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            repo.finish(job.id(), node, JobStatus.FAILED, null, truncate(error, MAX_ERROR));
+            // a stored Text (JSON) is not cut: it would no longer parse
+            repo.finish(job.id(), node, JobStatus.FAILED, null, error.startsWith("{\"key\"") ? error : truncate(error, MAX_ERROR));
         } catch (Error e) {
             log.error("Job {} ({}) failed with an error", job.id(), job.kind(), e);
-            repo.finish(job.id(), node, JobStatus.FAILED, null, "The job failed unexpectedly; the error has been logged.");
+            repo.finish(job.id(), node, JobStatus.FAILED, null, Text.of("jobs.error.unexpected", job.id()).toJson());
             throw e;
         }
     }
@@ -238,9 +240,9 @@ class JobWorker implements SmartLifecycle {
             return e.getMessage();
         }
         if (e instanceof InterruptedException) {
-            return "The job was interrupted; start it again.";
+            return Text.of("jobs.error.interrupted").toJson();
         }
-        return "The job failed unexpectedly; the error has been logged (job " + job.id() + ").";
+        return Text.of("jobs.error.unexpected", job.id()).toJson();
     }
 
     static String truncate(String s, int max) {

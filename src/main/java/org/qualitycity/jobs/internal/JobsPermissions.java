@@ -14,7 +14,6 @@ class JobsPermissions implements PermissionCatalog {
 
     @Override
     public List<Permission> permissions() {
-        return List.of(new Permission(VIEW_ALL, "查看他人的后台任务（数据范围内）",
-                "View other users' background jobs (within the data scope)"));
+        return List.of(new Permission(VIEW_ALL));
     }
 }

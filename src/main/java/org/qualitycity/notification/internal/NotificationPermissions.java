@@ -12,7 +12,6 @@ class NotificationPermissions implements PermissionCatalog {
 
     @Override
     public List<Permission> permissions() {
-        return List.of(new Permission("notification:message:send", "发送通知（数据范围内的单位和用户）",
-                "Send notices (to units and users in the data scope)"));
+        return List.of(new Permission("notification:message:send"));
     }
 }

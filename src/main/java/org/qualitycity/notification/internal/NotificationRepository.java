@@ -6,6 +6,8 @@ import org.qualitycity.notification.Severity;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.PageResult;
+import org.qualitycity.platform.Text;
+import org.qualitycity.platform.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,7 +31,8 @@ class NotificationRepository {
              WHERE (m.recipient_user_id = :me OR m.recipient_unit_id = :myUnit)
             """;
     private static final String READ_AT = "(CASE WHEN m.recipient_user_id IS NOT NULL THEN m.read_at ELSE r.read_at END)";
-    private static final String SELECT = "SELECT m.id, m.category, m.title, m.body, m.link, m.severity, "
+    private static final String SELECT = "SELECT m.id, m.category, m.title, m.body, m.title_text::text AS title_text, "
+            + "m.body_text::text AS body_text, m.link, m.severity, "
             + "m.recipient_unit_id IS NOT NULL AS to_unit, m.created_at, " + READ_AT + " AS read_at";
     private static final Map<String, String> SORTS = Map.of("createdAt", "m.created_at", "severity",
             "CASE m.severity WHEN 'ALERT' THEN 3 WHEN 'WARN' THEN 2 ELSE 1 END", "title", "m.title");
@@ -40,10 +43,14 @@ class NotificationRepository {
         this.jdbc = jdbc;
     }
 
+    /** Keyed title and body rendered in the reader's language (of the current request); others as stored. */
     private static NotificationView map(ResultSet rs, int n) throws SQLException {
         Timestamp read = rs.getTimestamp("read_at");
-        return new NotificationView(rs.getLong("id"), rs.getString("category"), rs.getString("title"),
-                rs.getString("body"), rs.getString("link"), Severity.valueOf(rs.getString("severity")),
+        Text title = Text.fromJson(rs.getString("title_text"));
+        Text body = Text.fromJson(rs.getString("body_text"));
+        return new NotificationView(rs.getLong("id"), rs.getString("category"),
+                title == null ? rs.getString("title") : Texts.render(title),
+                body == null ? rs.getString("body") : Texts.render(body), rs.getString("link"), Severity.valueOf(rs.getString("severity")),
                 rs.getBoolean("to_unit"), rs.getTimestamp("created_at").toInstant(),
                 read == null ? null : read.toInstant());
     }
@@ -51,12 +58,15 @@ class NotificationRepository {
     long insert(Long userId, Long unitId, Notice n, Long createdBy) {
         return jdbc.sql("""
                         INSERT INTO notification_message (recipient_user_id, recipient_unit_id, category, title, body,
-                                                          link, severity, created_by)
-                        VALUES (:userId, :unitId, :category, :title, :body, :link, :severity, :createdBy)
+                                                          title_text, body_text, link, severity, created_by)
+                        VALUES (:userId, :unitId, :category, :title, :body, CAST(:titleText AS jsonb),
+                                CAST(:bodyText AS jsonb), :link, :severity, :createdBy)
                         RETURNING id
                         """)
                 .param("userId", userId).param("unitId", unitId).param("category", n.category())
-                .param("title", n.title()).param("body", n.body()).param("link", n.link())
+                .param("title", n.title()).param("body", n.body())
+                .param("titleText", n.titleText() == null ? null : n.titleText().toJson())
+                .param("bodyText", n.bodyText() == null ? null : n.bodyText().toJson()).param("link", n.link())
                 .param("severity", n.severity().name()).param("createdBy", createdBy)
                 .query(Long.class).single();
     }

@@ -12,6 +12,7 @@ import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.PageResult;
 import org.qualitycity.platform.Security;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
@@ -58,11 +59,20 @@ public class NotificationService implements Notifications {
         if (n.category() == null || !CATEGORY.matcher(n.category()).matches()) {
             throw new ValidationException("category", "must be lower case letters, digits, dots or hyphens (at most 40)");
         }
-        String title = n.title() == null ? "" : n.title().strip();
+        // a keyed message keeps its Chinese rendering as the stored fallback (sorting, unknown keys)
+        String title = n.titleText() != null ? Texts.render(n.titleText(), Texts.DEFAULT)
+                : n.title() == null ? "" : n.title().strip();
+        if (title.length() > 200) {
+            title = n.titleText() != null ? title.substring(0, 200) : title;
+        }
         if (title.isEmpty() || title.length() > 200) {
             throw new ValidationException("title", "must be 1 to 200 characters");
         }
-        String body = n.body() == null || n.body().isBlank() ? null : n.body().strip();
+        String body = n.bodyText() != null ? Texts.render(n.bodyText(), Texts.DEFAULT)
+                : n.body() == null || n.body().isBlank() ? null : n.body().strip();
+        if (body != null && body.length() > 4000 && n.bodyText() != null) {
+            body = body.substring(0, 4000);
+        }
         if (body != null && body.length() > 4000) {
             throw new ValidationException("body", "must be at most 4000 characters");
         }
@@ -70,7 +80,8 @@ public class NotificationService implements Notifications {
         if (link != null && !isSafeLink(link)) {
             throw new ValidationException("link", "must be a path of this application, e.g. /tasks/12");
         }
-        return new Notice(n.category(), title, body, link, n.severity() == null ? Severity.INFO : n.severity());
+        return new Notice(n.category(), title, body, link, n.severity() == null ? Severity.INFO : n.severity(),
+                n.titleText(), n.bodyText());
     }
 
     private static Long actorId() {

@@ -16,8 +16,7 @@ class PlanPermissions implements PermissionCatalog {
     @Override
     public List<Permission> permissions() {
         return List.of(
-                new Permission(VIEW, "查看工作方案（指标、措施、阶段）", "View the plan (indicators, measures, phases)"),
-                new Permission(EDIT, "维护工作方案（导入、替换方案文件，调整措施牵头和配合单位）",
-                        "Maintain the plan (import or replace the plan file, assign measures' lead and co-operating units)"));
+                new Permission(VIEW),
+                new Permission(EDIT));
     }
 }

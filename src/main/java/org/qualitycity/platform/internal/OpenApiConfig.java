@@ -15,7 +15,7 @@ class OpenApiConfig {
     @Bean
     OpenAPI qualityCityOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("QualityCity API 质量强市平台接口").version("v1")
+                .info(new Info().title("QualityCity API").version("v1")
                         .description("Obtain a token with POST /api/v1/auth/token, then send Authorization: Bearer <token>. "
                                 + "Errors are RFC 9457 problem details with field errors. /api/v1/public/** needs no login."))
                 .components(new Components().addSecuritySchemes("bearer",

@@ -1,6 +1,7 @@
 package org.qualitycity.platform.internal;
 
 import org.qualitycity.platform.ValidationException;
+import org.qualitycity.platform.Texts;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,9 +20,9 @@ import java.util.Set;
  */
 final class PasswordPolicy {
 
-    static final String RULE_ZH = "密码须为8至64位，至少包含大写字母、小写字母、数字、符号中的三类，且不得包含用户名";
-    static final String CONTROL_ZH = "密码不得包含控制字符或不可见的格式字符";
-    static final String COMMON_ZH = "该密码属于最常见的密码，容易被猜中，请换一个";
+    static final String RULE = "password.rule";
+    static final String CONTROL = "password.control";
+    static final String COMMON_KEY = "password.common";
 
     private static final Set<String> COMMON = load();
 
@@ -30,10 +31,10 @@ final class PasswordPolicy {
 
     static void check(String field, String username, String password) {
         if (password != null && password.codePoints().anyMatch(PasswordPolicy::isControlOrFormat)) {
-            throw new ValidationException(field, CONTROL_ZH);
+            throw new ValidationException(field, Texts.msg(CONTROL));
         }
         if (password == null || password.length() < 8 || password.length() > 64) {
-            throw new ValidationException(field, RULE_ZH);
+            throw new ValidationException(field, Texts.msg(RULE));
         }
         int classes = 0;
         if (password.chars().anyMatch(Character::isUpperCase)) {
@@ -50,10 +51,10 @@ final class PasswordPolicy {
         }
         if (classes < 3 || (username != null && !username.isBlank()
                 && password.toLowerCase().contains(username.toLowerCase()))) {
-            throw new ValidationException(field, RULE_ZH);
+            throw new ValidationException(field, Texts.msg(RULE));
         }
         if (isCommon(password)) {
-            throw new ValidationException(field, COMMON_ZH);
+            throw new ValidationException(field, Texts.msg(COMMON_KEY));
         }
     }
 

@@ -20,17 +20,17 @@ import java.util.List;
 class AuditApiController {
 
     static final List<ExcelExport.Column<AuditTrail.Entry>> COLUMNS = List.of(
-            new ExcelExport.Column<>("ID", AuditTrail.Entry::id),
-            new ExcelExport.Column<>("时间 Time", AuditTrail.Entry::at),
-            new ExcelExport.Column<>("用户 User", AuditTrail.Entry::actor),
-            new ExcelExport.Column<>("用户单位 User unit", AuditTrail.Entry::actorUnit),
-            new ExcelExport.Column<>("IP", AuditTrail.Entry::ip),
-            new ExcelExport.Column<>("模块 Module", AuditTrail.Entry::module),
-            new ExcelExport.Column<>("对象 Entity", AuditTrail.Entry::entityType),
-            new ExcelExport.Column<>("对象ID Entity id", AuditTrail.Entry::entityId),
-            new ExcelExport.Column<>("操作 Action", AuditTrail.Entry::action),
-            new ExcelExport.Column<>("变更前 Before", AuditTrail.Entry::before),
-            new ExcelExport.Column<>("变更后 After", AuditTrail.Entry::after));
+            new ExcelExport.Column<>("audit.export.id", AuditTrail.Entry::id),
+            new ExcelExport.Column<>("audit.export.at", AuditTrail.Entry::at),
+            new ExcelExport.Column<>("audit.export.actor", AuditTrail.Entry::actor),
+            new ExcelExport.Column<>("audit.export.actor-unit", AuditTrail.Entry::actorUnit),
+            new ExcelExport.Column<>("audit.export.ip", AuditTrail.Entry::ip),
+            new ExcelExport.Column<>("audit.export.module", AuditTrail.Entry::module),
+            new ExcelExport.Column<>("audit.export.entity", AuditTrail.Entry::entityType),
+            new ExcelExport.Column<>("audit.export.entity-id", AuditTrail.Entry::entityId),
+            new ExcelExport.Column<>("audit.export.action", AuditTrail.Entry::action),
+            new ExcelExport.Column<>("audit.export.before", AuditTrail.Entry::before),
+            new ExcelExport.Column<>("audit.export.after", AuditTrail.Entry::after));
 
     private final AuditTrail trail;
     private final org.qualitycity.platform.internal.PersonalDataAccessReport personalDataAccess;

@@ -1,6 +1,7 @@
 package org.qualitycity.platform.web;
 
 import org.qualitycity.platform.ValidationException;
+import org.qualitycity.platform.Texts;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 
@@ -19,7 +20,7 @@ public final class FormErrors {
     public static Map<String, String> of(BindingResult result) {
         Map<String, String> errors = new LinkedHashMap<>();
         result.getFieldErrors().forEach(f -> errors.putIfAbsent(f.getField(),
-                f.isBindingFailure() ? "格式不正确 / wrong format" : f.getDefaultMessage()));
+                f.isBindingFailure() ? Texts.msg("error.wrong-format") : f.getDefaultMessage()));
         result.getGlobalErrors().forEach(g -> errors.putIfAbsent("_form", g.getDefaultMessage()));
         return errors;
     }

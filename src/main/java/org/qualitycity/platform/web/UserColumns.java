@@ -9,16 +9,16 @@ import java.util.List;
 final class UserColumns {
 
     static final List<Column<UserView>> COLUMNS = List.of(
-            new Column<>("用户名 Username", UserView::username),
-            new Column<>("姓名 Name", UserView::displayName),
-            new Column<>("单位代码 Unit code", UserView::unitCode),
-            new Column<>("单位 Unit", UserView::unitName),
-            new Column<>("角色 Roles", u -> String.join(",", u.roles())),
-            new Column<>("电话 Phone", UserView::phone),
-            new Column<>("邮箱 Email", UserView::email),
-            new Column<>("启用 Active", UserView::active),
-            new Column<>("锁定 Locked", UserView::locked),
-            new Column<>("创建时间 Created", UserView::createdAt));
+            new Column<>("users.export.username", UserView::username),
+            new Column<>("users.export.name", UserView::displayName),
+            new Column<>("users.export.unit-code", UserView::unitCode),
+            new Column<>("users.export.unit", UserView::unitName),
+            new Column<>("users.export.roles", u -> String.join(",", u.roles())),
+            new Column<>("users.export.phone", UserView::phone),
+            new Column<>("users.export.email", UserView::email),
+            new Column<>("users.export.active", UserView::active),
+            new Column<>("users.export.locked", UserView::locked),
+            new Column<>("users.export.created", UserView::createdAt));
 
     private UserColumns() {
     }

@@ -1,6 +1,7 @@
 package org.qualitycity.spotcheck.internal;
 
 import jakarta.validation.constraints.NotBlank;
+import org.qualitycity.platform.Texts;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import org.qualitycity.platform.AuditLog;
@@ -63,7 +64,7 @@ public class AnnouncementService {
             boolean ok = s != null && jdbc.sql("SELECT count(*) FROM spotcheck_sample WHERE id = :s AND final_verdict IS NOT NULL")
                     .param("s", s).query(Long.class).single() > 0;
             if (!ok) {
-                throw new ValidationException("sampleIds", "样品不存在或没有检验结论 / no such sample with a result: " + s);
+                throw new ValidationException("sampleIds", Texts.msg("spotcheck.error.no-such-sample-with-a-result", s));
             }
             jdbc.sql("INSERT INTO spotcheck_announcement_sample (announcement_id, sample_id) VALUES (:a, :s) "
                     + "ON CONFLICT DO NOTHING").param("a", id).param("s", s).update();
@@ -74,7 +75,7 @@ public class AnnouncementService {
     public AnnouncementView update(long id, NewAnnouncement req, CurrentUser user) {
         AnnouncementView before = get(id, false);
         if (before.publishedAt() != null) {
-            throw new ConflictException("已发布的公告不可修改,请发布更正公告 / a published announcement is immutable; publish a correction");
+            throw new ConflictException(Texts.msg("spotcheck.error.a-published-announcement-is-immutable-publish"));
         }
         jdbc.sql("UPDATE spotcheck_announcement SET title = :t, body = :b WHERE id = :id").param("t", req.title().trim())
                 .param("b", req.body()).param("id", id).update();
@@ -89,7 +90,7 @@ public class AnnouncementService {
     public AnnouncementView publish(long id, CurrentUser user) {
         AnnouncementView before = get(id, false);
         if (before.publishedAt() != null) {
-            throw new ConflictException("公告已发布 / already published");
+            throw new ConflictException(Texts.msg("spotcheck.error.already-published"));
         }
         jdbc.sql("UPDATE spotcheck_announcement SET published_at = :t WHERE id = :id")
                 .param("t", OffsetDateTime.now(clock)).param("id", id).update();

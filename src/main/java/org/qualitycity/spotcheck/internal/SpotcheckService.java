@@ -1,6 +1,7 @@
 package org.qualitycity.spotcheck.internal;
 
 import jakarta.validation.Valid;
+import org.qualitycity.platform.Texts;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -72,16 +73,16 @@ public class SpotcheckService implements SpotcheckRecords {
     }
 
     public record NewSample(@NotBlank @Size(max = 18) String enterpriseCreditCode,
-                            @NotBlank @Pattern(regexp = "SUPERVISION|ROUTINE|RISK", message = "SUPERVISION、ROUTINE 或 RISK") String inspectionType,
+                            @NotBlank @Pattern(regexp = "SUPERVISION|ROUTINE|RISK", message = "{spotcheck.error.supervision-routine-or-risk}") String inspectionType,
                             @NotBlank @Size(max = 20) String categoryCode,
-                            @Pattern(regexp = "PRODUCTION|CIRCULATION|ECOMMERCE", message = "PRODUCTION、CIRCULATION 或 ECOMMERCE") String stage,
+                            @Pattern(regexp = "PRODUCTION|CIRCULATION|ECOMMERCE", message = "{spotcheck.error.production-circulation-or-ecommerce}") String stage,
                             @NotBlank @Size(max = 200) String product,
                             @Size(max = 100) String brand,
                             @Size(max = 100) String model,
                             @NotBlank @Size(max = 60) String batchNo,
                             LocalDate productionDate,
                             @Size(max = 40) String quantity,
-                            @NotNull @Size(min = 2, max = 10, message = "至少两名抽样人员 / at least two samplers") List<@NotBlank @Size(max = 50) @Pattern(regexp = "[^|]*") String> samplers,
+                            @NotNull @Size(min = 2, max = 10, message = "{spotcheck.error.at-least-two-samplers}") List<@NotBlank @Size(max = 50) @Pattern(regexp = "[^|]*") String> samplers,
                             @NotNull LocalDate sampledOn,
                             @Size(max = 200) String place,
                             Boolean refused,
@@ -105,11 +106,11 @@ public class SpotcheckService implements SpotcheckRecords {
 
     public record ItemResult(@NotBlank @Size(max = 200) String item, @Size(max = 200) String clause,
                              @Size(max = 200) String requirement, @Size(max = 200) String measured,
-                             @NotBlank @Pattern(regexp = "PASS|FAIL", message = "PASS 或 FAIL") String verdict) {
+                             @NotBlank @Pattern(regexp = "PASS|FAIL", message = "{spotcheck.error.pass-or-fail}") String verdict) {
     }
 
     public record NewResult(@NotBlank @Size(max = 100) String lab, LocalDate noticeDate,
-                            @NotEmpty(message = "至少一个检验项目 / at least one test item") List<@Valid ItemResult> items) {
+                            @NotEmpty(message = "{spotcheck.error.at-least-one-test-item}") List<@Valid ItemResult> items) {
     }
 
     public record NewObjection(@NotBlank @Size(max = 1000) String reason) {
@@ -118,7 +119,7 @@ public class SpotcheckService implements SpotcheckRecords {
     public record NewReport(@NotBlank @Size(max = 4000) String report) {
     }
 
-    public record NewReinspection(@NotBlank @Pattern(regexp = "PASS|FAIL", message = "PASS 或 FAIL") String verdict) {
+    public record NewReinspection(@NotBlank @Pattern(regexp = "PASS|FAIL", message = "{spotcheck.error.pass-or-fail-2}") String verdict) {
     }
 
     public record SampleView(long id, String sampleNo, String enterpriseCreditCode, String enterpriseName,
@@ -239,7 +240,7 @@ public class SpotcheckService implements SpotcheckRecords {
         if (f.indicator() != null && !f.indicator().isBlank()) {
             String filter = INDICATOR_FILTER.get(f.indicator());
             if (filter == null) {
-                throw new ValidationException("indicator", "P1、P2、P3 或 P4 / one of P1, P2, P3, P4");
+                throw new ValidationException("indicator", Texts.msg("spotcheck.error.one-of-p1-p2-p3-p4"));
             }
             where.append(" AND NOT s.refused AND s.final_verdict IS NOT NULL AND ").append(filter);
             if (filter.contains(":keyFoods")) {
@@ -248,7 +249,7 @@ public class SpotcheckService implements SpotcheckRecords {
         }
         if (f.verdict() != null && !f.verdict().isBlank()) {
             if (!Set.of("PASS", "FAIL", "PENDING").contains(f.verdict())) {
-                throw new ValidationException("verdict", "PASS、FAIL 或 PENDING");
+                throw new ValidationException("verdict", Texts.msg("spotcheck.error.pass-fail-or-pending"));
             }
             if (f.verdict().equals("PENDING")) {
                 where.append(" AND NOT s.refused AND s.final_verdict IS NULL");
@@ -360,7 +361,7 @@ public class SpotcheckService implements SpotcheckRecords {
     public record NewPlan(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Min(2000)
                           @jakarta.validation.constraints.Max(2100) Integer year,
                           @NotBlank @Size(max = 200) String name,
-                          @NotBlank @Pattern(regexp = "SUPERVISION|ROUTINE|RISK", message = "SUPERVISION、ROUTINE 或 RISK") String inspectionType,
+                          @NotBlank @Pattern(regexp = "SUPERVISION|ROUTINE|RISK", message = "{spotcheck.error.supervision-routine-or-risk-2}") String inspectionType,
                           @Size(max = 100) String lab) {
     }
 
@@ -396,28 +397,28 @@ public class SpotcheckService implements SpotcheckRecords {
         req.samplers().forEach(s -> samplers.add(s.trim()));
         if (samplers.size() < 2) {
             problems.add(new ValidationException.FieldProblem("samplers",
-                    "至少两名不同的抽样人员 / at least two different samplers"));
+                    Texts.msg("spotcheck.error.at-least-two-different-samplers")));
         }
         if (req.sampledOn().isAfter(today())) {
-            problems.add(new ValidationException.FieldProblem("sampledOn", "抽样日期不能晚于今天 / must not be in the future"));
+            problems.add(new ValidationException.FieldProblem("sampledOn", Texts.msg("spotcheck.error.must-not-be-in-the-future")));
         }
         if (req.productionDate() != null && req.productionDate().isAfter(req.sampledOn())) {
             problems.add(new ValidationException.FieldProblem("productionDate",
-                    "生产日期不能晚于抽样日期 / must not be after the sampling date"));
+                    Texts.msg("spotcheck.error.must-not-be-after-the-sampling")));
         }
         if (req.isRefusal() && (req.refusalReason() == null || req.refusalReason().isBlank())) {
             problems.add(new ValidationException.FieldProblem("refusalReason",
-                    "拒检须记录原因 / a refusal needs a reason"));
+                    Texts.msg("spotcheck.error.a-refusal-needs-a-reason")));
         }
         boolean category = jdbc.sql("SELECT count(*) FROM spotcheck_category WHERE code = :c")
                 .param("c", req.categoryCode()).query(Long.class).single() > 0;
         if (!category) {
-            problems.add(new ValidationException.FieldProblem("categoryCode", "未知产品类别 / unknown category " + req.categoryCode()));
+            problems.add(new ValidationException.FieldProblem("categoryCode", Texts.msg("spotcheck.error.unknown-category", req.categoryCode())));
         }
         if (req.planId() != null && jdbc.sql("SELECT count(*) FROM spotcheck_plan WHERE id = :p AND inspection_type = :t")
                 .param("p", req.planId()).param("t", req.inspectionType()).query(Long.class).single() == 0) {
             problems.add(new ValidationException.FieldProblem("planId",
-                    "没有该抽查计划或类型不符 / no such plan with this inspection type: " + req.planId()));
+                    Texts.msg("spotcheck.error.no-such-plan-with-this-inspection", req.planId())));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -479,14 +480,14 @@ public class SpotcheckService implements SpotcheckRecords {
     public SampleDetail recordResult(long id, NewResult req, CurrentUser user) {
         SampleView before = forUpdate(id, user);
         if (before.refused()) {
-            throw new ConflictException("拒检样品没有检验结果 / a refused sampling has no result");
+            throw new ConflictException(Texts.msg("spotcheck.error.a-refused-sampling-has-no-result"));
         }
         if (before.firstVerdict() != null) {
-            throw new ConflictException("检验结果已录入,结果不可更改;异议请走复检 / the result is recorded; use an objection and re-test");
+            throw new ConflictException(Texts.msg("spotcheck.error.the-result-is-recorded-use-an"));
         }
         LocalDate notice = req.noticeDate() == null ? today() : req.noticeDate();
         if (notice.isBefore(before.sampledOn()) || notice.isAfter(today())) {
-            throw new ValidationException("noticeDate", "通知日期应在抽样日期和今天之间 / between the sampling date and today");
+            throw new ValidationException("noticeDate", Texts.msg("spotcheck.error.between-the-sampling-date-and-today"));
         }
         String verdict = verdictOf(req.items());
         insertItems(id, false, req.items());
@@ -513,19 +514,17 @@ public class SpotcheckService implements SpotcheckRecords {
     public SampleView object(long id, NewObjection req, CurrentUser user) {
         SampleView before = forUpdate(id, user);
         if (!"FAIL".equals(before.firstVerdict())) {
-            throw new ConflictException("只能对不合格结果提出异议 / only a failed result can be objected to");
+            throw new ConflictException(Texts.msg("spotcheck.error.only-a-failed-result-can-be"));
         }
         if (before.objectionOn() != null) {
-            throw new ConflictException("已提出异议 / an objection was already filed on " + before.objectionOn());
+            throw new ConflictException(Texts.msg("spotcheck.error.an-objection-was-already-filed-on", before.objectionOn()));
         }
         LocalDate today = today();
         LocalDate last = before.noticeDate().plusDays(OBJECTION_DAYS);
         if (today.isAfter(last)) {
             long day = ChronoUnit.DAYS.between(before.noticeDate(), today);
-            throw new ValidationException("objection", "异议期限已过:结果通知日期 " + before.noticeDate() + ",异议须在 "
-                    + OBJECTION_DAYS + " 日内(截至 " + last + ")提出,今天是第 " + day + " 日 / the objection period has ended: "
-                    + "the result was notified on " + before.noticeDate() + "; objections are accepted within "
-                    + OBJECTION_DAYS + " days (until " + last + "); today is day " + day);
+            throw new ValidationException("objection", Texts.msg("spotcheck.error.objection-period-ended",
+                    before.noticeDate(), OBJECTION_DAYS, last, day));
         }
         jdbc.sql("UPDATE spotcheck_sample SET objection_on = :d, objection_reason = :r WHERE id = :id")
                 .param("d", today).param("r", req.reason().trim()).param("id", id).update();
@@ -539,13 +538,13 @@ public class SpotcheckService implements SpotcheckRecords {
     public SampleDetail retest(long id, NewResult req, CurrentUser user) {
         SampleView before = forUpdate(id, user);
         if (before.objectionOn() == null) {
-            throw new ConflictException("没有异议,不能复检 / a re-test needs an objection");
+            throw new ConflictException(Texts.msg("spotcheck.error.a-re-test-needs-an-objection"));
         }
         if (before.retestVerdict() != null) {
-            throw new ConflictException("复检结论为最终结论,不可更改 / the re-test result is final");
+            throw new ConflictException(Texts.msg("spotcheck.error.the-re-test-result-is-final"));
         }
         if (before.lab() != null && before.lab().trim().equalsIgnoreCase(req.lab().trim())) {
-            throw new ValidationException("lab", "复检须由其他检验机构进行 / the re-test must be done by a different lab");
+            throw new ValidationException("lab", Texts.msg("spotcheck.error.the-re-test-must-be-done"));
         }
         String verdict = verdictOf(req.items());
         insertItems(id, true, req.items());
@@ -564,7 +563,7 @@ public class SpotcheckService implements SpotcheckRecords {
     private FollowUp requireFollowUp(long id) {
         FollowUp f = followUp(id);
         if (f == null || f.cancelled()) {
-            throw new ConflictException("该批次没有整改要求 / this batch has no follow-up");
+            throw new ConflictException(Texts.msg("spotcheck.error.this-batch-has-no-follow-up"));
         }
         return f;
     }
@@ -575,7 +574,7 @@ public class SpotcheckService implements SpotcheckRecords {
         sample(id, user);
         FollowUp before = requireFollowUp(id);
         if (before.reportedOn() != null) {
-            throw new ConflictException("整改报告已提交 / the rectification report was already submitted");
+            throw new ConflictException(Texts.msg("spotcheck.error.the-rectification-report-was-already-submitted"));
         }
         jdbc.sql("UPDATE spotcheck_rectification SET report = :r, reported_on = :d, reported_by = :u WHERE sample_id = :id")
                 .param("r", req.report().trim()).param("d", today()).param("u", user.id()).param("id", id).update();
@@ -601,7 +600,7 @@ public class SpotcheckService implements SpotcheckRecords {
         sample(id, user);
         FollowUp before = requireFollowUp(id);
         if (before.reinspectedOn() != null) {
-            throw new ConflictException("已复查 / already re-inspected");
+            throw new ConflictException(Texts.msg("spotcheck.error.already-re-inspected"));
         }
         jdbc.sql("UPDATE spotcheck_rectification SET reinspected_on = :d, reinspection_verdict = :v, "
                         + "flagged_public = :flag WHERE sample_id = :id").param("d", today()).param("v", req.verdict())

@@ -1,6 +1,7 @@
 package org.qualitycity.spotcheck.web;
 
 import jakarta.validation.Valid;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.files.Attachments;
 import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.CurrentUser;
@@ -78,7 +79,7 @@ class SpotcheckPageController {
     String create(@RequestParam Map<String, String> form, Model model) {
         try {
             List<String> samplers = new ArrayList<>();
-            for (String s : form.getOrDefault("samplers", "").split("[,，、\\s]+")) {
+            for (String s : form.getOrDefault("samplers", "").split("[,\\uFF0C\\u3001\\s]+")) {
                 if (!s.isBlank()) {
                     samplers.add(s.trim());
                 }
@@ -113,7 +114,7 @@ class SpotcheckPageController {
         try {
             return LocalDate.parse(s.trim());
         } catch (RuntimeException e) {
-            throw new ValidationException(field, "日期格式 yyyy-mm-dd / date as yyyy-mm-dd");
+            throw new ValidationException(field, Texts.msg("spotcheck.error.date-as-yyyy-mm-dd"));
         }
     }
 
@@ -159,11 +160,11 @@ class SpotcheckPageController {
                 }
             }
             if (items.isEmpty()) {
-                throw new ValidationException("items", "至少一个检验项目 / at least one test item");
+                throw new ValidationException("items", Texts.msg("spotcheck.error.at-least-one-test-item-2"));
             }
             String lab = form.get("lab");
             if (lab == null || lab.isBlank()) {
-                throw new ValidationException("lab", "检验机构必填 / the lab is required");
+                throw new ValidationException("lab", Texts.msg("spotcheck.error.the-lab-is-required"));
             }
             var req = new SpotcheckService.NewResult(lab, null, items);
             if ("true".equals(form.get("retest"))) {
@@ -183,7 +184,7 @@ class SpotcheckPageController {
     String objection(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes flash) {
         try {
             if (reason.isBlank()) {
-                throw new ValidationException("reason", "请填写异议理由 / give a reason");
+                throw new ValidationException("reason", Texts.msg("spotcheck.error.give-a-reason"));
             }
             service.object(id, new SpotcheckService.NewObjection(reason), Security.currentUser());
             flash.addFlashAttribute("flash", "spotcheck.flash.saved");
@@ -201,7 +202,7 @@ class SpotcheckPageController {
                 ? m.getFile("file") : null;
         try {
             if (report.isBlank()) {
-                throw new ValidationException("report", "请填写整改报告 / write the report");
+                throw new ValidationException("report", Texts.msg("spotcheck.error.write-the-report"));
             }
             service.reportWithEvidence(id, new SpotcheckService.NewReport(report), file, attachments,
                     Security.currentUser());
@@ -217,7 +218,7 @@ class SpotcheckPageController {
     String reinspection(@PathVariable long id, @RequestParam(defaultValue = "") String verdict, RedirectAttributes flash) {
         try {
             if (!Arrays.asList("PASS", "FAIL").contains(verdict)) {
-                throw new ValidationException("verdict", "PASS 或 FAIL");
+                throw new ValidationException("verdict", Texts.msg("spotcheck.error.pass-or-fail"));
             }
             service.reinspect(id, new SpotcheckService.NewReinspection(verdict), Security.currentUser());
             flash.addFlashAttribute("flash", "spotcheck.flash.saved");

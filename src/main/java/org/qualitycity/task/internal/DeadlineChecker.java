@@ -7,10 +7,10 @@ import org.qualitycity.jobs.ScheduledRuns;
 import org.qualitycity.notification.Notice;
 import org.qualitycity.notification.Notifications;
 import org.qualitycity.platform.AuditLog;
+import org.qualitycity.platform.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -61,7 +60,6 @@ public class DeadlineChecker {
     private final int repeatEscalation;
     private final int answerDays;
     private final CalendarCoverage coverage;
-    private final MessageSource messages;
 
     DeadlineChecker(JdbcClient jdbc, WorkingDayCalendar calendar, Notifications notifications, AuditLog audit,
                     Clock clock, @Value("${qc.task.reminder-working-days:3}") int reminderDays,
@@ -69,9 +67,8 @@ public class DeadlineChecker {
                     @Value("${qc.task.notice.red-after:10}") int redAfter,
                     @Value("${qc.task.notice.repeat-escalation:2}") int repeatEscalation,
                     @Value("${qc.task.notice.answer-working-days:5}") int answerDays, ScheduledRuns runs,
-                    CalendarCoverage coverage, MessageSource messages) {
+                    CalendarCoverage coverage) {
         this.coverage = coverage;
-        this.messages = messages;
         this.jdbc = jdbc;
         this.runs = runs;
         this.calendar = calendar;
@@ -105,7 +102,7 @@ public class DeadlineChecker {
         int notices = 0;
         int pending = 0;
         List<Map<String, Object>> open = jdbc.sql("""
-                        SELECT id, unit_id, deadline, title_zh FROM task_task
+                        SELECT id, unit_id, deadline, title_zh, title_en FROM task_task
                         WHERE state IN ('ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS')
                           AND deadline <= CAST(:horizon AS date) ORDER BY id""")
                 .param("horizon", today.plusDays(60)).query().listOfRows();
@@ -113,7 +110,7 @@ public class DeadlineChecker {
             long id = ((Number) t.get("id")).longValue();
             long unit = ((Number) t.get("unit_id")).longValue();
             LocalDate deadline = ((java.sql.Date) t.get("deadline")).toLocalDate();
-            String title = (String) t.get("title_zh");
+            Text.Names title = new Text.Names((String) t.get("title_zh"), (String) t.get("title_en"));
             try {
                 calendar.workingDaysBetween(today, deadline);
                 calendar.isWorkingDay(today);
@@ -127,9 +124,9 @@ public class DeadlineChecker {
                 if (calendar.isWorkingDay(today) && calendar.workingDaysBetween(today, deadline) <= reminderDays
                         && insert(id, unit, "REMINDER", null, deadline, today, 0, null)) {
                     reminders++;
-                    notifications.toUnit(unit, Notice.warn("task", "任务即将到期：" + title,
-                            "截止日期 " + deadline + "（还有 " + calendar.workingDaysBetween(today, deadline)
-                                    + " 个工作日）", "/tasks/" + id));
+                    notifications.toUnit(unit, Notice.warn("task", Text.of("task.message.reminder.title", title),
+                            Text.of("task.message.reminder.body", deadline, calendar.workingDaysBetween(today, deadline)),
+                            "/tasks/" + id));
                 }
                 continue;
             }
@@ -153,16 +150,11 @@ public class DeadlineChecker {
                 String lv = LEVELS.get(level);
                 if (insert(id, unit, "SUPERVISION", lv, deadline, today, late, answerDue)) {
                     notices++;
-                    String name = switch (lv) {
-                        case "RED" -> "红色督办单";
-                        case "YELLOW" -> "黄色督办单";
-                        default -> "蓝色督办单";
-                    };
-                    Notice n = "RED".equals(lv)
-                            ? Notice.alert("task", name + "：" + title, "已超期 " + late + " 个工作日，请于 " + answerDue
-                            + " 前签收并书面答复。", "/tasks/" + id)
-                            : Notice.warn("task", name + "：" + title, "已超期 " + late + " 个工作日，请于 " + answerDue
-                            + " 前签收并书面答复。", "/tasks/" + id);
+                    Text name = Text.of("task.notice." + lv);
+                    Text head = Text.of("task.message.supervision.title", name, title);
+                    Text body = Text.of("task.message.supervision.body", late, answerDue);
+                    Notice n = "RED".equals(lv) ? Notice.alert("task", head, body, "/tasks/" + id)
+                            : Notice.warn("task", head, body, "/tasks/" + id);
                     notifications.toUnit(unit, n);
                 }
             }
@@ -200,7 +192,7 @@ public class DeadlineChecker {
     public int recomputeAnswerDeadlines(int year) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('task.calendar'))").query().listOfRows();
         List<Map<String, Object>> rows = jdbc.sql("""
-                        SELECT n.id, n.task_id, n.unit_id, n.issued_on, n.answer_due, t.title_zh FROM task_notice n
+                        SELECT n.id, n.task_id, n.unit_id, n.issued_on, n.answer_due, t.title_zh, t.title_en FROM task_notice n
                         JOIN task_task t ON t.id = n.task_id
                         WHERE n.kind = 'SUPERVISION' AND n.answered_at IS NULL
                           AND (n.answer_due IS NULL
@@ -226,26 +218,13 @@ public class DeadlineChecker {
             audit.record("task", "notice", id, unit, "DEADLINE_RECALCULATED",
                     Map.of("answerDue", before == null ? "" : before.toString()),
                     Map.of("answerDue", after.toString(), "calendarYear", year));
-            Object[] args = {r.get("title_zh"), before == null ? null : before.toString(), after.toString(),
-                    String.valueOf(year)};
-            notifications.toUnit(unit, Notice.warn("task.due.moved",
-                    text("task.notice.answer-moved.title", Locale.SIMPLIFIED_CHINESE, args) + " / "
-                            + text("task.notice.answer-moved.title", Locale.ENGLISH, args),
-                    text("task.notice.answer-moved.body", Locale.SIMPLIFIED_CHINESE, args) + "\n"
-                            + text("task.notice.answer-moved.body", Locale.ENGLISH, args),
-                    "/tasks/" + r.get("task_id")));
+            Object[] args = {new Text.Names((String) r.get("title_zh"), (String) r.get("title_en")),
+                    before == null ? Text.of("task.notice.answer-pending") : before, after, year};
+            notifications.toUnit(unit, Notice.warn("task.due.moved", Text.of("task.notice.answer-moved.title", args),
+                    Text.of("task.notice.answer-moved.body", args), "/tasks/" + r.get("task_id")));
             moved++;
         }
         return moved;
-    }
-
-    private String text(String key, Locale locale, Object[] args) {
-        Object[] a = args.clone();
-        if (a[1] == null) {
-            a[1] = messages.getMessage("task.notice.answer-pending", null, "-", locale);
-        }
-        String s = messages.getMessage(key, a, key, locale);
-        return s.length() > 195 && key.endsWith("title") ? s.substring(0, 195) : s;
     }
 
     /** 0 blue, 1 yellow, 2 red: by working days late, one level up for a unit with repeated notices. */

@@ -93,7 +93,7 @@ public class TaskImport {
                     problems.add(new ValidationException.FieldProblem(at + ".leadUnit", "unknown unit '" + leadCode + "'"));
                 }
                 List<Long> co = new ArrayList<>();
-                for (String c : text(fmt, row.getCell(CO)).split("[;,；、\\s]+")) {
+                for (String c : text(fmt, row.getCell(CO)).split("[;,\\uFF1B\\uFF0C\\u3001\\s]+")) {
                     if (c.isBlank()) {
                         continue;
                     }

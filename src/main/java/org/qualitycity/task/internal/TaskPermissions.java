@@ -19,10 +19,10 @@ class TaskPermissions implements PermissionCatalog, Navigation {
     @Override
     public List<Permission> permissions() {
         return List.of(
-                new Permission(VIEW, "查看督办任务", "View tasks"),
-                new Permission(HANDLE, "办理督办任务(签收、报送进展、反馈)", "Handle tasks (acknowledge, report, feed back)"),
-                new Permission(REVIEW, "交办、复核、办结督办任务", "Assign, review and close tasks"),
-                new Permission(EDIT, "新建和拆分督办任务", "Create and split tasks"));
+                new Permission(VIEW),
+                new Permission(HANDLE),
+                new Permission(REVIEW),
+                new Permission(EDIT));
     }
 
     @Override

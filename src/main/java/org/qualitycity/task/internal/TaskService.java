@@ -5,6 +5,7 @@ import org.qualitycity.files.Attachments;
 import org.qualitycity.notification.Notice;
 import org.qualitycity.notification.Notifications;
 import org.qualitycity.platform.AuditLog;
+import org.qualitycity.platform.Text;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.DataScope;
 import org.qualitycity.platform.ListQuery;
@@ -458,11 +459,14 @@ public class TaskService {
         audit.record("task", "task", id, lead.id(), a.name(), before, afterMap);
         String link = "/tasks/" + id;
         switch (a) {
-            case ASSIGN -> notifications.toUnit(lead.id(), Notice.info("task", "交办任务：" + t.title(),
-                    "截止日期 " + t.deadline() + "，请签收并按时办理。", link));
-            case RETURN -> notifications.toUnit(lead.id(), Notice.warn("task", "任务退回办理：" + t.title(),
-                    comment, link));
-            case CLOSE -> notifications.toUnit(lead.id(), Notice.info("task", "任务办结：" + t.title(), null, link));
+            case ASSIGN -> notifications.toUnit(lead.id(), Notice.info("task",
+                    Text.of("task.message.assigned.title", new Text.Names(t.title(), t.titleEn())),
+                    Text.of("task.message.assigned.body", t.deadline()), link));
+            case RETURN -> notifications.toUnit(lead.id(), Notice.warn("task",
+                    Text.of("task.message.returned.title", new Text.Names(t.title(), t.titleEn())),
+                    comment == null || comment.isBlank() ? null : Text.of("task.message.comment", comment), link));
+            case CLOSE -> notifications.toUnit(lead.id(), Notice.info("task",
+                    Text.of("task.message.closed.title", new Text.Names(t.title(), t.titleEn())), null, link));
             default -> { }
         }
         return after;

@@ -1,6 +1,8 @@
 package org.qualitycity.task.web;
 
 import jakarta.validation.Valid;
+import org.qualitycity.platform.Text;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.files.Attachment;
 import org.qualitycity.files.Attachments;
 import org.qualitycity.plan.Phase;
@@ -109,7 +111,7 @@ class TaskPageController {
                 && !"SUB".equals(d.task().kind()));
         model.addAttribute("en", en(locale));
         model.addAttribute("coNames", d.task().coUnits().stream().map(c -> units.byCode(c)
-                .map(u -> u.name(locale)).orElse(c)).collect(Collectors.joining(en(locale) ? ", " : "、")));
+                .map(u -> u.name(locale)).orElse(c)).collect(Collectors.joining(Texts.render(Text.of("list.separator"), locale))));
         return "task/detail";
     }
 
