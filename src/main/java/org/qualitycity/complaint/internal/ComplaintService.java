@@ -79,8 +79,13 @@ public class ComplaintService {
             LEFT JOIN complaint_case l ON l.id = c.linked_case_id
             LEFT JOIN complaint_case r ON r.id = c.repeat_of_id
             """;
+    /** The running deadline of an open case: acceptance, handling (not while paused) or reply. */
+    static final String RUNNING_DUE = "(CASE c.status WHEN 'RECEIVED' THEN c.accept_due WHEN 'ACCEPTED' THEN "
+            + "(CASE WHEN c.paused_since IS NULL THEN c.handle_due END) WHEN 'HANDLED' THEN c.reply_due END)";
+
     private static final Map<String, String> SORTS = Map.of("receivedAt", "c.received_at", "trackingCode",
-            "c.tracking_code", "status", "c.status", "respondent", "c.respondent_name");
+            "c.tracking_code", "status", "c.status", "respondent", "c.respondent_name",
+            "due", RUNNING_DUE + " NULLS LAST");
 
     private final JdbcClient jdbc;
     private final Units units;
@@ -515,8 +520,7 @@ public class ComplaintService {
         }
         if (f != null && !blank(f.deadline())) {
             // the running deadline of an open case; amber: due within two working days, red: passed
-            String due = "(CASE c.status WHEN 'RECEIVED' THEN c.accept_due WHEN 'ACCEPTED' THEN "
-                    + "(CASE WHEN c.paused_since IS NULL THEN c.handle_due END) WHEN 'HANDLED' THEN c.reply_due END)";
+            String due = RUNNING_DUE;
             LocalDate today = today();
             params.put("dlToday", Date.valueOf(today));
             Due amber = dueAfter(today, 3);
