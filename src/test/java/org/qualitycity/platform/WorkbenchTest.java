@@ -70,6 +70,8 @@ class WorkbenchTest {
         assertThat(home).doesNotContain("task.workbench").doesNotContain("complaint.workbench")
                 .doesNotContain("indicator.workbench");
         assertThat(qiye.get("/workbench/counts").body()).doesNotContain("/tasks").doesNotContain("/complaints");
+        // its own work: its credit grade and what lowers it, linked to its record
+        assertThat(home).contains("data-queue=\"credit.workbench.grade\"").contains("本企业信用等级");
     }
 
     private static String section(String html) {
