@@ -48,7 +48,9 @@ class TaskWorkbench implements WorkbenchSource {
             queues.add(notices(user, today, english));
         }
         if (user.can(TaskPermissions.REVIEW)) {
-            queues.add(queue(user, today, english, "task.workbench.review", "/tasks?state=REVIEW", "/tasks",
+            // reported as done (反馈) and under review (复核): the reviewer's move either way
+            queues.add(queue(user, today, english, "task.workbench.review", "/tasks?state=FEEDBACK", "/tasks",
+                    new TaskService.Filter(null, null, TaskState.FEEDBACK, null, null, null),
                     new TaskService.Filter(null, null, TaskState.REVIEW, null, null, null)));
             queues.add(queue(user, today, english, "task.workbench.overdue", "/tasks?overdue=true", null,
                     new TaskService.Filter(null, null, null, true, null, null)));
