@@ -16,4 +16,21 @@ document.addEventListener('DOMContentLoaded', function () {
   document.querySelectorAll('[data-autosubmit]').forEach(function (el) {
     el.addEventListener('change', function () { el.form.submit(); });
   });
+  // counts of the work waiting (待办) beside the navigation entries, fetched after the page has loaded
+  var badges = document.querySelectorAll('[data-qc-nav-count]');
+  if (badges.length && window.fetch) {
+    fetch('/workbench/counts', {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+      .then(function (r) { return r.ok ? r.json() : {}; })
+      .then(function (counts) {
+        badges.forEach(function (b) {
+          var n = counts[b.getAttribute('data-qc-nav-count')];
+          if (n > 0) {
+            b.textContent = n > 99 ? '99+' : String(n);
+            b.title = b.getAttribute('data-qc-nav-title') + ' ' + n;
+            b.hidden = false;
+          }
+        });
+      })
+      .catch(function () { /* counts are a convenience; the page works without them */ });
+  }
 });

@@ -42,8 +42,13 @@ class CaseReads {
             LEFT JOIN complaint_case l ON l.id = c.linked_case_id
             LEFT JOIN complaint_case r ON r.id = c.repeat_of_id
             """;
+    /** The running deadline of an open case: acceptance, handling (not while paused) or reply. */
+    static final String RUNNING_DUE = "(CASE c.status WHEN 'RECEIVED' THEN c.accept_due WHEN 'ACCEPTED' THEN "
+            + "(CASE WHEN c.paused_since IS NULL THEN c.handle_due END) WHEN 'HANDLED' THEN c.reply_due END)";
+
     private static final Map<String, String> SORTS = Map.of("receivedAt", "c.received_at", "trackingCode",
-            "c.tracking_code", "status", "c.status", "respondent", "c.respondent_name");
+            "c.tracking_code", "status", "c.status", "respondent", "c.respondent_name",
+            "due", RUNNING_DUE);
 
 
     private final JdbcClient jdbc;
@@ -202,8 +207,7 @@ class CaseReads {
         }
         if (f != null && !blank(f.deadline())) {
             // the running deadline of an open case; amber: due within two working days, red: passed
-            String due = "(CASE c.status WHEN 'RECEIVED' THEN c.accept_due WHEN 'ACCEPTED' THEN "
-                    + "(CASE WHEN c.paused_since IS NULL THEN c.handle_due END) WHEN 'HANDLED' THEN c.reply_due END)";
+            String due = RUNNING_DUE;
             LocalDate today = caseClock.today();
             CaseClock.Due amber = caseClock.dueAfter(today, 3);
             // without the calendar of the next days: only what is certain (two calendar days are at most two working days)

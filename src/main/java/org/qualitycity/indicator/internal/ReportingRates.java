@@ -119,6 +119,69 @@ public class ReportingRates {
     }
 
     /**
+     * A value the unit still owes: a reported element for a period that has ended, neither submitted nor approved.
+     *
+     * @param deadline the period's end plus the reporting working days; null while that year's calendar is missing
+     */
+    public record Owed(DataElement element, IndicatorDefinition indicator, Unit about, Period period, LocalDate deadline) {
+    }
+
+    /**
+     * What {@code unitCode} owes of the current and the previous year, by deadline: the elements it reports for
+     * the city (its {@code reported_by}), and, for an area, the elements every area reports for itself. The same
+     * expectation as {@link #rates(int)}.
+     */
+    public List<Owed> owedBy(String unitCode, LocalDate today) {
+        Unit unit = units.byCode(unitCode).orElse(null);
+        if (unit == null) {
+            return List.of();
+        }
+        Map<String, Integer> deadlineDays = new HashMap<>();
+        jdbc.sql("SELECT period_type, working_days FROM indicator_deadline")
+                .query((rs, n) -> deadlineDays.put(rs.getString(1), rs.getInt(2))).list();
+        java.util.Set<String> done = new java.util.HashSet<>(jdbc.sql("""
+                        SELECT element_code || '|' || unit_id || '|' || period FROM indicator_value
+                        WHERE source <> 'COMPUTED' AND status IN ('SUBMITTED', 'APPROVED')
+                          AND period_start >= :from AND period_end < :today
+                        """)
+                .param("from", Date.valueOf(LocalDate.of(today.getYear() - 1, 1, 1))).param("today", Date.valueOf(today))
+                .query(String.class).list());
+        Unit city = units.all().stream().filter(u -> u.parentId() == null).findFirst().orElseThrow();
+        boolean area = units.areas().stream().anyMatch(a -> a.id() == unit.id());
+        List<Owed> owed = new ArrayList<>();
+        for (IndicatorDefinition d : catalog.indicators()) {
+            for (DataElement e : d.elements()) {
+                if (e.source() == IndicatorDefinition.ValueSource.COMPUTED) {
+                    continue;
+                }
+                List<Unit> about;
+                if (unitCode.equals(e.reportedBy())) {
+                    about = IndicatorCatalog.regionWide(d, e) ? List.of(city) : units.areas();
+                } else if (e.reportedBy() == null && area && !IndicatorCatalog.regionWide(d, e)) {
+                    about = List.of(unit);
+                } else {
+                    continue;
+                }
+                for (int y = today.getYear() - 1; y <= today.getYear(); y++) {
+                    for (Period p : Period.allOf(d.periodType(), y)) {
+                        if (!p.end().isBefore(today)) {
+                            continue;
+                        }
+                        for (Unit u : about) {
+                            if (!done.contains(e.code() + "|" + u.id() + "|" + p.id())) {
+                                owed.add(new Owed(e, d, u, p, deadline(p, deadlineDays.getOrDefault(p.type().name(), 10))));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        owed.sort(java.util.Comparator.comparing((Owed o) -> o.deadline() == null ? LocalDate.MAX : o.deadline())
+                .thenComparing(o -> o.element().code()));
+        return owed;
+    }
+
+    /**
      * The period's end plus the working days, or null while the calendar of a year it reaches is not loaded: the
      * deadline is never guessed. The rates are computed on read, so once the year is loaded the next read counts with
      * the real deadline. (No warning from here: a reporting deadline is internal, and past years before the

@@ -3,6 +3,7 @@ package org.qualitycity.platform.web;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.Security;
 import org.qualitycity.platform.internal.UnitService;
+import org.qualitycity.platform.internal.Workbench;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,10 +13,12 @@ class HomeController {
 
     private final UnitService units;
     private final java.util.List<org.qualitycity.platform.HomeBanner> banners;
+    private final Workbench workbench;
 
-    HomeController(UnitService units, java.util.List<org.qualitycity.platform.HomeBanner> banners) {
+    HomeController(UnitService units, java.util.List<org.qualitycity.platform.HomeBanner> banners, Workbench workbench) {
         this.units = units;
         this.banners = banners;
+        this.workbench = workbench;
     }
 
     @GetMapping("/login")
@@ -23,13 +26,24 @@ class HomeController {
         return "login";
     }
 
-    /** The home page per role. It shows only real figures; modules add their panels as they arrive. */
+    /** The home page: the user's work today (待办) from every module, most urgent first, and the warnings. */
     @GetMapping("/")
     String home(Model model, java.util.Locale locale) {
         CurrentUser me = Security.currentUser();
         model.addAttribute("banners", banners.stream().flatMap(b -> b.banners(me, locale).stream()).toList());
+        model.addAttribute("queues", workbench.queues(me));
         model.addAttribute("unitsInScope", units.visibleTo(me).size());
         return "home";
+    }
+
+    /**
+     * The counts beside the navigation entries, by href; fetched by {@code app.js} after the page has loaded, so
+     * that no page waits for them.
+     */
+    @GetMapping(value = "/workbench/counts", produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+    @org.springframework.web.bind.annotation.ResponseBody
+    java.util.Map<String, Long> navCounts() {
+        return workbench.navCounts(Security.currentUser());
     }
 
     @org.springframework.web.bind.annotation.RequestMapping("/error/403")
