@@ -28,7 +28,7 @@ public final class Dtos {
             @Size(max = 60) String subcategory,
             @NotBlank @Size(max = 200) String respondentName,
             @Size(max = 300) String respondentAddress,
-            @NotBlank @Pattern(regexp = "[0-9A-Z][0-9A-Z-]{1,31}") String district,
+            @NotBlank @Size(max = 32) @AreaCode String district,
             @Pattern(regexp = "|[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}") String creditCode,
             @NotBlank @Size(min = 10, max = 4000) String facts,
             @Size(max = 2000) String request,
