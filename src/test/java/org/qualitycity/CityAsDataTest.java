@@ -113,6 +113,9 @@ class CityAsDataTest {
 
     @Test
     void aSecondCityRunsOnItsOwnUnitsPlanClockTasksIndicatorsAndAssessment() throws IOException {
+        // the login page is titled with the city of the unit register, not with a city written in the bundles
+        assertThat(api.get("/login?lang=zh-CN", null).body()).contains("河畔市质量强市工作平台").doesNotContain("咸宁");
+        assertThat(api.get("/login?lang=en", null).body()).contains("Riverside City quality programme platform");
         String admin = token("admin");
         String city = token("rsadmin");
 

@@ -203,7 +203,12 @@ class DataScopeTest {
             });
         }
         notScoped.put("GET /login", "public login page");
-        notScoped.put("GET /", "home page: the caller's own account and unit count");
+        notScoped.put("GET /", "home page: the caller's own account, unit count and workbench (each source scoped: WorkbenchTest)");
+        probes.put("GET /workbench/counts", e -> {
+            // an enterprise account gets none of its district's work counted beside its navigation
+            String counts = WebSession.loggedIn(port, "qiye").get("/workbench/counts", "application/json").body();
+            assertThat(counts).doesNotContain("/tasks").doesNotContain("/complaints").doesNotContain("/indicators");
+        });
         notScoped.put("GET /me", "the caller's own settings");
         notScoped.put("POST /me/password", "the caller's own password");
         notScoped.put("GET /login/totp", "second login step of the session's own pending login");

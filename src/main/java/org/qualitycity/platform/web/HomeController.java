@@ -21,8 +21,11 @@ class HomeController {
         this.workbench = workbench;
     }
 
+    /** The login page, titled with the city's name from the unit register (the root unit). */
     @GetMapping("/login")
-    String login() {
+    String login(Model model, java.util.Locale locale) {
+        model.addAttribute("cityName", units.all().stream().filter(u -> u.parentId() == null).findFirst()
+                .map(u -> u.name(locale)).orElse(""));
         return "login";
     }
 
