@@ -17,6 +17,8 @@ public final class Browser {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String DRIVER = "/usr/bin/chromedriver";
+    /** Chromium's narrowest window; phones (390 px) are emulated inside it. */
+    private static final int MIN_WINDOW_WIDTH = 500;
 
     private Browser() {
     }
@@ -64,6 +66,11 @@ public final class Browser {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
                     "--lang=zh-CN");
+            if (width < MIN_WINDOW_WIDTH) {
+                // headless chromium will not make a window narrower than 500 px: emulate the phone's screen instead
+                options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+                        java.util.Map.of("width", width, "height", height, "pixelRatio", 1.0, "touch", true)));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
                     .usingAnyFreePort().build();
             return new ChromeDriver(service, options);

@@ -26,6 +26,9 @@ class SpotcheckWorkbench implements WorkbenchSource {
              FROM spotcheck_sample s JOIN spotcheck_rectification r ON r.sample_id = s.id
             """;
 
+    /** How far back an enterprise's results show on its workbench. */
+    static final int RECENT_DAYS = 90;
+
     private final JdbcClient jdbc;
     private final Enterprises enterprises;
 
@@ -56,6 +59,9 @@ class SpotcheckWorkbench implements WorkbenchSource {
                     FROM + " WHERE NOT r.cancelled AND r.reported_on IS NULL AND ",
                     "r.started_on + " + SpotcheckService.RECTIFICATION_DAYS));
         }
+        if (enterprise) {
+            queues.add(results(user, today));
+        }
         if (!enterprise && user.can("spotcheck:rectification:review")) {
             queues.add(queue(today, "spotcheck.workbench.followUps", "/spotchecks/follow-ups", user,
                     FROM + " WHERE NOT r.cancelled AND r.reinspected_on IS NULL AND ",
@@ -63,6 +69,25 @@ class SpotcheckWorkbench implements WorkbenchSource {
                             + " ELSE r.started_on + " + SpotcheckService.REINSPECTION_DAYS + " END"));
         }
         return queues;
+    }
+
+    /** For an enterprise: its results noticed in the last {@link #RECENT_DAYS} days, newest first, each with its verdict. */
+    private Queue results(CurrentUser user, LocalDate today) {
+        var scope = enterprises.scope(user);
+        String where = " FROM spotcheck_sample s WHERE s.notice_date IS NOT NULL AND s.notice_date >= :since AND "
+                + scope.predicate("s.enterprise_id", "s.unit_id");
+        Map<String, Object> p = new HashMap<>(scope.params());
+        p.put("since", today.minusDays(RECENT_DAYS));
+        long count = jdbc.sql("SELECT count(*)" + where).params(p).query(Long.class).single();
+        List<Item> items = jdbc.sql("SELECT s.id, s.sample_no, s.product, s.final_verdict, s.notice_date" + where
+                        + " ORDER BY s.notice_date DESC, s.id DESC LIMIT " + TOP)
+                .params(p).query((rs, n) -> new Item(Text.of("spotcheck.workbench.resultItem", rs.getString(2),
+                        rs.getString(3) == null ? "" : rs.getString(3), Text.of("spotcheck.verdict." + rs.getString(4))),
+                        "/spotchecks/samples/" + rs.getLong(1), null,
+                        Text.of("spotcheck.workbench.noticed", rs.getObject(5, LocalDate.class).toString()),
+                        false)).list();
+        return new Queue(Text.of("spotcheck.workbench.results", count, RECENT_DAYS), count, "/spotchecks/samples",
+                null, Urgency.INFO, items);
     }
 
     /**
