@@ -173,9 +173,9 @@ public class ValueService {
     /**
      * Checks drafts exactly as {@link #save} would, without storing anything (the preview of an upload):
      * a {@link ValidationException} for bad values, {@link ConflictException} for a locked value,
-     * {@link NotFoundException} for a unit the user does not report for.
+     * {@link NotFoundException} for a unit the user does not report for. Runs in the caller's transaction (its
+     * refusals are answers, not failures that would mark that transaction for rollback).
      */
-    @Transactional(readOnly = true)
     public void check(SaveValues req, CurrentUser user) {
         save(req, user, false);
     }

@@ -288,7 +288,8 @@ class DataEntryPageController {
         try {
             ValueWorkbook.ImportResult result = uploads.confirm(Security.currentUser(), id);
             flash.addFlashAttribute("flash", "indicator.upload.done");
-            flash.addFlashAttribute("uploaded", result);
+            flash.addFlashAttribute("uploadedSaved", result.saved()); // flash attributes live in the session: plain values
+            flash.addFlashAttribute("uploadedRows", result.rows());
             return "redirect:/indicators/upload";
         } catch (ValidationException | ConflictException e) {
             // changed since the preview (another user submitted a value): the preview shows why
