@@ -171,6 +171,17 @@ public class ValueService {
     }
 
     /**
+     * Saves drafts and submits them for review in one transaction (the entry form's "submit"): a refused submit
+     * (an empty value, missing evidence) stores nothing.
+     */
+    @Transactional
+    public List<ValueView> saveAndSubmit(SaveValues req, CurrentUser user) {
+        List<ValueView> saved = save(req, user, true);
+        return act(new WorkflowAction(Action.SUBMIT, saved.stream()
+                .map(v -> new Key(v.element(), req.unitCode(), req.period())).toList(), null), user);
+    }
+
+    /**
      * Checks drafts exactly as {@link #save} would, without storing anything (the preview of an upload):
      * a {@link ValidationException} for bad values, {@link ConflictException} for a locked value,
      * {@link NotFoundException} for a unit the user does not report for. Runs in the caller's transaction (its

@@ -199,10 +199,11 @@ class DataEntryPageController {
         CurrentUser me = Security.currentUser();
         try {
             if (!entries.isEmpty()) {
-                var saved = values.save(new ValueService.SaveValues(unitCode, p.id(), entries), me);
+                var request = new ValueService.SaveValues(unitCode, p.id(), entries);
                 if ("submit".equals(intent)) {
-                    values.act(new ValueService.WorkflowAction(ValueService.Action.SUBMIT, saved.stream()
-                            .map(v -> new ValueService.Key(v.element(), unitCode, p.id())).toList(), null), me);
+                    values.saveAndSubmit(request, me); // one transaction: a refused submit saves nothing
+                } else {
+                    values.save(request, me);
                 }
             }
         } catch (ValidationException e) {
@@ -213,7 +214,7 @@ class DataEntryPageController {
                     int i = Integer.parseInt(f.replaceAll("values\\[(\\d+)].*", "$1"));
                     byElement.putIfAbsent(entries.get(Math.min(i, entries.size() - 1)).element(), pr.message());
                 } else if (f.matches("keys\\[\\d+].*")) {
-                    // a submit refused for one value (empty, evidence missing): the values are saved as drafts
+                    // a submit refused for one value (evidence missing): nothing is saved, the typed values stay
                     int i = Integer.parseInt(f.replaceAll("keys\\[(\\d+)].*", "$1"));
                     byElement.putIfAbsent(entries.get(Math.min(i, entries.size() - 1)).element(), pr.message());
                 } else {
