@@ -56,7 +56,13 @@ class DataEntryPagesTest {
     void theUploadPreviewNamesTheBadRowAndColumnStoresNothingAndTheConfirmationStoresAll() {
         TestApi api = new TestApi(port);
         Multipart tongcheng = Multipart.browser(api, "tongcheng");
-        assertThat(tongcheng.page("/indicators/upload?lang=zh-CN").statusCode()).isEqualTo(200);
+        var uploadPage = tongcheng.page("/indicators/upload?unitCode=421222&year=2012&part=Q1&lang=zh-CN");
+        assertThat(uploadPage.statusCode()).isEqualTo(200);
+        // the template of the user's unit and period is offered on the page and downloads as .xlsx
+        assertThat(uploadPage.body()).contains("id=\"template-download\"").contains("<option value=\"2012Q1\" selected=\"selected\">");
+        var template = tongcheng.bytes("/api/v1/indicator-values/template?period=2012Q1&unitCode=421222");
+        assertThat(template.statusCode()).isEqualTo(200);
+        assertThat(new String(template.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
         // a bad cell in row 3, column G (the value)
         var staged = tongcheng.postForm("/indicators/upload", Map.of("file", file(List.of(
                 new Object[]{"421222", "E2_PASSED", "2012Q1", 5},
