@@ -156,10 +156,14 @@ class IndicatorEngineTest {
         var negative = api.put("/api/v1/indicator-values", Map.of("unitCode", "421222", "period", "2016Q4", "values",
                 List.of(Map.of("element", "E2_ACCEPTED", "value", -1))), admin);
         assertThat(negative.json().get("errors").get(0).get("field").asText()).isEqualTo("values[0].value");
-        var computed = api.put("/api/v1/indicator-values", Map.of("unitCode", "421222", "period", "2016Q4", "values",
+        // messages in the request's language (issue 12: no English-only validation messages)
+        var computed = api.put("/api/v1/indicator-values?lang=en", Map.of("unitCode", "421222", "period", "2016Q4", "values",
                 List.of(Map.of("element", "P2_PASSED", "value", 1))), admin);
         assertThat(computed.status()).isEqualTo(400);
         assertThat(computed.json().get("errors").get(0).get("message").asText()).contains("computed");
+        var computedZh = api.put("/api/v1/indicator-values?lang=zh-CN", Map.of("unitCode", "421222", "period", "2016Q4",
+                "values", List.of(Map.of("element", "P2_PASSED", "value", 1))), admin);
+        assertThat(computedZh.json().get("errors").get(0).get("message").asText()).contains("自动计算").doesNotContain("computed");
         var wrongPeriod = api.put("/api/v1/indicator-values", Map.of("unitCode", "421222", "period", "201604", "values",
                 List.of(Map.of("element", "E2_ACCEPTED", "value", 3))), admin);
         assertThat(wrongPeriod.json().get("errors").get(0).get("field").asText()).isEqualTo("period");

@@ -422,6 +422,40 @@ final class ModuleScopeProbes {
                     "v_E2_ACCEPTED", "1")).status()).isEqualTo(404);
         });
         t.probe("GET /indicators/review", e -> assertThat(page.get("/indicators/review").status()).isEqualTo(403));
+        // issue 12 entry: the upload page, its staged files (bound to their uploader) and the review export
+        t.probe("GET /indicators/upload", e -> {
+            assertThat(page.get("/indicators/upload?unitCode=421281").status()).isEqualTo(404);
+            assertThat(page.get("/indicators/upload").body()).doesNotContain("赤壁");
+        });
+        var chibiUpload = org.qualitycity.support.Multipart.browser(api, "chibi");
+        chibiUpload.page("/indicators/upload");
+        String chibiStaged = chibiUpload.postForm("/indicators/upload", Map.of("file", new org.qualitycity.support.Multipart.Part(
+                "values.xlsx", org.qualitycity.indicator.IndicatorUploadSupport.workbook(java.util.List.<Object[]>of(
+                        new Object[]{"421281", "E2_ACCEPTED", "2011Q1", 3})),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))).headers().firstValue("Location").orElseThrow();
+        assertThat(chibiStaged).contains("/indicators/upload/");
+        t.probe("POST /indicators/upload", e -> {
+            var tcUpload = org.qualitycity.support.Multipart.browser(api, "tongcheng");
+            tcUpload.page("/indicators/upload");
+            String staged = tcUpload.postForm("/indicators/upload", Map.of("file", new org.qualitycity.support.Multipart.Part(
+                    "values.xlsx", org.qualitycity.indicator.IndicatorUploadSupport.workbook(java.util.List.<Object[]>of(
+                            new Object[]{"421281", "E2_ACCEPTED", "2011Q2", 3})),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))).headers().firstValue("Location").orElseThrow();
+            var preview = tcUpload.page(staged);
+            assertThat(preview.body()).contains("421281").doesNotContain("赤壁").doesNotContain("upload-confirm");
+            tcUpload.postForm(staged + "/confirm", Map.of());
+            assertThat(api.get("/api/v1/indicator-values?unitCode=421281&period=2011Q2", api.token("admin")).json()
+                    .get("total").asLong()).isZero();
+        });
+        t.probe("GET /indicators/upload/{id}", e -> assertThat(page.get(chibiStaged).status()).isEqualTo(404));
+        t.probe("POST /indicators/upload/{id}/confirm", e -> {
+            page.get("/indicators/entry");
+            assertThat(page.postForm(chibiStaged + "/confirm", Map.of()).status()).isEqualTo(404);
+            assertThat(api.get("/api/v1/indicator-values?unitCode=421281&period=2011Q1", api.token("admin")).json()
+                    .get("total").asLong()).isZero();
+        });
+        t.probe("GET /indicators/review/export", e ->
+                assertThat(page.download("/indicators/review/export?unitCode=421281").status()).isEqualTo(403));
         t.probe("POST /indicators/review", e -> {
             page.get("/indicators/entry");
             assertThat(page.postForm("/indicators/review", Map.of("action", "APPROVE",

@@ -60,7 +60,7 @@ public class DrillDownService {
         try {
             period = Period.parse(periodId);
         } catch (IllegalArgumentException e) {
-            throw new ValidationException("period", e.getMessage());
+            throw new ValidationException("period", org.qualitycity.platform.Texts.msg("indicator.period.pattern"));
         }
         var q = new AnalyticsService.Query(List.of(d.code()), List.of(period.id()), List.of(unit.id()));
         var rows = analytics.query(q, false, 0, 1).rows();

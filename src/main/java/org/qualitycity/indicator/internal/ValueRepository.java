@@ -130,6 +130,50 @@ public class ValueRepository {
                 .equal("v.status", "status", status);
     }
 
+    /** The review list: values in the caller's scope of any of {@code elements} (null: all), filtered, newest first. */
+    org.qualitycity.platform.PageResult<Row> review(DataScope scope, List<String> responsibleElements, List<String> elements,
+                                                   Long unitId, String period, String year, String status,
+                                                   org.qualitycity.platform.ListQuery q) {
+        return reviewList(scope, responsibleElements, elements, unitId, period, year, status)
+                .orderBy("v.period_start DESC, u.code, v.element_code, v.period")
+                .page(jdbc, SELECT, ValueRepository::map, q);
+    }
+
+    /** The whole filtered review list (export), at most {@code limit} rows. */
+    List<Row> reviewAll(DataScope scope, List<String> responsibleElements, List<String> elements, Long unitId,
+                        String period, String year, String status, int limit) {
+        return reviewList(scope, responsibleElements, elements, unitId, period, year, status)
+                .orderBy("v.period_start DESC, u.code, v.element_code, v.period")
+                .all(jdbc, SELECT, ValueRepository::map, limit);
+    }
+
+    private static ListSql reviewList(DataScope scope, List<String> responsibleElements, List<String> elements,
+                                      Long unitId, String period, String year, String status) {
+        return list(scope, responsibleElements, null, unitId, period, status)
+                .startsWith("v.period", "periodYear", year)
+                .filter("v.element_code = ANY(CAST(:elements AS text[]))", "elements",
+                        elements == null ? null : elements.toArray(String[]::new));
+    }
+
+    /** Stored values of the given elements for the given units and periods: "element|unitId|period" → value. */
+    Map<String, BigDecimal> values(java.util.Collection<String> elements, java.util.Collection<Long> unitIds,
+                                   java.util.Collection<String> periods) {
+        Map<String, BigDecimal> out = new HashMap<>();
+        if (elements.isEmpty() || unitIds.isEmpty() || periods.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                        SELECT element_code, unit_id, period, value FROM indicator_value
+                        WHERE element_code = ANY(CAST(:e AS text[])) AND unit_id = ANY(CAST(:u AS bigint[]))
+                          AND period = ANY(CAST(:p AS text[])) AND value IS NOT NULL
+                        """)
+                .param("e", elements.toArray(String[]::new)).param("u", unitIds.toArray(Long[]::new))
+                .param("p", periods.toArray(String[]::new))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> out.put(
+                        rs.getString(1) + "|" + rs.getLong(2) + "|" + rs.getString(3), rs.getBigDecimal(4)));
+        return out;
+    }
+
     void upsertDraft(String element, long unitId, Period period, BigDecimal value, String flag, long userId) {
         jdbc.sql("""
                         INSERT INTO indicator_value (element_code, unit_id, period, period_type, period_start, period_end,

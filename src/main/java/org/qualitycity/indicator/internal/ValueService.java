@@ -167,9 +167,34 @@ public class ValueService {
     /** Saves drafts. Returns the saved values (with any outlier flags). All or nothing. */
     @Transactional
     public List<ValueView> save(SaveValues req, CurrentUser user) {
+        return save(req, user, true);
+    }
+
+    /**
+     * Saves drafts and submits them for review in one transaction (the entry form's "submit"): a refused submit
+     * (an empty value, missing evidence) stores nothing.
+     */
+    @Transactional
+    public List<ValueView> saveAndSubmit(SaveValues req, CurrentUser user) {
+        List<ValueView> saved = save(req, user, true);
+        return act(new WorkflowAction(Action.SUBMIT, saved.stream()
+                .map(v -> new Key(v.element(), req.unitCode(), req.period())).toList(), null), user);
+    }
+
+    /**
+     * Checks drafts exactly as {@link #save} would, without storing anything (the preview of an upload):
+     * a {@link ValidationException} for bad values, {@link ConflictException} for a locked value,
+     * {@link NotFoundException} for a unit the user does not report for. Runs in the caller's transaction (its
+     * refusals are answers, not failures that would mark that transaction for rollback).
+     */
+    public void check(SaveValues req, CurrentUser user) {
+        save(req, user, false);
+    }
+
+    private List<ValueView> save(SaveValues req, CurrentUser user, boolean write) {
         Period period = parsePeriod(req.period());
         Unit unit = units.byCode(req.unitCode()).orElseThrow(() -> new ValidationException("unitCode",
-                "unknown unit " + req.unitCode()));
+                Texts.msg("indicator.error.unknown-unit", req.unitCode())));
         var byElement = catalog.indicatorByElement();
         List<ValidationException.FieldProblem> problems = new ArrayList<>();
         Map<String, BigDecimal> incoming = new LinkedHashMap<>();
@@ -180,7 +205,8 @@ public class ValueService {
             String field = "values[" + i + "]";
             IndicatorDefinition d = byElement.get(e.element());
             if (d == null) {
-                problems.add(new ValidationException.FieldProblem(field + ".element", "unknown data element " + e.element()));
+                problems.add(new ValidationException.FieldProblem(field + ".element",
+                        Texts.msg("indicator.error.unknown-element", e.element())));
                 continue;
             }
             DataElement element = elementOf(d, e.element());
@@ -188,17 +214,18 @@ public class ValueService {
                 throw new NotFoundException("unit " + req.unitCode());
             }
             if (element.source() == IndicatorDefinition.ValueSource.COMPUTED) {
-                problems.add(new ValidationException.FieldProblem(field + ".element", e.element()
-                        + " is computed from records by the " + element.module() + " module and cannot be entered"));
+                problems.add(new ValidationException.FieldProblem(field + ".element",
+                        Texts.msg("indicator.error.computed", name(element), element.module())));
                 continue;
             }
             if (period.type() != d.periodType()) {
-                problems.add(new ValidationException.FieldProblem("period", e.element() + " is reported per "
-                        + d.periodType().name().toLowerCase() + ", not for " + period.id()));
+                problems.add(new ValidationException.FieldProblem("period", Texts.msg("indicator.error.period-type",
+                        name(element), Texts.msg("indicator.periodType." + d.periodType().name()), period.id())));
                 continue;
             }
             if (incoming.containsKey(e.element())) {
-                problems.add(new ValidationException.FieldProblem(field + ".element", "duplicate element " + e.element()));
+                problems.add(new ValidationException.FieldProblem(field + ".element",
+                        Texts.msg("indicator.error.duplicate", name(element))));
                 continue;
             }
             validateBounds(d, element, e.value(), field + ".value", problems);
@@ -222,8 +249,9 @@ public class ValueService {
                 if (num != null && den != null && num.compareTo(den) > 0) {
                     int index = new ArrayList<>(incoming.keySet()).indexOf(entry.getKey());
                     problems.add(new ValidationException.FieldProblem("values[" + index + "].value",
-                            d.numerator().nameZh() + " (" + num.stripTrailingZeros().toPlainString() + ") must not exceed "
-                                    + d.denominator().nameZh() + " (" + den.stripTrailingZeros().toPlainString() + ")"));
+                            Texts.msg("indicator.error.numerator-exceeds", name(d.numerator()),
+                                    num.stripTrailingZeros().toPlainString(), name(d.denominator()),
+                                    den.stripTrailingZeros().toPlainString())));
                 }
             }
         }
@@ -234,8 +262,13 @@ public class ValueService {
         for (var entry : incoming.entrySet()) {
             Optional<ValueRepository.Row> before = repo.find(entry.getKey(), unit.id(), period.id());
             if (before.isPresent() && (before.get().status().equals("APPROVED") || before.get().status().equals("SUBMITTED"))) {
-                throw new ConflictException(entry.getKey() + " of " + unit.nameZh() + " " + period.id() + " is "
-                        + before.get().status().toLowerCase() + "; it can change only after it is returned or reopened");
+                throw new ConflictException(Texts.msg("indicator.error.locked",
+                        name(elementOf(byElement.get(entry.getKey()), entry.getKey())),
+                        new Text.Names(unit.nameZh(), unit.nameEn()), period.id(),
+                        Texts.msg("indicator.valueStatus." + before.get().status())));
+            }
+            if (!write) {
+                continue;
             }
             String flag = outlier(entry.getKey(), unit.id(), period, entry.getValue());
             repo.upsertDraft(entry.getKey(), unit.id(), period, entry.getValue(), flag, user.id());
@@ -259,26 +292,26 @@ public class ValueService {
     private static BigDecimal validateMembers(IndicatorDefinition d, DataElement element, Entry e, String field,
                                               List<ValidationException.FieldProblem> problems) {
         if (d.breakdown() == null || !element.equals(d.value())) {
-            problems.add(new ValidationException.FieldProblem(field + ".members", e.element()
-                    + " has no breakdown in the plan"));
+            problems.add(new ValidationException.FieldProblem(field + ".members",
+                    Texts.msg("indicator.error.no-breakdown", name(element))));
             return e.value();
         }
         BigDecimal sum = BigDecimal.ZERO;
         for (var m : e.members().entrySet()) {
             if (!d.breakdown().openList() && !d.breakdown().valuesZh().contains(m.getKey())) {
                 problems.add(new ValidationException.FieldProblem(field + ".members." + m.getKey(),
-                        "not one of " + String.join(", ", d.breakdown().valuesZh())));
+                        Texts.msg("indicator.error.member-unknown", String.join(", ", d.breakdown().valuesZh()))));
             }
             if (m.getValue().signum() < 0 || m.getValue().scale() > 6) {
                 problems.add(new ValidationException.FieldProblem(field + ".members." + m.getKey(),
-                        "must be a number not below 0"));
+                        Texts.msg("indicator.error.member-negative", m.getKey())));
             }
             sum = sum.add(m.getValue());
         }
         if (e.value() != null && e.value().compareTo(sum) != 0) {
-            problems.add(new ValidationException.FieldProblem(field + ".members", "the members add up to "
-                    + sum.stripTrailingZeros().toPlainString() + ", not to the value "
-                    + e.value().stripTrailingZeros().toPlainString()));
+            problems.add(new ValidationException.FieldProblem(field + ".members",
+                    Texts.msg("indicator.error.members-sum", sum.stripTrailingZeros().toPlainString(),
+                            e.value().stripTrailingZeros().toPlainString())));
         }
         return e.value() == null ? sum : e.value();
     }
@@ -351,8 +384,8 @@ public class ValueService {
     public List<ValueView> act(WorkflowAction req, CurrentUser user) {
         if ((req.action() == Action.RETURN || req.action() == Action.REOPEN)
                 && (req.comment() == null || req.comment().isBlank())) {
-            throw new ValidationException("comment", req.action() == Action.RETURN
-                    ? "say why the value is returned" : "give the reason for reopening an approved value");
+            throw new ValidationException("comment", Texts.msg(req.action() == Action.RETURN
+                    ? "indicator.error.return-reason" : "indicator.error.reopen-reason"));
         }
         requirePermission(req.action(), user);
         var byElement = catalog.indicatorByElement();
@@ -363,7 +396,8 @@ public class ValueService {
             Unit unit = units.byCode(k.unitCode()).orElseThrow(() -> new NotFoundException("unit " + k.unitCode()));
             IndicatorDefinition d = byElement.get(k.element());
             if (d == null) {
-                throw new ValidationException("keys[" + i + "].element", "unknown data element " + k.element());
+                throw new ValidationException("keys[" + i + "].element",
+                        Texts.msg("indicator.error.unknown-element", k.element()));
             }
             if (!mayTouch(user, elementOf(d, k.element()), d, unit)) {
                 throw new NotFoundException("value");
@@ -375,12 +409,13 @@ public class ValueService {
                     ValueWorkflow.Status.valueOf(before.status()), req.action(),
                     new ValueWorkflow.Facts(user, before.submittedBy(), before.source()), t -> {
                         if (req.action() == Action.SUBMIT && before.value() == null) {
-                            throw new ValidationException(field, "an empty value cannot be submitted");
+                            throw new ValidationException(field, Texts.msg("indicator.error.submit-empty",
+                                    name(elementOf(d, k.element()))));
                         }
                         if (req.action() == Action.SUBMIT && needsEvidence(d, k.element())
                                 && (before.evidence() == null || before.evidence().isBlank())) {
-                            throw new ValidationException(field + ".evidence", "a rating of " + d.code()
-                                    + " needs its evidence (what the rating rests on) before it is submitted");
+                            throw new ValidationException(field + ".evidence", Texts.msg("indicator.error.evidence-needed",
+                                    new Text.Names(d.nameZh(), d.nameEn())));
                         }
                         repo.setStatus(k.element(), unit.id(), k.period(), t.to().name(),
                                 req.action() == Action.SUBMIT || req.action() == Action.APPROVE ? null : req.comment(),
@@ -416,7 +451,7 @@ public class ValueService {
         try {
             return Period.parse(id);
         } catch (IllegalArgumentException e) {
-            throw new ValidationException("period", e.getMessage());
+            throw new ValidationException("period", Texts.msg("indicator.period.pattern"));
         }
     }
 }

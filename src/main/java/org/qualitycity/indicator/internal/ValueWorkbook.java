@@ -109,12 +109,126 @@ public class ValueWorkbook {
     public record ImportResult(int rows, int saved) {
     }
 
+    /**
+     * One filled row of the workbook as read, for the preview: the Excel row number, the cells as text, the
+     * names in both languages where the codes are known, and whether any problem names this row.
+     */
+    public record UploadRow(int row, String unitCode, String unitNameZh, String unitNameEn, String element,
+                            String elementNameZh, String elementNameEn, String period, String value, boolean bad) {
+
+        public String unitName(java.util.Locale locale) {
+            return new org.qualitycity.platform.Text.Names(unitNameZh, unitNameEn).in(locale);
+        }
+
+        public String elementName(java.util.Locale locale) {
+            return new org.qualitycity.platform.Text.Names(elementNameZh, elementNameEn).in(locale);
+        }
+    }
+
+    /** A problem of the file: the Excel row (0: the whole file) and column letter, in the reader's language. */
+    public record RowProblem(int row, String column, String message) {
+
+        ValidationException.FieldProblem asField() {
+            return new ValidationException.FieldProblem(row == 0 ? "file" : "row " + row + ", column " + column, message);
+        }
+    }
+
+    /** What an upload would store: every filled row and every problem; {@code ok()} when it can be confirmed. */
+    public record Preview(List<UploadRow> rows, List<RowProblem> problems, int values) {
+
+        public boolean ok() {
+            return problems.isEmpty() && values > 0;
+        }
+    }
+
+    /** The rows of a workbook, grouped by unit and period as the service saves them. */
+    private record Parsed(List<UploadRow> rows, List<RowProblem> problems,
+                          Map<String, List<ValueService.Entry>> byUnitPeriod, Map<String, Integer> firstRowOf) {
+    }
+
+    /**
+     * Reads and checks an upload exactly as {@link #upload} does, storing nothing: the page's preview. A file
+     * that is not a workbook is one problem of row 0.
+     */
+    @Transactional(readOnly = true)
+    public Preview preview(CurrentUser user, InputStream in) {
+        Parsed parsed;
+        try {
+            parsed = parse(in);
+        } catch (ValidationException e) {
+            return new Preview(List.of(), List.of(new RowProblem(0, "", e.problems().get(0).message())), 0);
+        }
+        List<RowProblem> problems = new ArrayList<>(parsed.problems());
+        if (problems.isEmpty()) {
+            problems.addAll(saveAll(user, parsed, false));
+        }
+        java.util.Set<Integer> badRows = new java.util.HashSet<>();
+        problems.forEach(p -> badRows.add(p.row()));
+        int count = parsed.byUnitPeriod().values().stream().mapToInt(List::size).sum();
+        boolean reportsForAll = !values.responsibleElements(user).isEmpty();
+        List<UploadRow> rows = parsed.rows().stream().map(r -> {
+            // names only of units the user reports for: the preview tells nothing about other units
+            var unit = units.byCode(r.unitCode()).filter(u -> reportsForAll || units.isVisible(u.id(), user));
+            return new UploadRow(r.row(), r.unitCode(), unit.map(Unit::nameZh).orElse(null),
+                    unit.map(Unit::nameEn).orElse(null), r.element(), r.elementNameZh(), r.elementNameEn(), r.period(),
+                    r.value(), badRows.contains(r.row()));
+        }).toList();
+        problems.sort(java.util.Comparator.comparingInt(RowProblem::row).thenComparing(RowProblem::column));
+        return new Preview(rows, problems, count);
+    }
+
     @Transactional
     public ImportResult upload(CurrentUser user, InputStream in) {
-        List<ValidationException.FieldProblem> problems = new ArrayList<>();
+        Parsed parsed = parse(in);
+        if (!parsed.problems().isEmpty()) {
+            throw new ValidationException(parsed.problems().stream().map(RowProblem::asField).toList());
+        }
+        List<RowProblem> problems = saveAll(user, parsed, true);
+        if (!problems.isEmpty()) {
+            // rolls back what was saved: all or nothing
+            throw new ValidationException(problems.stream().map(RowProblem::asField).toList());
+        }
+        return new ImportResult(parsed.rows().size(), parsed.byUnitPeriod().values().stream().mapToInt(List::size).sum());
+    }
+
+    /** Saves (or only checks) every unit and period of the file; the problems by row and column. */
+    private List<RowProblem> saveAll(CurrentUser user, Parsed parsed, boolean write) {
+        List<RowProblem> problems = new ArrayList<>();
+        for (var entry : parsed.byUnitPeriod().entrySet()) {
+            String[] parts = entry.getKey().split("\\|");
+            var request = new ValueService.SaveValues(parts[0], parts[1], entry.getValue());
+            try {
+                if (write) {
+                    values.save(request, user);
+                } else {
+                    values.check(request, user);
+                }
+            } catch (ValidationException e) {
+                // translate the form's field paths back to rows and columns
+                for (var p : e.problems()) {
+                    int index = p.field().matches("values\\[\\d+].*") ? Integer.parseInt(p.field().replaceAll("values\\[(\\d+)].*", "$1")) : 0;
+                    String element = entry.getValue().get(Math.min(index, entry.getValue().size() - 1)).element();
+                    Integer row = parsed.firstRowOf().get(entry.getKey() + "|" + element);
+                    problems.add(new RowProblem(row == null ? 0 : row, p.field().endsWith("element") ? "C"
+                            : p.field().equals("period") ? "F" : p.field().equals("unitCode") ? "A" : "G", p.message()));
+                }
+            } catch (org.qualitycity.platform.ConflictException e) {
+                Integer row = parsed.firstRowOf().get(entry.getKey() + "|" + entry.getValue().get(0).element());
+                problems.add(new RowProblem(row == null ? 0 : row, "G", e.getMessage()));
+            } catch (NotFoundException e) {
+                problems.add(new RowProblem(parsed.firstRowOf().getOrDefault(entry.getKey() + "|"
+                        + entry.getValue().get(0).element(), 0), "A", Texts.msg("indicator.upload.error.not-your-unit", parts[0])));
+            }
+        }
+        return problems;
+    }
+
+    /** Reads the first sheet: every filled row, its problems of form (codes, period, number). */
+    private Parsed parse(InputStream in) {
+        List<RowProblem> problems = new ArrayList<>();
+        List<UploadRow> rows = new ArrayList<>();
         Map<String, List<ValueService.Entry>> byUnitPeriod = new LinkedHashMap<>();
         Map<String, Integer> firstRowOf = new LinkedHashMap<>();
-        int rowsRead = 0;
         DataFormatter fmt = new DataFormatter();
         try (Workbook wb = WorkbookFactory.create(in)) {
             Sheet sheet = wb.getSheetAt(0);
@@ -123,36 +237,43 @@ public class ValueWorkbook {
                 if (row == null || isBlank(row, fmt)) {
                     continue;
                 }
-                rowsRead++;
                 int excelRow = i + 1;
                 String unitCode = fmt.formatCellValue(row.getCell(COL_UNIT)).trim();
                 String element = fmt.formatCellValue(row.getCell(COL_ELEMENT)).trim();
                 String period = fmt.formatCellValue(row.getCell(COL_PERIOD)).trim();
-                if (units.byCode(unitCode).isEmpty()) {
-                    problems.add(problem(excelRow, "A", "unknown unit code '" + unitCode + "'"));
+                var unit = units.byCode(unitCode);
+                if (unit.isEmpty()) {
+                    problems.add(new RowProblem(excelRow, "A", Texts.msg("indicator.upload.error.unit", unitCode)));
                 }
-                if (catalog.element(element).isEmpty()) {
-                    problems.add(problem(excelRow, "C", "unknown data element '" + element + "'"));
+                var dataElement = catalog.element(element);
+                if (dataElement.isEmpty()) {
+                    problems.add(new RowProblem(excelRow, "C", Texts.msg("indicator.upload.error.element", element)));
                 }
                 try {
                     Period.parse(period);
                 } catch (IllegalArgumentException e) {
-                    problems.add(problem(excelRow, "F", "not a period: '" + period + "'"));
+                    problems.add(new RowProblem(excelRow, "F", Texts.msg("indicator.upload.error.period", period)));
                 }
                 Cell cell = row.getCell(COL_VALUE);
                 BigDecimal value = null;
+                String text = cell == null ? "" : fmt.formatCellValue(cell).trim();
+                boolean notANumber = false;
                 if (cell != null && cell.getCellType() == CellType.NUMERIC) {
                     value = BigDecimal.valueOf(cell.getNumericCellValue());
-                } else if (cell != null && !fmt.formatCellValue(cell).isBlank()) {
-                    String text = fmt.formatCellValue(cell).trim().replace(",", "");
+                    text = value.stripTrailingZeros().toPlainString();
+                } else if (!text.isBlank()) {
                     try {
-                        value = new BigDecimal(text);
+                        value = new BigDecimal(text.replace(",", ""));
                     } catch (NumberFormatException e) {
-                        problems.add(problem(excelRow, "G", "not a number: '" + text + "'"));
-                        continue;
+                        problems.add(new RowProblem(excelRow, "G", Texts.msg("indicator.upload.error.number", text)));
+                        notANumber = true;
                     }
                 }
-                if (value == null) {
+                // the names of a unit the user may not see are not shown: the code is what the user typed
+                rows.add(new UploadRow(excelRow, unitCode, null, null, element,
+                        dataElement.map(DataElement::nameZh).orElse(null), dataElement.map(DataElement::nameEn).orElse(null),
+                        period, text, false));
+                if (value == null || notANumber) {
                     continue; // an empty value cell: nothing to report for this element
                 }
                 String key = unitCode + "|" + period;
@@ -163,34 +284,9 @@ public class ValueWorkbook {
             if (e instanceof ValidationException v) {
                 throw v;
             }
-            throw new ValidationException("file", "not a readable Excel workbook (.xlsx): " + e.getClass().getSimpleName());
+            throw new ValidationException("file", Texts.msg("indicator.upload.error.unreadable"));
         }
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
-        int saved = 0;
-        for (var entry : byUnitPeriod.entrySet()) {
-            String[] parts = entry.getKey().split("\\|");
-            try {
-                saved += values.save(new ValueService.SaveValues(parts[0], parts[1], entry.getValue()), user).size();
-            } catch (ValidationException e) {
-                // translate the form's field paths back to rows and columns
-                for (var p : e.problems()) {
-                    int index = p.field().matches("values\\[\\d+].*") ? Integer.parseInt(p.field().replaceAll("values\\[(\\d+)].*", "$1")) : 0;
-                    String element = entry.getValue().get(Math.min(index, entry.getValue().size() - 1)).element();
-                    Integer row = firstRowOf.get(entry.getKey() + "|" + element);
-                    problems.add(problem(row == null ? 0 : row, p.field().endsWith("element") ? "C" : p.field().equals("period") ? "F" : "G",
-                            p.message()));
-                }
-            } catch (NotFoundException e) {
-                problems.add(problem(firstRowOf.getOrDefault(entry.getKey() + "|" + entry.getValue().get(0).element(), 0),
-                        "A", "you do not report for unit " + parts[0]));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems); // rolls back what was saved: all or nothing
-        }
-        return new ImportResult(rowsRead, saved);
+        return new Parsed(rows, problems, byUnitPeriod, firstRowOf);
     }
 
     private static boolean isBlank(Row row, DataFormatter fmt) {
@@ -202,7 +298,4 @@ public class ValueWorkbook {
         return true;
     }
 
-    private static ValidationException.FieldProblem problem(int row, String column, String message) {
-        return new ValidationException.FieldProblem("row " + row + ", column " + column, message);
-    }
 }

@@ -238,7 +238,7 @@ class IndicatorApiController {
     ValueWorkbook.ImportResult upload(@RequestParam("file") org.springframework.web.multipart.MultipartFile file)
             throws java.io.IOException {
         if (file.isEmpty()) {
-            throw new org.qualitycity.platform.ValidationException("file", "the file is empty");
+            throw new org.qualitycity.platform.ValidationException("file", org.qualitycity.platform.Texts.msg("indicator.upload.error.empty"));
         }
         return workbook.upload(Security.currentUser(), file.getInputStream());
     }

@@ -4,7 +4,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Gives the indicator pages their formatter. */
-@ControllerAdvice(assignableTypes = IndicatorPageController.class)
+@ControllerAdvice(assignableTypes = {IndicatorPageController.class, DataEntryPageController.class})
 class IndicatorPageAdvice {
 
     private final IndicatorFormat fmt;
