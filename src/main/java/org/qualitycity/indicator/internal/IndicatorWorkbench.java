@@ -54,7 +54,8 @@ class IndicatorWorkbench implements WorkbenchSource {
             long waiting = values.count(user, null, null, null, "SUBMITTED");
             List<Item> items = values.search(user, null, null, null, "SUBMITTED", TOP, 0).stream()
                     .map(v -> new Item(Text.of("indicator.workbench.owedItem", v.elementName(), v.unitName(), v.period()),
-                            "/indicators/review", null, null, false))
+                            "/indicators/review?unitCode=" + v.unitCode() + "&period=" + v.period()
+                                    + (v.indicator() == null ? "" : "&indicator=" + v.indicator()), null, null, false))
                     .toList();
             queues.add(new Queue(Text.of("indicator.workbench.review", waiting), waiting, "/indicators/review",
                     "/indicators/review", Urgency.OPEN, items));
