@@ -171,7 +171,7 @@ final class EnterpriseScopeProbes {
             assertThat(api.get("/api/v1/public/blacklist", null).body()).contains(code);
             assertThat(api.get("/api/v1/credit/enterprises/" + code, admin).json().get("listings").size()).isEqualTo(1);
         };
-        t.probe("GET /credit/blacklist", e -> assertThat(page.get("/credit/blacklist?status=ALL&size=200&q=" + code).body())
+        t.probe("GET /credit/blacklist", e -> assertThat(page.get("/credit/blacklist?status=ALL&size=200&q=赤壁范围探针").body())
                 .doesNotContain(code).doesNotContain("赤壁范围探针企业"));
         t.notScoped("GET /credit/blacklist/new", "an empty form (the enterprise is checked in scope when it is submitted)");
         t.probe("POST /credit/blacklist", e -> {
