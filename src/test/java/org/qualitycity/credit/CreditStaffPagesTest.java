@@ -143,8 +143,9 @@ class CreditStaffPagesTest {
                 .contains("name=\"confirmed\"").contains(api.today() + " – " + api.today().plusYears(3));
         assertThat(api.get("/api/v1/credit/blacklist?all=true", tc).body()).doesNotContain(code);
 
-        // step two lists it, as the API would
-        Map<String, Object> confirmed = listingForm(code);
+        // step two, the confirmation form as the page renders it (its hidden fields), lists it as the API would
+        Map<String, Object> confirmed = hiddenFields(confirm.body(), "listing-confirm");
+        assertThat(confirmed).containsEntry("creditCode", code).containsEntry("reason", "生产销售不合格产品，拒不整改");
         confirmed.put("confirmed", "true");
         var done = s.postForm("/credit/blacklist", confirmed);
         assertThat(done.status()).isEqualTo(302);
@@ -172,8 +173,10 @@ class CreditStaffPagesTest {
         assertThat(step.body()).contains("id=\"removal-confirm\"").contains("行政复议撤销列入决定");
         assertThat(api.get("/api/v1/public/blacklist", null).body()).contains(code);
         assertThat(audits("blacklist", id, "REMOVE")).isZero();
-        var removed = s.postForm("/credit/blacklist/" + id + "/remove", Map.of("reason", "行政复议撤销列入决定",
-                "confirmed", "true"));
+        Map<String, Object> removal = hiddenFields(step.body(), "removal-confirm");
+        assertThat(removal).containsEntry("reason", "行政复议撤销列入决定");
+        removal.put("confirmed", "true");
+        var removed = s.postForm("/credit/blacklist/" + id + "/remove", removal);
         assertThat(removed.status()).isEqualTo(302);
         assertThat(api.get("/api/v1/public/blacklist", null).body()).doesNotContain(code);
         JsonNode after = api.get("/api/v1/credit/enterprises/" + code, tc).json().get("listings").get(0);
@@ -249,8 +252,10 @@ class CreditStaffPagesTest {
         var step = s.postForm("/credit/repairs/" + repair + "/decision", Map.of("decision", "APPROVE", "note", "整改到位"));
         assertThat(step.body()).contains("id=\"decision-confirm\"").contains("提前移出");
         assertThat(api.get("/api/v1/public/blacklist", null).body()).contains(code);
-        var decided = s.postForm("/credit/repairs/" + repair + "/decision", Map.of("decision", "APPROVE",
-                "note", "整改到位", "confirmed", "true"));
+        Map<String, Object> decision = hiddenFields(step.body(), "decision-confirm");
+        assertThat(decision).containsEntry("decision", "APPROVE").containsEntry("note", "整改到位");
+        decision.put("confirmed", "true");
+        var decided = s.postForm("/credit/repairs/" + repair + "/decision", decision);
         assertThat(decided.status()).isEqualTo(302);
         JsonNode record = api.get("/api/v1/credit/enterprises/" + code, tc).json();
         assertThat(record.get("repairs").get(0).get("status").asText()).isEqualTo("APPROVED");
@@ -302,6 +307,21 @@ class CreditStaffPagesTest {
                 .contains("销售不合格电线电缆").contains("咸市监罚〔页面〕9号").contains("湖北名牌产品");
         assertThat(api.get("/api/v1/enterprises/" + code, tc).json().get("sections").get("creditHistory").get("events")
                 .size()).isEqualTo(2);
+    }
+
+    /** The hidden inputs of the form with the given id (without the CSRF token, which the session adds). */
+    private static Map<String, Object> hiddenFields(String page, String formId) {
+        int from = page.indexOf("id=\"" + formId + "\"");
+        assertThat(from).as(formId).isPositive();
+        String form = page.substring(from, page.indexOf("</form>", from));
+        Map<String, Object> fields = new HashMap<>();
+        Matcher m = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(form);
+        while (m.find()) {
+            if (!m.group(1).equals("_csrf")) {
+                fields.put(m.group(1), org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(2)));
+            }
+        }
+        return fields;
     }
 
     /** Whether the page marks the input named {@code field} as invalid and shows an error right under it. */
