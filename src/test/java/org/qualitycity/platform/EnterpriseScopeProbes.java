@@ -156,7 +156,93 @@ final class EnterpriseScopeProbes {
             notFound(api.post("/api/v1/credit/repairs/" + repair + "/decision", Map.of("approve", true), tc));
             assertThat(api.get("/api/v1/public/blacklist", null).body()).contains(code);
         });
+        staffScreens(t, api, page, code, listing, repair, sample);
         t.notScoped("GET /api/v1/public/blacklist", "public: the published serious-violation list");
         t.notScoped("GET /public/blacklist", "public page: the published serious-violation list");
+    }
+
+    /** Issue 12 staff screens: 通城县 (and, for the enterprise's own forms, the demo enterprise account) against 赤壁市. */
+    private static void staffScreens(DataScopeTest t, TestApi api, WebSession page, String code, long listing, long repair,
+                                     long sample) {
+        String tc = t.tongchengToken();
+        String admin = api.token("admin");
+        WebSession qiye = WebSession.loggedIn(t.port, "qiye");
+        Runnable stillListed = () -> {
+            assertThat(api.get("/api/v1/public/blacklist", null).body()).contains(code);
+            assertThat(api.get("/api/v1/credit/enterprises/" + code, admin).json().get("listings").size()).isEqualTo(1);
+        };
+        t.probe("GET /credit/blacklist", e -> assertThat(page.get("/credit/blacklist?status=ALL&size=200&q=赤壁范围探针").body())
+                .doesNotContain(code).doesNotContain("赤壁范围探针企业"));
+        t.notScoped("GET /credit/blacklist/new", "an empty form (the enterprise is checked in scope when it is submitted)");
+        t.probe("POST /credit/blacklist", e -> {
+            page.get("/credit/blacklist/new");
+            var r = page.postForm("/credit/blacklist", Map.of("creditCode", code, "decisionNo", "越权", "legalBasis", "x",
+                    "reason", "x", "approvedBy", "x", "confirmed", "true"));
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).contains("id=\"listing-form\"").doesNotContain("赤壁范围探针企业");
+            stillListed.run();
+        });
+        t.probe("GET /credit/blacklist/{id}/remove", e -> notFoundPage(page.get("/credit/blacklist/" + listing + "/remove")));
+        t.probe("POST /credit/blacklist/{id}/remove", e -> {
+            page.get("/credit/blacklist");
+            notFoundPage(page.postForm("/credit/blacklist/" + listing + "/remove", Map.of("reason", "x", "confirmed", "true")));
+            stillListed.run();
+        });
+        t.probe("POST /api/v1/credit/blacklist/{id}/removal", e -> {
+            notFound(api.post("/api/v1/credit/blacklist/" + listing + "/removal", Map.of("reason", "x"), tc));
+            stillListed.run();
+        });
+        t.probe("GET /api/v1/credit/repairs", e -> assertThat(api.get("/api/v1/credit/repairs?status=ALL&size=200", tc)
+                .body()).doesNotContain(code));
+        t.probe("GET /credit/repairs", e -> assertThat(page.get("/credit/repairs?status=ALL&size=200").body())
+                .doesNotContain(code).doesNotContain("赤壁范围探针企业"));
+        t.probe("GET /credit/repairs/{id}", e -> notFoundPage(page.get("/credit/repairs/" + repair)));
+        t.probe("POST /credit/repairs/{id}/decision", e -> {
+            page.get("/credit/repairs");
+            notFoundPage(page.postForm("/credit/repairs/" + repair + "/decision", Map.of("decision", "APPROVE", "note", "x",
+                    "confirmed", "true")));
+            stillListed.run();
+        });
+        t.probe("GET /credit/blacklist/{id}/repair", e -> {
+            assertThat(page.get("/credit/blacklist/" + listing + "/repair").status()).as("only enterprises apply")
+                    .isEqualTo(403);
+            notFoundPage(qiye.get("/credit/blacklist/" + listing + "/repair"));
+        });
+        t.probe("POST /credit/blacklist/{id}/repair", e -> {
+            page.get("/credit/blacklist");
+            assertThat(page.postForm("/credit/blacklist/" + listing + "/repair", Map.of("commitment", "c", "evidence", "e"))
+                    .status()).isEqualTo(403);
+            qiye.get("/");
+            notFoundPage(qiye.postForm("/credit/blacklist/" + listing + "/repair", Map.of("commitment", "c", "evidence", "e")));
+        });
+        t.probe("GET /credit/enterprises/{creditCode}/events/new", e -> notFoundPage(page.get("/credit/enterprises/" + code
+                + "/events/new")));
+        t.probe("POST /credit/enterprises/{creditCode}/events", e -> {
+            page.get("/credit/blacklist");
+            notFoundPage(page.postForm("/credit/enterprises/" + code + "/events", Map.of("kind", "PENALTY",
+                    "occurredOn", "2020-01-01", "description", "x")));
+            assertThat(api.get("/api/v1/credit/enterprises/" + code, admin).json().get("events").size()).isZero();
+        });
+        t.probe("GET /enterprises/picker", e -> {
+            assertThat(page.get("/enterprises/picker?q=赤壁范围探针").body()).doesNotContain(code);
+            assertThat(page.get("/enterprises/picker?creditCode=" + code).body()).doesNotContain(code);
+        });
+        // announcements are city-wide and only the city publishes them: 403 to a district
+        for (String endpoint : List.of("GET /spotchecks/announcements", "GET /spotchecks/announcements/new",
+                "GET /spotchecks/announcements/{id}", "GET /spotchecks/announcements/{id}/edit",
+                "POST /spotchecks/announcements", "POST /spotchecks/announcements/{id}",
+                "POST /spotchecks/announcements/{id}/publish")) {
+            t.probe(endpoint, e -> {
+                page.get("/spotchecks/samples");
+                String path = e.split(" ")[1].replace("{id}", "1");
+                var r = e.startsWith("GET") ? page.get(path) : page.postForm(path, Map.of("title", "x",
+                        "sampleIds", List.of(sample), "confirmed", "true"));
+                assertThat(r.status()).as(e).isEqualTo(403);
+            });
+        }
+    }
+
+    private static void notFoundPage(WebSession.Page p) {
+        assertThat(p.status()).isEqualTo(404);
     }
 }

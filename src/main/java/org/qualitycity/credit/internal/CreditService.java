@@ -83,7 +83,7 @@ public class CreditService {
         this.clock = clock;
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.now(clock);
     }
 
@@ -335,5 +335,104 @@ public class CreditService {
         RepairView after = repair(repairId);
         audit.record("credit", "repair", repairId, unitOf(b), status, before, after);
         return after;
+    }
+    // ---- issue 12 staff: the staff pages' reads and the removal from the list (the API uses the same methods)
+
+    /** The filters of the staff list of listings: q (name or credit code), status ACTIVE (default), REMOVED or ALL. */
+    public record ListingFilter(String q, String status) {
+    }
+
+    /** Taking an enterprise off the list by decision, before its period ends. */
+    public record Removal(@NotBlank @Size(max = 400) String reason) {
+    }
+
+    /** A repair application with the listing it is for (the decision list). */
+    public record RepairRow(RepairView repair, BlacklistView listing) {
+    }
+
+    private static final java.util.Map<String, String> LISTING_SORTS = java.util.Map.of(
+            "listedOn", "b.listed_on", "until", "b.until", "enterprise", "e.name");
+
+    /** Listings in the user's scope, filtered and paged. */
+    public org.qualitycity.platform.PageResult<BlacklistView> listings(CurrentUser user, ListingFilter f,
+                                                                       org.qualitycity.platform.ListQuery q) {
+        String status = f.status() == null || f.status().isBlank() ? "ACTIVE" : f.status();
+        if (!java.util.List.of("ACTIVE", "REMOVED", "ALL").contains(status)) {
+            throw new ValidationException("status", "ACTIVE, REMOVED, ALL");
+        }
+        var scope = enterprises.scope(user);
+        return org.qualitycity.platform.ListSql.from("FROM credit_blacklist b JOIN enterprise e ON e.id = b.enterprise_id "
+                        + "JOIN platform_unit u ON u.id = e.unit_id")
+                .where(scope.predicate("e.id", "e.unit_id"), scope.params())
+                .containsIgnoringCase("q", f.q(), "e.name", "e.credit_code", "b.decision_no")
+                .when(status.equals("ACTIVE"), "b.removed_on IS NULL AND b.until >= :today")
+                .when(status.equals("REMOVED"), "(b.removed_on IS NOT NULL OR b.until < :today)")
+                .param("today", today())
+                .orderBy(q, LISTING_SORTS, "listedOn", true, "b.id")
+                .page(jdbc, BLACKLIST_SELECT, CreditService::mapListing, q);
+    }
+
+    /** A listing the user may see ({@link NotFoundException} otherwise). */
+    public BlacklistView visibleListingOf(long id, CurrentUser user) {
+        return visibleListing(id, user);
+    }
+
+    /** Whether a listing is in force today. */
+    public boolean activeToday(BlacklistView b) {
+        return active(b, today());
+    }
+
+    /** Takes an enterprise off the list by decision, with the reason; the listing keeps its history. */
+    @Transactional
+    public BlacklistView remove(long id, Removal req, CurrentUser user) {
+        BlacklistView before = visibleListing(id, user);
+        if (!active(before, today())) {
+            throw new ConflictException(Texts.msg("credit.error.removed"));
+        }
+        jdbc.sql("UPDATE credit_blacklist SET removed_on = :d, removal_reason = :r WHERE id = :id")
+                .param("d", today()).param("r", req.reason().trim()).param("id", id).update();
+        BlacklistView after = listing(id);
+        audit.record("credit", "blacklist", id, unitOf(before), "REMOVE", before, after);
+        return after;
+    }
+
+    private static RepairView mapRepair(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new RepairView(rs.getLong("repair_id"), rs.getLong("id"), rs.getObject("applied_on", LocalDate.class),
+                rs.getString("commitment"), rs.getString("evidence"), rs.getString("repair_status"),
+                rs.getObject("decided_on", LocalDate.class), rs.getString("decision_note"));
+    }
+
+    /** Repair applications in the user's scope by status (PENDING by default, or APPROVED, REJECTED, ALL), oldest first. */
+    public org.qualitycity.platform.PageResult<RepairRow> repairs(CurrentUser user, String status,
+                                                                 org.qualitycity.platform.ListQuery q) {
+        String s = status == null || status.isBlank() ? "PENDING" : status;
+        if (!java.util.List.of("PENDING", "APPROVED", "REJECTED", "ALL").contains(s)) {
+            throw new ValidationException("status", "PENDING, APPROVED, REJECTED, ALL");
+        }
+        var scope = enterprises.scope(user);
+        return org.qualitycity.platform.ListSql.from("FROM credit_repair r JOIN credit_blacklist b ON b.id = r.blacklist_id "
+                        + "JOIN enterprise e ON e.id = b.enterprise_id JOIN platform_unit u ON u.id = e.unit_id")
+                .where(scope.predicate("e.id", "e.unit_id"), scope.params())
+                .equal("r.status", "status", s.equals("ALL") ? null : s)
+                .orderBy("r.applied_on, r.id")
+                .page(jdbc, "SELECT b.*, e.credit_code, e.name AS enterprise_name, u.code AS unit_code, r.id AS repair_id, "
+                                + "r.applied_on, r.commitment, r.evidence, r.status AS repair_status, r.decided_on, "
+                                + "r.decision_note FROM credit_repair r JOIN credit_blacklist b ON b.id = r.blacklist_id "
+                                + "JOIN enterprise e ON e.id = b.enterprise_id JOIN platform_unit u ON u.id = e.unit_id",
+                        (rs, i) -> new RepairRow(mapRepair(rs), mapListing(rs, i)), q);
+    }
+
+    /** A repair application with its listing, if the user may see it ({@link NotFoundException} otherwise). */
+    public RepairRow repairOf(long id, CurrentUser user) {
+        RepairView r = repair(id);
+        return new RepairRow(r, visibleListing(r.blacklistId(), user));
+    }
+
+    /** The penalties, honours, listings and repairs of a visible enterprise (the enterprise detail's credit history). */
+    public record CreditHistory(List<EventView> events, List<BlacklistView> listings, List<RepairView> repairs) {
+    }
+
+    CreditHistory history(EnterpriseRef e) {
+        return new CreditHistory(events(e.id()), listings(e.id()), repairs(e.id()));
     }
 }

@@ -88,4 +88,20 @@ class CreditApiController {
     CreditService.RepairView decide(@PathVariable long id, @Valid @RequestBody CreditService.Decision req) {
         return credit.decide(id, req, Security.currentUser());
     }
+
+    @PostMapping("/blacklist/{id}/removal")
+    @PreAuthorize("hasAuthority('credit:blacklist:edit')")
+    @Operation(summary = "Take an enterprise off the list by decision, with the reason (the listing keeps its history)")
+    CreditService.BlacklistView remove(@PathVariable long id, @Valid @RequestBody CreditService.Removal req) {
+        return credit.remove(id, req, Security.currentUser());
+    }
+
+    @GetMapping("/repairs")
+    @PreAuthorize("hasAuthority('credit:repair:decide')")
+    @Operation(summary = "Repair applications in my scope (status PENDING by default, APPROVED, REJECTED or ALL), oldest first")
+    org.qualitycity.platform.PageResult<CreditService.RepairRow> repairs(
+            @RequestParam(required = false) String status,
+            @Valid @org.springframework.web.bind.annotation.ModelAttribute org.qualitycity.platform.ListQuery query) {
+        return credit.repairs(Security.currentUser(), status, query);
+    }
 }

@@ -11,6 +11,11 @@ class CreditNavigation implements Navigation {
 
     @Override
     public List<NavItem> items() {
-        return List.of(new NavItem("nav.group.product", "credit.nav.blacklist", "/public/blacklist", null, "⊘", 550));
+        // staff pages (issue 12); the public list stays at /public/blacklist, linked from the public pages
+        return List.of(
+                new NavItem("nav.group.product", "credit.nav.blacklist", "/credit/blacklist", "credit:record:view", "⊘", 550)
+                        .staff(),
+                new NavItem("nav.group.product", "credit.nav.repairs", "/credit/repairs", "credit:repair:decide", "⟲", 560)
+                        .staff());
     }
 }

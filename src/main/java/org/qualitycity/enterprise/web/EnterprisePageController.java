@@ -97,4 +97,15 @@ class EnterprisePageController {
         model.addAttribute("sections", parts);
         return "enterprise/detail";
     }
+
+    /** Options for an enterprise field (issue 12 staff): up to 20 enterprises in scope whose name or code contains q. */
+    @GetMapping("/enterprises/picker")
+    @PreAuthorize("hasAuthority('enterprise:enterprise:view')")
+    String picker(@RequestParam(required = false) String q, @RequestParam(required = false) String creditCode,
+                  Model model) {
+        String text = q != null ? q : creditCode;
+        model.addAttribute("options", text == null || text.isBlank() ? List.of()
+                : service.list(Security.currentUser(), text, null, null, new ListQuery(0, 20, null, null)).items());
+        return "enterprise/picker :: options";
+    }
 }

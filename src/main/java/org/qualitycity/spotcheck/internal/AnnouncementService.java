@@ -127,4 +127,34 @@ public class AnnouncementService {
                 .query((rs, i) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8))).list();
     }
+
+    // ---- issue 12 staff: the staff list of announcements, drafts included
+
+    /** One announcement in the staff list. */
+    public record AnnouncementRow(long id, String title, Long correctsId, Instant createdAt, Instant publishedAt,
+                                  int samples) {
+    }
+
+    /** Announcements, drafts first and then the newest published (status DRAFT, PUBLISHED or all), paged. */
+    public org.qualitycity.platform.PageResult<AnnouncementRow> page(String status, org.qualitycity.platform.ListQuery q) {
+        if (status != null && !status.isBlank() && !List.of("DRAFT", "PUBLISHED").contains(status)) {
+            throw new ValidationException("status", "DRAFT, PUBLISHED");
+        }
+        return org.qualitycity.platform.ListSql.from("FROM spotcheck_announcement a")
+                .when("DRAFT".equals(status), "a.published_at IS NULL")
+                .when("PUBLISHED".equals(status), "a.published_at IS NOT NULL")
+                .orderBy("a.published_at IS NOT NULL, coalesce(a.published_at, a.created_at) DESC, a.id DESC")
+                .page(jdbc, "SELECT a.id, a.title, a.corrects_id, a.created_at, a.published_at, (SELECT count(*) FROM "
+                        + "spotcheck_announcement_sample s WHERE s.announcement_id = a.id) AS samples "
+                        + "FROM spotcheck_announcement a", (rs, i) -> new AnnouncementRow(rs.getLong(1), rs.getString(2),
+                        (Long) rs.getObject(3), rs.getObject(4, OffsetDateTime.class).toInstant(),
+                        rs.getObject(5, OffsetDateTime.class) == null ? null : rs.getObject(5, OffsetDateTime.class).toInstant(),
+                        rs.getInt(6)), q);
+    }
+
+    /** The ids of an announcement's samples (to edit a draft). */
+    public List<Long> sampleIds(long id) {
+        return jdbc.sql("SELECT sample_id FROM spotcheck_announcement_sample WHERE announcement_id = :id ORDER BY sample_id")
+                .param("id", id).query(Long.class).list();
+    }
 }

@@ -14,6 +14,7 @@ class SpotcheckNavigation implements Navigation {
         return List.of(
                 new NavItem("nav.group.product", "spotcheck.nav.samples", "/spotchecks/samples", "spotcheck:sample:view", "⚗", 520),
                 new NavItem("nav.group.product", "spotcheck.nav.followUps", "/spotchecks/follow-ups", "spotcheck:sample:view", "↻", 530),
-                new NavItem("nav.group.product", "spotcheck.nav.announcements", "/public/announcements", null, "¶", 540));
+                new NavItem("nav.group.product", "spotcheck.nav.announcements", "/spotchecks/announcements",
+                        "spotcheck:announcement:publish", "¶", 540).staff());
     }
 }
