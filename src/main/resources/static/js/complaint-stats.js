@@ -60,11 +60,11 @@ function drawComplaintStats(data, geoUrl) {
   var mapEl = document.getElementById('chart-map');
   if (mapEl && geoUrl) {
     fetch(geoUrl).then(function (r) { return r.json(); }).then(function (geo) {
-      // the districts by the screen's names: features are matched by their code (adcode), not their Chinese name
-      var byCode = {};
-      (data.districts || []).forEach(function (d) { byCode[d.code] = d; });
+      // the districts by the screen's names: each feature (named in Chinese) is renamed to the screen's name
+      var byFeature = {};
+      (data.districts || []).forEach(function (d) { byFeature[d.feature] = d; });
       geo.features.forEach(function (f) {
-        var d = byCode[String(f.properties.adcode)];
+        var d = byFeature[f.properties.name];
         if (d) { f.properties.name = d.name; }
       });
       echarts.registerMap('complaint-districts', geo);

@@ -140,25 +140,28 @@ class ComplaintPageController {
         }
         model.addAttribute("districtNames", names);
         model.addAttribute("mapUrl", mapUrl);
-        model.addAttribute("chartData", chartData(s, names));
+        model.addAttribute("chartData", chartData(s, units.areas(), locale));
         return "complaint/stats";
     }
 
     /** The charts' data for complaint-stats.js (embedded as JSON; the tables beside the charts are their text). */
-    private static Map<String, Object> chartData(ComplaintStats.Stats s, Map<String, String> names) {
+    private static Map<String, Object> chartData(ComplaintStats.Stats s, List<org.qualitycity.platform.Unit> areas,
+                                                 java.util.Locale locale) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("months", s.byMonth().stream().map(ComplaintStats.Count::key).toList());
         data.put("monthly", s.byMonth().stream().map(ComplaintStats.Count::count).toList());
         List<Map<String, Object>> districts = new ArrayList<>();
         Map<String, Long> counts = new LinkedHashMap<>();
         s.byDistrict().forEach(c -> counts.put(c.key(), c.count()));
-        names.forEach((code, name) -> {
+        // the map's features carry the districts' Chinese names: each is named in the screen's language; no codes
+        // here (a district outside the reader's scope shows its name and no value)
+        for (org.qualitycity.platform.Unit a : areas) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", code);
-            m.put("name", name);
-            m.put("value", counts.get(code));
+            m.put("feature", a.nameZh());
+            m.put("name", a.name(locale));
+            m.put("value", counts.get(a.code()));
             districts.add(m);
-        });
+        }
         data.put("districts", districts);
         data.put("categories", growth(s.emergingSubcategories()));
         data.put("respondents", growth(s.emergingRespondents()));
