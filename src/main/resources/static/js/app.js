@@ -16,6 +16,17 @@ document.addEventListener('DOMContentLoaded', function () {
   document.querySelectorAll('[data-autosubmit]').forEach(function (el) {
     el.addEventListener('change', function () { el.form.submit(); });
   });
+  // complaints (slot complaints): name, phone and request are required for a complaint, not for a report
+  document.querySelectorAll('form input[name="type"][type="radio"]').forEach(function (radio) {
+    radio.addEventListener('change', function () {
+      var complaint = radio.value !== 'REPORT';
+      radio.form.querySelectorAll('[data-qc-required-complaint]').forEach(function (el) {
+        el.required = complaint;
+        el.setAttribute('aria-required', String(complaint));
+      });
+      radio.form.querySelectorAll('[data-qc-req-complaint]').forEach(function (el) { el.hidden = !complaint; });
+    });
+  });
   // counts of the work waiting (待办) beside the navigation entries, fetched after the page has loaded
   var badges = document.querySelectorAll('[data-qc-nav-count]');
   if (badges.length && window.fetch) {

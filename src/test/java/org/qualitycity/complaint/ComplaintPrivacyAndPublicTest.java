@@ -64,9 +64,14 @@ class ComplaintPrivacyAndPublicTest {
                 .get("total").asLong();
         assertThat(after).isEqualTo(before + 1);
 
-        // 通城县 does not see the case while the city centre holds it; after dispatch it handles it and may unmask
+        // 通城县 sees its new case at once while the city centre holds it (issue 12): masked, read-only, never
+        // unmasked; after dispatch it handles it and may unmask
         String tc = api.token("tongcheng");
-        assertThat(api.get("/api/v1/complaints/" + id, tc).status()).isEqualTo(404);
+        var waiting = api.get("/api/v1/complaints/" + id, tc);
+        assertThat(waiting.status()).isEqualTo(200);
+        assertThat(waiting.json().get("awaitingDispatch").asBoolean()).isTrue();
+        assertThat(waiting.body()).doesNotContain(phone).doesNotContain("张三丰").doesNotContain("42122219800101123X");
+        assertThat(api.get("/api/v1/complaints/" + id + "?unmask=true", tc).status()).isEqualTo(403);
         assertThat(api.post("/api/v1/complaints/" + id + "/actions", Map.of("action", "DISPATCH"), admin).status())
                 .isEqualTo(200);
         var tcView = api.get("/api/v1/complaints/" + id, tc).json();

@@ -6,6 +6,7 @@ import org.qualitycity.complaint.internal.Dtos.RespondentView;
 import org.qualitycity.indicator.Period;
 import org.qualitycity.platform.AuditLog;
 import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.DataScope;
 import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.ListSql;
 import org.qualitycity.platform.NotFoundException;
@@ -66,9 +67,38 @@ class CaseReads {
     record Row(Map<String, Object> cols) {
     }
 
+    /** The case as its handlers see it (the unit scope only: what the user may act on). */
     Map<String, Object> load(long id, CurrentUser user, boolean lock) {
+        return load(id, user, lock, false);
+    }
+
+    /**
+     * The cases a user sees: those of the units in the user's scope and, for a unit-scoped user, the cases received
+     * for a district in that scope that still wait at intake for dispatch (read-only there: the district sees its
+     * new complaints at once, on the acceptance clock that runs from receipt).
+     */
+    static String visible(CurrentUser user, boolean awaiting) {
         var scope = user.scope();
-        Map<String, Object> row = jdbc.sql(SELECT + " WHERE c.id = :id AND " + scope.predicate("c.unit_id", "c.created_by")
+        String own = scope.predicate("c.unit_id", "c.created_by");
+        if (!awaiting || (scope.kind() != DataScope.Kind.UNIT && scope.kind() != DataScope.Kind.UNIT_AND_BELOW)) {
+            return own;
+        }
+        return "(" + own + " OR (" + AWAITING_DISPATCH + " AND " + scope.predicate("c.district_unit_id", null) + "))";
+    }
+
+    /** A case not yet dispatched from intake to the unit that handles it. */
+    static final String AWAITING_DISPATCH = "(c.dispatched_on IS NULL AND c.status IN ('RECEIVED', 'ACCEPTED'))";
+
+    /** Whether the user sees the case only because it waits for dispatch to a district in the user's scope. */
+    static boolean awaitingFor(CurrentUser user, Map<String, Object> row) {
+        Object owner = row.get("created_by");
+        return !user.scope().covers(((Number) row.get("unit_id")).longValue(), (String) row.get("unit_path"),
+                owner == null ? null : ((Number) owner).longValue());
+    }
+
+    private Map<String, Object> load(long id, CurrentUser user, boolean lock, boolean awaiting) {
+        var scope = user.scope();
+        Map<String, Object> row = jdbc.sql(SELECT + " WHERE c.id = :id AND " + visible(user, awaiting)
                         + (lock ? " FOR UPDATE OF c" : ""))
                 .params(scope.params()).param("id", id)
                 .query((rs, n) -> rowMap(rs)).optional().orElseThrow(() -> new NotFoundException("case"));
@@ -99,8 +129,9 @@ class CaseReads {
     /** One case; personal data is unmasked only when asked for by its handler or supervisor, and that view is audited. */
     @Transactional
     public CaseView view(long id, boolean unmask, CurrentUser user) {
-        Map<String, Object> row = load(id, user, false);
-        boolean may = mayUnmask(user, row);
+        Map<String, Object> row = load(id, user, false, true);
+        boolean awaiting = awaitingFor(user, row);
+        boolean may = !awaiting && mayUnmask(user, row);
         boolean masked = !(unmask && may);
         if (unmask && !may) {
             throw new org.springframework.security.access.AccessDeniedException("not the handler or supervisor");
@@ -113,7 +144,7 @@ class CaseReads {
             audit.record("complaint", "case", id, (Long) row.get("unit_id"), "VIEW_MASKED", null,
                     Map.of("trackingCode", row.get("tracking_code")));
         }
-        return toView(row, masked, may, signals(row));
+        return toView(row, masked, may, awaiting ? List.of() : signals(row), awaiting);
     }
 
     /** The view for the respondent: never the identity of the complainant or reporter (Art 37). */
@@ -173,8 +204,13 @@ class CaseReads {
     }
 
     public PageResult<CaseView> list(Filter f, ListQuery q, CurrentUser user) {
+        return list(f, q, user, true);
+    }
+
+    /** The list; {@code awaiting}: with the cases that wait for dispatch to a district in the user's scope. */
+    public PageResult<CaseView> list(Filter f, ListQuery q, CurrentUser user, boolean awaiting) {
         ListSql list = ListSql.from("FROM complaint_case c JOIN platform_unit d ON d.id = c.district_unit_id")
-                .scope(user.scope(), "c.unit_id", "c.created_by");
+                .where(visible(user, awaiting), user.scope().params());
         if (f != null) {
             list.filter("d.path LIKE (SELECT pu.path FROM platform_unit pu WHERE pu.code = :district) || '%'",
                             "district", f.district())
@@ -220,10 +256,17 @@ class CaseReads {
                     });
         }
         return list.orderBy(q, SORTS, "receivedAt", true, "c.id DESC")
-                .page(jdbc, SELECT, (rs, n) -> toView(decrypted(rowMap(rs)), true, false, List.of()), q);
+                .page(jdbc, SELECT, (rs, n) -> {
+                    Map<String, Object> row = decrypted(rowMap(rs));
+                    return toView(row, true, false, List.of(), awaiting && awaitingFor(user, row));
+                }, q);
     }
 
     CaseView toView(Map<String, Object> r, boolean masked, boolean may, List<String> signals) {
+        return toView(r, masked, may, signals, false);
+    }
+
+    CaseView toView(Map<String, Object> r, boolean masked, boolean may, List<String> signals, boolean awaiting) {
         String name = (String) r.get("person_name");
         String phone = (String) r.get("person_phone");
         String idNo = (String) r.get("person_id_number");
@@ -262,6 +305,6 @@ class CaseReads {
                 (String) r.get("repeat_code"),
                 r.get("repeat_of_id") == null ? null : ((Number) r.get("repeat_of_id")).longValue(),
                 caseClock.deadline((String) r.get("status"), (String) r.get("type"), d(r, "accept_due"), d(r, "handle_due"),
-                        d(r, "reply_due"), d(r, "paused_since")), signals, (Boolean) r.get("demo"));
+                        d(r, "reply_due"), d(r, "paused_since")), signals, (Boolean) r.get("demo"), awaiting);
     }
 }

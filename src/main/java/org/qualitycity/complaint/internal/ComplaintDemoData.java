@@ -174,6 +174,12 @@ class ComplaintDemoData implements DemoDataContributor {
                     int s = rnd.nextInt(100);
                     satisfaction = s < 80 ? "SATISFIED" : s < 94 ? "BASIC" : "DISSATISFIED";
                     status = "CLOSED";
+                } else {
+                    // an anonymous report: nobody to tell, so the handler files the result as the reply, on time
+                    // (the case then rests as replied, as a real one does; a return visit needs a person)
+                    replied = step(handled, rnd.nextInt(4));
+                    reply = "匿名举报，核查处理结果已存档。";
+                    status = "REPLIED";
                 }
             }
         }

@@ -246,12 +246,32 @@ class ComplaintIntake {
             throw new ValidationException("phone4", "the last four digits of the phone number");
         }
         return jdbc.sql("""
-                        SELECT tracking_code, type, status, received_on, replied_on, reply FROM complaint_case
-                        WHERE tracking_code = :code AND person_phone4_hash = :p4
+                        SELECT c.tracking_code, c.type, c.status, c.received_on, c.replied_on, c.reply, c.accept_due,
+                               u.name_zh, u.name_en, c.decided_on, c.refusal_ground, c.dispatched_on, c.handled_on,
+                               c.visited_on
+                        FROM complaint_case c JOIN platform_unit u ON u.id = c.unit_id
+                        WHERE c.tracking_code = :code AND c.person_phone4_hash = :p4
                         """)
                 .param("code", code).param("p4", personalData.hash("phone4", phone4))
-                .query((rs, n) -> new PublicStatus(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getDate(4).toLocalDate(), date(rs, 5), rs.getString(6)))
+                .query((rs, n) -> {
+                    String status = rs.getString(3);
+                    // the steps so far, from the dates the case keeps (demo and imported cases have no step history)
+                    List<Dtos.PublicStep> steps = new ArrayList<>();
+                    steps.add(new Dtos.PublicStep("RECEIVED", rs.getDate(4).toLocalDate()));
+                    step(steps, rs.getString(11) != null ? "REFUSED" : "ACCEPTED", date(rs, 10));
+                    step(steps, "DISPATCHED", date(rs, 12));
+                    step(steps, "WITHDRAWN".equals(status) ? "WITHDRAWN" : "HANDLED", date(rs, 13));
+                    step(steps, "REPLIED", date(rs, 5));
+                    step(steps, "VISITED", date(rs, 14));
+                    return new PublicStatus(rs.getString(1), rs.getString(2), status, rs.getDate(4).toLocalDate(),
+                            date(rs, 5), rs.getString(6), date(rs, 7), rs.getString(8), rs.getString(9), List.copyOf(steps));
+                })
                 .optional().orElseThrow(() -> new NotFoundException("case"));
+    }
+
+    private static void step(List<Dtos.PublicStep> steps, String step, LocalDate on) {
+        if (on != null) {
+            steps.add(new Dtos.PublicStep(step, on));
+        }
     }
 }

@@ -81,8 +81,14 @@ public class ComplaintService {
         return reads.respondentView(id, user);
     }
 
+    /** The list, with the cases that wait at intake for dispatch to a district in the user's scope (read-only). */
     public PageResult<CaseView> list(Filter f, ListQuery q, CurrentUser user) {
         return reads.list(f, q, user);
+    }
+
+    /** The list of the cases the user's units handle (without those still waiting for dispatch). */
+    PageResult<CaseView> listHandled(Filter f, ListQuery q, CurrentUser user) {
+        return reads.list(f, q, user, false);
     }
 
     /** See {@link ComplaintWorkflow#act}. */

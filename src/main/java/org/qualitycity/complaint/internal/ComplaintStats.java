@@ -33,7 +33,8 @@ public class ComplaintStats {
                         List<Count> byCategory, List<Count> byDistrict, List<Count> topRespondents,
                         List<Count> topSubcategories, List<Growth> emergingSubcategories, Double avgDaysToDecision,
                         Double p90DaysToDecision, Double avgDaysToClosure, Double p90DaysToClosure,
-                        Double mediationSuccessPct, BigDecimal moneyRecovered, List<Count> satisfaction) {
+                        Double mediationSuccessPct, BigDecimal moneyRecovered, List<Count> satisfaction,
+                        List<Count> byMonth, List<Growth> emergingRespondents) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ComplaintStats.class);
@@ -96,13 +97,11 @@ public class ComplaintStats {
                         + "COALESCE(sum(c.money_recovered), 0)" + base + range)
                 .params(p).query((rs, n) -> new Object[]{num(rs.getObject(1)), num(rs.getObject(2)), num(rs.getObject(3)),
                         num(rs.getObject(4)), num(rs.getObject(5)), rs.getBigDecimal(6)}).single();
-        List<Growth> emerging = jdbc.sql("SELECT COALESCE(c.subcategory, c.category), "
-                        + "count(*) FILTER (WHERE c.received_on BETWEEN :f AND :t) AS cur, "
-                        + "count(*) FILTER (WHERE c.received_on BETWEEN :pf AND :pt) AS prev" + base
-                        + " AND c.received_on BETWEEN :pf AND :t GROUP BY 1 HAVING count(*) FILTER (WHERE c.received_on BETWEEN :f AND :t) >= 5"
-                        + " ORDER BY (count(*) FILTER (WHERE c.received_on BETWEEN :f AND :t) + 1.0)"
-                        + " / (count(*) FILTER (WHERE c.received_on BETWEEN :pf AND :pt) + 1.0) DESC, 1 LIMIT 5")
-                .params(p).query((rs, n) -> new Growth(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+        List<Growth> emerging = emergingDirect("COALESCE(c.subcategory, c.category)", base, p);
+        List<Growth> emergingRespondents = emergingDirect("c.respondent_name", base, p);
+        Map<String, Long> perMonth = new HashMap<>();
+        jdbc.sql("SELECT to_char(c.received_on, 'YYYY-MM'), count(*)" + base + range + " GROUP BY 1").params(p)
+                .query((rs, n) -> perMonth.put(rs.getString(1), rs.getLong(2))).list();
         // every breakdown in one scan (GROUPING SETS); the set of a row is told by which key is not grouped away
         String[] exprs = {"c.channel", "c.type", "c.category", "d.code", "c.respondent_name",
                 "COALESCE(c.subcategory, c.category)", "c.satisfaction"};
@@ -136,7 +135,40 @@ public class ComplaintStats {
         return new Stats(f, t, totals[0], totals[1], totals[2], pct(totals[0], totals[1]), pct(totals[0], totals[2]),
                 groups.get(0), groups.get(1), groups.get(2), groups.get(3), groups.get(4), groups.get(5), emerging,
                 (Double) times[0], (Double) times[1], (Double) times[2], (Double) times[3], (Double) times[4],
-                (BigDecimal) times[5], groups.get(6));
+                (BigDecimal) times[5], groups.get(6), byMonth(from, to, perMonth), emergingRespondents);
+    }
+
+    /** The five keys of {@code expr} (at least five cases now) that grew fastest against the period before. */
+    private List<Growth> emergingDirect(String expr, String base, Map<String, Object> p) {
+        return jdbc.sql("SELECT " + expr + ", "
+                        + "count(*) FILTER (WHERE c.received_on BETWEEN :f AND :t) AS cur, "
+                        + "count(*) FILTER (WHERE c.received_on BETWEEN :pf AND :pt) AS prev" + base
+                        + " AND c.received_on BETWEEN :pf AND :t GROUP BY 1 HAVING count(*) FILTER (WHERE c.received_on BETWEEN :f AND :t) >= 5"
+                        + " ORDER BY (count(*) FILTER (WHERE c.received_on BETWEEN :f AND :t) + 1.0)"
+                        + " / (count(*) FILTER (WHERE c.received_on BETWEEN :pf AND :pt) + 1.0) DESC, 1 LIMIT 5")
+                .params(p).query((rs, n) -> new Growth(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+    }
+
+    /** Every month from {@code from} to {@code to} ("2026-01") with its count, zero where none. */
+    private static List<Count> byMonth(YearMonth from, YearMonth to, Map<String, Long> counts) {
+        List<Count> out = new java.util.ArrayList<>();
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            out.add(new Count(m.toString(), counts.getOrDefault(m.toString(), 0L)));
+        }
+        return out;
+    }
+
+    /** Ranks candidates by growth against the period before, ties by name in the database's collation. */
+    private List<Growth> rank(List<Growth> candidates) {
+        return candidates.isEmpty() ? List.of() : jdbc.sql("""
+                        SELECT k, cur, prev FROM (SELECT unnest(CAST(:keys AS text[])) AS k, unnest(CAST(:cur AS bigint[])) AS cur,
+                                                         unnest(CAST(:prev AS bigint[])) AS prev) x
+                        ORDER BY (cur + 1.0) / (prev + 1.0) DESC, k LIMIT 5
+                        """)
+                .param("keys", candidates.stream().map(Growth::key).toArray(String[]::new))
+                .param("cur", candidates.stream().map(Growth::count).toArray(Long[]::new))
+                .param("prev", candidates.stream().map(Growth::previous).toArray(Long[]::new))
+                .query((rs, n) -> new Growth(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
     }
 
     /** Deltas older than this are folded into the monthly summary ({@code qc.complaint.stats-fold-ms}). */
@@ -200,6 +232,7 @@ public class ComplaintStats {
         java.util.TreeMap<Integer, Long> decided = new java.util.TreeMap<>();
         java.util.TreeMap<Integer, Long> handled = new java.util.TreeMap<>();
         List<Growth> subcats = new java.util.ArrayList<>();
+        List<Growth> respondents = new java.util.ArrayList<>();
         jdbc.sql(rows).params(p).query((rs, n) -> {
             String dim = rs.getString(1);
             String k = rs.getString(2);
@@ -218,6 +251,9 @@ public class ComplaintStats {
                     if ("subcat".equals(dim) && cur >= 5) {
                         subcats.add(new Growth(k, cur, rs.getLong(4)));
                     }
+                    if ("respondent".equals(dim) && cur >= 5) {
+                        respondents.add(new Growth(k, cur, rs.getLong(4)));
+                    }
                     int limit = LIMITS.getOrDefault(dim, 0);
                     List<Count> list = groups.computeIfAbsent(dim, x -> new java.util.ArrayList<>());
                     if (cur > 0 && list.size() < limit) {
@@ -228,15 +264,13 @@ public class ComplaintStats {
             return null;
         }).list();
         // emerging: growth against the period before, ties by name in the database's collation
-        List<Growth> emerging = subcats.isEmpty() ? List.of() : jdbc.sql("""
-                        SELECT k, cur, prev FROM (SELECT unnest(CAST(:keys AS text[])) AS k, unnest(CAST(:cur AS bigint[])) AS cur,
-                                                         unnest(CAST(:prev AS bigint[])) AS prev) x
-                        ORDER BY (cur + 1.0) / (prev + 1.0) DESC, k LIMIT 5
-                        """)
-                .param("keys", subcats.stream().map(Growth::key).toArray(String[]::new))
-                .param("cur", subcats.stream().map(Growth::count).toArray(Long[]::new))
-                .param("prev", subcats.stream().map(Growth::previous).toArray(Long[]::new))
-                .query((rs, n) -> new Growth(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+        List<Growth> emerging = rank(subcats);
+        Map<String, Long> perMonth = new HashMap<>();
+        jdbc.sql("SELECT to_char(s.month, 'YYYY-MM'), sum(s.n) FROM (SELECT s.month, s.n FROM complaint_stat_month s WHERE "
+                        + pred + " AND s.dim = 'total' AND s.month BETWEEN :f AND :t"
+                        + " UNION ALL SELECT s.month, s.n FROM complaint_stat_delta s WHERE " + pred
+                        + " AND s.dim = 'total' AND s.month BETWEEN :f AND :t) s GROUP BY 1").params(p)
+                .query((rs, n) -> perMonth.put(rs.getString(1), rs.getLong(2))).list();
         long agreement = outcomes.getOrDefault("AGREEMENT", 0L);
         long mediated = agreement + outcomes.getOrDefault("NO_AGREEMENT", 0L);
         return new Stats(f, t, totals[0], totals[1], totals[2], pct(totals[0], totals[1]), pct(totals[0], totals[2]),
@@ -244,7 +278,7 @@ public class ComplaintStats {
                 list(groups, "respondent"), list(groups, "subcat"), emerging, avg(decided), p90(decided), avg(handled),
                 p90(handled), mediated == 0 ? null : num(BigDecimal.valueOf(100L * agreement)
                         .divide(BigDecimal.valueOf(mediated), java.math.MathContext.DECIMAL128)),
-                money[0], list(groups, "satisfaction"));
+                money[0], list(groups, "satisfaction"), byMonth(from, to, perMonth), rank(respondents));
     }
 
     private static final Map<String, Integer> LIMITS = Map.of("channel", 20, "type", 20, "category", 20, "district", 20,

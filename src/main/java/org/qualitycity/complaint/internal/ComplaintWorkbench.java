@@ -51,7 +51,7 @@ class ComplaintWorkbench implements WorkbenchSource {
 
     private Queue queue(CurrentUser user, LocalDate today, String titleKey, String status, String deadline) {
         Filter filter = new Filter(null, null, status, null, null, deadline, null);
-        PageResult<CaseView> page = complaints.list(filter, new ListQuery(0, TOP, "due", "asc"), user);
+        PageResult<CaseView> page = complaints.listHandled(filter, new ListQuery(0, TOP, "due", "asc"), user);
         List<Item> items = page.items().stream().map(c -> DueNotes.item(calendar,
                 Text.of("complaint.workbench.item", c.trackingCode(), c.respondentName() == null ? "" : c.respondentName(),
                         c.districtName()),

@@ -46,9 +46,23 @@ public final class Dtos {
                           LocalDate acceptDue, boolean repeat) {
     }
 
-    /** Public tracking: status and the reply, nothing else. */
+    /**
+     * Public tracking, for the holder of the tracking code: status, the decision deadline ({@code decisionDue}, null
+     * while the calendar year it reaches is not loaded), the handling unit's name, the steps so far and the reply;
+     * never a person's data.
+     */
     public record PublicStatus(String trackingCode, String type, String status, LocalDate receivedOn,
-                               LocalDate replyDate, String reply) {
+                               LocalDate replyDate, String reply, LocalDate decisionDue, String unitName,
+                               String unitNameEn, List<PublicStep> steps) {
+
+        /** The handling unit's name in the reader's language. */
+        public String unitName(java.util.Locale locale) {
+            return locale != null && "en".equals(locale.getLanguage()) && unitNameEn != null ? unitNameEn : unitName;
+        }
+    }
+
+    /** One step of a case as its submitter sees it: RECEIVED, ACCEPTED, REFUSED, DISPATCHED, HANDLED, WITHDRAWN, REPLIED, VISITED. */
+    public record PublicStep(String step, LocalDate on) {
     }
 
     /**
@@ -75,7 +89,10 @@ public final class Dtos {
     public record Deadline(String kind, LocalDate due, Integer workingDaysLeft, String state, boolean paused) {
     }
 
-    /** A case for staff; person fields are masked unless {@code masked} is false. */
+    /**
+     * A case for staff; person fields are masked unless {@code masked} is false. {@code awaitingDispatch}: the
+     * reader sees the case only because it waits at intake for dispatch to the reader's district (read-only).
+     */
     public record CaseView(long id, String trackingCode, String type, String channel, String category,
                            String subcategory, String respondentName, String respondentAddress,
                            String respondentCreditCode, String districtCode, String districtName, String unitCode,
@@ -88,7 +105,8 @@ public final class Dtos {
                            LocalDate handledOn, String outcome, BigDecimal moneyRecovered, LocalDate replyDue,
                            LocalDate repliedOn, String reply, LocalDate visitedOn, String satisfaction,
                            boolean reopened, String linkedTrackingCode, Long linkedCaseId, String repeatOfTrackingCode,
-                           Long repeatOfId, Deadline deadline, List<String> signals, boolean demo) {
+                           Long repeatOfId, Deadline deadline, List<String> signals, boolean demo,
+                           boolean awaitingDispatch) {
     }
 
     /** What the respondent (被投诉人/被举报人) may be shown: never the complainant's or reporter's identity. */

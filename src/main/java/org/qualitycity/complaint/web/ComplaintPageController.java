@@ -23,6 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Staff pages: the case list (masked; also the W2 drill-down), one case with its deadlines and actions, statistics. */
 @Controller
@@ -36,9 +40,14 @@ class ComplaintPageController {
 
     private final org.qualitycity.calendar.WorkingDayCalendar calendar;
 
+    /** The districts' GeoJSON (configuration, as for the dashboard's map). */
+    private final String mapUrl;
+
     ComplaintPageController(ComplaintService service, ComplaintStats stats, Units units, Validation validation,
-                            org.qualitycity.calendar.WorkingDayCalendar calendar) {
+                            org.qualitycity.calendar.WorkingDayCalendar calendar,
+                            @org.springframework.beans.factory.annotation.Value("${qc.city.map}") String mapUrl) {
         this.calendar = calendar;
+        this.mapUrl = mapUrl;
         this.service = service;
         this.stats = stats;
         this.units = units;
@@ -121,7 +130,56 @@ class ComplaintPageController {
         }
         YearMonth to = y == last.getYear() ? last : YearMonth.of(y, 12);
         model.addAttribute("year", y);
-        model.addAttribute("s", stats.stats(YearMonth.of(y, 1), to, Security.currentUser()));
+        ComplaintStats.Stats s = stats.stats(YearMonth.of(y, 1), to, Security.currentUser());
+        model.addAttribute("s", s);
+        // districts by name in the screen's language, never by code
+        java.util.Locale locale = org.qualitycity.platform.Texts.locale();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (org.qualitycity.platform.Unit a : units.areas()) {
+            names.put(a.code(), a.name(locale));
+        }
+        model.addAttribute("districtNames", names);
+        model.addAttribute("mapUrl", mapUrl);
+        model.addAttribute("chartData", chartData(s, units.areas(), locale));
         return "complaint/stats";
+    }
+
+    /** The charts' data for complaint-stats.js (embedded as JSON; the tables beside the charts are their text). */
+    private static Map<String, Object> chartData(ComplaintStats.Stats s, List<org.qualitycity.platform.Unit> areas,
+                                                 java.util.Locale locale) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("months", s.byMonth().stream().map(ComplaintStats.Count::key).toList());
+        data.put("monthly", s.byMonth().stream().map(ComplaintStats.Count::count).toList());
+        List<Map<String, Object>> districts = new ArrayList<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        s.byDistrict().forEach(c -> counts.put(c.key(), c.count()));
+        // the map's features carry the districts' Chinese names: each is named in the screen's language; no codes
+        // here (a district outside the reader's scope shows its name and no value)
+        for (org.qualitycity.platform.Unit a : areas) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("feature", a.nameZh());
+            m.put("name", a.name(locale));
+            m.put("value", counts.get(a.code()));
+            districts.add(m);
+        }
+        data.put("districts", districts);
+        data.put("categories", growth(s.emergingSubcategories()));
+        data.put("respondents", growth(s.emergingRespondents()));
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String k : List.of("cases", "current", "previous")) {
+            labels.put(k, org.qualitycity.platform.Texts.msg("complaint.stats.chart." + k));
+        }
+        data.put("labels", labels);
+        return data;
+    }
+
+    private static List<Map<String, Object>> growth(List<ComplaintStats.Growth> list) {
+        return list.stream().map(g -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", g.key());
+            m.put("count", g.count());
+            m.put("previous", g.previous());
+            return m;
+        }).toList();
     }
 }

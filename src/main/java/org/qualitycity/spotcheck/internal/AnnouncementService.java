@@ -114,6 +114,28 @@ public class AnnouncementService {
                 .query(Long.class).list().stream().map(id -> get(id, publishedOnly)).toList();
     }
 
+    /**
+     * One page of the published announcements, newest first; {@code text} (optional) is looked for, literally and
+     * ignoring case, in the title, the body and the products and enterprises of the announced samples.
+     */
+    public org.qualitycity.platform.PageResult<AnnouncementView> publishedPage(String text,
+                                                                               org.qualitycity.platform.ListQuery q) {
+        var list = org.qualitycity.platform.ListSql.from("FROM spotcheck_announcement a").where("a.published_at IS NOT NULL");
+        if (text != null && !text.isBlank()) {
+            list.where("a.title ILIKE :text" + org.qualitycity.platform.ListSql.ESCAPE_CLAUSE
+                            + " OR a.body ILIKE :text" + org.qualitycity.platform.ListSql.ESCAPE_CLAUSE
+                            + " OR EXISTS (SELECT 1 FROM spotcheck_announcement_sample x"
+                            + " JOIN spotcheck_sample s ON s.id = x.sample_id JOIN enterprise e ON e.id = s.enterprise_id"
+                            + " WHERE x.announcement_id = a.id AND (s.product ILIKE :text"
+                            + org.qualitycity.platform.ListSql.ESCAPE_CLAUSE + " OR e.name ILIKE :text"
+                            + org.qualitycity.platform.ListSql.ESCAPE_CLAUSE + "))")
+                    .param("text", org.qualitycity.platform.ListSql.containsPattern(text));
+        }
+        return list.orderBy("a.published_at DESC, a.id DESC")
+                .page(jdbc, "SELECT a.id FROM spotcheck_announcement a", (rs, i) -> rs.getLong(1), q)
+                .map(id -> get(id, true));
+    }
+
     private List<Line> lines(long id) {
         return jdbc.sql("""
                         SELECT s.product, s.brand, e.name, e.credit_code, s.batch_no, s.sampled_on, s.final_verdict,

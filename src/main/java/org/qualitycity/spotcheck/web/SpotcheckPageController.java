@@ -237,9 +237,17 @@ class SpotcheckPageController {
         return "spotcheck/follow-ups";
     }
 
+    /** The published announcements for everyone (no login): searchable and paged. */
     @GetMapping("/public/announcements")
-    String publicAnnouncements(Model model) {
-        model.addAttribute("announcements", announcements.list(true, 50));
+    String publicAnnouncements(@RequestParam(required = false) String q, @Valid @ModelAttribute ListQuery query,
+                               Model model) {
+        if (q != null && q.length() > 100) {
+            throw new ValidationException("q", Texts.msg("spotcheck.announcements.searchTooLong"));
+        }
+        var page = announcements.publishedPage(q, query);
+        model.addAttribute("q", q);
+        model.addAttribute("page", page);
+        model.addAttribute("announcements", page.items());
         return "spotcheck/announcements";
     }
 }
