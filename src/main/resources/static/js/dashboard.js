@@ -30,6 +30,8 @@ function draw(data, geoUrl) {
         return p.name + '<br>' + v; } },
       series: [{
         type: 'map', map: 'city', roam: false, label: { show: true, fontSize: 11 },
+        // the GeoJSON names its regions in Chinese; labels and tooltips use the screen's language
+        nameMap: data.map.reduce(function (names, m) { names[m.geoName || m.name] = m.name; return names; }, {}),
         data: data.map.map(function (m) {
           return { name: m.name, value: m.value, code: m.code,
                    itemStyle: { areaColor: colours[m.status] || colours.NO_DATA } };
@@ -51,14 +53,14 @@ function draw(data, geoUrl) {
   });
   if (data.target != null && series.length) {
     series[0].markLine = { symbol: 'none', lineStyle: { type: 'dashed', color: '#d9534f' },
-                           label: { formatter: '目标 / target ' + data.target + unit },
+                           label: { position: 'insideEndTop', formatter: (data.targetLabel || '') + ' ' + data.target + unit },
                            data: [{ yAxis: Number(data.target) }] };
   }
   trend.setOption({
     animation: false,
     tooltip: { trigger: 'axis' },
     legend: { type: 'scroll', bottom: 0 },
-    grid: { left: 48, right: 16, top: 16, bottom: 56 },
+    grid: { left: 48, right: 24, top: 24, bottom: 56, containLabel: true },
     xAxis: { type: 'category', data: data.periods },
     yAxis: { type: 'value', scale: true },
     series: series
