@@ -27,13 +27,17 @@ function draw(data, geoUrl) {
       animation: false,
       tooltip: { trigger: 'item', formatter: function (p) {
         var v = p.data && p.data.value != null ? Number(p.data.value).toFixed(2) + unit : '—';
-        return p.name + '<br>' + v; } },
+        var word = p.data && data.statusWords ? (data.statusWords[p.data.status] || '') : '';
+        return p.name + '<br>' + v + (word ? ' · ' + word : ''); } },
       series: [{
-        type: 'map', map: 'city', roam: false, label: { show: true, fontSize: 11 },
+        type: 'map', map: 'city', roam: false,
+        label: { show: true, fontSize: 11, formatter: function (p) {
+          var word = p.data && data.statusWords ? (data.statusWords[p.data.status] || '') : '';
+          return p.name + (word ? '\n' + word.split(' ')[0] : ''); } },
         // the GeoJSON names its regions in Chinese; labels and tooltips use the screen's language
         nameMap: data.map.reduce(function (names, m) { names[m.geoName || m.name] = m.name; return names; }, {}),
         data: data.map.map(function (m) {
-          return { name: m.name, value: m.value, code: m.code,
+          return { name: m.name, value: m.value, code: m.code, status: m.status,
                    itemStyle: { areaColor: colours[m.status] || colours.NO_DATA } };
         })
       }]

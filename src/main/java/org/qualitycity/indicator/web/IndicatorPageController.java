@@ -142,6 +142,12 @@ class IndicatorPageController {
         data.put("target", d.target() == null ? null : d.target().value());
         // the target line's label in the screen's language
         data.put("targetLabel", Texts.msg("indicator.dashboard.targetLine"));
+        // the map says each district's status by symbol and word too, not by colour alone
+        Map<String, String> statusWords = new LinkedHashMap<>();
+        for (String st : List.of("MET", "ON_TRACK", "AT_RISK", "NOT_MET", "NO_DATA", "PENDING_ASSESSMENT")) {
+            statusWords.put(st, Texts.msg("indicator.status.symbol." + st) + " " + Texts.msg("indicator.status." + st));
+        }
+        data.put("statusWords", statusWords);
         List<Map<String, Object>> map = new ArrayList<>();
         for (Unit u : columns) {
             var r = matrix.getOrDefault(code, Map.of()).get(u.code());
