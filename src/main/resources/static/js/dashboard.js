@@ -27,11 +27,17 @@ function draw(data, geoUrl) {
       animation: false,
       tooltip: { trigger: 'item', formatter: function (p) {
         var v = p.data && p.data.value != null ? Number(p.data.value).toFixed(2) + unit : '—';
-        return p.name + '<br>' + v; } },
+        var word = p.data && data.statusWords ? (data.statusWords[p.data.status] || '') : '';
+        return p.name + '<br>' + v + (word ? ' · ' + word : ''); } },
       series: [{
-        type: 'map', map: 'city', roam: false, label: { show: true, fontSize: 11 },
+        type: 'map', map: 'city', roam: false,
+        label: { show: true, fontSize: 11, formatter: function (p) {
+          var word = p.data && data.statusWords ? (data.statusWords[p.data.status] || '') : '';
+          return p.name + (word ? '\n' + word.split(' ')[0] : ''); } },
+        // the GeoJSON names its regions in Chinese; labels and tooltips use the screen's language
+        nameMap: data.map.reduce(function (names, m) { names[m.geoName || m.name] = m.name; return names; }, {}),
         data: data.map.map(function (m) {
-          return { name: m.name, value: m.value, code: m.code,
+          return { name: m.name, value: m.value, code: m.code, status: m.status,
                    itemStyle: { areaColor: colours[m.status] || colours.NO_DATA } };
         })
       }]
@@ -51,14 +57,14 @@ function draw(data, geoUrl) {
   });
   if (data.target != null && series.length) {
     series[0].markLine = { symbol: 'none', lineStyle: { type: 'dashed', color: '#d9534f' },
-                           label: { formatter: '目标 / target ' + data.target + unit },
+                           label: { position: 'insideEndTop', formatter: (data.targetLabel || '') + ' ' + data.target + unit },
                            data: [{ yAxis: Number(data.target) }] };
   }
   trend.setOption({
     animation: false,
     tooltip: { trigger: 'axis' },
     legend: { type: 'scroll', bottom: 0 },
-    grid: { left: 48, right: 16, top: 16, bottom: 56 },
+    grid: { left: 48, right: 24, top: 24, bottom: 56, containLabel: true },
     xAxis: { type: 'category', data: data.periods },
     yAxis: { type: 'value', scale: true },
     series: series

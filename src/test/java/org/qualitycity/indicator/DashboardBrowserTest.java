@@ -25,6 +25,39 @@ class DashboardBrowserTest {
     @LocalServerPort
     int port;
 
+    /** Issue 12 item 9: in English (longer names) the matrix fits a 1440 px screen without scrolling sideways. */
+    @Test
+    void theEnglishMatrixFitsA1440PixelScreenAndTheChartsSpeakEnglish() throws Exception {
+        ChromeDriver driver = Browser.start(1440, 900);
+        try {
+            String base = "http://localhost:" + port;
+            Browser.login(driver, base, "admin");
+            for (String query : List.of("", "?period=2019Q1")) {
+                driver.get(base + "/indicators/dashboard" + query + (query.isEmpty() ? "?" : "&") + "lang=en");
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trend canvas")));
+                Files.createDirectories(Path.of("target", "screenshots"));
+                Files.write(Path.of("target", "screenshots", "dashboard-en" + (query.isEmpty() ? "" : "-2019Q1") + ".png"),
+                        driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+                Object widths = driver.executeScript("var t = document.getElementById('matrix');"
+                        + " return [t.scrollWidth, t.parentElement.clientWidth, document.documentElement.scrollWidth,"
+                        + " document.documentElement.clientWidth];");
+                List<?> w = (List<?>) widths;
+                assertThat(((Number) w.get(0)).longValue()).as("matrix width within its card " + w)
+                        .isLessThanOrEqualTo(((Number) w.get(1)).longValue());
+                assertThat(((Number) w.get(2)).longValue()).as("no sideways scrolling of the page " + w)
+                        .isLessThanOrEqualTo(((Number) w.get(3)).longValue());
+                // legend and map labels in English, the target line labelled in English and inside the chart
+                Object names = driver.executeScript("var o = echarts.getInstanceByDom(document.getElementById('trend')).getOption();"
+                        + " return o.series.map(function (s) { return s.name; }).join('|') + '#'"
+                        + " + JSON.stringify(o.series[0].markLine ? o.series[0].markLine.label : null);");
+                assertThat(String.valueOf(names)).doesNotContainPattern("\\p{IsHan}").contains("insideEndTop");
+            }
+        } finally {
+            driver.quit();
+        }
+    }
+
     @Test
     void adminSwitchesPeriodClicksARedCellAndReachesItsDrillDown() throws Exception {
         ChromeDriver driver = Browser.start(1400, 1000);

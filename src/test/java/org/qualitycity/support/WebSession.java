@@ -138,6 +138,34 @@ public class WebSession {
         }
     }
 
+    /** An answer with its content type (issue 12 dash: error pages for browsers). */
+    public record Answer(int status, String contentType, String body) {
+    }
+
+    /**
+     * Any method with the given Accept header (and, for a body, its content type), the session's cookies and its
+     * CSRF token as the header that Spring Security reads; redirects are not followed.
+     */
+    public Answer exchange(String method, String path, String accept, String contentType, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (csrf != null) {
+            b.header("X-CSRF-TOKEN", csrf);
+        }
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

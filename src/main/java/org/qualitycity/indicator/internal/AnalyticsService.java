@@ -181,6 +181,18 @@ public class AnalyticsService {
         return list;
     }
 
+    /**
+     * The latest year whose annual results carry a value for one of the given units (the dashboard's default
+     * period: a quarter would hide the annual indicators), empty when there is none.
+     */
+    public java.util.Optional<Integer> latestYearWithData(List<Long> unitIds) {
+        return jdbc.sql("""
+                        SELECT max(year) FROM indicator_result
+                        WHERE period_type = 'YEAR' AND value IS NOT NULL AND unit_id = ANY(CAST(:ou AS bigint[]))""")
+                .param("ou", unitIds.toArray(Long[]::new))
+                .query(Integer.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     public Page query(Query q, boolean approvedOnly, int page, int size) {
         ListSql list = ListSql.from("FROM indicator_result r JOIN platform_unit u ON u.id = r.unit_id")
                 .where("r.indicator_code = ANY(CAST(:dx AS text[])) AND r.period = ANY(CAST(:pe AS text[]))"

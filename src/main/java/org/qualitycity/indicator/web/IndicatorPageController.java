@@ -37,7 +37,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 @Controller
 @RequestMapping("/indicators")
@@ -87,15 +89,17 @@ class IndicatorPageController {
                      @RequestParam(required = false) @Pattern(regexp = "|PRODUCT|ENGINEERING|SERVICE|ECOLOGY|GOVERNMENT") String area,
                      Model model) throws Exception {
         CurrentUser me = Security.currentUser();
+        List<Unit> columns = units.visibleToAreas(me);
         Period p;
         try {
+            // by default the latest year with data: a quarter would hide the annual indicators
             p = period == null || period.isBlank()
-                    ? Period.containing(IndicatorDefinition.PeriodType.QUARTER, LocalDate.now(clock)).previous()
+                    ? Period.year(analytics.latestYearWithData(columns.stream().map(Unit::id).toList())
+                            .orElse(LocalDate.now(clock).getYear()))
                     : Period.parse(period);
         } catch (IllegalArgumentException e) {
             throw new ValidationException("period", e.getMessage());
         }
-        List<Unit> columns = units.visibleToAreas(me);
         List<IndicatorDefinition> defs = catalog.indicators().stream()
                 .filter(d -> blank(area) == null || d.area().equals(area))
                 .filter(d -> p.isCoarserOrEqual(d.periodType())).toList();
@@ -132,15 +136,26 @@ class IndicatorPageController {
         IndicatorDefinition d = catalog.indicator(code).orElseThrow();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("indicator", code);
-        data.put("name", d.nameZh() + " / " + d.nameEn());
+        Locale locale = LocaleContextHolder.getLocale();
+        data.put("name", "en".equals(locale.getLanguage()) ? d.nameEn() : d.nameZh());
         data.put("percent", "PERCENT".equals(d.unit()));
         data.put("target", d.target() == null ? null : d.target().value());
+        // the target line's label in the screen's language
+        data.put("targetLabel", Texts.msg("indicator.dashboard.targetLine"));
+        // the map says each district's status by symbol and word too, not by colour alone
+        Map<String, String> statusWords = new LinkedHashMap<>();
+        for (String st : List.of("MET", "ON_TRACK", "AT_RISK", "NOT_MET", "NO_DATA", "PENDING_ASSESSMENT")) {
+            statusWords.put(st, Texts.msg("indicator.status.symbol." + st) + " " + Texts.msg("indicator.status." + st));
+        }
+        data.put("statusWords", statusWords);
         List<Map<String, Object>> map = new ArrayList<>();
         for (Unit u : columns) {
             var r = matrix.getOrDefault(code, Map.of()).get(u.code());
             if (u.isArea()) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", u.nameZh());
+                // the map's regions are named in Chinese (GeoJSON); the label shows the screen's language
+                m.put("name", u.name(locale));
+                m.put("geoName", u.nameZh());
                 m.put("code", u.code());
                 m.put("value", r == null || r.value() == null ? null : r.value());
                 m.put("status", r == null ? "NO_DATA" : r.status());
@@ -157,9 +172,12 @@ class IndicatorPageController {
         }
         var q = new AnalyticsService.Query(List.of(code), periods.stream().map(Period::id).toList(),
                 columns.stream().map(Unit::id).toList());
+        Map<String, String> unitNames = new LinkedHashMap<>();
+        columns.forEach(u -> unitNames.put(u.code(), u.name(locale)));
         Map<String, Map<String, BigDecimal>> series = new LinkedHashMap<>();
         for (var r : analytics.query(q, false, 0, 10_000).rows()) {
-            series.computeIfAbsent(r.unitName(), k -> new LinkedHashMap<>()).put(r.period(), r.value());
+            series.computeIfAbsent(unitNames.getOrDefault(r.unit(), r.unitName()), k -> new LinkedHashMap<>())
+                    .put(r.period(), r.value());
         }
         data.put("periods", periods.stream().map(Period::id).toList());
         List<Map<String, Object>> lines = new ArrayList<>();

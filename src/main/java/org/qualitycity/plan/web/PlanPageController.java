@@ -136,6 +136,8 @@ class PlanPageController {
         model.addAttribute("area", selected);
         model.addAttribute("rows", rows(s, selected, locale));
         model.addAttribute("groups", s.groups());
+        // how a target was set (interpreted, placeholder) is the plan editors' business, not the reporting units'
+        model.addAttribute("canEdit", canEdit());
         return "plan/indicators";
     }
 

@@ -53,6 +53,13 @@ class WebConfig implements WebMvcConfigurer {
         registry.addInterceptor(lci);
     }
 
+    /** Browsers ask for /favicon.ico on their own: the SVG icon that the layout links (issue 12 dash). */
+    @Override
+    public void addViewControllers(org.springframework.web.servlet.config.annotation.ViewControllerRegistry registry) {
+        registry.addRedirectViewController("/favicon.ico", "/img/favicon.svg")
+                .setStatusCode(org.springframework.http.HttpStatus.MOVED_PERMANENTLY);
+    }
+
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/webjars/**")

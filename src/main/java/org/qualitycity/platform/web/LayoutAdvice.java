@@ -57,6 +57,24 @@ class LayoutAdvice {
         return request.getRequestURI();
     }
 
+    /**
+     * The navigation entry of this page: the longest entry the path is under, so that the task timeline
+     * (/tasks/timeline) marks its own entry and not also "all tasks" (/tasks).
+     */
+    @ModelAttribute("activeNav")
+    String activeNav(jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI();
+        String best = null;
+        for (NavItem item : nav) {
+            String href = item.href();
+            boolean under = href.equals("/") ? path.equals("/") : path.equals(href) || path.startsWith(href + "/");
+            if (under && (best == null || href.length() > best.length())) {
+                best = href;
+            }
+        }
+        return best;
+    }
+
     @ModelAttribute("demoData")
     boolean demoData() {
         return demo.present();

@@ -18,6 +18,7 @@ class PlatformNavigation implements Navigation {
                 new NavItem("nav.group.system", "nav.roles", "/roles", "platform:role:view", "◆", 920),
                 new NavItem("nav.group.system", "nav.audit", "/audit", "platform:audit:view", "✎", 930),
                 new NavItem("nav.group.system", "nav.logins", "/login-log", "platform:login-log:view", "⇥", 940),
-                new NavItem("nav.group.system", "nav.apidocs", "/api-docs.html", null, "{}", 990).staff());
+                // the API browser is for administrators (role viewers), not for the reporting units
+                new NavItem("nav.group.system", "nav.apidocs", "/api-docs.html", "platform:role:view", "{}", 990).staff());
     }
 }

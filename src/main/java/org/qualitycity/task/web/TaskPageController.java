@@ -223,18 +223,23 @@ class TaskPageController {
     public record Segment(String name, LocalDate start, LocalDate end, double left, double width) {
     }
 
+    /** A mark on the time axis: the start of a year (or, zoomed into one year, of a month). */
+    public record Tick(String label, double left) {
+    }
+
+    /**
+     * The plan's tasks as bars over the plan's years, with a year axis; {@code year} zooms into one year (bars
+     * clipped to it, months on the axis).
+     */
     @GetMapping("/tasks/timeline")
     @PreAuthorize("hasAuthority('task:task:view')")
     String timeline(@RequestParam(required = false) String kind, @RequestParam(required = false) Boolean mine,
-                    Locale locale, Model model) {
+                    @RequestParam(required = false) Integer year, Locale locale, Model model) {
         CurrentUser user = Security.currentUser();
         boolean english = en(locale);
         boolean onlyMine = mine == null ? !user.can("task:task:review") : mine;
         List<TaskViews.Task> list = tasks.all(new TaskService.Filter(null, null, null, null, kind, onlyMine ? true : null),
                 user, english);
-        if (list.size() > 300) {
-            list = list.subList(0, 300);
-        }
         PlanInfo plan = plans.current();
         List<Phase> phases = plans.phases(plan.id());
         LocalDate from = phases.isEmpty() ? plan.startDate() : phases.get(0).start();
@@ -251,11 +256,35 @@ class TaskPageController {
         if (today.isAfter(to)) {
             to = today;
         }
+        List<Integer> years = new ArrayList<>();
+        for (int y = from.getYear(); y <= to.getYear(); y++) {
+            years.add(y);
+        }
+        if (year != null && !years.contains(year)) {
+            throw new ValidationException("year", "not a year of the plan's timeline");
+        }
+        if (year != null) {
+            from = LocalDate.of(year, 1, 1);
+            to = LocalDate.of(year, 12, 31);
+            LocalDate first = from;
+            LocalDate last = to;
+            list = list.stream().filter(t -> !t.deadline().isBefore(first)
+                    && (t.startDate() == null ? t.deadline().minusMonths(1) : t.startDate()).isBefore(last.plusDays(1)))
+                    .toList();
+        }
+        if (list.size() > 300) {
+            list = list.subList(0, 300);
+        }
         double span = Math.max(1, ChronoUnit.DAYS.between(from, to) + 1);
         List<Segment> segs = new ArrayList<>();
         for (Phase p : phases) {
-            double l = ChronoUnit.DAYS.between(from, p.start()) / span * 100;
-            double w = (ChronoUnit.DAYS.between(p.start(), p.end()) + 1) / span * 100;
+            if (p.end().isBefore(from) || p.start().isAfter(to)) {
+                continue;
+            }
+            LocalDate s = p.start().isBefore(from) ? from : p.start();
+            LocalDate e = p.end().isAfter(to) ? to : p.end();
+            double l = ChronoUnit.DAYS.between(from, s) / span * 100;
+            double w = (ChronoUnit.DAYS.between(s, e) + 1) / span * 100;
             segs.add(new Segment(english && p.nameEn() != null ? p.nameEn() : p.nameZh(), p.start(), p.end(), round(l),
                     round(w)));
         }
@@ -265,16 +294,37 @@ class TaskPageController {
             if (s.isAfter(t.deadline())) {
                 s = t.deadline();
             }
-            double l = ChronoUnit.DAYS.between(from, s) / span * 100;
-            double w = Math.max(0.4, (ChronoUnit.DAYS.between(s, t.deadline()) + 1) / span * 100);
+            LocalDate shownStart = s.isBefore(from) ? from : s;
+            LocalDate shownEnd = t.deadline().isAfter(to) ? to : t.deadline();
+            double l = ChronoUnit.DAYS.between(from, shownStart) / span * 100;
+            double w = Math.max(0.4, (ChronoUnit.DAYS.between(shownStart, shownEnd) + 1) / span * 100);
             bars.add(new Bar(t.id(), t.title(), t.leadUnitName(), t.state().name(), t.percent(), t.overdue(), s,
-                    t.deadline(), round(l), round(w)));
+                    t.deadline(), round(l), round(Math.min(w, 100 - l))));
+        }
+        List<Tick> ticks = new ArrayList<>();
+        if (year == null) {
+            for (int y : years) {
+                LocalDate jan1 = LocalDate.of(y, 1, 1);
+                if (!jan1.isBefore(from)) {
+                    ticks.add(new Tick(String.valueOf(y), round(ChronoUnit.DAYS.between(from, jan1) / span * 100)));
+                }
+            }
+        } else {
+            for (java.time.Month m : java.time.Month.values()) {
+                LocalDate first = LocalDate.of(year, m, 1);
+                ticks.add(new Tick(m.getDisplayName(java.time.format.TextStyle.SHORT, locale),
+                        round(ChronoUnit.DAYS.between(from, first) / span * 100)));
+            }
         }
         model.addAttribute("segments", segs);
         model.addAttribute("bars", bars);
+        model.addAttribute("ticks", ticks);
+        model.addAttribute("years", years);
+        model.addAttribute("year", year);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("todayLeft", round(ChronoUnit.DAYS.between(from, today) / span * 100));
+        boolean todayShown = !today.isBefore(from) && !today.isAfter(to);
+        model.addAttribute("todayLeft", todayShown ? round(ChronoUnit.DAYS.between(from, today) / span * 100) : null);
         model.addAttribute("mine", onlyMine);
         model.addAttribute("kind", kind);
         return "task/timeline";
