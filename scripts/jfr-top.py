@@ -7,12 +7,13 @@ import collections, re, subprocess, sys
 path = sys.argv[1]
 thread = sys.argv[2] if len(sys.argv) > 2 else 'main'
 top_n = int(sys.argv[3]) if len(sys.argv) > 3 else 15
-out = subprocess.run(['jfr', 'print', '--events', 'jdk.ExecutionSample,jdk.NativeMethodSample', path],
+out = subprocess.run(['jfr', 'print', '--stack-depth', '256', '--events', 'jdk.ExecutionSample,jdk.NativeMethodSample', path],
                      capture_output=True, text=True, check=True).stdout
 frame_re = re.compile(r'^\s+([\w$.<>/]+)\(')
 kinds = collections.Counter()
 top = {'jdk.ExecutionSample': collections.Counter(), 'jdk.NativeMethodSample': collections.Counter()}
 app = collections.Counter()
+inclusive = collections.Counter()
 for block in out.split('\n}\n'):
     head = block.strip().split(' ', 1)[0]
     if head not in top:
@@ -29,6 +30,8 @@ for block in out.split('\n}\n'):
         first_app = next((f for f in frames if f.startswith('org.qualitycity')), None)
         if first_app:
             app[first_app] += 1
+        for f in set(frames):
+            inclusive[f] += 1
 total = sum(kinds.values())
 print(f'samples of thread "{thread}": {total} ({kinds["jdk.ExecutionSample"]} on CPU in Java, '
       f'{kinds["jdk.NativeMethodSample"]} in native code)')
@@ -40,4 +43,10 @@ for kind, title in (('jdk.ExecutionSample', 'top frames on CPU'), ('jdk.NativeMe
 print('first application frame of CPU samples:')
 n = max(1, kinds['jdk.ExecutionSample'])
 for f, c in app.most_common(top_n):
+    print(f'  {100 * c / n:5.1f} %  {f}')
+print('inclusive (share of CPU samples with the frame anywhere on the stack), application and library frames:')
+for f, c in [(f, c) for f, c in inclusive.most_common() if not f.startswith(('java.lang.Thread', 'java.util.concurrent',
+             'org.apache.tomcat.util.threads', 'org.apache.catalina', 'org.apache.coyote', 'org.apache.tomcat.util.net',
+             'jakarta.servlet', 'org.springframework.web.filter.OncePerRequestFilter',
+             'org.springframework.security.web.ObservationFilterChainDecorator'))][:3 * top_n]:
     print(f'  {100 * c / n:5.1f} %  {f}')
