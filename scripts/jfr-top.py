@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Summarises a JFR recording: the top frames of execution samples (Java on CPU) and native method
 samples (threads waiting in native code, e.g. reading the database's answer) of one thread.
-Usage: jfr-top.py FILE.jfr [THREAD-NAME-SUBSTRING] [N]"""
+Usage: jfr-top.py FILE.jfr [THREAD-NAME-SUBSTRING] [N] [FRAME-SUBSTRING]
+With FRAME-SUBSTRING, only samples whose stack holds a frame containing it (e.g. PublicComplaintApiController.submit:
+the submissions of a server thread, not the health checks in between)."""
 import collections, re, subprocess, sys
 
 path = sys.argv[1]
 thread = sys.argv[2] if len(sys.argv) > 2 else 'main'
 top_n = int(sys.argv[3]) if len(sys.argv) > 3 else 15
+only = sys.argv[4] if len(sys.argv) > 4 else None
 out = subprocess.run(['jfr', 'print', '--stack-depth', '256', '--events', 'jdk.ExecutionSample,jdk.NativeMethodSample', path],
                      capture_output=True, text=True, check=True).stdout
 frame_re = re.compile(r'^\s+([\w$.<>/]+)\(')
@@ -22,7 +25,7 @@ for block in out.split('\n}\n'):
     if not m or thread not in m.group(1):
         continue
     frames = [f.group(1) for f in (frame_re.match(l) for l in block.split('stackTrace = [', 1)[-1].splitlines()) if f]
-    if not frames:
+    if not frames or (only and not any(only in f for f in frames)):
         continue
     kinds[head] += 1
     top[head][frames[0]] += 1
