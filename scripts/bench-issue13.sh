@@ -7,8 +7,10 @@
 #  2. IndicatorBenchmark (fresh database, 199 392 values): recompute of one city-year vs the hand-written
 #     SQL, with a JFR profile of the recomputes (top frames printed below); dashboard analytics (wrk, 50
 #     connections) vs health.
-# Options (Maven -D): qc.bench.warmup=SECONDS (default 120 / 60), qc.bench.seconds (20), qc.bench.clients (50).
-# Results: target/bench/issue13.md, target/bench/indicators.md, target/bench/recompute.jfr.
+# Options (Maven -D): qc.bench.warmup=SECONDS (default 120 / 60), qc.bench.seconds (20), qc.bench.clients (50),
+# qc.bench.skip-submission / skip-statistics / skip-recompute=true.
+# Results: target/bench/issue13.md, target/bench/indicators.md, target/bench/recompute.jfr, target/bench/submission.jfr
+# (the submission also reports CPU per request of JVM / PostgreSQL / wrk, and pg_stat_statements when preloaded).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf target/bench-data target/bench13-data
@@ -17,4 +19,6 @@ echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   -Dsurefire.failIfNoSpecifiedTests=false "$@" || true
 echo "== issue 13 (complaints, statistics, pass rates)"; cat target/bench/issue13.md || true
 echo "== indicators (recompute, analytics)"; cat target/bench/indicators.md || true
+echo "== JFR profile of the submissions (request threads)"
+python3 scripts/jfr-top.py target/bench/submission.jfr exec 15 PublicComplaintApiController.submit || true
 echo "== JFR profile of the recompute (thread main)"; python3 scripts/jfr-top.py target/bench/recompute.jfr main 15 || true

@@ -63,7 +63,9 @@ class Issue13Benchmark {
         if (!Boolean.getBoolean("qc.bench.skip-submission")) {
             submission(base, script);
         }
-        statisticsAndPassRates();
+        if (!Boolean.getBoolean("qc.bench.skip-statistics")) {
+            statisticsAndPassRates();
+        }
         Files.createDirectories(Path.of("target", "bench"));
         Files.write(Path.of("target", "bench", "issue13.md"), report);
     }
@@ -75,15 +77,56 @@ class Issue13Benchmark {
             Wrk.run(base + "/actuator/health", 10, null);
         }
         int secs = Integer.getInteger("qc.bench.seconds", 20);
+        // JFR over the measured runs (the server's threads; wrk is a separate process): target/bench/submission.jfr,
+        // summarised by scripts/jfr-top.py target/bench/submission.jfr http-nio
+        Files.createDirectories(Path.of("target", "bench"));
+        jdk.jfr.Recording jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        CpuSplit cpu = new CpuSplit(jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single());
+        boolean statements = statementStats();
+        jfr.start();
         for (int i = 1; i <= 3; i++) {
+            CpuSplit.Sample h0 = cpu.sample();
             Wrk.Result health = Wrk.run(base + "/actuator/health", secs, null);
+            CpuSplit.Sample s0 = cpu.sample();
             Wrk.Result submit = Wrk.run(base + "/api/v1/public/complaints", secs, script);
+            CpuSplit.Sample s1 = cpu.sample();
             line(String.format("submission run %d: %s | health: %s | throughput %.0f %% of health, p99 %.1f ms "
                     + "(goal p99 < 100 ms and >= 30 %%)", i, submit, health, 100 * submit.reqPerSec() / health.reqPerSec(),
                     submit.p99ms()));
+            line("  submission " + CpuSplit.between(s0, s1).perRequest(submit.reqPerSec() * secs) + "; health "
+                    + CpuSplit.between(h0, s0).perRequest(health.reqPerSec() * secs));
         }
+        if (statements) {
+            line("PostgreSQL statements during the measured runs (pg_stat_statements, by total execution time):");
+            jdbc.sql("""
+                    SELECT calls, round(CAST(total_exec_time AS numeric), 0) AS total_ms,
+                           round(CAST(total_exec_time / calls AS numeric), 3) AS mean_ms,
+                           left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q
+                    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15""")
+                    .query((rs, n) -> String.format("  %8d calls %8d ms total %8.3f ms mean  %s", rs.getLong(1),
+                            rs.getLong(2), rs.getDouble(3), rs.getString(4))).list().forEach(this::line);
+        }
+        jfr.stop();
+        jfr.dump(Path.of("target", "bench", "submission.jfr"));
+        jfr.close();
         long unsealed = jdbc.sql("SELECT count(*) FROM platform_audit WHERE seq IS NULL").query(Long.class).single();
         line("audit entries unsealed right after the load: " + unsealed);
+    }
+
+    /**
+     * pg_stat_statements, when the embedded server preloads it (add {@code shared_preload_libraries =
+     * 'pg_stat_statements'} and {@code pg_stat_statements.track = 'all'} to pgdata/postgresql.auto.conf of the bench
+     * data directory and start again): reset before the measured runs.
+     */
+    private boolean statementStats() {
+        try {
+            jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+            jdbc.sql("SELECT pg_stat_statements_reset()").query().listOfRows();
+            return true;
+        } catch (RuntimeException e) {
+            line("pg_stat_statements not loaded: no statement profile");
+            return false;
+        }
     }
 
     private void statisticsAndPassRates() throws Exception {

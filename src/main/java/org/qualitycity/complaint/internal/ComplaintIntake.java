@@ -98,21 +98,20 @@ class ComplaintIntake {
         // staff entries (hotline, walk-in window) stay with the operator's unit; the public's go to the city 12315 centre
         long intakeUnit = staff != null ? staff.unitId() : intakeUnit(units).id();
         if ("BOTH".equals(s.type())) {
-            long c = insert(s, "COMPLAINT", channel, ip, createdBy, district, intakeUnit, today, null);
+            Inserted c = insert(s, "COMPLAINT", channel, ip, createdBy, district, intakeUnit, today, null);
             Receipt report = submitReport(s, channel, ip, createdBy, district, intakeUnit, today);
             long r = idOf(report.trackingCode());
-            jdbc.sql("UPDATE complaint_case SET linked_case_id = :r WHERE id = :c").param("r", r).param("c", c).update();
+            jdbc.sql("UPDATE complaint_case SET linked_case_id = :r WHERE id = :c").param("r", r).param("c", c.id()).update();
             jdbc.sql("UPDATE complaint_case SET linked_case_id = :c WHERE id = :r AND linked_case_id IS NULL")
-                    .param("r", r).param("c", c).update();
-            String code = codeOf(c);
-            return new Receipt(code, report.trackingCode(), "COMPLAINT", today, dueOf(c), false);
+                    .param("r", r).param("c", c.id()).update();
+            return new Receipt(c.code(), report.trackingCode(), "COMPLAINT", today, c.acceptDue(), false);
         }
         if ("REPORT".equals(s.type())) {
             return submitReport(s, channel, ip, createdBy, district, intakeUnit, today);
         }
         // no ComputedDataChanged here: a new case enters no W2 element until it is decided or overdue
-        long id = insert(s, "COMPLAINT", channel, ip, createdBy, district, intakeUnit, today, null);
-        return new Receipt(codeOf(id), null, "COMPLAINT", today, dueOf(id), false);
+        Inserted c = insert(s, "COMPLAINT", channel, ip, createdBy, district, intakeUnit, today, null);
+        return new Receipt(c.code(), null, "COMPLAINT", today, c.acceptDue(), false);
     }
 
     /**
@@ -154,15 +153,19 @@ class ComplaintIntake {
                             Map.of("restartedDue", String.valueOf(due.due()), "pendingCalendarYear",
                                     String.valueOf(due.pendingYear())));
                 }
-                long id = insert(s, "REPORT", channel, ip, createdBy, district, intakeUnit, today, originalId);
-                return new Receipt(codeOf(id), null, "REPORT", today, dueOf(originalId), true);
+                Inserted c = insert(s, "REPORT", channel, ip, createdBy, district, intakeUnit, today, originalId);
+                return new Receipt(c.code(), null, "REPORT", today, dueOf(originalId), true);
             }
         }
-        long id = insert(s, "REPORT", channel, ip, createdBy, district, intakeUnit, today, null);
-        return new Receipt(codeOf(id), null, "REPORT", today, dueOf(id), false);
+        Inserted c = insert(s, "REPORT", channel, ip, createdBy, district, intakeUnit, today, null);
+        return new Receipt(c.code(), null, "REPORT", today, c.acceptDue(), false);
     }
 
-    private long insert(Submission s, String type, String channel, String ip, Long createdBy, Unit district,
+    /** A new case as stored: its id, tracking code and acceptance deadline (null while the calendar is pending). */
+    private record Inserted(long id, String code, LocalDate acceptDue) {
+    }
+
+    private Inserted insert(Submission s, String type, String channel, String ip, Long createdBy, Unit district,
                         long intakeUnit, LocalDate today, Long repeatOf) {
         boolean report = "REPORT".equals(type);
         int acceptDays = report ? REPORT_CHECK_DAYS : ACCEPT_DAYS;
@@ -170,7 +173,7 @@ class ComplaintIntake {
         boolean anonymous = report && blank(s.name()) && blank(s.phone());
         for (int attempt = 0; ; attempt++) {
             String code = newTrackingCode(today);
-            Long id = jdbc.sql("""
+            Inserted row = jdbc.sql("""
                             INSERT INTO complaint_case (tracking_code, type, channel, category, subcategory,
                                 respondent_name, respondent_address, respondent_credit_code, district_unit_id, unit_id,
                                 facts, request, amount, harm_known_on, anonymous, person_name, person_phone,
@@ -182,7 +185,7 @@ class ComplaintIntake {
                                 :phone4Hash, :nameHash, :at, :today, :status, :acceptDue, :handleDue, :repeatOf, :ip, :by,
                                 :today, :acceptDays, :pending)
                             ON CONFLICT (tracking_code) DO NOTHING
-                            RETURNING id
+                            RETURNING id, tracking_code, accept_due
                             """)
                     .param("code", code).param("type", type).param("channel", channel).param("category", s.category())
                     .param("sub", trim(s.subcategory())).param("rname", s.respondentName().trim())
@@ -202,13 +205,13 @@ class ComplaintIntake {
                     .param("handleDue", report ? acceptDue.sql() : null).param("repeatOf", repeatOf)
                     .param("acceptDays", acceptDays).param("pending", acceptDue.pendingYear())
                     .param("ip", ip).param("by", createdBy)
-                    .query(Long.class).optional().orElse(null);
-            if (id != null) {
-                audit.record("complaint", "case", id, intakeUnit, repeatOf != null ? "CREATE_REPEAT" : "CREATE", null,
+                    .query((rs, n) -> new Inserted(rs.getLong(1), rs.getString(2), date(rs, 3))).optional().orElse(null);
+            if (row != null) {
+                audit.record("complaint", "case", row.id(), intakeUnit, repeatOf != null ? "CREATE_REPEAT" : "CREATE", null,
                         Map.of("trackingCode", code, "type", type, "channel", channel, "district", district.code(),
                                 "acceptDue", acceptDue.due() == null ? "PENDING_CALENDAR_" + acceptDue.pendingYear()
                                         : acceptDue.due().toString()));
-                return id;
+                return row;
             }
             if (attempt > 5) {
                 throw new IllegalStateException("could not allocate a tracking code");
@@ -226,10 +229,6 @@ class ComplaintIntake {
 
     private long idOf(String code) {
         return jdbc.sql("SELECT id FROM complaint_case WHERE tracking_code = :c").param("c", code).query(Long.class).single();
-    }
-
-    private String codeOf(long id) {
-        return jdbc.sql("SELECT tracking_code FROM complaint_case WHERE id = :id").param("id", id).query(String.class).single();
     }
 
     private LocalDate dueOf(long id) {

@@ -10,11 +10,19 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Fixed-window counters in the database (one upsert per key), so that every node of a cluster sees
- * the same counts; a hit counts even when the submission is then refused as invalid. Keys are the
- * client IP and the phone number (its keyed hash: no phone number is stored in plain text).
+ * Fixed-window counters in the database, so that every node of a cluster sees the same counts; a hit
+ * counts even when the submission is then refused as invalid. Keys are the client IP and the phone
+ * number (its keyed hash: no phone number is stored in plain text).
+ *
+ * <p>A key's count is spread over {@value #SHARDS} rows (each hit increments one, chosen at random) and
+ * read as their sum in the same auto-committed statement (ADR 0010): submissions from one address (a
+ * flood, or many citizens behind one proxy) no longer queue on one row lock while holding a database
+ * connection each. The sum sees every committed hit, so a key that is over its limit stays refused; hits
+ * in flight at the same moment on other shards may be missed, so at the moment a key crosses its limit
+ * at most as many extra submissions pass as were being counted concurrently for that key.
  */
 @Component
 public class RateLimiter {
@@ -32,6 +40,9 @@ public class RateLimiter {
             return retryAfterSeconds;
         }
     }
+
+    /** Rows per key and window (ADR 0010). */
+    static final int SHARDS = 8;
 
     private final JdbcClient jdbc;
     private final PersonalData personalData;
@@ -55,7 +66,7 @@ public class RateLimiter {
     }
 
     /** Counts one submission for the IP and (if given) the phone; throws when either is over its limit. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED) // counted at once, whatever the caller's transaction does
     public void hit(String ip, String phone) {
         long now = clock.instant().getEpochSecond();
         long start = now - Math.floorMod(now, windowSeconds);
@@ -69,7 +80,7 @@ public class RateLimiter {
     }
 
     /** Counts one public read (the Open311 search) for the IP; throws when it is over its limit. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void hitRead(String ip) {
         long now = clock.instant().getEpochSecond();
         long start = now - Math.floorMod(now, windowSeconds);
@@ -78,13 +89,21 @@ public class RateLimiter {
         }
     }
 
+    /**
+     * Counts one hit of the key in the window and answers the key's count (its shards' sum). One statement
+     * outside any transaction (auto-commit): a shard row is locked only for the statement itself.
+     */
     private int count(String key, long start) {
         return jdbc.sql("""
-                        INSERT INTO complaint_rate (key, window_start, hits) VALUES (:k, :w, 1)
-                        ON CONFLICT (key, window_start) DO UPDATE SET hits = complaint_rate.hits + 1
-                        RETURNING hits
+                        WITH hit AS (
+                            INSERT INTO complaint_rate (key, window_start, shard, hits) VALUES (:k, :w, :s, 1)
+                            ON CONFLICT (key, window_start, shard) DO UPDATE SET hits = complaint_rate.hits + 1
+                            RETURNING hits)
+                        SELECT (SELECT hits FROM hit) + COALESCE((SELECT sum(r.hits) FROM complaint_rate r
+                            WHERE r.key = :k AND r.window_start = :w AND r.shard <> :s), 0)
                         """)
                 .param("k", key.length() > 80 ? key.substring(0, 80) : key)
-                .param("w", Timestamp.from(Instant.ofEpochSecond(start))).query(Integer.class).single();
+                .param("w", Timestamp.from(Instant.ofEpochSecond(start)))
+                .param("s", ThreadLocalRandom.current().nextInt(SHARDS)).query(Integer.class).single();
     }
 }

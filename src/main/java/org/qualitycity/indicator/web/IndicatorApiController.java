@@ -84,6 +84,9 @@ class IndicatorApiController {
                                 @RequestParam(required = false) @Pattern(regexp = "json|csv|xlsx") String format,
                                 HttpServletRequest request) {
         var scope = Security.currentUser().scope();
+        if (json(format, request)) {
+            return cachedJson(false, dx, pe, ou, scope, page, size, request);
+        }
         var q = analytics.parse(dx, pe, ou, scope);
         return render(q, false, page, size, format, request);
     }
@@ -97,8 +100,48 @@ class IndicatorApiController {
                                       @RequestParam(required = false) @Pattern(regexp = "json|csv|xlsx") String format,
                                       HttpServletRequest request) {
         var everything = new DataScope(DataScope.Kind.ALL, 0, 0, "/");
+        if (json(format, request)) {
+            return cachedJson(true, dx, pe, ou, everything, page, size, request);
+        }
         var q = analytics.parse(dx, pe, ou, everything);
         return render(q, true, page, size, format, request);
+    }
+
+    private static boolean json(String format, HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return format != null ? format.equals("json")
+                : accept == null || !(accept.contains("text/csv") || accept.contains("spreadsheetml"));
+    }
+
+    /**
+     * The JSON answer from the cache, keyed by the question as asked and the caller's scope (issue 13): a
+     * repeated question is neither parsed nor queried; the answer goes out gzip-compressed when the client
+     * accepts it, with an entity tag, and as 304 when the client already holds it. Scoped answers are private.
+     */
+    private ResponseEntity<?> cachedJson(boolean approvedOnly, String dx, String pe, String ou, DataScope scope,
+                                         int pageNo, int size, HttpServletRequest request) {
+        String key = approvedOnly + "|" + dx + "|" + pe + "|" + ou + "|" + pageNo + "|" + size + "|" + scope
+                + "|" + LocalDate.now(clock);
+        var answer = cache.get(key, () -> {
+            var q = analytics.parse(dx, pe, ou, scope);
+            var page = analytics.query(q, approvedOnly, pageNo, size);
+            return json.writeValueAsBytes(new PageResult<>(page.rows(), page.page(), page.size(), page.total()));
+        });
+        var headers = ResponseEntity.ok().eTag(answer.etag())
+                .cacheControl(org.springframework.http.CacheControl.noCache().cachePrivate())
+                .varyBy(HttpHeaders.ACCEPT_ENCODING);
+        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && (ifNoneMatch.equals(answer.etag()) || ifNoneMatch.contains(answer.etag()))) {
+            return ResponseEntity.status(org.springframework.http.HttpStatus.NOT_MODIFIED).eTag(answer.etag())
+                    .cacheControl(org.springframework.http.CacheControl.noCache().cachePrivate())
+                    .varyBy(HttpHeaders.ACCEPT_ENCODING).build();
+        }
+        String encodings = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+        if (encodings != null && encodings.contains("gzip")) {
+            return headers.header(HttpHeaders.CONTENT_ENCODING, "gzip").contentType(MediaType.APPLICATION_JSON)
+                    .body(answer.gzip());
+        }
+        return headers.contentType(MediaType.APPLICATION_JSON).body(answer.json());
     }
 
     static final List<ExcelExport.Column<AnalyticsService.Row>> COLUMNS = List.of(
@@ -131,7 +174,7 @@ class IndicatorApiController {
             byte[] body = cache.get(key, () -> {
                 var page = analytics.query(q, approvedOnly, pageNo, size);
                 return json.writeValueAsBytes(new PageResult<>(page.rows(), page.page(), page.size(), page.total()));
-            });
+            }).json();
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
         }
         AnalyticsService.Page page = analytics.query(q, approvedOnly, pageNo, size);

@@ -50,6 +50,19 @@ class UnitRepository {
         return jdbc.sql(SELECT + " ORDER BY u.level, u.sort_order, u.code").query(UnitRepository::map).list();
     }
 
+    /** The first active unit with the role in the register's order (level, sort order, code), as {@link #all} lists them. */
+    Optional<Unit> firstWithRole(Unit.Role role) {
+        return jdbc.sql(SELECT + " WHERE u.active AND CAST(:role AS varchar) = ANY (u.roles)"
+                        + " ORDER BY u.level, u.sort_order, u.code LIMIT 1")
+                .param("role", role.name()).query(UnitRepository::map).optional();
+    }
+
+    /** The root unit (the city), the first in the register's order. */
+    Optional<Unit> root() {
+        return jdbc.sql(SELECT + " WHERE u.parent_id IS NULL ORDER BY u.level, u.sort_order, u.code LIMIT 1")
+                .query(UnitRepository::map).optional();
+    }
+
     List<Unit> inScope(DataScope scope) {
         return jdbc.sql(SELECT + " WHERE " + scope.predicate("u.id", null) + " ORDER BY u.level, u.sort_order, u.code")
                 .params(scope.params()).query(UnitRepository::map).list();

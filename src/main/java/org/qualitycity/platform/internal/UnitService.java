@@ -65,13 +65,13 @@ public class UnitService implements Units {
 
     @Override
     public Unit city() {
-        return repo.all().stream().filter(u -> u.parentId() == null).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the unit register is empty"));
+        // one row, not the register (the public complaint intake asks this on every submission)
+        return repo.root().orElseThrow(() -> new IllegalStateException("the unit register is empty"));
     }
 
     @Override
     public Optional<Unit> withRole(Unit.Role role) {
-        return repo.all().stream().filter(u -> u.active() && u.hasRole(role)).findFirst();
+        return repo.firstWithRole(role);
     }
 
     @Override
