@@ -219,7 +219,8 @@ class CaseReads {
                         default -> " > :dlAmber";
                     });
         }
-        return list.orderBy(q, SORTS, "receivedAt", true, "c.id DESC")
+        // open cases first, the nearest (or passed) deadline first; closed ones after, newest first
+        return list.orderBy(q, SORTS, "due", false, "c.id DESC")
                 .page(jdbc, SELECT, (rs, n) -> toView(decrypted(rowMap(rs)), true, false, List.of()), q);
     }
 

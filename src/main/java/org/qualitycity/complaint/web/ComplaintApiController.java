@@ -64,9 +64,10 @@ class ComplaintApiController {
 
     @GetMapping("/export")
     @PreAuthorize("hasAuthority('complaint:case:view')")
-    @Operation(summary = "The filtered list as Excel, personal data masked")
-    ResponseEntity<StreamingResponseBody> export(@Valid @ModelAttribute Filter filter) {
-        var rows = service.list(filter, new ListQuery(0, ListQuery.MAX_SIZE, null, null), Security.currentUser()).items();
+    @Operation(summary = "The filtered list as Excel (every page, in the list's sort), personal data masked")
+    ResponseEntity<StreamingResponseBody> export(@Valid @ModelAttribute Filter filter, @Valid @ModelAttribute ListQuery q) {
+        var user = Security.currentUser();
+        var rows = ListQuery.allPages(q, page -> service.list(filter, page, user));
         return ExcelExport.response(clock, "complaints", "complaints", Columns.excel(), rows);
     }
 
