@@ -387,6 +387,12 @@ final class ModuleScopeProbes {
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.json().get("total").asLong()).isZero();
         });
+        t.probe("GET /api/v1/early-warnings/export", e -> {
+            assertThat(DataScopeTest.excelText(api.getBytes("/api/v1/early-warnings/export?year=2018", tc)))
+                    .doesNotContain("赤壁市").doesNotContain("咸宁市|");
+            assertThat(DataScopeTest.excelText(api.getBytes("/api/v1/early-warnings/export?year=2018&unitCode=421281",
+                    tc)).split("\\|")).hasSize(9); // the header only
+        });
         t.probe("GET /api/v1/indicator-values", e -> assertThat(api.get("/api/v1/indicator-values?unitCode=421281",
                 tc).json().get("total").asLong()).isZero());
         t.probe("PUT /api/v1/indicator-values", e -> assertThat(api.put("/api/v1/indicator-values", Map.of(

@@ -86,7 +86,7 @@ public class PageLinks {
             return out;
         }
         int current = Math.max(0, Math.min(page.page(), last));
-        TreeSet<Integer> shown = new TreeSet<>(Set.of(0, last));
+        TreeSet<Integer> shown = new TreeSet<>(List.of(0, last));
         for (int n = current - RADIUS; n <= current + RADIUS; n++) {
             if (n >= 0 && n <= last) {
                 shown.add(n);

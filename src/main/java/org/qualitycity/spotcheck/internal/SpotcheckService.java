@@ -334,7 +334,10 @@ public class SpotcheckService implements SpotcheckRecords {
                         + " OR (r.reinspected_on IS NULL AND :today > r.started_on + " + REINSPECTION_DAYS
                         + ") OR r.reinspected_on > r.started_on + " + REINSPECTION_DAYS)
                 .param("today", today)
-                .orderBy("r.started_on DESC, s.id")
+                // open ones first (not re-inspected yet), the longest running (so the overdue ones) first; then the
+                // finished ones, newest first
+                .orderBy("(r.reinspected_on IS NOT NULL), CASE WHEN r.reinspected_on IS NULL THEN r.started_on END, "
+                        + "r.started_on DESC, s.id")
                 .page(jdbc, """
                         SELECT s.*, e.credit_code, e.name AS enterprise_name, u.code AS unit_code, u.name_zh AS unit_name,
                                c.name_zh AS category_name, c.kind AS category_kind, c.key_food,

@@ -156,6 +156,31 @@ class SpotcheckApiController {
         return service.followUps(overdue, query, Security.currentUser());
     }
 
+    @GetMapping("/follow-ups/export")
+    @PreAuthorize("hasAuthority('spotcheck:sample:view')")
+    @Operation(summary = "The follow-ups of failed batches in my scope as Excel (overdue=true: only overdue ones; every page)")
+    ResponseEntity<StreamingResponseBody> exportFollowUps(@RequestParam(defaultValue = "false") boolean overdue) {
+        CurrentUser user = Security.currentUser();
+        Locale locale = Texts.locale(); // cells rendered while the body is written, outside the request's thread
+        String late = Texts.render(Text.of("spotcheck.overdue"), locale);
+        List<ExcelExport.Column<SpotcheckService.FollowUpRow>> columns = List.of(
+                new ExcelExport.Column<>("spotcheck.sampleNo", r -> r.sample().sampleNo()),
+                new ExcelExport.Column<>("spotcheck.unit", r -> r.sample().unitName()),
+                new ExcelExport.Column<>("spotcheck.enterprise", r -> r.sample().enterpriseName()),
+                new ExcelExport.Column<>("spotcheck.product", r -> r.sample().product()),
+                new ExcelExport.Column<>("spotcheck.rectificationDue", r -> r.followUp().rectificationDue().toString()
+                        + (r.followUp().rectificationOverdue() ? " " + late : "")),
+                new ExcelExport.Column<>("spotcheck.report", r -> r.followUp().reportedOn() == null ? null
+                        : r.followUp().reportedOn().toString()),
+                new ExcelExport.Column<>("spotcheck.reinspectionDue", r -> r.followUp().reinspectionDue().toString()
+                        + (r.followUp().reinspectionOverdue() ? " " + late : "")),
+                new ExcelExport.Column<>("spotcheck.export.reinspected", r -> r.followUp().reinspectedOn() == null
+                        ? null : r.followUp().reinspectedOn() + (r.followUp().reinspectionVerdict() == null ? ""
+                        : " " + Texts.render(Text.of("spotcheck.verdict." + r.followUp().reinspectionVerdict()), locale))));
+        return ExcelExport.response(clock, "follow-ups", "follow-ups", columns,
+                ListQuery.allPages(null, page -> service.followUps(overdue, page, user)));
+    }
+
     @GetMapping("/plans")
     @PreAuthorize("hasAuthority('spotcheck:sample:view')")
     @Operation(summary = "Sampling plans (city-wide), with their sample counts; year optional")
