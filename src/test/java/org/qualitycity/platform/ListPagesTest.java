@@ -204,7 +204,7 @@ class ListPagesTest {
         List<List<String>> notMet = exportOf(admin, "/indicators/warnings?year=2018&status=NOT_MET&size=5",
                 "warnings-export", true);
         assertThat(notMet).allMatch(r -> r.get(0).equals("未达标"));
-        exportOf(admin, "/complaints?size=5", "export", true);
+        exportOf(admin, "/complaints?district=421222&type=REPORT&size=5", "export", true);
         exportOf(admin, "/spotchecks/follow-ups?size=5", "follow-ups-export", false);
         exportOf(admin, "/spotchecks/follow-ups?overdue=true&size=5", "follow-ups-export", false);
 
