@@ -161,6 +161,18 @@ class ListPagesTest {
     }
 
     @Test
+    void printingLeavesOutNavigationFiltersAndThePager() {
+        WebSession web = WebSession.loggedIn(port, "admin");
+        String page = web.get("/tasks").body();
+        Matcher css = Pattern.compile("href=\"(/css/app[^\"]*\\.css)\"").matcher(page);
+        assertThat(css.find()).isTrue();
+        String stylesheet = web.get(css.group(1)).body();
+        String print = stylesheet.substring(stylesheet.indexOf("@media print"));
+        assertThat(print).contains(".qc-topbar", ".qc-sidebar", ".qc-pager", ".qc-main form[method=\"get\"]", "display: none")
+                .contains("width: 100%").contains("text-decoration: none");
+    }
+
+    @Test
     void aPagePastTheEndLinksOnlyToPagesThatExist() {
         WebSession web = WebSession.loggedIn(port, "admin");
         for (String list : List.of("/tasks?size=5", "/enterprises?size=5", "/spotchecks/samples?size=5",

@@ -173,6 +173,24 @@ class CaseReads {
     }
 
     public PageResult<CaseView> list(Filter f, ListQuery q, CurrentUser user) {
+        return query(f, q, user).page(jdbc, SELECT, (rs, n) -> toView(decrypted(rowMap(rs)), true, false, List.of()), q);
+    }
+
+    /**
+     * Every case of the filtered list in its order (at most {@link ListQuery#EXPORT_LIMIT}), for the export: personal
+     * data masked as in the list; the free texts (facts, request, replies), which the export does not show, left out.
+     */
+    public List<CaseView> exportRows(Filter f, ListQuery q, CurrentUser user) {
+        return query(f, q, user).all(jdbc, SELECT, (rs, n) -> {
+            Map<String, Object> row = decrypted(rowMap(rs));
+            for (String text : List.of("facts", "request", "refusal_text", "return_reason", "reply")) {
+                row.put(text, null);
+            }
+            return toView(row, true, false, List.of());
+        }, ListQuery.EXPORT_LIMIT);
+    }
+
+    private ListSql query(Filter f, ListQuery q, CurrentUser user) {
         ListSql list = ListSql.from("FROM complaint_case c JOIN platform_unit d ON d.id = c.district_unit_id")
                 .scope(user.scope(), "c.unit_id", "c.created_by");
         if (f != null) {
@@ -220,8 +238,7 @@ class CaseReads {
                     });
         }
         // open cases first, the nearest (or passed) deadline first; closed ones after, newest first
-        return list.orderBy(q, SORTS, "due", false, "c.id DESC")
-                .page(jdbc, SELECT, (rs, n) -> toView(decrypted(rowMap(rs)), true, false, List.of()), q);
+        return list.orderBy(q, SORTS, "due", false, "c.id DESC");
     }
 
     CaseView toView(Map<String, Object> r, boolean masked, boolean may, List<String> signals) {
