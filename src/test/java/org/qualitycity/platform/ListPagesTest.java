@@ -222,11 +222,15 @@ class ListPagesTest {
 
         exportOf(WebSession.loggedIn(port, "secadmin"), "/login-log?username=admin&size=5", "login-log-export", true);
 
+        exportOf(admin, "/jobs?size=5", "jobs-export", false);
+
         // 我的任务: the export holds my tasks as filtered, not every task in my scope
         WebSession tongcheng = WebSession.loggedIn(port, "tongcheng");
         long inScope = total(tongcheng.get("/tasks?size=5").body());
         List<List<String>> mine = exportOf(tongcheng, "/tasks/mine?size=5", "task-export", false);
         assertThat((long) mine.size()).as("my tasks are fewer than those in my scope").isLessThan(inScope);
+        exportOf(tongcheng, "/notifications?size=5", "notifications-export", false);
+        exportOf(tongcheng, "/notifications?unread=true&size=5", "notifications-export", false);
         List<List<String>> mineOverdue = exportOf(tongcheng, "/tasks/mine?overdue=true&size=5", "task-export", false);
         assertThat(mineOverdue).allMatch(r -> r.get(r.size() - 1).equalsIgnoreCase("true"));
     }
