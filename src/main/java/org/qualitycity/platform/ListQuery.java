@@ -4,7 +4,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Paging and sorting of any list, bound from request parameters {@code page} (0-based), {@code size},
@@ -52,5 +55,23 @@ public record ListQuery(@Min(0) @Max(MAX_PAGE) Integer page,
                     + String.join(", ", new java.util.TreeSet<>(allowed.keySet())));
         }
         return " ORDER BY " + column + (descending() ? " DESC" : " ASC") + ", " + tieBreaker + " ";
+    }
+
+    /**
+     * Every row of a list as the user sees it filtered and sorted (the sort and direction of {@code q}; its page and
+     * size are ignored), read page after page through the list's own query, so that an export holds exactly the
+     * filtered rows of every page within the caller's scope; at most {@link #EXPORT_LIMIT}.
+     */
+    public static <T> List<T> allPages(ListQuery q, Function<ListQuery, PageResult<T>> list) {
+        List<T> out = new ArrayList<>();
+        for (int page = 0; out.size() < EXPORT_LIMIT; page++) {
+            PageResult<T> r = list.apply(new ListQuery(page, MAX_SIZE, q == null ? null : q.sort(),
+                    q == null ? null : q.dir()));
+            out.addAll(r.items());
+            if (!r.hasNext() || r.items().isEmpty()) {
+                break;
+            }
+        }
+        return out.size() > EXPORT_LIMIT ? List.copyOf(out.subList(0, EXPORT_LIMIT)) : out;
     }
 }

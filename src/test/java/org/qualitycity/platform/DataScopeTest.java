@@ -194,7 +194,8 @@ class DataScopeTest {
             assertThat(page.postForm("/users/" + chibiUserId + "/unlock", Map.of()).status()).isEqualTo(404);
         });
         for (String adminPage : List.of("GET /roles", "GET /roles/{id}", "POST /roles/{id}", "GET /audit",
-                "GET /audit/export", "POST /audit/verify", "GET /login-log", "GET /audit/personal-data-access")) {
+                "GET /audit/export", "POST /audit/verify", "GET /login-log", "GET /login-log/export",
+                "GET /audit/personal-data-access")) {
             probes.put(adminPage, e -> {
                 page.get("/");
                 String path = e.split(" ")[1].replace("{id}", "1");

@@ -46,6 +46,13 @@ final class EnterpriseScopeProbes {
             assertThat(api.get("/api/v1/enterprises?size=200&q=赤壁范围探针", tc).json().get("total").asLong()).isZero();
             notFound(api.get("/api/v1/enterprises?unit=421281", tc));
         });
+        t.probe("GET /api/v1/enterprises/export", e -> {
+            assertThat(DataScopeTest.excelText(api.getBytes("/api/v1/enterprises/export?q=赤壁范围探针", tc)))
+                    .doesNotContain("赤壁范围探针");
+            assertThat(DataScopeTest.excelText(api.getBytes("/api/v1/enterprises/export", tc)))
+                    .doesNotContain("赤壁范围探针").doesNotContain("赤壁市");
+            notFound(api.get("/api/v1/enterprises/export?unit=421281", tc));
+        });
         t.probe("POST /api/v1/enterprises", e -> {
             var r = api.post("/api/v1/enterprises", EnterpriseFixtures.enterprise(EnterpriseFixtures.freshCode("421281"),
                     "越权", "421281"), tc);
@@ -84,6 +91,13 @@ final class EnterpriseScopeProbes {
             assertThat(api.get("/api/v1/spotchecks/samples?q=PROBE-1&size=200", tc).json().get("total").asLong()).isZero();
             notFound(api.get("/api/v1/spotchecks/samples?unit=421281", tc));
         });
+        t.probe("GET /api/v1/spotchecks/samples/export", e -> {
+            assertThat(DataScopeTest.excelText(api.getBytes("/api/v1/spotchecks/samples/export?q=PROBE-1", tc)))
+                    .doesNotContain("赤壁范围探针企业");
+            assertThat(DataScopeTest.excelText(api.getBytes("/api/v1/spotchecks/samples/export", tc)))
+                    .doesNotContain("赤壁范围探针企业").doesNotContain("赤壁市");
+            notFound(api.get("/api/v1/spotchecks/samples/export?unit=421281", tc));
+        });
         t.probe("POST /api/v1/spotchecks/samples", e -> notFound(api.post("/api/v1/spotchecks/samples", sampleReq, tc)));
         t.probe("GET /api/v1/spotchecks/samples/{id}", e -> notFound(api.get("/api/v1/spotchecks/samples/" + sample, tc)));
         t.probe("POST /api/v1/spotchecks/samples/{id}/result", e -> notFound(api.post("/api/v1/spotchecks/samples/"
@@ -98,6 +112,8 @@ final class EnterpriseScopeProbes {
                 "/api/v1/spotchecks/samples/" + sample + "/reinspection", Map.of("verdict", "PASS"), tc)));
         t.probe("GET /api/v1/spotchecks/follow-ups", e -> assertThat(api.get("/api/v1/spotchecks/follow-ups?size=200", tc)
                 .body()).doesNotContain("PROBE-1").doesNotContain("赤壁"));
+        t.probe("GET /api/v1/spotchecks/follow-ups/export", e -> assertThat(DataScopeTest.excelText(
+                api.getBytes("/api/v1/spotchecks/follow-ups/export", tc))).doesNotContain("赤壁"));
         t.notScoped("GET /api/v1/spotchecks/plans", "sampling plans are city-wide (samples carry the units)");
         t.probe("POST /api/v1/spotchecks/plans", e -> assertThat(api.post("/api/v1/spotchecks/plans", Map.of("year", 2026,
                 "name", "越权计划", "inspectionType", "SUPERVISION"), tc).status()).isEqualTo(403));

@@ -301,6 +301,11 @@ final class ModuleScopeProbes {
         TestApi api = t.api();
         String tc = t.tongchengToken();
         long job = api.post("/api/v1/jobs", Map.of("kind", "audit-verify"), api.token("auditadmin")).json().get("id").asLong();
+        t.probe("GET /api/v1/jobs/export", e -> {
+            // the number of the job (a numeric cell) is not among 通城县's rows
+            assertThat(DataScopeTest.excelText(api.getBytes("/api/v1/jobs/export", tc))).doesNotContain("|" + job + ".0|");
+            assertThat(api.get("/api/v1/jobs/export?all=true", tc).status()).isEqualTo(403);
+        });
         t.probe("GET /api/v1/jobs", e -> {
             assertThat(api.get("/api/v1/jobs?size=200", tc).body()).doesNotContain("\"id\":" + job + ",");
             assertThat(api.get("/api/v1/jobs?all=true", tc).status()).isEqualTo(403);
@@ -335,6 +340,8 @@ final class ModuleScopeProbes {
                 api.get("/api/v1/notifications/" + notice, api.token("chibi")).json().get("readAt").isNull();
         t.probe("GET /api/v1/notifications", e -> assertThat(api.get("/api/v1/notifications?size=200", tc).body())
                 .doesNotContain("赤壁市 scope probe"));
+        t.probe("GET /api/v1/notifications/export", e -> assertThat(DataScopeTest.excelText(api.getBytes(
+                "/api/v1/notifications/export", tc))).doesNotContain("赤壁市 scope probe"));
         t.probe("GET /api/v1/notifications/{id}", e -> assertThat(api.get("/api/v1/notifications/" + notice, tc).status())
                 .isEqualTo(404));
         t.probe("POST /api/v1/notifications/{id}/read", e -> {
@@ -386,6 +393,12 @@ final class ModuleScopeProbes {
             var r = api.get("/api/v1/early-warnings?year=2018&unitCode=421281", tc);
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.json().get("total").asLong()).isZero();
+        });
+        t.probe("GET /api/v1/early-warnings/export", e -> {
+            assertThat(DataScopeTest.excelText(api.getBytes("/api/v1/early-warnings/export?year=2018", tc)))
+                    .doesNotContain("赤壁市").doesNotContain("咸宁市|");
+            assertThat(DataScopeTest.excelText(api.getBytes("/api/v1/early-warnings/export?year=2018&unitCode=421281",
+                    tc)).split("\\|")).hasSize(9); // the header only
         });
         t.probe("GET /api/v1/indicator-values", e -> assertThat(api.get("/api/v1/indicator-values?unitCode=421281",
                 tc).json().get("total").asLong()).isZero());

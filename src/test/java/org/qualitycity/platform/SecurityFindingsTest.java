@@ -153,16 +153,30 @@ class SecurityFindingsTest {
         WebSession web = WebSession.loggedIn(port, "admin");
         // the login log and the audit trail belong to the security and audit administrators (separation of duties)
         Map<String, List<String>> listsByUser = Map.of(
-                "admin", List.of("/jobs", "/enterprises", "/users", "/tasks", "/notifications", "/spotchecks/samples",
-                        "/spotchecks/follow-ups", "/indicators/warnings", "/complaints"),
+                "admin", List.of("/jobs", "/enterprises", "/users", "/tasks", "/tasks/mine", "/notifications",
+                        "/spotchecks/samples", "/spotchecks/follow-ups", "/indicators/warnings", "/complaints"),
+                "tongcheng", List.of("/tasks/mine", "/tasks", "/complaints", "/spotchecks/samples", "/enterprises"),
                 "secadmin", List.of("/login-log"),
-                "auditadmin", List.of("/audit"));
+                "auditadmin", List.of("/audit", "/audit/personal-data-access?subject=13800000000"));
+        Pattern pageParam = Pattern.compile("[?&;]page=(-?\\d+)");
         for (var e : listsByUser.entrySet()) {
             WebSession session = e.getKey().equals("admin") ? web : WebSession.loggedIn(port, e.getKey());
             for (String path : e.getValue()) {
-                var p = session.get(path);
-                assertThat(p.status()).as(path).isEqualTo(200);
-                assertThat(p.body()).as(path).contains("qc-pager").doesNotContain("page=-1");
+                for (String query : List.of("", "size=1", "size=1&page=1", "size=1&page=99999")) {
+                    var p = session.get(query.isEmpty() ? path : path + (path.contains("?") ? "&" : "?") + query);
+                    assertThat(p.status()).as(path + query).isEqualTo(200);
+                    // the pager with its numbers, go-to form and page size, never a link to a page that does not exist
+                    assertThat(p.body()).as(path + query).contains("qc-pager").contains("name=\"pageNo\"")
+                            .contains("name=\"size\"").doesNotContain("page=-1").doesNotContain("page=-");
+                    Matcher total = Pattern.compile("data-total=\"(\\d+)\"").matcher(p.body());
+                    assertThat(total.find()).as(path + query).isTrue();
+                    long pages = Math.max(1, Long.parseLong(total.group(1))); // one row a page
+                    Matcher links = pageParam.matcher(p.body());
+                    while (!query.isEmpty() && links.find()) {
+                        assertThat(Long.parseLong(links.group(1))).as(path + query + " " + links.group())
+                                .isBetween(0L, pages - 1);
+                    }
+                }
             }
         }
         // far past the end: "previous" leads to the last page, "next" nowhere

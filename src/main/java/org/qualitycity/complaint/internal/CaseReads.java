@@ -209,6 +209,27 @@ class CaseReads {
 
     /** The list; {@code awaiting}: with the cases that wait for dispatch to a district in the user's scope. */
     public PageResult<CaseView> list(Filter f, ListQuery q, CurrentUser user, boolean awaiting) {
+        return query(f, q, user, awaiting).page(jdbc, SELECT, (rs, n) -> {
+            Map<String, Object> row = decrypted(rowMap(rs));
+            return toView(row, true, false, List.of(), awaiting && awaitingFor(user, row));
+        }, q);
+    }
+
+    /**
+     * Every case of the filtered list in its order (at most {@link ListQuery#EXPORT_LIMIT}), for the export: personal
+     * data masked as in the list; the free texts (facts, request, replies), which the export does not show, left out.
+     */
+    public List<CaseView> exportRows(Filter f, ListQuery q, CurrentUser user) {
+        return query(f, q, user, true).all(jdbc, SELECT, (rs, n) -> {
+            Map<String, Object> row = decrypted(rowMap(rs));
+            for (String text : List.of("facts", "request", "refusal_text", "return_reason", "reply")) {
+                row.put(text, null);
+            }
+            return toView(row, true, false, List.of(), awaitingFor(user, row));
+        }, ListQuery.EXPORT_LIMIT);
+    }
+
+    private ListSql query(Filter f, ListQuery q, CurrentUser user, boolean awaiting) {
         ListSql list = ListSql.from("FROM complaint_case c JOIN platform_unit d ON d.id = c.district_unit_id")
                 .where(visible(user, awaiting), user.scope().params());
         if (f != null) {
@@ -255,11 +276,8 @@ class CaseReads {
                         default -> " > :dlAmber";
                     });
         }
-        return list.orderBy(q, SORTS, "receivedAt", true, "c.id DESC")
-                .page(jdbc, SELECT, (rs, n) -> {
-                    Map<String, Object> row = decrypted(rowMap(rs));
-                    return toView(row, true, false, List.of(), awaiting && awaitingFor(user, row));
-                }, q);
+        // open cases first, the nearest (or passed) deadline first; closed ones after, newest first
+        return list.orderBy(q, SORTS, "due", false, "c.id DESC");
     }
 
     CaseView toView(Map<String, Object> r, boolean masked, boolean may, List<String> signals) {

@@ -91,6 +91,11 @@ public class ComplaintService {
         return reads.list(f, q, user, false);
     }
 
+    /** Every case of the filtered list for the export (see {@link CaseReads#exportRows}). */
+    public List<CaseView> exportRows(Filter f, ListQuery q, CurrentUser user) {
+        return reads.exportRows(f, q, user);
+    }
+
     /** See {@link ComplaintWorkflow#act}. */
     public CaseView act(long id, Action a, CurrentUser user) {
         return workflow.act(id, a, user);

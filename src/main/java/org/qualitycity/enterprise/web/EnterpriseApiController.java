@@ -26,7 +26,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
+import org.qualitycity.platform.ExcelExport;
+import org.qualitycity.platform.Text;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
 import java.io.IOException;
+import java.time.Clock;
+import java.util.Locale;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -47,8 +53,11 @@ class EnterpriseApiController {
     private final EnterpriseService service;
     private final EnterpriseImport importer;
     private final List<EnterpriseDetailSection> sections;
+    private final Clock clock;
 
-    EnterpriseApiController(EnterpriseService service, EnterpriseImport importer, List<EnterpriseDetailSection> sections) {
+    EnterpriseApiController(EnterpriseService service, EnterpriseImport importer, List<EnterpriseDetailSection> sections,
+                            Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.importer = importer;
         this.sections = sections;
@@ -62,6 +71,27 @@ class EnterpriseApiController {
                 @RequestParam(required = false) String standard,
                                                       @Valid @ModelAttribute ListQuery query) {
         return service.list(Security.currentUser(), q, unit, standard, query);
+    }
+
+    @GetMapping("/export")
+    @PreAuthorize("hasAuthority('enterprise:enterprise:view')")
+    @Operation(summary = "The filtered list as Excel: every enterprise of the list (same filters and sort, all pages) in my data scope")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String q,
+                                                 @RequestParam(required = false) String unit,
+                                                 @RequestParam(required = false) String standard,
+                                                 @Valid @ModelAttribute ListQuery query) {
+        CurrentUser user = Security.currentUser();
+        Locale locale = Texts.locale(); // cells rendered while the body is written, outside the request's thread
+        List<ExcelExport.Column<EnterpriseService.EnterpriseView>> columns = List.of(
+                new ExcelExport.Column<>("enterprise.creditCode", EnterpriseService.EnterpriseView::creditCode),
+                new ExcelExport.Column<>("enterprise.name", EnterpriseService.EnterpriseView::name),
+                new ExcelExport.Column<>("enterprise.unit", EnterpriseService.EnterpriseView::unitName),
+                new ExcelExport.Column<>("enterprise.industry", EnterpriseService.EnterpriseView::industry),
+                new ExcelExport.Column<>("enterprise.legalRep", EnterpriseService.EnterpriseView::legalRepresentative),
+                new ExcelExport.Column<>("enterprise.status", e -> e.status() == null ? null
+                        : Texts.render(Text.of("enterprise.status." + e.status()), locale)));
+        return ExcelExport.response(clock, "enterprises", "enterprises", columns,
+                ListQuery.allPages(query, page -> service.list(user, q, unit, standard, page)));
     }
 
     @PostMapping

@@ -194,10 +194,11 @@ class IndicatorPageController {
                     @RequestParam(required = false) @Size(max = 32) String unitCode,
                     @RequestParam(required = false) @Pattern(regexp = "|NOT_MET|AT_RISK") String status,
                     @RequestParam(defaultValue = "false") boolean all,
-                    @RequestParam(defaultValue = "0") @Min(0) @Max(ListQuery.MAX_PAGE) int page, Model model) {
+                    @RequestParam(defaultValue = "0") @Min(0) @Max(ListQuery.MAX_PAGE) int page,
+                    @RequestParam(defaultValue = "50") @Min(1) @Max(ListQuery.MAX_SIZE) int size, Model model) {
         int y = year == null ? LocalDate.now(clock).getYear() : year;
         var result = analytics.warnings(y, blank(area), blank(unitCode), blank(status), all ? null : "YEAR",
-                Security.currentUser().scope(), page, 50);
+                Security.currentUser().scope(), page, size);
         model.addAttribute("all", all);
         model.addAttribute("page", new PageResult<>(result.rows(), result.page(), result.size(), result.total()));
         model.addAttribute("year", y);

@@ -24,7 +24,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.JsonNode;
 
+import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.ExcelExport;
+import org.qualitycity.platform.Text;
+import org.qualitycity.platform.Texts;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 
 @ApiController("/api/v1/jobs")
 @Tag(name = "Jobs")
@@ -36,8 +45,10 @@ class JobsApiController {
     }
 
     private final JobService jobs;
+    private final Clock clock;
 
-    JobsApiController(JobService jobs) {
+    JobsApiController(JobService jobs, Clock clock) {
+        this.clock = clock;
         this.jobs = jobs;
     }
 
@@ -49,6 +60,27 @@ class JobsApiController {
                              @RequestParam(required = false) @Size(max = 60) String kind,
                              @Valid @ModelAttribute ListQuery q) {
         return jobs.page(Security.currentUser(), all, status, kind, q);
+    }
+
+    @GetMapping("/export")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "The jobs of the list as Excel (same filters and sort, every page)")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "false") boolean all,
+                                                 @RequestParam(required = false) JobStatus status,
+                                                 @RequestParam(required = false) @Size(max = 60) String kind,
+                                                 @Valid @ModelAttribute ListQuery q) {
+        CurrentUser user = Security.currentUser();
+        Locale locale = Texts.locale(); // cells rendered while the body is written, outside the request's thread
+        List<ExcelExport.Column<JobView>> columns = List.of(
+                new ExcelExport.Column<>("jobs.id", JobView::id),
+                new ExcelExport.Column<>("jobs.kind", JobView::kind),
+                new ExcelExport.Column<>("jobs.status", j -> Texts.render(Text.of("jobs.status." + j.status()), locale)),
+                new ExcelExport.Column<>("jobs.progress", JobView::percent),
+                new ExcelExport.Column<>("jobs.createdBy", JobView::createdByName),
+                new ExcelExport.Column<>("jobs.createdAt", JobView::createdAt),
+                new ExcelExport.Column<>("jobs.finishedAt", JobView::finishedAt));
+        return ExcelExport.response(clock, "jobs", "jobs", columns,
+                ListQuery.allPages(q, page -> jobs.page(user, all, status, kind, page)));
     }
 
     @GetMapping("/{id}")

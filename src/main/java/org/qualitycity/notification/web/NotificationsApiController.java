@@ -19,7 +19,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.ExcelExport;
+import org.qualitycity.platform.Text;
+import org.qualitycity.platform.Texts;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 @ApiController("/api/v1/notifications")
@@ -33,8 +42,10 @@ class NotificationsApiController {
     }
 
     private final NotificationService notifications;
+    private final Clock clock;
 
-    NotificationsApiController(NotificationService notifications) {
+    NotificationsApiController(NotificationService notifications, Clock clock) {
+        this.clock = clock;
         this.notifications = notifications;
     }
 
@@ -44,6 +55,24 @@ class NotificationsApiController {
     PageResult<NotificationView> inbox(@RequestParam(defaultValue = "false") boolean unread,
                                        @Valid @ModelAttribute ListQuery q) {
         return notifications.inbox(Security.currentUser(), unread, q);
+    }
+
+    @GetMapping("/export")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "My inbox as Excel (unread=true: only unread; every page)")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "false") boolean unread,
+                                                 @Valid @ModelAttribute ListQuery q) {
+        CurrentUser user = Security.currentUser();
+        Locale locale = Texts.locale(); // cells rendered while the body is written, outside the request's thread
+        List<ExcelExport.Column<NotificationView>> columns = List.of(
+                new ExcelExport.Column<>("notification.export.at", NotificationView::createdAt),
+                new ExcelExport.Column<>("notification.export.severity", n -> n.severity() == null ? null
+                        : Texts.render(Text.of("notification.severity." + n.severity()), locale)),
+                new ExcelExport.Column<>("notification.export.title", NotificationView::title),
+                new ExcelExport.Column<>("notification.export.body", NotificationView::body),
+                new ExcelExport.Column<>("notification.export.readAt", NotificationView::readAt));
+        return ExcelExport.response(clock, "notifications", "notifications", columns,
+                ListQuery.allPages(q, page -> notifications.inbox(user, unread, page)));
     }
 
     @GetMapping("/unread-count")

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import org.qualitycity.platform.ExcelExport;
 import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.internal.AuditTrail;
 import org.qualitycity.platform.internal.PermissionRegistry;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
 
 /** Roles, the audit trail and the login log. */
 @Controller
@@ -109,5 +112,21 @@ class AdminPageController {
         model.addAttribute("page", audit.logins(username, success, q));
         model.addAttribute("username", username);
         return "platform/login-log";
+    }
+
+    @GetMapping("/login-log/export")
+    @PreAuthorize("hasAuthority('platform:login-log:view')")
+    ResponseEntity<StreamingResponseBody> exportLogins(@RequestParam(required = false) String username,
+                                                       @RequestParam(required = false) Boolean success,
+                                                       @Valid @ModelAttribute ListQuery q) {
+        String ok = Texts.msg("logins.success"); // in the request's thread: the body is written on another
+        List<ExcelExport.Column<AuditTrail.LoginEntry>> columns = List.of(
+                new ExcelExport.Column<>("audit.at", AuditTrail.LoginEntry::at),
+                new ExcelExport.Column<>("user.username", AuditTrail.LoginEntry::username),
+                new ExcelExport.Column<>("logins.ip", AuditTrail.LoginEntry::ip),
+                new ExcelExport.Column<>("logins.channel", AuditTrail.LoginEntry::channel),
+                new ExcelExport.Column<>("logins.result", e -> e.success() ? ok : e.reason()));
+        return ExcelExport.response(clock, "login-log", "login-log", columns,
+                ListQuery.allPages(q, page -> audit.logins(username, success, page)));
     }
 }

@@ -165,8 +165,15 @@ public class SpotcheckService implements SpotcheckRecords {
             SELECT s.*, e.credit_code, e.name AS enterprise_name, u.code AS unit_code, u.name_zh AS unit_name,
                    c.name_zh AS category_name, c.kind AS category_kind, c.key_food
             """ + FROM;
+    /** A sample still waiting for its result, or a failed batch whose rectification is not re-inspected yet. */
+    private static final String OPEN = "(NOT s.refused AND s.final_verdict IS NULL OR EXISTS (SELECT 1 FROM "
+            + "spotcheck_rectification r WHERE r.sample_id = s.id AND NOT r.cancelled AND r.reinspected_on IS NULL))";
+    /** The default order: open samples first, the longest waiting first; then the others, newest first. */
+    private static final String DUE = "(CASE WHEN " + OPEN + " THEN 0 ELSE 1 END), CASE WHEN " + OPEN
+            + " THEN s.sampled_on END";
     private static final Map<String, String> SORTS = Map.of("sampledOn", "s.sampled_on", "sampleNo", "s.sample_no",
-            "enterprise", "e.name", "product", "s.product", "verdict", "s.final_verdict", "unit", "u.sort_order");
+            "enterprise", "e.name", "product", "s.product", "verdict", "s.final_verdict", "unit", "u.sort_order",
+            "due", DUE);
 
     private final JdbcClient jdbc;
     private final Enterprises enterprises;
@@ -254,11 +261,11 @@ public class SpotcheckService implements SpotcheckRecords {
                 list.equal("s.final_verdict", "verdict", f.verdict());
             }
         }
-        // newest first unless the caller sorts
+        // open ones first (waiting for a result or a re-inspection), then newest first, unless the caller sorts
         return list.equal("s.refused", "refused", f.refused())
                 .equal("e.credit_code", "ent", f.enterprise())
                 .contains("text", f.q(), "s.product", "s.batch_no", "s.sample_no", "e.name")
-                .orderBy(q, SORTS, "sampledOn", true, "s.id")
+                .orderBy(q, SORTS, "due", false, "s.sampled_on DESC, s.id")
                 .page(jdbc, SELECT, SpotcheckService::map, q);
     }
 
@@ -327,7 +334,10 @@ public class SpotcheckService implements SpotcheckRecords {
                         + " OR (r.reinspected_on IS NULL AND :today > r.started_on + " + REINSPECTION_DAYS
                         + ") OR r.reinspected_on > r.started_on + " + REINSPECTION_DAYS)
                 .param("today", today)
-                .orderBy("r.started_on DESC, s.id")
+                // open ones first (not re-inspected yet), the longest running (so the overdue ones) first; then the
+                // finished ones, newest first
+                .orderBy("(r.reinspected_on IS NOT NULL), CASE WHEN r.reinspected_on IS NULL THEN r.started_on END, "
+                        + "r.started_on DESC, s.id")
                 .page(jdbc, """
                         SELECT s.*, e.credit_code, e.name AS enterprise_name, u.code AS unit_code, u.name_zh AS unit_name,
                                c.name_zh AS category_name, c.kind AS category_kind, c.key_food,

@@ -3,7 +3,11 @@ package org.qualitycity.spotcheck.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.ExcelExport;
 import org.qualitycity.platform.ListQuery;
+import org.qualitycity.platform.Text;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.PageResult;
 import org.qualitycity.platform.Security;
 import org.qualitycity.platform.web.ApiController;
@@ -21,7 +25,11 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
 import java.net.URI;
+import java.time.Clock;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +39,10 @@ class SpotcheckApiController {
 
     private final SpotcheckService service;
     private final AnnouncementService announcements;
+    private final Clock clock;
 
-    SpotcheckApiController(SpotcheckService service, AnnouncementService announcements) {
+    SpotcheckApiController(SpotcheckService service, AnnouncementService announcements, Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.announcements = announcements;
     }
@@ -105,12 +115,70 @@ class SpotcheckApiController {
         return service.reinspect(id, req, Security.currentUser());
     }
 
+    @GetMapping("/samples/export")
+    @PreAuthorize("hasAuthority('spotcheck:sample:view')")
+    @Operation(summary = "The filtered list of samples as Excel: every sample of the list (same filters and sort, all "
+            + "pages) in my scope")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String unit,
+                                                 @RequestParam(required = false) String period,
+                                                 @RequestParam(required = false) String indicator,
+                                                 @RequestParam(required = false) String verdict,
+                                                 @RequestParam(required = false) String enterprise,
+                                                 @RequestParam(required = false) String q,
+                                                 @RequestParam(required = false) Boolean refused,
+                                                 @Valid @ModelAttribute ListQuery query) {
+        CurrentUser user = Security.currentUser();
+        Filter f = new Filter(unit, period, indicator, verdict, enterprise, q, refused);
+        Locale locale = Texts.locale(); // cells rendered while the body is written, outside the request's thread
+        List<ExcelExport.Column<SpotcheckService.SampleView>> columns = List.of(
+                new ExcelExport.Column<>("spotcheck.sampleNo", SpotcheckService.SampleView::sampleNo),
+                new ExcelExport.Column<>("spotcheck.sampledOn", s -> s.sampledOn() == null ? null : s.sampledOn().toString()),
+                new ExcelExport.Column<>("spotcheck.unit", SpotcheckService.SampleView::unitName),
+                new ExcelExport.Column<>("spotcheck.enterprise", SpotcheckService.SampleView::enterpriseName),
+                new ExcelExport.Column<>("enterprise.creditCode", SpotcheckService.SampleView::enterpriseCreditCode),
+                new ExcelExport.Column<>("spotcheck.category", SpotcheckService.SampleView::categoryName),
+                new ExcelExport.Column<>("spotcheck.product", SpotcheckService.SampleView::product),
+                new ExcelExport.Column<>("spotcheck.batchNo", SpotcheckService.SampleView::batchNo),
+                new ExcelExport.Column<>("spotcheck.type", s -> s.inspectionType() == null ? null
+                        : Texts.render(Text.of("spotcheck.type." + s.inspectionType()), locale)),
+                new ExcelExport.Column<>("spotcheck.lab", SpotcheckService.SampleView::lab),
+                new ExcelExport.Column<>("spotcheck.verdict", s -> Texts.render(Text.of(s.refused() ? "spotcheck.refused"
+                        : "spotcheck.verdict." + (s.finalVerdict() == null ? "PENDING" : s.finalVerdict())), locale)));
+        return ExcelExport.response(clock, "samples", "samples", columns,
+                ListQuery.allPages(query, page -> service.list(f, page, user)));
+    }
+
     @GetMapping("/follow-ups")
     @PreAuthorize("hasAuthority('spotcheck:sample:view')")
     @Operation(summary = "Follow-ups of failed batches in my scope (overdue=true: only overdue ones)")
     PageResult<SpotcheckService.FollowUpRow> followUps(@RequestParam(defaultValue = "false") boolean overdue,
                                                        @Valid @ModelAttribute ListQuery query) {
         return service.followUps(overdue, query, Security.currentUser());
+    }
+
+    @GetMapping("/follow-ups/export")
+    @PreAuthorize("hasAuthority('spotcheck:sample:view')")
+    @Operation(summary = "The follow-ups of failed batches in my scope as Excel (overdue=true: only overdue ones; every page)")
+    ResponseEntity<StreamingResponseBody> exportFollowUps(@RequestParam(defaultValue = "false") boolean overdue) {
+        CurrentUser user = Security.currentUser();
+        Locale locale = Texts.locale(); // cells rendered while the body is written, outside the request's thread
+        String late = Texts.render(Text.of("spotcheck.overdue"), locale);
+        List<ExcelExport.Column<SpotcheckService.FollowUpRow>> columns = List.of(
+                new ExcelExport.Column<>("spotcheck.sampleNo", r -> r.sample().sampleNo()),
+                new ExcelExport.Column<>("spotcheck.unit", r -> r.sample().unitName()),
+                new ExcelExport.Column<>("spotcheck.enterprise", r -> r.sample().enterpriseName()),
+                new ExcelExport.Column<>("spotcheck.product", r -> r.sample().product()),
+                new ExcelExport.Column<>("spotcheck.rectificationDue", r -> r.followUp().rectificationDue().toString()
+                        + (r.followUp().rectificationOverdue() ? " " + late : "")),
+                new ExcelExport.Column<>("spotcheck.report", r -> r.followUp().reportedOn() == null ? null
+                        : r.followUp().reportedOn().toString()),
+                new ExcelExport.Column<>("spotcheck.reinspectionDue", r -> r.followUp().reinspectionDue().toString()
+                        + (r.followUp().reinspectionOverdue() ? " " + late : "")),
+                new ExcelExport.Column<>("spotcheck.export.reinspected", r -> r.followUp().reinspectedOn() == null
+                        ? null : r.followUp().reinspectedOn() + (r.followUp().reinspectionVerdict() == null ? ""
+                        : " " + Texts.render(Text.of("spotcheck.verdict." + r.followUp().reinspectionVerdict()), locale))));
+        return ExcelExport.response(clock, "follow-ups", "follow-ups", columns,
+                ListQuery.allPages(null, page -> service.followUps(overdue, page, user)));
     }
 
     @GetMapping("/plans")

@@ -55,8 +55,10 @@ public class TaskService {
                           List<String> coUnits, LocalDate deadline) {
     }
 
+    /** Open tasks first, the earliest deadline (so the overdue ones) first: the default order of the list. */
+    static final String DUE = "(t.state = 'CLOSED'), t.deadline";
     static final Map<String, String> SORTS = Map.of("deadline", "t.deadline", "id", "t.id", "state", "t.state",
-            "measure", "t.measure_code", "unit", "u.sort_order", "percent", "t.percent");
+            "measure", "t.measure_code", "unit", "u.sort_order", "percent", "t.percent", "due", DUE);
 
     private static final String SELECT = """
             SELECT t.*, u.code AS unit_code, u.name_zh AS unit_name_zh, u.name_en AS unit_name_en,
@@ -116,7 +118,7 @@ public class TaskService {
         }
         return list.equal("t.state", "state", f.state() == null ? null : f.state().name())
                 .equal("t.kind", "kind", f.kind())
-                .orderBy(q, SORTS, "deadline", "t.id")
+                .orderBy(q, SORTS, "due", "t.id")
                 .page(jdbc, SELECT, (rs, n) -> map(rs, english), q);
     }
 

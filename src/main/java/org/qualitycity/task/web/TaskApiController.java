@@ -3,6 +3,7 @@ package org.qualitycity.task.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.ExcelExport;
 import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.PageResult;
@@ -76,13 +77,18 @@ class TaskApiController {
 
     @GetMapping("/tasks/export")
     @PreAuthorize("hasAuthority('task:task:view')")
-    @Operation(summary = "The tasks in scope as Excel (same filters)")
+    @Operation(summary = "The tasks in scope as Excel: every row of the filtered list (same filters and sort, all pages)")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String measure,
                                   @RequestParam(required = false) String unit,
                                   @RequestParam(required = false) TaskState state,
-                                  @RequestParam(required = false) Boolean overdue) {
-        return ExcelExport.bytesResponse(clock, "tasks", "tasks", TaskColumns.COLUMNS, tasks.all(
-                new TaskService.Filter(measure, unit, state, overdue, null, null), Security.currentUser(), false));
+                                  @RequestParam(required = false) Boolean overdue,
+                                  @RequestParam(required = false) String kind,
+                                  @RequestParam(required = false) Boolean mine,
+                                  @Valid @ModelAttribute ListQuery q) {
+        TaskService.Filter f = new TaskService.Filter(measure, unit, state, overdue, kind, mine);
+        CurrentUser user = Security.currentUser();
+        return ExcelExport.bytesResponse(clock, "tasks", "tasks", TaskColumns.COLUMNS,
+                ListQuery.allPages(q, page -> tasks.list(f, page, user, false)));
     }
 
     @GetMapping("/tasks/{id}")
