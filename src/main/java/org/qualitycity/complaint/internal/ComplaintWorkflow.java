@@ -57,6 +57,7 @@ class ComplaintWorkflow {
     /** The transition table of a case (SAMR Order 121); docs/workflows/complaint.case.md draws it. */
     static final Workflow<Status, Step, Facts> TABLE = Workflow.<Status, Step, Facts>of("complaint", "case",
                     Status.class, Step.class)
+            .labels("complaint.status.", "complaint.action.")
             .initial(Status.RECEIVED, Status.REPEAT)
             .on(Step.ACCEPT, Status.RECEIVED, Status.ACCEPTED)
             .on(Step.REFUSE, Status.RECEIVED, Status.REFUSED)

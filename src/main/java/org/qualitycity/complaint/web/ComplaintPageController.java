@@ -69,7 +69,7 @@ class ComplaintPageController {
             service.act(id, action, Security.currentUser());
             redirect.addFlashAttribute("done", action.action());
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("actionError", e.problems().get(0).field() + ": " + e.problems().get(0).message());
+            redirect.addFlashAttribute("actionError", e.problems().get(0).message());
         } catch (ConflictException e) {
             redirect.addFlashAttribute("actionError", e.getMessage());
         }

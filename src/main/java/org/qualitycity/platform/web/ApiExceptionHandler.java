@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.ValidationException;
+import org.qualitycity.platform.Workflow;
 import org.qualitycity.platform.internal.NulCharacter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -174,11 +175,20 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "conflict", e.getMessage());
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "conflict", e.getMessage());
+        if (e instanceof Workflow.Refused r) {
+            r.codes().forEach(p::setProperty); // the names for API clients beside the labels of the detail
+        }
+        return p;
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException e) {
+        if (e instanceof Workflow.Forbidden f) {
+            ProblemDetail p = problem(HttpStatus.FORBIDDEN, "forbidden", f.getMessage());
+            f.codes().forEach(p::setProperty);
+            return p;
+        }
         return problem(HttpStatus.FORBIDDEN, "forbidden", "You lack the permission for this action.");
     }
 
