@@ -5,6 +5,7 @@ import org.qualitycity.indicator.Period;
 import org.qualitycity.platform.AuditHistory;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
@@ -60,7 +61,7 @@ public class DrillDownService {
         try {
             period = Period.parse(periodId);
         } catch (IllegalArgumentException e) {
-            throw new ValidationException("period", e.getMessage());
+            throw new ValidationException("period", Texts.msg("error.period"));
         }
         var q = new AnalyticsService.Query(List.of(d.code()), List.of(period.id()), List.of(unit.id()));
         var rows = analytics.query(q, false, 0, 1).rows();

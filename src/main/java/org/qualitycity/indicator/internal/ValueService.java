@@ -169,7 +169,7 @@ public class ValueService {
     public List<ValueView> save(SaveValues req, CurrentUser user) {
         Period period = parsePeriod(req.period());
         Unit unit = units.byCode(req.unitCode()).orElseThrow(() -> new ValidationException("unitCode",
-                "unknown unit " + req.unitCode()));
+                Texts.msg("error.unknown-unit", req.unitCode())));
         var byElement = catalog.indicatorByElement();
         List<ValidationException.FieldProblem> problems = new ArrayList<>();
         Map<String, BigDecimal> incoming = new LinkedHashMap<>();
@@ -180,7 +180,7 @@ public class ValueService {
             String field = "values[" + i + "]";
             IndicatorDefinition d = byElement.get(e.element());
             if (d == null) {
-                problems.add(new ValidationException.FieldProblem(field + ".element", "unknown data element " + e.element()));
+                problems.add(new ValidationException.FieldProblem(field + ".element", Texts.msg("indicator.error.unknown-element", e.element())));
                 continue;
             }
             DataElement element = elementOf(d, e.element());
@@ -188,17 +188,15 @@ public class ValueService {
                 throw new NotFoundException("unit " + req.unitCode());
             }
             if (element.source() == IndicatorDefinition.ValueSource.COMPUTED) {
-                problems.add(new ValidationException.FieldProblem(field + ".element", e.element()
-                        + " is computed from records by the " + element.module() + " module and cannot be entered"));
+                problems.add(new ValidationException.FieldProblem(field + ".element", Texts.msg("indicator.error.computed-element", e.element())));
                 continue;
             }
             if (period.type() != d.periodType()) {
-                problems.add(new ValidationException.FieldProblem("period", e.element() + " is reported per "
-                        + d.periodType().name().toLowerCase() + ", not for " + period.id()));
+                problems.add(new ValidationException.FieldProblem("period", Texts.msg("indicator.error.wrong-period-type", e.element(), Texts.msg("plan.period." + d.periodType()), period.id())));
                 continue;
             }
             if (incoming.containsKey(e.element())) {
-                problems.add(new ValidationException.FieldProblem(field + ".element", "duplicate element " + e.element()));
+                problems.add(new ValidationException.FieldProblem(field + ".element", Texts.msg("indicator.error.duplicate-element", e.element())));
                 continue;
             }
             validateBounds(d, element, e.value(), field + ".value", problems);
@@ -222,8 +220,7 @@ public class ValueService {
                 if (num != null && den != null && num.compareTo(den) > 0) {
                     int index = new ArrayList<>(incoming.keySet()).indexOf(entry.getKey());
                     problems.add(new ValidationException.FieldProblem("values[" + index + "].value",
-                            d.numerator().nameZh() + " (" + num.stripTrailingZeros().toPlainString() + ") must not exceed "
-                                    + d.denominator().nameZh() + " (" + den.stripTrailingZeros().toPlainString() + ")"));
+                            Texts.msg("indicator.error.numerator-exceeds", new org.qualitycity.platform.Text.Names(d.numerator().nameZh(), d.numerator().nameEn()), num.stripTrailingZeros().toPlainString(), new org.qualitycity.platform.Text.Names(d.denominator().nameZh(), d.denominator().nameEn()), den.stripTrailingZeros().toPlainString())));
                 }
             }
         }
@@ -234,8 +231,7 @@ public class ValueService {
         for (var entry : incoming.entrySet()) {
             Optional<ValueRepository.Row> before = repo.find(entry.getKey(), unit.id(), period.id());
             if (before.isPresent() && (before.get().status().equals("APPROVED") || before.get().status().equals("SUBMITTED"))) {
-                throw new ConflictException(entry.getKey() + " of " + unit.nameZh() + " " + period.id() + " is "
-                        + before.get().status().toLowerCase() + "; it can change only after it is returned or reopened");
+                throw new ConflictException(Texts.msg("indicator.error.value-locked", entry.getKey(), unit.name(Texts.locale()), period.id(), Texts.msg("indicator.valueStatus." + before.get().status())));
             }
             String flag = outlier(entry.getKey(), unit.id(), period, entry.getValue());
             repo.upsertDraft(entry.getKey(), unit.id(), period, entry.getValue(), flag, user.id());
@@ -259,26 +255,23 @@ public class ValueService {
     private static BigDecimal validateMembers(IndicatorDefinition d, DataElement element, Entry e, String field,
                                               List<ValidationException.FieldProblem> problems) {
         if (d.breakdown() == null || !element.equals(d.value())) {
-            problems.add(new ValidationException.FieldProblem(field + ".members", e.element()
-                    + " has no breakdown in the plan"));
+            problems.add(new ValidationException.FieldProblem(field + ".members", Texts.msg("indicator.error.no-breakdown", e.element())));
             return e.value();
         }
         BigDecimal sum = BigDecimal.ZERO;
         for (var m : e.members().entrySet()) {
             if (!d.breakdown().openList() && !d.breakdown().valuesZh().contains(m.getKey())) {
                 problems.add(new ValidationException.FieldProblem(field + ".members." + m.getKey(),
-                        "not one of " + String.join(", ", d.breakdown().valuesZh())));
+                        Texts.msg("indicator.error.not-a-member", String.join(", ", d.breakdown().valuesZh()))));
             }
             if (m.getValue().signum() < 0 || m.getValue().scale() > 6) {
                 problems.add(new ValidationException.FieldProblem(field + ".members." + m.getKey(),
-                        "must be a number not below 0"));
+                        Texts.msg("indicator.error.member-not-negative")));
             }
             sum = sum.add(m.getValue());
         }
         if (e.value() != null && e.value().compareTo(sum) != 0) {
-            problems.add(new ValidationException.FieldProblem(field + ".members", "the members add up to "
-                    + sum.stripTrailingZeros().toPlainString() + ", not to the value "
-                    + e.value().stripTrailingZeros().toPlainString()));
+            problems.add(new ValidationException.FieldProblem(field + ".members", Texts.msg("indicator.error.members-sum", sum.stripTrailingZeros().toPlainString(), e.value().stripTrailingZeros().toPlainString())));
         }
         return e.value() == null ? sum : e.value();
     }
@@ -351,8 +344,7 @@ public class ValueService {
     public List<ValueView> act(WorkflowAction req, CurrentUser user) {
         if ((req.action() == Action.RETURN || req.action() == Action.REOPEN)
                 && (req.comment() == null || req.comment().isBlank())) {
-            throw new ValidationException("comment", req.action() == Action.RETURN
-                    ? "say why the value is returned" : "give the reason for reopening an approved value");
+            throw new ValidationException("comment", req.action() == Action.RETURN ? Texts.msg("indicator.error.return-reason") : Texts.msg("indicator.error.reopen-reason"));
         }
         requirePermission(req.action(), user);
         var byElement = catalog.indicatorByElement();
@@ -363,7 +355,7 @@ public class ValueService {
             Unit unit = units.byCode(k.unitCode()).orElseThrow(() -> new NotFoundException("unit " + k.unitCode()));
             IndicatorDefinition d = byElement.get(k.element());
             if (d == null) {
-                throw new ValidationException("keys[" + i + "].element", "unknown data element " + k.element());
+                throw new ValidationException("keys[" + i + "].element", Texts.msg("indicator.error.unknown-element", k.element()));
             }
             if (!mayTouch(user, elementOf(d, k.element()), d, unit)) {
                 throw new NotFoundException("value");
@@ -375,12 +367,11 @@ public class ValueService {
                     ValueWorkflow.Status.valueOf(before.status()), req.action(),
                     new ValueWorkflow.Facts(user, before.submittedBy(), before.source()), t -> {
                         if (req.action() == Action.SUBMIT && before.value() == null) {
-                            throw new ValidationException(field, "an empty value cannot be submitted");
+                            throw new ValidationException(field, Texts.msg("indicator.error.empty-value"));
                         }
                         if (req.action() == Action.SUBMIT && needsEvidence(d, k.element())
                                 && (before.evidence() == null || before.evidence().isBlank())) {
-                            throw new ValidationException(field + ".evidence", "a rating of " + d.code()
-                                    + " needs its evidence (what the rating rests on) before it is submitted");
+                            throw new ValidationException(field + ".evidence", Texts.msg("indicator.error.rating-needs-evidence", d.code()));
                         }
                         repo.setStatus(k.element(), unit.id(), k.period(), t.to().name(),
                                 req.action() == Action.SUBMIT || req.action() == Action.APPROVE ? null : req.comment(),
@@ -404,7 +395,7 @@ public class ValueService {
             case REOPEN -> "indicator:value:reopen";
         };
         if (!user.can(needed)) {
-            throw new org.springframework.security.access.AccessDeniedException("missing " + needed);
+            throw new org.springframework.security.access.AccessDeniedException(Texts.msg("indicator.error.missing-permission", needed));
         }
     }
 
@@ -416,7 +407,7 @@ public class ValueService {
         try {
             return Period.parse(id);
         } catch (IllegalArgumentException e) {
-            throw new ValidationException("period", e.getMessage());
+            throw new ValidationException("period", Texts.msg("error.period"));
         }
     }
 }

@@ -163,7 +163,7 @@ public class ValueWorkbook {
             if (e instanceof ValidationException v) {
                 throw v;
             }
-            throw new ValidationException("file", "not a readable Excel workbook (.xlsx): " + e.getClass().getSimpleName());
+            throw new ValidationException("file", Texts.msg("error.not-xlsx"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

@@ -19,6 +19,7 @@ import org.qualitycity.platform.ExcelExport;
 import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.PageResult;
 import org.qualitycity.platform.Security;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.web.ApiController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -238,7 +239,7 @@ class IndicatorApiController {
     ValueWorkbook.ImportResult upload(@RequestParam("file") org.springframework.web.multipart.MultipartFile file)
             throws java.io.IOException {
         if (file.isEmpty()) {
-            throw new org.qualitycity.platform.ValidationException("file", "the file is empty");
+            throw new org.qualitycity.platform.ValidationException("file", Texts.msg("error.file-empty"));
         }
         return workbook.upload(Security.currentUser(), file.getInputStream());
     }

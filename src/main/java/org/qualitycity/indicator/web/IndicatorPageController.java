@@ -93,7 +93,7 @@ class IndicatorPageController {
                     ? Period.containing(IndicatorDefinition.PeriodType.QUARTER, LocalDate.now(clock)).previous()
                     : Period.parse(period);
         } catch (IllegalArgumentException e) {
-            throw new ValidationException("period", e.getMessage());
+            throw new ValidationException("period", Texts.msg("error.period"));
         }
         List<Unit> columns = units.visibleToAreas(me);
         List<IndicatorDefinition> defs = catalog.indicators().stream()
@@ -216,7 +216,7 @@ class IndicatorPageController {
                     ? Period.containing(IndicatorDefinition.PeriodType.QUARTER, LocalDate.now(clock)).previous()
                     : Period.parse(period);
         } catch (IllegalArgumentException e) {
-            throw new ValidationException("period", e.getMessage());
+            throw new ValidationException("period", Texts.msg("error.period"));
         }
         Map<String, ValueService.ValueView> stored = new LinkedHashMap<>();
         values.form(me, u, p.id()).forEach(v -> stored.put(v.element(), v));
