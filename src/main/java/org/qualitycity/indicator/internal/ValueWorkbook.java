@@ -129,15 +129,15 @@ public class ValueWorkbook {
                 String element = fmt.formatCellValue(row.getCell(COL_ELEMENT)).trim();
                 String period = fmt.formatCellValue(row.getCell(COL_PERIOD)).trim();
                 if (units.byCode(unitCode).isEmpty()) {
-                    problems.add(problem(excelRow, "A", "unknown unit code '" + unitCode + "'"));
+                    problems.add(problem(excelRow, "A", Texts.msg("error.unknown-unit", unitCode)));
                 }
                 if (catalog.element(element).isEmpty()) {
-                    problems.add(problem(excelRow, "C", "unknown data element '" + element + "'"));
+                    problems.add(problem(excelRow, "C", Texts.msg("indicator.error.unknown-element", element)));
                 }
                 try {
                     Period.parse(period);
                 } catch (IllegalArgumentException e) {
-                    problems.add(problem(excelRow, "F", "not a period: '" + period + "'"));
+                    problems.add(problem(excelRow, "F", Texts.msg("indicator.error.workbook.not-a-period", period)));
                 }
                 Cell cell = row.getCell(COL_VALUE);
                 BigDecimal value = null;
@@ -148,7 +148,7 @@ public class ValueWorkbook {
                     try {
                         value = new BigDecimal(text);
                     } catch (NumberFormatException e) {
-                        problems.add(problem(excelRow, "G", "not a number: '" + text + "'"));
+                        problems.add(problem(excelRow, "G", Texts.msg("indicator.error.not-a-number", text)));
                         continue;
                     }
                 }
@@ -184,7 +184,7 @@ public class ValueWorkbook {
                 }
             } catch (NotFoundException e) {
                 problems.add(problem(firstRowOf.getOrDefault(entry.getKey() + "|" + entry.getValue().get(0).element(), 0),
-                        "A", "you do not report for unit " + parts[0]));
+                        "A", Texts.msg("indicator.error.workbook.not-for-unit", parts[0])));
             }
         }
         if (!problems.isEmpty()) {

@@ -3,6 +3,7 @@ package org.qualitycity.platform.web;
 import jakarta.validation.ConstraintViolationException;
 import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.Workflow;
 import org.qualitycity.platform.internal.NulCharacter;
@@ -165,7 +166,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "No such record.");
+        return problem(HttpStatus.NOT_FOUND, "not-found", Texts.msg("error.404.text"));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
@@ -189,7 +190,7 @@ class ApiExceptionHandler {
             f.codes().forEach(p::setProperty);
             return p;
         }
-        return problem(HttpStatus.FORBIDDEN, "forbidden", "You lack the permission for this action.");
+        return problem(HttpStatus.FORBIDDEN, "forbidden", Texts.msg("error.403.text"));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
