@@ -160,7 +160,7 @@ class IndicatorEngineTest {
         var computed = api.put("/api/v1/indicator-values", Map.of("unitCode", "421222", "period", "2016Q4", "values",
                 List.of(Map.of("element", "P2_PASSED", "value", 1))), admin);
         assertThat(computed.status()).isEqualTo(400);
-        assertThat(computed.json().get("errors").get(0).get("message").asText()).contains("computed");
+        assertThat(computed.json().get("errors").get(0).get("message").asText()).contains("自动计算");
         var wrongPeriod = api.put("/api/v1/indicator-values", Map.of("unitCode", "421222", "period", "201604", "values",
                 List.of(Map.of("element", "E2_ACCEPTED", "value", 3))), admin);
         assertThat(wrongPeriod.json().get("errors").get(0).get("field").asText()).isEqualTo("period");
