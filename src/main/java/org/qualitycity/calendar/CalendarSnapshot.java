@@ -1,5 +1,6 @@
 package org.qualitycity.calendar;
 
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 
 import java.time.LocalDate;
@@ -71,7 +72,7 @@ final class CalendarSnapshot implements WorkingDayCalendar {
     public LocalDate addWorkingDays(LocalDate from, int days) {
         required(from, "from");
         if (days < 0 || days > MAX_DAYS) {
-            throw new ValidationException("days", "must be between 0 and " + MAX_DAYS);
+            throw new ValidationException("days", Texts.msg("error.range", "0", String.valueOf(MAX_DAYS)));
         }
         requireLoaded(from.getYear(), "from");
         int i = index(from);
@@ -139,7 +140,7 @@ final class CalendarSnapshot implements WorkingDayCalendar {
 
     private static void required(LocalDate date, String field) {
         if (date == null) {
-            throw new ValidationException(field, "required");
+            throw new ValidationException(field, Texts.msg("error.required"));
         }
     }
 

@@ -51,8 +51,7 @@ public record ListQuery(@Min(0) @Max(MAX_PAGE) Integer page,
         String key = sort == null || sort.isBlank() ? defaultKey : sort;
         String column = allowed.get(key);
         if (column == null) {
-            throw new ValidationException("sort", "unknown sort key '" + key + "'; allowed: "
-                    + String.join(", ", new java.util.TreeSet<>(allowed.keySet())));
+            throw new ValidationException("sort", Texts.msg("platform.error.sort-key", key, String.join(", ", new java.util.TreeSet<>(allowed.keySet()))));
         }
         return " ORDER BY " + column + (descending() ? " DESC" : " ASC") + ", " + tieBreaker + " ";
     }

@@ -49,15 +49,19 @@ public final class Workflow<S extends Enum<S>, A extends Enum<A>, C> {
     private final Class<A> actionType;
     private final Set<S> initial;
     private final List<Transition<S, A, C>> transitions;
+    private final String stateLabels;
+    private final String actionLabels;
 
     private Workflow(String module, String entityType, Class<S> stateType, Class<A> actionType, Set<S> initial,
-                     List<Transition<S, A, C>> transitions) {
+                     List<Transition<S, A, C>> transitions, String stateLabels, String actionLabels) {
         this.module = module;
         this.entityType = entityType;
         this.stateType = stateType;
         this.actionType = actionType;
         this.initial = initial;
         this.transitions = List.copyOf(transitions);
+        this.stateLabels = stateLabels;
+        this.actionLabels = actionLabels;
     }
 
     /** Starts a table for records of {@code entityType} in {@code module} (the names of the audit trail). */
@@ -77,6 +81,45 @@ public final class Workflow<S extends Enum<S>, A extends Enum<A>, C> {
     /** {@code module.entityType}, e.g. {@code complaint.case}: the workflow's name in the history and in docs/. */
     public String name() {
         return module + "." + entityType;
+    }
+
+    /** The message key of the record kind's name ({@code workflow.complaint.case}: 投诉举报件 / complaint case). */
+    public String kindLabelKey() {
+        return "workflow." + name();
+    }
+
+    /** The message key of a state's label (the table's state prefix and the state's name). */
+    public String stateLabelKey(S state) {
+        return stateLabels + state.name();
+    }
+
+    /** The message key of an action's label (the table's action prefix and the action's name). */
+    public String actionLabelKey(A action) {
+        return actionLabels + action.name();
+    }
+
+    /**
+     * The message key of a guard's label: {@code workflow.<name>.guard.<guard name in lower case, words joined by
+     * hyphens>}, e.g. {@code workflow.complaint.case.guard.mediation-running}. The guard's name itself stays the
+     * English identifier that the diagrams show.
+     */
+    public String guardLabelKey(Guard<C> guard) {
+        return kindLabelKey() + ".guard." + guard.name().toLowerCase(java.util.Locale.ROOT).strip()
+                .replaceAll("[^a-z0-9]+", "-");
+    }
+
+    /** Every label key the table's refusals may render: the kind, each state, each action and each guard. */
+    public Set<String> labelKeys() {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(kindLabelKey());
+        for (S s : stateType.getEnumConstants()) {
+            keys.add(stateLabelKey(s));
+        }
+        for (A a : actionType.getEnumConstants()) {
+            keys.add(actionLabelKey(a));
+        }
+        transitions.forEach(t -> t.guards().forEach(g -> keys.add(guardLabelKey(g))));
+        return keys;
     }
 
     public Class<S> stateType() {
@@ -109,22 +152,80 @@ public final class Workflow<S extends Enum<S>, A extends Enum<A>, C> {
     /**
      * The transition for {@code action} in state {@code from}, its guards checked against {@code context}.
      *
-     * @throws ConflictException     (409) when the table has no such row, naming the state and the action, or a
-     *                               {@link Guard#when} guard fails
-     * @throws AccessDeniedException (403) when a {@link Guard#who} guard fails
+     * @throws Refused   (409, a {@link ConflictException}) when the table has no such row, naming the state and the
+     *                   action by their labels, or a {@link Guard#when} guard fails, naming the guard's label
+     * @throws Forbidden (403, an {@link AccessDeniedException}) when a {@link Guard#who} guard fails
      */
     public Transition<S, A, C> check(S from, A action, C context) {
-        Transition<S, A, C> t = find(from, action).orElseThrow(() -> new ConflictException(entityType + " is " + from
-                + ": " + action + " is not allowed in this state (allowed: " + actionsIn(from) + ")"));
+        Transition<S, A, C> t = find(from, action).orElse(null);
+        if (t == null) {
+            Set<A> allowed = actionsIn(from);
+            String labels = allowed.stream().map(a -> Texts.msg(actionLabelKey(a)))
+                    .collect(Collectors.joining(Texts.msg("workflow.refused.list-separator")));
+            throw new Refused(allowed.isEmpty()
+                    ? Texts.msg("workflow.refused.no-step", Texts.msg(kindLabelKey()), Texts.msg(stateLabelKey(from)),
+                    Texts.msg(actionLabelKey(action)))
+                    : Texts.msg("workflow.refused.not-allowed", Texts.msg(kindLabelKey()),
+                    Texts.msg(stateLabelKey(from)), Texts.msg(actionLabelKey(action)), labels),
+                    codes(from, action, null, allowed));
+        }
         for (Guard<C> g : t.guards()) {
             if (!g.test().test(context)) {
                 if (g.who()) {
-                    throw new AccessDeniedException(action + " needs: " + g.name());
+                    throw new Forbidden(Texts.msg("workflow.refused.who", Texts.msg(kindLabelKey()),
+                            Texts.msg(stateLabelKey(from)), Texts.msg(actionLabelKey(action)),
+                            Texts.msg(guardLabelKey(g))), codes(from, action, g, null));
                 }
-                throw new ConflictException(entityType + " is " + from + ": " + action + " needs: " + g.name());
+                throw new Refused(Texts.msg("workflow.refused.when", Texts.msg(kindLabelKey()),
+                        Texts.msg(stateLabelKey(from)), Texts.msg(actionLabelKey(action)), Texts.msg(guardLabelKey(g))),
+                        codes(from, action, g, null));
             }
         }
         return t;
+    }
+
+    /** The machine-readable side of a refusal (problem properties): the workflow, state, action, guard, allowed. */
+    private java.util.Map<String, Object> codes(S from, A action, Guard<C> guard, Set<A> allowed) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("workflow", name());
+        m.put("state", from.name());
+        m.put("action", action.name());
+        if (guard != null) {
+            m.put("guard", guard.name());
+        }
+        if (allowed != null) {
+            m.put("allowed", allowed.stream().map(Enum::name).toList());
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** A step the table refuses (409): a message in the reader's language and the codes for API clients. */
+    public static final class Refused extends ConflictException {
+        private final java.util.Map<String, Object> codes;
+
+        Refused(String message, java.util.Map<String, Object> codes) {
+            super(message);
+            this.codes = codes;
+        }
+
+        /** {@code workflow}, {@code state}, {@code action} and {@code guard} or {@code allowed}: names, not labels. */
+        public java.util.Map<String, Object> codes() {
+            return codes;
+        }
+    }
+
+    /** A step that a {@link Guard#who} guard refuses (403), with the same codes as {@link Refused}. */
+    public static final class Forbidden extends AccessDeniedException {
+        private final java.util.Map<String, Object> codes;
+
+        Forbidden(String message, java.util.Map<String, Object> codes) {
+            super(message);
+            this.codes = codes;
+        }
+
+        public java.util.Map<String, Object> codes() {
+            return codes;
+        }
     }
 
     /** The table as a Mermaid {@code stateDiagram-v2}: initial states, every row with its guards, final states. */
@@ -159,12 +260,26 @@ public final class Workflow<S extends Enum<S>, A extends Enum<A>, C> {
         private final Class<A> actions;
         private final Set<S> initial = new LinkedHashSet<>();
         private final List<Transition<S, A, C>> rows = new ArrayList<>();
+        private String stateLabels;
+        private String actionLabels;
 
         private Builder(String module, String entityType, Class<S> states, Class<A> actions) {
             this.module = module;
             this.entityType = entityType;
             this.states = states;
             this.actions = actions;
+            this.stateLabels = "workflow." + module + "." + entityType + ".state.";
+            this.actionLabels = "workflow." + module + "." + entityType + ".action.";
+        }
+
+        /**
+         * The message key prefixes of the state and action labels ({@code complaint.status.} →
+         * {@code complaint.status.RECEIVED}); without them {@code workflow.<name>.state.} and {@code .action.}.
+         */
+        public Builder<S, A, C> labels(String statePrefix, String actionPrefix) {
+            this.stateLabels = statePrefix;
+            this.actionLabels = actionPrefix;
+            return this;
         }
 
         /** The states a record starts in. */
@@ -197,7 +312,7 @@ public final class Workflow<S extends Enum<S>, A extends Enum<A>, C> {
 
         public Workflow<S, A, C> build() {
             return new Workflow<>(module, entityType, states, actions,
-                    java.util.Collections.unmodifiableSet(new LinkedHashSet<>(initial)), rows);
+                    java.util.Collections.unmodifiableSet(new LinkedHashSet<>(initial)), rows, stateLabels, actionLabels);
         }
     }
 }

@@ -111,7 +111,7 @@ class ComplaintWorkflowTest {
         long id = idOf(api, submit(api, old).json().get("trackingCode").asText());
         var accept = act(api, id, Map.of("action", "ACCEPT"), admin);
         assertThat(accept.status()).isEqualTo(400);
-        assertThat(accept.body()).contains("TIME_BARRED");
+        assertThat(accept.body()).contains("超过时效");
         var noGround = act(api, id, Map.of("action", "REFUSE", "text", "可向人民法院起诉"), admin);
         assertThat(noGround.status()).isEqualTo(400);
         assertThat(noGround.body()).contains("ground");

@@ -65,6 +65,6 @@ class FileNamesAndSelfScopeTest {
         var tooLong = upload(api, "chibi", chibi, "报".repeat(1000) + ".png", TestFiles.png(0x4444));
         assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
         assertThat(tooLong.json().get("errors").get(0).get("field").asText()).isEqualTo("file");
-        assertThat(tooLong.json().get("errors").get(0).get("message").asText()).contains("name").doesNotContain("MB");
+        assertThat(tooLong.json().get("errors").get(0).get("message").asText()).contains("文件名").doesNotContain("MB");
     }
 }

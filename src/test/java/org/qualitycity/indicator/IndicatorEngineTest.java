@@ -142,7 +142,8 @@ class IndicatorEngineTest {
         var r = api.post("/api/v1/indicator-values/actions", Map.of("action", "APPROVE", "keys",
                 List.of(Map.of("element", "E2_PASSED", "unitCode", "421224", "period", "2016Q3"))), admin);
         assertThat(r.status()).isEqualTo(409);
-        assertThat(r.json().get("detail").asText()).contains("own submission");
+        assertThat(r.json().get("detail").asText()).contains("审核人不是该数据的报送人");
+        assertThat(r.json().get("guard").asText()).isEqualTo("no review of an own submission");
     }
 
     @Test

@@ -176,7 +176,7 @@ class DataScopeTest {
             var r = page.postForm("/users", Map.of("username", "tcy" + System.nanoTime() % 100000, "displayName", "x",
                     "unitCode", "421281", "password", "Start#2026x"));
             assertThat(r.status()).isEqualTo(200);
-            assertThat(r.body()).contains("unknown unit 421281");
+            assertThat(r.body()).contains("单位“421281”不存在");
         });
         probes.put("GET /users/{id}", e -> assertThat(page.get("/users/" + chibiUserId).status()).isEqualTo(404));
         probes.put("POST /users/{id}", e -> {

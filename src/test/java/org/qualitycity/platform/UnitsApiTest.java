@@ -125,7 +125,7 @@ class UnitsApiTest {
         // 赤壁市市场监督管理局 has the demo user chibi-scj
         var r = api.delete("/api/v1/units/421281-SCJG", api.token("admin"));
         assertThat(r.status()).isEqualTo(409);
-        assertThat(r.json().get("detail").asText()).contains("deactivate");
+        assertThat(r.json().get("detail").asText()).contains("改为停用");
         assertThat(api.get("/api/v1/units/421281-SCJG", api.token("admin")).status()).isEqualTo(200);
     }
 

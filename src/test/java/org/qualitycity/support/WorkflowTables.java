@@ -1,6 +1,7 @@
 package org.qualitycity.support;
 
 import org.qualitycity.platform.ConflictException;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.Workflow;
 import org.qualitycity.platform.WorkflowStepped;
 import org.qualitycity.platform.WorkflowSteps;
@@ -26,7 +27,10 @@ public final class WorkflowTables {
     private WorkflowTables() {
     }
 
-    /** Every state × action pair that the table lacks is refused with a 409 naming the state and the action. */
+    /**
+     * Every state × action pair that the table lacks is refused with a 409 that names the state and the action by
+     * their labels in the reader's language (Chinese outside a request) and carries their codes for API clients.
+     */
     public static <S extends Enum<S>, A extends Enum<A>, C> int assertEveryForbiddenStepConflicts(
             Workflow<S, A, C> workflow, C context) {
         int forbidden = 0;
@@ -38,10 +42,58 @@ public final class WorkflowTables {
                 forbidden++;
                 assertThatThrownBy(() -> workflow.check(s, a, context)).as("%s in %s", a, s)
                         .isInstanceOf(ConflictException.class)
-                        .hasMessageContaining(s.name()).hasMessageContaining(a.name());
+                        .hasMessageContaining(Texts.msg(workflow.stateLabelKey(s)))
+                        .hasMessageContaining(Texts.msg(workflow.actionLabelKey(a)))
+                        .hasMessageContaining(Texts.msg(workflow.kindLabelKey()))
+                        .satisfies(e -> assertThat(e.getMessage()).as("no raw key")
+                                .doesNotContain(workflow.stateLabelKey(s)).doesNotContain(workflow.actionLabelKey(a))
+                                .doesNotContain("workflow."))
+                        .isInstanceOfSatisfying(Workflow.Refused.class, r -> assertThat(r.codes())
+                                .containsEntry("workflow", workflow.name()).containsEntry("state", s.name())
+                                .containsEntry("action", a.name()));
             }
         }
         return forbidden;
+    }
+
+    /**
+     * Every label a refusal of the table shows (the record kind, each state, each action, each guard) exists in the
+     * Chinese and the English bundles, so that no refusal shows a raw key or a code.
+     *
+     * @return the number of label keys checked
+     */
+    public static int assertEveryLabelInBothLanguages(Workflow<?, ?, ?> workflow) {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (String key : workflow.labelKeys()) {
+            for (boolean english : new boolean[] {false, true}) {
+                String text = bundles(english).getProperty(key);
+                if (text == null || text.isBlank()) {
+                    missing.add((english ? "en: " : "zh: ") + key);
+                }
+            }
+        }
+        assertThat(missing).as("label keys of %s missing from a bundle", workflow.name()).isEmpty();
+        return workflow.labelKeys().size();
+    }
+
+    /** A label from the bundles: Chinese (the default language) or English. */
+    public static String label(String key, boolean english) {
+        return bundles(english).getProperty(key, key);
+    }
+
+    private static java.util.Properties bundles(boolean english) {
+        java.util.Properties all = new java.util.Properties();
+        try (var files = Files.list(Path.of("src/main/resources/i18n"))) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".properties")
+                    && p.getFileName().toString().endsWith("_en.properties") == english).toList()) {
+                try (var in = Files.newBufferedReader(f, java.nio.charset.StandardCharsets.UTF_8)) {
+                    all.load(in);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return all;
     }
 
     /**

@@ -51,7 +51,7 @@ class TaskPagesTest {
         unit.get("/tasks/" + id);
         // feedback without evidence is refused with the reason on the page
         unit.postForm("/tasks/" + id + "/actions", Map.of("action", "FEEDBACK", "comment", "完成"));
-        assertThat(unit.get("/tasks/" + id).body()).contains("task-error").contains("evidence");
+        assertThat(unit.get("/tasks/" + id).body()).contains("task-error").contains("佐证材料");
         long f = TaskTestSupport.upload(api, "tongcheng", id, "佐证.pdf");
         unit.get("/tasks/" + id);
         unit.postForm("/tasks/" + id + "/actions", Map.of("action", "FEEDBACK", "comment", "完成",

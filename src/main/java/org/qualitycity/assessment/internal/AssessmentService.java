@@ -16,6 +16,7 @@ import org.qualitycity.plan.Plans;
 import org.qualitycity.platform.AuditLog;
 import org.qualitycity.platform.Text;
 import org.qualitycity.platform.ConflictException;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.WorkflowSteps;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.NotFoundException;
@@ -102,7 +103,7 @@ public class AssessmentService {
     public void requireOpen(int year) {
         schemes.checkYear(year);
         if ("PUBLISHED".equals(state(year))) {
-            throw new ConflictException("the " + year + " assessment is published and locked");
+            throw new ConflictException(Texts.msg("assessment.error.published-locked", String.valueOf(year)));
         }
     }
 
@@ -542,7 +543,7 @@ public class AssessmentService {
     private Unit requireAssessed(String code, String field) {
         return units.byCode(code == null ? "" : code.trim()).filter(u -> u.active()
                         && (u.isArea() || u.kind() == Unit.Kind.DEPARTMENT))
-                .orElseThrow(() -> new ValidationException(field, "not an assessed unit"));
+                .orElseThrow(() -> new ValidationException(field, Texts.msg("assessment.error.not-assessed-unit")));
     }
 
     private void requireRun(int year) {
@@ -557,15 +558,15 @@ public class AssessmentService {
         requireOpen(year);
         requireRun(year);
         if (text == null || text.isBlank() || text.length() > 4000) {
-            throw new ValidationException("text", "required, at most 4000 characters");
+            throw new ValidationException("text", Texts.msg("error.required-max-chars", 4000));
         }
         Unit unit = units.byId(user.unitId()).filter(u -> u.isArea() || u.kind() == Unit.Kind.DEPARTMENT)
-                .orElseThrow(() -> new ValidationException("unit", "only an assessed unit may object to its result"));
+                .orElseThrow(() -> new ValidationException("unit", Texts.msg("assessment.error.only-assessed-unit-objects")));
         LocalDate until = jdbc.sql("SELECT objection_until FROM assessment_run WHERE year = :y").param("y", year)
                 .query(LocalDate.class).optional().orElse(null);
         // a period still pending for the calendar has not ended: it runs at least until the year is loaded
         if (until != null && LocalDate.now(clock).isAfter(until)) {
-            throw new ConflictException("the objection period ended on " + until);
+            throw new ConflictException(Texts.msg("assessment.error.objection-period-ended", String.valueOf(until)));
         }
         long id = jdbc.sql("""
                         INSERT INTO assessment_objection (year, unit_id, text, created_by, created_at)
@@ -584,10 +585,10 @@ public class AssessmentService {
         Unit unit = requireAssessed(unitCode, "unitCode");
         List<ValidationException.FieldProblem> problems = new ArrayList<>();
         if (points == null || points.signum() == 0 || points.abs().compareTo(new BigDecimal("100")) > 0 || points.scale() > 2) {
-            problems.add(new ValidationException.FieldProblem("points", "non-zero, -100 to 100, at most 2 decimals"));
+            problems.add(new ValidationException.FieldProblem("points", Texts.msg("assessment.error.adjustment-points")));
         }
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            problems.add(new ValidationException.FieldProblem("reason", "required, at most 1000 characters"));
+            problems.add(new ValidationException.FieldProblem("reason", Texts.msg("error.required-max-chars", 1000)));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -613,13 +614,13 @@ public class AssessmentService {
         Unit unit = requireAssessed(unitCode, "unitCode");
         List<ValidationException.FieldProblem> problems = new ArrayList<>();
         if (!"BONUS".equals(kind) && !"DEDUCTION".equals(kind)) {
-            problems.add(new ValidationException.FieldProblem("kind", "BONUS or DEDUCTION"));
+            problems.add(new ValidationException.FieldProblem("kind", Texts.msg("assessment.error.bonus-or-deduction")));
         }
         if (points == null || points.signum() <= 0 || points.compareTo(new BigDecimal("100")) > 0 || points.scale() > 2) {
-            problems.add(new ValidationException.FieldProblem("points", "0.01 to 100"));
+            problems.add(new ValidationException.FieldProblem("points", Texts.msg("error.range", "0.01", "100")));
         }
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            problems.add(new ValidationException.FieldProblem("reason", "required: the award or incident and its evidence"));
+            problems.add(new ValidationException.FieldProblem("reason", Texts.msg("assessment.error.bonus-reason")));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

@@ -16,6 +16,7 @@ final class AssessmentWorkflow {
     /** docs/workflows/assessment.run.md draws it. */
     static final Workflow<State, Step, Void> TABLE = Workflow.<State, Step, Void>of("assessment", "run", State.class,
                     Step.class)
+            .labels("assessment.state.", "assessment.step.")
             .initial(State.NONE)
             .on(Step.COMPUTE, State.NONE, State.DRAFT)
             .on(Step.COMPUTE, State.DRAFT, State.DRAFT)

@@ -67,7 +67,7 @@ public class SchemeService {
 
     static void checkTarget(String target) {
         if (!TARGETS.contains(target)) {
-            throw new ValidationException("target", "AREA or DEPARTMENT");
+            throw new ValidationException("target", Texts.msg("assessment.error.area-or-department"));
         }
     }
 
@@ -75,7 +75,7 @@ public class SchemeService {
     void checkYear(int year) {
         int first = plans.current().startDate().getYear();
         if (year < first || year > 2100) {
-            throw new ValidationException("year", first + " to 2100");
+            throw new ValidationException("year", Texts.msg("error.range", String.valueOf(first), "2100"));
         }
     }
 
@@ -124,7 +124,7 @@ public class SchemeService {
         String state = jdbc.sql("SELECT state FROM assessment_run WHERE year = :y").param("y", year)
                 .query(String.class).optional().orElse(null);
         if ("PUBLISHED".equals(state)) {
-            throw new ConflictException("the " + year + " assessment is published; its schemes are locked");
+            throw new ConflictException(Texts.msg("assessment.error.schemes-locked", String.valueOf(year)));
         }
         Map<String, ItemChange> byCode = new HashMap<>();
         List<ValidationException.FieldProblem> problems = new ArrayList<>();
@@ -132,23 +132,23 @@ public class SchemeService {
         for (ItemChange c : changes == null ? List.<ItemChange>of() : changes) {
             String f = "items[" + i++ + "]";
             if (c == null || c.code() == null || cur.items().stream().noneMatch(x -> x.code().equals(c.code()))) {
-                problems.add(new ValidationException.FieldProblem(f + ".code", "unknown item"));
+                problems.add(new ValidationException.FieldProblem(f + ".code", Texts.msg("assessment.error.unknown-item")));
                 continue;
             }
             if (c.maxPoints() == null || c.maxPoints().signum() < 0 || c.maxPoints().compareTo(new BigDecimal("1000")) > 0
                     || c.maxPoints().scale() > 2) {
-                problems.add(new ValidationException.FieldProblem(f + ".maxPoints", "0 to 1000, at most 2 decimals"));
+                problems.add(new ValidationException.FieldProblem(f + ".maxPoints", Texts.msg("assessment.error.max-points")));
             }
             if (c.perItem() != null && (c.perItem().signum() < 0 || c.perItem().compareTo(new BigDecimal("1000")) > 0)) {
-                problems.add(new ValidationException.FieldProblem(f + ".perItem", "0 to 1000"));
+                problems.add(new ValidationException.FieldProblem(f + ".perItem", Texts.msg("error.range", "0", "1000")));
             }
             byCode.put(c.code(), c);
         }
         if (byCode.isEmpty() && problems.isEmpty()) {
-            problems.add(new ValidationException.FieldProblem("items", "change at least one item"));
+            problems.add(new ValidationException.FieldProblem("items", Texts.msg("assessment.error.change-one-item")));
         }
         if (note != null && note.length() > 500) {
-            problems.add(new ValidationException.FieldProblem("note", "at most 500 characters"));
+            problems.add(new ValidationException.FieldProblem("note", Texts.msg("error.max-chars", 500)));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

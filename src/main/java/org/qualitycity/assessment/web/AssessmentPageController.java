@@ -7,6 +7,7 @@ import org.qualitycity.jobs.Jobs;
 import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.Security;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -54,7 +55,7 @@ class AssessmentPageController {
     @PreAuthorize("hasAuthority('assessment:result:run')")
     String run(@RequestParam(required = false) Integer year, RedirectAttributes flash) {
         if (year == null) {
-            throw new ValidationException("year", "required");
+            throw new ValidationException("year", Texts.msg("error.required"));
         }
         try {
             service.requireOpen(year);
@@ -163,7 +164,7 @@ class AssessmentPageController {
         try {
             return new BigDecimal(s.trim());
         } catch (NumberFormatException e) {
-            throw new ValidationException(field, "not a number");
+            throw new ValidationException(field, Texts.msg("error.not-a-number"));
         }
     }
 

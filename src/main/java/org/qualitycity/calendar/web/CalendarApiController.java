@@ -8,6 +8,7 @@ import org.qualitycity.calendar.web.CalendarViews.WorkingDaysBetweenView;
 import org.qualitycity.calendar.web.CalendarViews.YearSummaryView;
 import org.qualitycity.calendar.web.CalendarViews.YearView;
 import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.ValidationException.FieldProblem;
 import org.qualitycity.platform.web.ApiController;
@@ -108,7 +109,7 @@ class CalendarApiController {
         for (int i = 0; i < body.size(); i++) {
             DayRequest r = body.get(i);
             if (r == null) {
-                problems.add(new FieldProblem("[" + i + "]", "null"));
+                problems.add(new FieldProblem("[" + i + "]", Texts.msg("calendar.error.required")));
                 continue;
             }
             CalendarDay day = input.day("[" + i + "].", r.date(), r.kind(), r.nameZh(), r.nameEn(), problems);

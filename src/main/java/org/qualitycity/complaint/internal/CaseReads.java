@@ -13,6 +13,7 @@ import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.PageResult;
 import org.qualitycity.platform.PersonalDataRedactor;
 import org.qualitycity.platform.PersonalData;
+import org.qualitycity.platform.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -134,7 +135,7 @@ class CaseReads {
         boolean may = !awaiting && mayUnmask(user, row);
         boolean masked = !(unmask && may);
         if (unmask && !may) {
-            throw new org.springframework.security.access.AccessDeniedException("not the handler or supervisor");
+            throw new org.springframework.security.access.AccessDeniedException(Texts.msg("complaint.error.not-handler"));
         }
         if (!masked) {
             audit.record("complaint", "case", id, (Long) row.get("unit_id"), "VIEW_PERSONAL", null,

@@ -70,27 +70,27 @@ class ComplaintIntake {
         Long createdBy = staff == null ? null : staff.id();
         List<FieldProblem> problems = new ArrayList<>();
         if (s.website() != null && !s.website().isEmpty()) {
-            problems.add(new FieldProblem("website", "must be empty"));
+            problems.add(new FieldProblem("website", Texts.msg("complaint.error.must-be-empty")));
         }
         boolean complaint = !"REPORT".equals(s.type());
         if (complaint) {
             if (blank(s.name())) {
-                problems.add(new FieldProblem("name", "is required for a complaint"));
+                problems.add(new FieldProblem("name", Texts.msg("complaint.error.required-for-complaint")));
             }
             if (blank(s.phone())) {
-                problems.add(new FieldProblem("phone", "is required for a complaint"));
+                problems.add(new FieldProblem("phone", Texts.msg("complaint.error.required-for-complaint")));
             }
             if (blank(s.request())) {
-                problems.add(new FieldProblem("request", "is required for a complaint"));
+                problems.add(new FieldProblem("request", Texts.msg("complaint.error.required-for-complaint")));
             }
         }
         LocalDate today = caseClock.today();
         if (s.harmKnownOn() != null && s.harmKnownOn().isAfter(today)) {
-            problems.add(new FieldProblem("harmKnownOn", "must not be in the future"));
+            problems.add(new FieldProblem("harmKnownOn", Texts.msg("complaint.error.not-in-future")));
         }
         Unit district = units.byCode(s.district()).filter(Unit::isArea).orElse(null);
         if (district == null) {
-            problems.add(new FieldProblem("district", "unknown district"));
+            problems.add(new FieldProblem("district", Texts.msg("complaint.error.unknown-district")));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -239,10 +239,10 @@ class ComplaintIntake {
     /** Status and reply for the person holding the tracking code and the phone's last four digits. */
     public PublicStatus track(String code, String phone4) {
         if (code == null || !code.matches("T\\d{8}-[0-9A-Z]{6}")) {
-            throw new ValidationException("trackingCode", "not a tracking code");
+            throw new ValidationException("trackingCode", Texts.msg("complaint.error.not-a-tracking-code"));
         }
         if (phone4 == null || !phone4.matches("\\d{4}")) {
-            throw new ValidationException("phone4", "the last four digits of the phone number");
+            throw new ValidationException("phone4", Texts.msg("complaint.error.phone4"));
         }
         return jdbc.sql("""
                         SELECT c.tracking_code, c.type, c.status, c.received_on, c.replied_on, c.reply, c.accept_due,

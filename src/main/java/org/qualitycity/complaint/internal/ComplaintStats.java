@@ -2,6 +2,7 @@ package org.qualitycity.complaint.internal;
 
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.DataScope;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.slf4j.Logger;
@@ -59,10 +60,10 @@ public class ComplaintStats {
 
     private static void check(YearMonth from, YearMonth to) {
         if (from.isAfter(to)) {
-            throw new ValidationException("from", "must not be after to");
+            throw new ValidationException("from", Texts.msg("complaint.error.from-after-to"));
         }
         if (from.plusYears(20).isBefore(to)) {
-            throw new ValidationException("from", "at most twenty years");
+            throw new ValidationException("from", Texts.msg("complaint.error.twenty-years"));
         }
     }
 

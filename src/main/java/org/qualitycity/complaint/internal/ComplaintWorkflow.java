@@ -57,6 +57,7 @@ class ComplaintWorkflow {
     /** The transition table of a case (SAMR Order 121); docs/workflows/complaint.case.md draws it. */
     static final Workflow<Status, Step, Facts> TABLE = Workflow.<Status, Step, Facts>of("complaint", "case",
                     Status.class, Step.class)
+            .labels("complaint.status.", "complaint.action.")
             .initial(Status.RECEIVED, Status.REPEAT)
             .on(Step.ACCEPT, Status.RECEIVED, Status.ACCEPTED)
             .on(Step.REFUSE, Status.RECEIVED, Status.REFUSED)
@@ -105,7 +106,7 @@ class ComplaintWorkflow {
         try {
             step = Step.valueOf(a.action());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ValidationException("action", "unknown action");
+            throw new ValidationException("action", org.qualitycity.platform.Texts.msg("complaint.error.unknown-action"));
         }
         Facts facts = new Facts(type, r.get("dispatched_on") != null, r.get("paused_since") != null,
                 Boolean.TRUE.equals(r.get("check_extended")), (String) r.get("satisfaction"),
@@ -132,8 +133,7 @@ class ComplaintWorkflow {
                 LocalDate harm = d(r, "harm_known_on");
                 LocalDate received = d(r, "received_on");
                 if (type == Type.COMPLAINT && harm != null && harm.plusYears(3).isBefore(received)) {
-                    throw new ValidationException("action", "the harm was known more than three years before receipt: "
-                            + "the complaint can only be refused on ground TIME_BARRED");
+                    throw new ValidationException("action", org.qualitycity.platform.Texts.msg("complaint.error.time-barred"));
                 }
                 set.put("decided_on", today);
                 if (type == Type.COMPLAINT) {
@@ -142,11 +142,10 @@ class ComplaintWorkflow {
             }
             case REFUSE -> {
                 if (blank(a.ground())) {
-                    throw new ValidationException("ground", "a refusal needs one of the seven grounds: "
-                            + java.util.Arrays.toString(RefusalGround.values()));
+                    throw new ValidationException("ground", org.qualitycity.platform.Texts.msg("complaint.error.refusal-ground"));
                 }
                 if (blank(a.text())) {
-                    throw new ValidationException("text", "tell the complainant the other routes open to them");
+                    throw new ValidationException("text", org.qualitycity.platform.Texts.msg("complaint.error.other-routes"));
                 }
                 set.put("decided_on", today);
                 set.put("refusal_ground", RefusalGround.valueOf(a.ground()).name());
@@ -156,12 +155,12 @@ class ComplaintWorkflow {
                 long target;
                 if (!blank(a.unitCode())) {
                     target = units.byCode(a.unitCode()).filter(Unit::active)
-                            .orElseThrow(() -> new ValidationException("unitCode", "unknown unit")).id();
+                            .orElseThrow(() -> new ValidationException("unitCode", org.qualitycity.platform.Texts.msg("error.no-such-unit"))).id();
                 } else {
                     target = jdbc.sql("SELECT unit_id FROM complaint_dispatch_rule WHERE category = :c AND district_unit_id = :d")
                             .param("c", r.get("category")).param("d", r.get("district_unit_id")).query(Long.class)
                             .optional().orElseThrow(() -> new ValidationException("unitCode",
-                                    "no dispatch rule for this category and district: name the unit"));
+                                    org.qualitycity.platform.Texts.msg("complaint.error.no-dispatch-rule")));
                 }
                 set.put("unit_id", target);
                 set.put("dispatched_on", today);
@@ -170,7 +169,7 @@ class ComplaintWorkflow {
             }
             case RETURN -> {
                 if (blank(a.text())) {
-                    throw new ValidationException("text", "give the reason for returning the case");
+                    throw new ValidationException("text", org.qualitycity.platform.Texts.msg("complaint.error.return-reason"));
                 }
                 set.put("unit_id", ComplaintIntake.intakeUnit(units).id());
                 set.put("return_reason", a.text().trim());
@@ -193,7 +192,7 @@ class ComplaintWorkflow {
             }
             case HANDLE -> {
                 if (blank(a.outcome())) {
-                    throw new ValidationException("outcome", "record the outcome");
+                    throw new ValidationException("outcome", org.qualitycity.platform.Texts.msg("complaint.error.outcome"));
                 }
                 set.put("handled_on", today);
                 set.put("outcome", a.outcome());
@@ -204,14 +203,14 @@ class ComplaintWorkflow {
             }
             case REPLY -> {
                 if (blank(a.reply())) {
-                    throw new ValidationException("reply", "write the reply");
+                    throw new ValidationException("reply", org.qualitycity.platform.Texts.msg("complaint.error.reply"));
                 }
                 set.put("replied_on", today);
                 set.put("reply", a.reply().trim());
             }
             case VISIT -> {
                 if (blank(a.satisfaction())) {
-                    throw new ValidationException("satisfaction", "record the satisfaction");
+                    throw new ValidationException("satisfaction", org.qualitycity.platform.Texts.msg("complaint.error.satisfaction"));
                 }
                 set.put("visited_on", today);
                 set.put("satisfaction", a.satisfaction());

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.qualitycity.platform.AuditLog;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
@@ -73,9 +74,9 @@ public class DispatchRules {
     @Transactional
     public Rule put(Rule rule) {
         Unit district = units.byCode(rule.districtCode()).filter(Unit::isArea)
-                .orElseThrow(() -> new ValidationException("districtCode", "not a district"));
+                .orElseThrow(() -> new ValidationException("districtCode", Texts.msg("complaint.error.not-a-district")));
         Unit unit = units.byCode(rule.unitCode()).filter(Unit::active)
-                .orElseThrow(() -> new ValidationException("unitCode", "unknown unit"));
+                .orElseThrow(() -> new ValidationException("unitCode", Texts.msg("error.no-such-unit")));
         var before = all().stream().filter(r -> r.category().equals(rule.category())
                 && r.districtCode().equals(rule.districtCode())).findFirst().orElse(null);
         jdbc.sql("""

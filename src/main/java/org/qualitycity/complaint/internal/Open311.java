@@ -91,27 +91,27 @@ public class Open311 {
     public List<Map<String, Object>> search(String ids, String serviceCode, String status, String start, String end,
                                             int page, int pageSize) {
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new ValidationException("page_size", "1 to " + MAX_PAGE_SIZE);
+            throw new ValidationException("page_size", Texts.msg("error.range", "1", String.valueOf(MAX_PAGE_SIZE)));
         }
         if (page < 0 || page > 10_000) {
-            throw new ValidationException("page", "1 to 10000");
+            throw new ValidationException("page", Texts.msg("error.range", "1", "10000"));
         }
         ListSql list = ListSql.from("FROM complaint_case c");
         if (ids != null && !ids.isBlank()) {
             String[] requested = Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                     .toArray(String[]::new);
             if (requested.length > MAX_IDS) {
-                throw new ValidationException("service_request_id", "at most " + MAX_IDS + " ids");
+                throw new ValidationException("service_request_id", Texts.msg("complaint.error.at-most-ids", MAX_IDS));
             }
             list.where("c.tracking_code = ANY(:ids)").param("ids", requested);
         } else {
             LocalDate to = parse("end_date", end, service.todayPublic());
             LocalDate from = parse("start_date", start, to.minusDays(MAX_WINDOW_DAYS));
             if (from.isAfter(to)) {
-                throw new ValidationException("start_date", "must not be after end_date");
+                throw new ValidationException("start_date", Texts.msg("complaint.error.start-after-end"));
             }
             if (from.plusDays(MAX_WINDOW_DAYS).isBefore(to)) {
-                throw new ValidationException("start_date", "the window is at most " + MAX_WINDOW_DAYS + " days");
+                throw new ValidationException("start_date", Texts.msg("complaint.error.window-days", MAX_WINDOW_DAYS));
             }
             list.where("c.received_on BETWEEN :from AND :to").param("from", Date.valueOf(from))
                     .param("to", Date.valueOf(to));
@@ -121,14 +121,14 @@ public class Open311 {
                 case "GOODS_COMPLAINT" -> list.where("c.type = 'COMPLAINT' AND c.category = 'GOODS'");
                 case "SERVICES_COMPLAINT" -> list.where("c.type = 'COMPLAINT' AND c.category = 'SERVICES'");
                 case "QUALITY_REPORT" -> list.where("c.type = 'REPORT'");
-                default -> throw new ValidationException("service_code", "unknown service_code");
+                default -> throw new ValidationException("service_code", Texts.msg("complaint.error.unknown-service-code"));
             }
         }
         if (status != null && !status.isBlank()) {
             switch (status) {
                 case "open" -> list.where("c.status IN ('RECEIVED', 'ACCEPTED', 'HANDLED')");
                 case "closed" -> list.where("c.status NOT IN ('RECEIVED', 'ACCEPTED', 'HANDLED')");
-                default -> throw new ValidationException("status", "open or closed");
+                default -> throw new ValidationException("status", Texts.msg("complaint.error.open-or-closed"));
             }
         }
         java.util.Locale locale = LocaleContextHolder.getLocale();
@@ -187,7 +187,7 @@ public class Open311 {
         try {
             return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
         } catch (DateTimeParseException e) {
-            throw new ValidationException(field, "use ISO 8601 (yyyy-MM-dd)");
+            throw new ValidationException(field, Texts.msg("complaint.error.iso-date"));
         }
     }
 }

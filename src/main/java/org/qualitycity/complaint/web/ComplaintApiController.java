@@ -18,6 +18,7 @@ import org.qualitycity.platform.ExcelExport;
 import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.PageResult;
 import org.qualitycity.platform.Security;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.web.ApiController;
 import org.springframework.http.HttpStatus;
@@ -130,7 +131,7 @@ class ComplaintApiController {
         try {
             return YearMonth.parse(s.trim());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new ValidationException(field, "use yyyy-MM");
+            throw new ValidationException(field, Texts.msg("complaint.error.year-month"));
         }
     }
 }

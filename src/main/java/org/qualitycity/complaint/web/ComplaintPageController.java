@@ -8,6 +8,7 @@ import org.qualitycity.complaint.internal.Dtos.Action;
 import org.qualitycity.complaint.internal.Dtos.Filter;
 import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.Security;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.ConflictException;
@@ -78,7 +79,7 @@ class ComplaintPageController {
             service.act(id, action, Security.currentUser());
             redirect.addFlashAttribute("done", action.action());
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("actionError", e.problems().get(0).field() + ": " + e.problems().get(0).message());
+            redirect.addFlashAttribute("actionError", e.problems().get(0).message());
         } catch (ConflictException e) {
             redirect.addFlashAttribute("actionError", e.getMessage());
         }
@@ -107,7 +108,7 @@ class ComplaintPageController {
         model.addAttribute("channel", channel);
         try {
             if (!channel.equals("HOTLINE") && !channel.equals("WALKIN")) {
-                throw new ValidationException("channel", "HOTLINE or WALKIN");
+                throw new ValidationException("channel", Texts.msg("complaint.error.hotline-or-walkin"));
             }
             var r = service.submit(validation.check(form), channel, request.getRemoteAddr(), Security.currentUser());
             return "redirect:/complaints?q=" + r.trackingCode();
@@ -126,7 +127,7 @@ class ComplaintPageController {
         // statistics are kept for the years of the working-day calendar (a case's clock needs its year)
         int first = calendar.loadedYears().stream().min(Integer::compare).orElse(last.getYear());
         if (y < first || y > last.getYear()) {
-            throw new ValidationException("year", first + " to " + last.getYear());
+            throw new ValidationException("year", Texts.msg("error.range", String.valueOf(first), String.valueOf(last.getYear())));
         }
         YearMonth to = y == last.getYear() ? last : YearMonth.of(y, 12);
         model.addAttribute("year", y);

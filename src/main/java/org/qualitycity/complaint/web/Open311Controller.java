@@ -69,7 +69,7 @@ class Open311Controller {
         String type = switch (code) {
             case "GOODS_COMPLAINT", "SERVICES_COMPLAINT" -> "COMPLAINT";
             case "QUALITY_REPORT" -> "REPORT";
-            default -> throw new ValidationException("service_code", "unknown service_code; see services.json");
+            default -> throw new ValidationException("service_code", Texts.msg("complaint.error.unknown-service-code-open311"));
         };
         String category = code.startsWith("SERVICES") ? "SERVICES" : "GOODS";
         String address = p.getOrDefault("address_string", "");
@@ -77,7 +77,7 @@ class Open311Controller {
         if (district == null || district.isBlank()) {
             district = units.areas().stream().filter(u -> address.contains(shortName(u))).map(Unit::code).findFirst()
                     .orElseThrow(() -> new ValidationException("address_string",
-                            "name the district in address_string or give attribute[district]"));
+                            Texts.msg("complaint.error.name-the-district")));
         }
         String name = ((p.getOrDefault("last_name", "") + p.getOrDefault("first_name", ""))).trim();
         String respondent = p.getOrDefault("attribute[respondent]", address).trim();
@@ -163,10 +163,10 @@ class Open311Controller {
         try {
             b = new BigDecimal(v.trim());
         } catch (NumberFormatException e) {
-            throw new ValidationException(field, "not a number");
+            throw new ValidationException(field, Texts.msg("error.not-a-number"));
         }
         if (b.abs().compareTo(BigDecimal.valueOf(bound)) > 0 || b.scale() > 8 || b.precision() > 12) {
-            throw new ValidationException(field, "out of range (-" + bound + " to " + bound + ")");
+            throw new ValidationException(field, Texts.msg("complaint.error.out-of-range", bound));
         }
         return b;
     }

@@ -2,6 +2,7 @@ package org.qualitycity.complaint.web;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.ValidationException.FieldProblem;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ class Validation {
 
     <T> T check(T body) {
         if (body == null) {
-            throw new ValidationException("body", "a JSON object is required");
+            throw new ValidationException("body", Texts.msg("complaint.error.json-object"));
         }
         Set<ConstraintViolation<T>> v = validator.validate(body);
         if (!v.isEmpty()) {

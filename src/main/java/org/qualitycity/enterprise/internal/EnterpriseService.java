@@ -268,7 +268,7 @@ public class EnterpriseService implements Enterprises {
                 .orElseThrow(() -> new ValidationException("username", Texts.msg("enterprise.error.unknown-user", username)));
         Optional<Long> before = linkedEnterprise(userId);
         if (before.isPresent() && before.get() != ref.id()) {
-            throw new ConflictException("user " + username + " is linked to another enterprise");
+            throw new ConflictException(Texts.msg("enterprise.error.user-linked-elsewhere", username));
         }
         jdbc.sql("INSERT INTO enterprise_user (user_id, enterprise_id) VALUES (:u, :e) ON CONFLICT DO NOTHING")
                 .param("u", userId).param("e", ref.id()).update();

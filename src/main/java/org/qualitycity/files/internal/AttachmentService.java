@@ -7,6 +7,7 @@ import org.qualitycity.files.Attachments;
 import org.qualitycity.platform.AuditLog;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,7 @@ class AttachmentService implements Attachments {
     private AttachmentOwnerPolicy policy(String ownerType) {
         AttachmentOwnerPolicy p = ownerType == null ? null : policies.get(ownerType);
         if (p == null) {
-            throw new ValidationException("ownerType", "unknown owner type '" + ownerType + "'");
+            throw new ValidationException("ownerType", Texts.msg("files.error.unknown-owner-type", ownerType));
         }
         return p;
     }
@@ -73,7 +74,7 @@ class AttachmentService implements Attachments {
     private void requireWritable(AttachmentOwnerPolicy p, long ownerId, CurrentUser user) {
         requireReadable(p, ownerId, user);
         if (!p.canWrite(user, ownerId)) {
-            throw new AccessDeniedException("no write access to the attachments of " + p.ownerType() + " " + ownerId);
+            throw new AccessDeniedException(Texts.msg("files.error.no-write-access"));
         }
     }
 
@@ -94,7 +95,7 @@ class AttachmentService implements Attachments {
         // the owner first: someone who may not see it learns nothing, not even that a file is missing
         requireWritable(policy(ownerType), ownerId, user);
         if (file == null) {
-            throw new ValidationException("file", "is required");
+            throw new ValidationException("file", Texts.msg("error.required"));
         }
         try (InputStream in = file.getInputStream()) {
             return store(ownerType, ownerId, file.getOriginalFilename(), in, file.getSize(), user);
@@ -111,12 +112,12 @@ class AttachmentService implements Attachments {
         requireWritable(p, ownerId, user);
         String name = cleanFilename(filename);
         if (size > store.maxSize()) {
-            throw new ValidationException("file", "is larger than the limit of " + FileStore.humanSize(store.maxSize()));
+            throw new ValidationException("file", Texts.msg("files.error.too-large", FileStore.humanSize(store.maxSize())));
         }
         FileStore.Staged staged = store.stage(content);
         try {
             if (staged.size() == 0) {
-                throw new ValidationException("file", "is empty");
+                throw new ValidationException("file", Texts.msg("files.error.empty"));
             }
             FileTypes.Detected type = FileTypes.detect(name, staged.path());
             String key = UUID.randomUUID().toString();
@@ -141,7 +142,7 @@ class AttachmentService implements Attachments {
      */
     static String cleanFilename(String filename) {
         if (filename == null) {
-            throw new ValidationException("file", "has no file name");
+            throw new ValidationException("file", Texts.msg("files.error.no-name"));
         }
         String name = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1);
         name = name.codePoints().filter(c -> !Character.isISOControl(c) && c != '"' && !invisible(c))
@@ -150,10 +151,10 @@ class AttachmentService implements Attachments {
             name = name.substring(1);
         }
         if (name.isBlank()) {
-            throw new ValidationException("file", "has no file name");
+            throw new ValidationException("file", Texts.msg("files.error.no-name"));
         }
         if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
-            throw new ValidationException("file", "the file name is too long (at most " + MAX_NAME_LENGTH + " characters)");
+            throw new ValidationException("file", Texts.msg("files.error.name-too-long", MAX_NAME_LENGTH));
         }
         return name;
     }

@@ -1,5 +1,6 @@
 package org.qualitycity.files.internal;
 
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +74,7 @@ class FileStore {
             while ((n = in.read(buf)) > 0) {
                 total += n;
                 if (total > maxSize) {
-                    throw new ValidationException("file", "is larger than the limit of " + humanSize(maxSize));
+                    throw new ValidationException("file", Texts.msg("files.error.too-large", humanSize(maxSize)));
                 }
                 sha.update(buf, 0, n);
                 out.write(buf, 0, n);

@@ -3,6 +3,7 @@ package org.qualitycity.files.internal;
 import org.apache.poi.poifs.filesystem.DirectoryEntry;
 import org.apache.poi.poifs.filesystem.Entry;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 
 import java.io.IOException;
@@ -91,25 +92,24 @@ public final class FileTypes {
     public static Detected detect(String filename, Path file) throws IOException {
         String ext = extension(filename);
         if (KNOWN_DANGEROUS.contains(ext)) {
-            throw refuse("files of type ." + ext + " are not allowed");
+            throw refuse(Texts.msg("files.error.type-not-allowed", ext));
         }
         if (!ALLOWED_EXTENSIONS.contains(ext)) {
-            throw refuse(ext.isEmpty() ? "the file name has no extension; allowed: " + allowed()
-                    : "files of type ." + ext + " are not allowed; allowed: " + allowed());
+            throw refuse(ext.isEmpty() ? Texts.msg("files.error.no-extension", allowed()) : Texts.msg("files.error.type-not-allowed-list", ext, allowed()));
         }
         byte[] head = readHead(file, 4096);
         if (isExecutable(head)) {
-            throw refuse("executable files are not allowed");
+            throw refuse(Texts.msg("files.error.executable"));
         }
         Kind kind = sniff(head, file);
         if (kind == null) {
             kind = text(head, file, ext);
         }
         if (kind == null) {
-            throw refuse("the content is not a " + ext.toUpperCase(Locale.ROOT) + " file (allowed: " + allowed() + ")");
+            throw refuse(Texts.msg("files.error.content-not", ext.toUpperCase(Locale.ROOT), allowed()));
         }
         if (!kind.extensions.contains(ext)) {
-            throw refuse("the content (" + kind.name() + ") does not match the file name extension ." + ext);
+            throw refuse(Texts.msg("files.error.content-mismatch", kind.name(), ext));
         }
         String contentType = kind.contentType;
         if (kind == Kind.TEXT || kind == Kind.CSV) {
@@ -188,7 +188,7 @@ public final class FileTypes {
                 String name = entries.nextElement().getName();
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (lower.endsWith("vbaproject.bin") || lower.endsWith(".exe") || lower.endsWith(".dll")) {
-                    throw refuse("documents with macros or embedded programs are not allowed");
+                    throw refuse(Texts.msg("files.error.macros-or-programs"));
                 }
                 switch (name) {
                     case "[Content_Types].xml" -> contentTypes = true;
@@ -203,10 +203,10 @@ public final class FileTypes {
             if (e instanceof ValidationException v) {
                 throw v;
             }
-            throw refuse("the file is a damaged ZIP or Office document");
+            throw refuse(Texts.msg("files.error.damaged-zip"));
         }
         if (!contentTypes || kind == null) {
-            throw refuse("ZIP archives are not allowed; upload the documents themselves");
+            throw refuse(Texts.msg("files.error.zip"));
         }
         return kind;
     }
@@ -217,10 +217,10 @@ public final class FileTypes {
             DirectoryEntry root = fs.getRoot();
             if (root.hasEntryCaseInsensitive("Macros") || root.hasEntryCaseInsensitive("_VBA_PROJECT_CUR")
                     || root.hasEntryCaseInsensitive("VBA")) {
-                throw refuse("documents with macros are not allowed");
+                throw refuse(Texts.msg("files.error.macros"));
             }
             if (root.hasEntryCaseInsensitive("EncryptedPackage")) {
-                throw refuse("password-protected documents cannot be checked; remove the password and upload again");
+                throw refuse(Texts.msg("files.error.password"));
             }
             if (root.hasEntryCaseInsensitive("WordDocument")) {
                 return Kind.DOC;
@@ -233,15 +233,15 @@ public final class FileTypes {
             }
             for (Entry e : root) {
                 if (e.getName().toLowerCase(Locale.ROOT).contains("macro")) {
-                    throw refuse("documents with macros are not allowed");
+                    throw refuse(Texts.msg("files.error.macros"));
                 }
             }
-            throw refuse("the file is an Office container of an unknown kind");
+            throw refuse(Texts.msg("files.error.unknown-office"));
         } catch (IOException | RuntimeException e) {
             if (e instanceof ValidationException v) {
                 throw v;
             }
-            throw refuse("the file is a damaged Office document");
+            throw refuse(Texts.msg("files.error.damaged-office"));
         }
     }
 
@@ -263,7 +263,7 @@ public final class FileTypes {
         if (start.startsWith("<!doctype") || start.startsWith("<html") || start.startsWith("<script")
                 || start.startsWith("<svg") || start.startsWith("<?xml") || start.startsWith("<head")
                 || start.startsWith("<body") || start.startsWith("<iframe") || start.startsWith("@echo")) {
-            throw refuse("markup and scripts are not allowed as text files");
+            throw refuse(Texts.msg("files.error.markup"));
         }
         if (!isUtf8(file) && !decodes(file, Charset.forName("GB18030"))) {
             return null;

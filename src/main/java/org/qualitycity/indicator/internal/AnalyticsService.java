@@ -4,6 +4,7 @@ import org.qualitycity.indicator.Period;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.DataScope;
 import org.qualitycity.platform.ListSql;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
@@ -94,7 +95,7 @@ public class AnalyticsService {
             } else if (groups.containsKey(code)) {
                 indicators.addAll(groups.get(code));
             } else {
-                throw new ValidationException("dx", "unknown indicator " + code);
+                throw new ValidationException("dx", Texts.msg("indicator.error.unknown-indicator", code));
             }
         }
         List<String> periods = new ArrayList<>();
@@ -109,11 +110,11 @@ public class AnalyticsService {
                 all.stream().filter(u -> u.level() == level).forEach(u -> unitIds.add(u.id()));
             } else if (o.startsWith("CHILDREN-")) {
                 Unit parent = units.byCode(o.substring(9)).orElseThrow(() ->
-                        new ValidationException("ou", "unknown unit " + o.substring(9)));
+                        new ValidationException("ou", Texts.msg("error.unknown-unit", o.substring(9))));
                 all.stream().filter(u -> parent.id() == (u.parentId() == null ? -1 : u.parentId()))
                         .forEach(u -> unitIds.add(u.id()));
             } else {
-                unitIds.add(units.byCode(o).orElseThrow(() -> new ValidationException("ou", "unknown unit " + o)).id());
+                unitIds.add(units.byCode(o).orElseThrow(() -> new ValidationException("ou", Texts.msg("error.unknown-unit", o))).id());
             }
         }
         Map<Long, Unit> byId = new HashMap<>();
@@ -125,7 +126,7 @@ public class AnalyticsService {
 
     private static List<String> split(String s, String field) {
         if (s == null || s.isBlank()) {
-            throw new ValidationException(field, "is required (items separated by ';')");
+            throw new ValidationException(field, Texts.msg("indicator.error.items-required"));
         }
         List<String> items = new ArrayList<>();
         for (String part : s.split(";")) {
@@ -134,7 +135,7 @@ public class AnalyticsService {
             }
         }
         if (items.size() > 200) {
-            throw new ValidationException(field, "at most 200 items");
+            throw new ValidationException(field, Texts.msg("indicator.error.at-most-items", 200));
         }
         return items;
     }
@@ -143,7 +144,7 @@ public class AnalyticsService {
         try {
             return Integer.parseInt(s);
         } catch (NumberFormatException e) {
-            throw new ValidationException(field, "not a number: " + s);
+            throw new ValidationException(field, Texts.msg("indicator.error.not-a-number", s));
         }
     }
 
@@ -163,8 +164,7 @@ public class AnalyticsService {
                 try {
                     yield List.of(Period.parse(p));
                 } catch (IllegalArgumentException e) {
-                    throw new ValidationException("pe", e.getMessage()
-                            + "; relative: THIS_YEAR, LAST_YEAR, THIS_QUARTER, THIS_MONTH, LAST_4_QUARTERS, LAST_12_MONTHS, LAST_5_YEARS");
+                    throw new ValidationException("pe", Texts.msg("indicator.error.period-relative"));
                 }
             }
         };

@@ -5,6 +5,7 @@ import org.qualitycity.indicator.Period;
 import org.qualitycity.platform.AuditHistory;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.qualitycity.platform.AuditLog;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
@@ -43,18 +44,18 @@ public class TargetService {
     @Transactional
     public void set(String indicatorCode, SetTarget req) {
         var d = catalog.indicator(indicatorCode).orElseThrow(() -> new ValidationException("indicator",
-                "unknown indicator " + indicatorCode));
+                Texts.msg("indicator.error.unknown-indicator", indicatorCode)));
         if (req.kind() == TargetRule.Kind.LT_COMPARATOR || req.kind() == TargetRule.Kind.QUALITATIVE) {
             if (req.kind() != (d.target() == null ? null : d.target().kind())) {
-                throw new ValidationException("kind", "comparator and qualitative targets follow the plan's rule");
+                throw new ValidationException("kind", Texts.msg("indicator.error.target-follows-plan"));
             }
         } else if (req.value() == null) {
-            throw new ValidationException("value", "a target value is required for " + req.kind());
+            throw new ValidationException("value", Texts.msg("indicator.error.target-value-required"));
         }
         Long unitId = null;
         if (req.unitCode() != null && !req.unitCode().isBlank()) {
             unitId = units.byCode(req.unitCode()).map(Unit::id)
-                    .orElseThrow(() -> new ValidationException("unitCode", "unknown unit " + req.unitCode()));
+                    .orElseThrow(() -> new ValidationException("unitCode", Texts.msg("error.unknown-unit", req.unitCode())));
         }
         jdbc.sql("""
                         DELETE FROM indicator_target WHERE indicator_code = :code

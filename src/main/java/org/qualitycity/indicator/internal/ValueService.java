@@ -439,7 +439,7 @@ public class ValueService {
             case REOPEN -> "indicator:value:reopen";
         };
         if (!user.can(needed)) {
-            throw new org.springframework.security.access.AccessDeniedException("missing " + needed);
+            throw new org.springframework.security.access.AccessDeniedException(Texts.msg("indicator.error.missing-permission", needed));
         }
     }
 

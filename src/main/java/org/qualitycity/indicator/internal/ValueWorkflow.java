@@ -28,6 +28,7 @@ final class ValueWorkflow {
     /** docs/workflows/indicator.value.md draws it. */
     static final Workflow<Status, ValueService.Action, Facts> TABLE = Workflow.<Status, ValueService.Action, Facts>of(
                     "indicator", "value", Status.class, ValueService.Action.class)
+            .labels("indicator.valueStatus.", "indicator.valueAction.")
             .initial(Status.DRAFT)
             .on(ValueService.Action.SUBMIT, Status.DRAFT, Status.SUBMITTED,
                     Guard.who("data entry", f -> f.may("indicator:value:enter")))

@@ -19,6 +19,7 @@ import org.qualitycity.platform.ExcelExport;
 import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.PageResult;
 import org.qualitycity.platform.Security;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.web.ApiController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

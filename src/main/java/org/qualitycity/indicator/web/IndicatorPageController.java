@@ -98,7 +98,7 @@ class IndicatorPageController {
                             .orElse(LocalDate.now(clock).getYear()))
                     : Period.parse(period);
         } catch (IllegalArgumentException e) {
-            throw new ValidationException("period", e.getMessage());
+            throw new ValidationException("period", Texts.msg("error.period"));
         }
         List<IndicatorDefinition> defs = catalog.indicators().stream()
                 .filter(d -> blank(area) == null || d.area().equals(area))

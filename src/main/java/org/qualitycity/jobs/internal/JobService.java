@@ -10,6 +10,7 @@ import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.PageResult;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -47,13 +48,13 @@ public class JobService implements Jobs {
     @Transactional
     public long submit(String kind, Object params, CurrentUser user) {
         if (handlers.get(kind).isEmpty()) {
-            throw new ValidationException("kind", "unknown job kind '" + kind + "'");
+            throw new ValidationException("kind", Texts.msg("jobs.error.unknown-kind", kind));
         }
         JsonNode node = params == null ? json.createObjectNode()
                 : params instanceof JsonNode j ? j : json.valueToTree(params);
         String text = json.writeValueAsString(node);
         if (text.length() > MAX_PARAMS) {
-            throw new ValidationException("params", "are too large");
+            throw new ValidationException("params", Texts.msg("jobs.error.params-too-large"));
         }
         long id = repo.insert(kind, text, user == null ? null : user.id(), user == null ? null : user.unitId());
         Map<String, Object> after = new LinkedHashMap<>();
@@ -81,9 +82,9 @@ public class JobService implements Jobs {
     @Transactional
     public long submitByUser(String kind, JsonNode params, CurrentUser user) {
         JobHandler handler = handlers.get(kind)
-                .orElseThrow(() -> new ValidationException("kind", "unknown job kind '" + kind + "'"));
+                .orElseThrow(() -> new ValidationException("kind", Texts.msg("jobs.error.unknown-kind", kind)));
         if (!handler.submittableBy(user)) {
-            throw new AccessDeniedException("not allowed to start jobs of kind " + kind);
+            throw new AccessDeniedException(Texts.msg("jobs.error.kind-not-allowed", kind));
         }
         return submit(kind, params, user);
     }
@@ -102,7 +103,7 @@ public class JobService implements Jobs {
     @Transactional(readOnly = true)
     public PageResult<JobView> page(CurrentUser user, boolean all, JobStatus status, String kind, ListQuery q) {
         if (all && !user.can(JobsPermissions.VIEW_ALL)) {
-            throw new AccessDeniedException("viewing other users' jobs needs " + JobsPermissions.VIEW_ALL);
+            throw new AccessDeniedException(Texts.msg("jobs.error.view-others", JobsPermissions.VIEW_ALL));
         }
         return repo.page(user, all, status, kind, q);
     }
@@ -112,10 +113,10 @@ public class JobService implements Jobs {
     public JobView cancel(long id, CurrentUser user) {
         JobView before = get(id, user);
         if (before.status().finished()) {
-            throw new ConflictException("The job has already finished (" + before.status() + ").");
+            throw new ConflictException(Texts.msg("jobs.error.already-finished-status", Texts.msg("jobs.status." + before.status())));
         }
         if (repo.requestCancel(id).isEmpty()) {
-            throw new ConflictException("The job has already finished.");
+            throw new ConflictException(Texts.msg("jobs.error.already-finished"));
         }
         JobView after = repo.findAny(id).orElseThrow();
         audit.record("jobs", "job", id, before.unitId(), "CANCEL", Map.of("status", before.status()),

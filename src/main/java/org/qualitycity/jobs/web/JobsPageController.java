@@ -56,7 +56,7 @@ class JobsPageController {
             long id = jobs.submitByUser(kind, null, Security.currentUser());
             return "redirect:/jobs/" + id;
         } catch (ValidationException e) {
-            flash.addFlashAttribute("flashError", e.getMessage());
+            flash.addFlashAttribute("flashError", e.problems().isEmpty() ? null : e.problems().get(0).message());
             return "redirect:/jobs";
         }
     }

@@ -54,10 +54,10 @@ public class NotificationService implements Notifications {
 
     private static Notice validated(Notice n) {
         if (n == null) {
-            throw new ValidationException("notice", "is required");
+            throw new ValidationException("notice", Texts.msg("error.required"));
         }
         if (n.category() == null || !CATEGORY.matcher(n.category()).matches()) {
-            throw new ValidationException("category", "must be lower case letters, digits, dots or hyphens (at most 40)");
+            throw new ValidationException("category", Texts.msg("notification.error.category"));
         }
         // a keyed message keeps its Chinese rendering as the stored fallback (sorting, unknown keys)
         String title = n.titleText() != null ? Texts.render(n.titleText(), Texts.DEFAULT)
@@ -66,7 +66,7 @@ public class NotificationService implements Notifications {
             title = n.titleText() != null ? title.substring(0, 200) : title;
         }
         if (title.isEmpty() || title.length() > 200) {
-            throw new ValidationException("title", "must be 1 to 200 characters");
+            throw new ValidationException("title", Texts.msg("notification.error.title"));
         }
         String body = n.bodyText() != null ? Texts.render(n.bodyText(), Texts.DEFAULT)
                 : n.body() == null || n.body().isBlank() ? null : n.body().strip();
@@ -74,11 +74,11 @@ public class NotificationService implements Notifications {
             body = body.substring(0, 4000);
         }
         if (body != null && body.length() > 4000) {
-            throw new ValidationException("body", "must be at most 4000 characters");
+            throw new ValidationException("body", Texts.msg("error.max-chars", 4000));
         }
         String link = n.link() == null || n.link().isBlank() ? null : n.link().strip();
         if (link != null && !isSafeLink(link)) {
-            throw new ValidationException("link", "must be a path of this application, e.g. /tasks/12");
+            throw new ValidationException("link", Texts.msg("notification.error.link"));
         }
         return new Notice(n.category(), title, body, link, n.severity() == null ? Severity.INFO : n.severity(),
                 n.titleText(), n.bodyText());
@@ -93,7 +93,7 @@ public class NotificationService implements Notifications {
     public long toUser(long userId, Notice notice) {
         Notice n = validated(notice);
         if (!repo.userExists(userId)) {
-            throw new ValidationException("userId", "no such user");
+            throw new ValidationException("userId", Texts.msg("notification.error.no-such-user"));
         }
         return repo.insert(userId, null, n, actorId());
     }
@@ -103,7 +103,7 @@ public class NotificationService implements Notifications {
     public long toUnit(long unitId, Notice notice) {
         Notice n = validated(notice);
         if (!repo.unitExists(unitId)) {
-            throw new ValidationException("unitId", "no such unit");
+            throw new ValidationException("unitId", Texts.msg("error.no-such-unit"));
         }
         return repo.insert(null, unitId, n, actorId());
     }
@@ -114,7 +114,7 @@ public class NotificationService implements Notifications {
         boolean toUnit = req.unitCode() != null && !req.unitCode().isBlank();
         boolean toUser = req.username() != null && !req.username().isBlank();
         if (toUnit == toUser) {
-            throw new ValidationException("unitCode", "give exactly one of unitCode and username");
+            throw new ValidationException("unitCode", Texts.msg("notification.error.one-recipient"));
         }
         Notice notice = new Notice("notice", req.title(), req.body(), req.link(), req.severity());
         long id;

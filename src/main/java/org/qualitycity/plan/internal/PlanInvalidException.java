@@ -1,5 +1,6 @@
 package org.qualitycity.plan.internal;
 
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 
 import java.util.List;
@@ -14,7 +15,7 @@ public class PlanInvalidException extends ValidationException {
 
     public PlanInvalidException(List<PlanProblem> problems) {
         super(problems.stream().map(p -> new FieldProblem(p.field(), p.line() == null ? p.message()
-                : p.message() + " (line " + p.line() + ")")).toList());
+                : Texts.msg("plan.error.at-line", p.message(), p.line()))).toList());
         this.planProblems = List.copyOf(problems);
     }
 

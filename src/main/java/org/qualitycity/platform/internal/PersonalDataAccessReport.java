@@ -5,6 +5,7 @@ import org.qualitycity.platform.ListSql;
 import org.qualitycity.platform.PageResult;
 import org.qualitycity.platform.PersonalDataSubjects;
 import org.qualitycity.platform.PersonalDataSubjects.SubjectRecord;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,10 +39,10 @@ public class PersonalDataAccessReport {
 
     public PageResult<Access> accesses(String subject, ListQuery q) {
         if (subject == null || subject.isBlank()) {
-            throw new ValidationException("subject", "a phone number or a tracking code");
+            throw new ValidationException("subject", Texts.msg("platform.error.subject"));
         }
         if (subject.length() > 64) {
-            throw new ValidationException("subject", "at most 64 characters");
+            throw new ValidationException("subject", Texts.msg("error.max-chars", 64));
         }
         Map<String, Object> p = new HashMap<>();
         Map<String, String> labels = new HashMap<>();

@@ -7,6 +7,7 @@ import org.qualitycity.platform.AuditLog;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.DataScope;
 import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -103,7 +104,7 @@ public class RoleService {
     public Role create(SaveRole req) {
         validate(req);
         if (byCode(req.code()).isPresent()) {
-            throw new ValidationException("code", "a role with code " + req.code() + " already exists");
+            throw new ValidationException("code", Texts.msg("platform.error.role-code-taken", req.code()));
         }
         long id = jdbc.sql("""
                         INSERT INTO platform_role (code, name_zh, name_en, data_scope, permissions, account_kind)
@@ -124,17 +125,17 @@ public class RoleService {
         Role before = byId(id).orElseThrow(() -> new NotFoundException("role " + id));
         validate(req);
         if (!before.code().equals(req.code())) {
-            throw new ValidationException("code", "the code of a role cannot change");
+            throw new ValidationException("code", Texts.msg("platform.error.role-code-fixed"));
         }
         if (TwoFactor.ADMIN_ROLES.contains(before.code()) && (!before.permissions().equals(req.permissions())
                 || before.dataScope() != req.dataScope())) {
             // the separation of the administrators (三权分立) must not be undone by editing their roles
-            throw new ValidationException("permissions", "the permissions of the administrator roles are fixed");
+            throw new ValidationException("permissions", Texts.msg("platform.error.admin-role-permissions-fixed"));
         }
         AccountKind kind = req.accountKind() == null ? before.accountKind() : req.accountKind();
         if (kind != before.accountKind() && jdbc.sql("SELECT EXISTS (SELECT 1 FROM platform_user_role WHERE role_id = :id)")
                 .param("id", id).query(Boolean.class).single()) {
-            throw new ValidationException("accountKind", "users hold this role: its account kind cannot change");
+            throw new ValidationException("accountKind", Texts.msg("platform.error.role-account-kind-fixed"));
         }
         jdbc.sql("""
                         UPDATE platform_role SET name_zh = :nameZh, name_en = :nameEn, data_scope = :scope,
@@ -154,8 +155,7 @@ public class RoleService {
         long admins = roleIds.stream().distinct().map(this::byId).flatMap(Optional::stream)
                 .filter(r -> TwoFactor.ADMIN_ROLES.contains(r.code())).count();
         if (admins > 1) {
-            throw new ValidationException("roles", "an account holds at most one of the administrator roles "
-                    + "(system, security, audit, city administrator)");
+            throw new ValidationException("roles", Texts.msg("platform.error.one-admin-role"));
         }
     }
 
@@ -163,7 +163,7 @@ public class RoleService {
         for (int i = 0; i < req.permissions().size(); i++) {
             if (!registry.isValidPattern(req.permissions().get(i))) {
                 throw new ValidationException("permissions[" + i + "]",
-                        "unknown permission '" + req.permissions().get(i) + "'");
+                        Texts.msg("platform.error.unknown-permission", req.permissions().get(i)));
             }
         }
     }

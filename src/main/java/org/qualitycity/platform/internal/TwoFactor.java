@@ -7,6 +7,7 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import org.qualitycity.platform.AuditLog;
 import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -148,11 +149,11 @@ public class TwoFactor {
         String pending = jdbc.sql("SELECT totp_pending_secret FROM platform_user WHERE id = :id")
                 .param("id", user.id()).query(String.class).optional().orElse(null);
         if (pending == null) {
-            throw new ValidationException("code", "no enrolment was started");
+            throw new ValidationException("code", Texts.msg("platform.error.no-enrolment"));
         }
         if (code == null || attempts.locked(user.id()) || !Totp.verify(pending, code.trim(), clock.instant())) {
             attempts.countFailure(user.id(), "BAD_SECOND_FACTOR");
-            throw new ValidationException("code", "the code does not match; check the time of the device");
+            throw new ValidationException("code", Texts.msg("platform.error.code-mismatch"));
         }
         return enable(user, pending);
     }

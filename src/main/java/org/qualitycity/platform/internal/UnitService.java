@@ -9,6 +9,7 @@ import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.DataScope;
 import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
@@ -107,12 +108,12 @@ public class UnitService implements Units {
     @Transactional
     public ImportResult importTree(String text, CurrentUser user) {
         if (user.scopeKind() != DataScope.Kind.ALL) {
-            throw new org.springframework.security.access.AccessDeniedException("the unit tree is imported city-wide");
+            throw new org.springframework.security.access.AccessDeniedException(Texts.msg("platform.error.unit-tree-city-wide"));
         }
         UnitTreeFile file = UnitTreeFile.parse(text);
         repo.lockTree();
         if (repo.count() > 0 && !city().code().equals(file.city().code())) {
-            throw new ValidationException("units[0].code", "the register's city is " + city().code());
+            throw new ValidationException("units[0].code", Texts.msg("platform.error.register-city", city().code()));
         }
         return merge(file);
     }
@@ -141,7 +142,7 @@ public class UnitService implements Units {
             if (e.parent() != null && !e.parent().equals(before.parentCode())) {
                 Unit parent = repo.byCode(e.parent()).orElseThrow();
                 if (parent.path().startsWith(before.path())) {
-                    throw new ValidationException("units", e.code() + " cannot move under its own sub-unit " + e.parent());
+                    throw new ValidationException("units", Texts.msg("platform.error.move-under-own-sub-unit", e.code(), e.parent()));
                 }
                 repo.move(before, parent);
             }
@@ -199,7 +200,7 @@ public class UnitService implements Units {
     private Unit requireManageable(String code, CurrentUser user) {
         Unit u = requireVisible(code, user);
         if (user.scopeKind() != DataScope.Kind.ALL && u.id() == user.unitId()) {
-            throw new ConflictException("You cannot change your own unit; ask the city administrator.");
+            throw new ConflictException(Texts.msg("platform.error.own-unit"));
         }
         return u;
     }
@@ -208,13 +209,13 @@ public class UnitService implements Units {
     public Unit create(CreateUnit req, CurrentUser user) {
         Unit parent = requireVisible(req.parentCode(), user);
         if (req.kind() == Unit.Kind.CITY) {
-            throw new ValidationException("kind", "only one city unit exists");
+            throw new ValidationException("kind", Texts.msg("platform.error.one-city"));
         }
         if (user.scopeKind() != DataScope.Kind.ALL && req.kind() != Unit.Kind.SUBUNIT) {
-            throw new ValidationException("kind", "you may only create sub-units");
+            throw new ValidationException("kind", Texts.msg("platform.error.sub-units-only"));
         }
         if (repo.byCode(req.code()).isPresent()) {
-            throw new ValidationException("code", "a unit with code " + req.code() + " already exists");
+            throw new ValidationException("code", Texts.msg("platform.error.unit-code-taken", req.code()));
         }
         long id = repo.insert(req.code(), req.nameZh().trim(), req.nameEn().trim(), req.kind(), parent,
                 req.sortOrder() == null ? 0 : req.sortOrder());
@@ -238,10 +239,10 @@ public class UnitService implements Units {
         Unit before = requireManageable(code, user);
         Unit parent = requireVisible(req.parentCode(), user);
         if (before.parentId() == null) {
-            throw new ValidationException("parentCode", "the city unit cannot be moved");
+            throw new ValidationException("parentCode", Texts.msg("platform.error.city-cannot-move"));
         }
         if (parent.path().startsWith(before.path())) {
-            throw new ValidationException("parentCode", "a unit cannot be moved under itself or its own sub-unit");
+            throw new ValidationException("parentCode", Texts.msg("platform.error.move-under-itself"));
         }
         repo.move(before, parent);
         Unit after = repo.byId(before.id()).orElseThrow();
@@ -253,10 +254,10 @@ public class UnitService implements Units {
     public Unit setActive(String code, boolean active, CurrentUser user) {
         Unit before = requireManageable(code, user);
         if (before.parentId() == null) {
-            throw new ConflictException("The city unit cannot be deactivated.");
+            throw new ConflictException(Texts.msg("platform.error.city-cannot-deactivate"));
         }
         if (!active && repo.countActiveChildren(before.id()) > 0) {
-            throw new ConflictException("Deactivate the active sub-units of " + before.nameZh() + " first.");
+            throw new ConflictException(Texts.msg("platform.error.deactivate-sub-units-first", before.name(Texts.locale())));
         }
         repo.setActive(before.id(), active);
         Unit after = repo.byId(before.id()).orElseThrow();
@@ -269,13 +270,12 @@ public class UnitService implements Units {
     public void delete(String code, CurrentUser user) {
         Unit before = requireManageable(code, user);
         if (before.parentId() == null || repo.countChildren(before.id()) > 0) {
-            throw new ConflictException("A unit with sub-units cannot be deleted; deactivate it instead.");
+            throw new ConflictException(Texts.msg("platform.error.unit-has-sub-units"));
         }
         try {
             repo.delete(before.id());
         } catch (DataIntegrityViolationException e) {
-            throw new ConflictException("The unit has records (users, tasks, data…) and cannot be deleted; "
-                    + "deactivate it instead.");
+            throw new ConflictException(Texts.msg("platform.error.unit-has-records"));
         }
         audit.record("platform", "unit", code, before.id(), "DELETE", before, null);
     }

@@ -1,5 +1,6 @@
 package org.qualitycity.platform.internal;
 
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.ValidationException.FieldProblem;
@@ -44,13 +45,13 @@ record UnitTreeFile(List<Entry> units) {
             options.setMaxAliasesForCollections(10);
             doc = new Yaml(new SafeConstructor(options)).load(text);
         } catch (YAMLException e) {
-            throw new ValidationException("file", "not a YAML document: " + e.getMessage());
+            throw new ValidationException("file", Texts.msg("platform.error.unit-tree.not-yaml", e.getMessage()));
         }
         if (!(doc instanceof Map<?, ?> root) || !FORMAT.equals(String.valueOf(root.get("format")))) {
-            throw new ValidationException("format", "must be " + FORMAT);
+            throw new ValidationException("format", Texts.msg("platform.error.unit-tree.format", FORMAT));
         }
         if (!(root.get("units") instanceof List<?> list) || list.isEmpty()) {
-            throw new ValidationException("units", "must list the units, the city first");
+            throw new ValidationException("units", Texts.msg("platform.error.unit-tree.units"));
         }
         List<FieldProblem> problems = new ArrayList<>();
         List<Entry> entries = new ArrayList<>();
@@ -58,7 +59,7 @@ record UnitTreeFile(List<Entry> units) {
         for (int i = 0; i < list.size(); i++) {
             String at = "units[" + i + "]";
             if (!(list.get(i) instanceof Map<?, ?> m)) {
-                problems.add(new FieldProblem(at, "must be a unit"));
+                problems.add(new FieldProblem(at, Texts.msg("platform.error.unit-tree.unit")));
                 continue;
             }
             String code = text(m, "code");
@@ -69,32 +70,32 @@ record UnitTreeFile(List<Entry> units) {
             try {
                 kind = Unit.Kind.valueOf(String.valueOf(m.get("kind")));
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem(at + ".kind", "one of CITY, DISTRICT, ZONE, DEPARTMENT, SUBUNIT"));
+                problems.add(new FieldProblem(at + ".kind", Texts.msg("error.one-of", "CITY, DISTRICT, ZONE, DEPARTMENT, SUBUNIT")));
             }
             if (code == null || !CODE.matcher(code).matches()) {
-                problems.add(new FieldProblem(at + ".code", "1 to 32 capital letters, digits or '-', quoted"));
+                problems.add(new FieldProblem(at + ".code", Texts.msg("platform.error.unit-tree.code")));
             } else if (!codes.add(code)) {
-                problems.add(new FieldProblem(at + ".code", "duplicate code " + code));
+                problems.add(new FieldProblem(at + ".code", Texts.msg("platform.error.unit-tree.duplicate-code", code)));
             }
             if (i == 0 && (parent != null || kind != Unit.Kind.CITY)) {
-                problems.add(new FieldProblem(at, "the first unit is the city: kind CITY, no parent"));
+                problems.add(new FieldProblem(at, Texts.msg("platform.error.unit-tree.first-is-city")));
             } else if (i > 0 && kind == Unit.Kind.CITY) {
-                problems.add(new FieldProblem(at + ".kind", "only the first unit is the city"));
+                problems.add(new FieldProblem(at + ".kind", Texts.msg("platform.error.unit-tree.only-first-city")));
             } else if (i > 0 && (parent == null || !codes.contains(parent) || parent.equals(code))) {
-                problems.add(new FieldProblem(at + ".parent", "must name a unit listed before this one"));
+                problems.add(new FieldProblem(at + ".parent", Texts.msg("platform.error.unit-tree.parent")));
             }
             if (nameZh == null || nameZh.length() > 100) {
-                problems.add(new FieldProblem(at + ".name_zh", "required, at most 100 characters"));
+                problems.add(new FieldProblem(at + ".name_zh", Texts.msg("error.required-max-chars", 100)));
             }
             if (nameEn == null || nameEn.length() > 200) {
-                problems.add(new FieldProblem(at + ".name_en", "required, at most 200 characters"));
+                problems.add(new FieldProblem(at + ".name_en", Texts.msg("error.required-max-chars", 200)));
             }
             int sort = 0;
             Object s = m.get("sort");
             if (s instanceof Integer n) {
                 sort = n;
             } else if (s != null) {
-                problems.add(new FieldProblem(at + ".sort", "a whole number"));
+                problems.add(new FieldProblem(at + ".sort", Texts.msg("platform.error.unit-tree.whole-number")));
             }
             Set<Unit.Role> roles = EnumSet.noneOf(Unit.Role.class);
             Object r = m.get("roles");
@@ -103,12 +104,11 @@ record UnitTreeFile(List<Entry> units) {
                     try {
                         roles.add(Unit.Role.valueOf(String.valueOf(o)));
                     } catch (IllegalArgumentException e) {
-                        problems.add(new FieldProblem(at + ".roles", "unknown role " + o + "; known: "
-                                + List.of(Unit.Role.values())));
+                        problems.add(new FieldProblem(at + ".roles", Texts.msg("platform.error.unit-tree.unknown-role", o, List.of(Unit.Role.values()))));
                     }
                 }
             } else if (r != null) {
-                problems.add(new FieldProblem(at + ".roles", "a list of roles"));
+                problems.add(new FieldProblem(at + ".roles", Texts.msg("platform.error.unit-tree.roles")));
             }
             entries.add(new Entry(code, i == 0 ? null : parent, kind, nameZh, nameEn, sort, roles));
         }

@@ -131,9 +131,9 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             String code = codes.get(i);
-            var role = roles.byCode(code).orElseThrow(() -> new ValidationException("roles", "unknown role " + code));
+            var role = roles.byCode(code).orElseThrow(() -> new ValidationException("roles", org.qualitycity.platform.Texts.msg("platform.error.unknown-role", code)));
             if (!roles.grantableBy(role, by)) {
-                throw new ValidationException("roles", "you cannot grant the role " + code);
+                throw new ValidationException("roles", org.qualitycity.platform.Texts.msg("platform.error.cannot-grant-role", code));
             }
             ids.add(role.id());
         }
@@ -153,9 +153,7 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
                 kind = r.accountKind();
                 first = r.code();
             } else if (r.accountKind() != kind) {
-                throw new ValidationException("roles", "the role " + r.code() + " is for " + describe(r.accountKind())
-                        + " accounts and cannot be granted to " + describe(kind) + " accounts"
-                        + (first == null ? "" : " (the role " + first + " is for " + describe(kind) + " accounts)"));
+                throw new ValidationException("roles", org.qualitycity.platform.Texts.msg("platform.error.role-account-kind", r.code(), org.qualitycity.platform.Texts.msg("accountKind." + r.accountKind()), org.qualitycity.platform.Texts.msg("accountKind." + kind)));
             }
         }
     }
@@ -187,7 +185,7 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
                 governed = true;
                 if (!decision.get()) {
                     throw new org.springframework.security.access.AccessDeniedException(
-                            "only the regulator of the enterprise administers this account");
+                            org.qualitycity.platform.Texts.msg("platform.error.enterprise-regulator-only"));
                 }
             }
         }
@@ -195,7 +193,7 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
         if (!governed && kind != null && kind != RoleService.AccountKind.STAFF
                 && by.scopeKind() != org.qualitycity.platform.DataScope.Kind.ALL) {
             throw new org.springframework.security.access.AccessDeniedException(
-                    "only a city-wide user administrator administers this account");
+                    org.qualitycity.platform.Texts.msg("platform.error.city-user-admin-only"));
         }
     }
 
@@ -203,9 +201,9 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
     public UserView create(CreateUser req, CurrentUser by) {
         String username = req.username().trim().toLowerCase();
         Unit unit = units.byCode(req.unitCode()).filter(u -> UnitService.covers(by, u))
-                .orElseThrow(() -> new ValidationException("unitCode", "unknown unit " + req.unitCode()));
+                .orElseThrow(() -> new ValidationException("unitCode", org.qualitycity.platform.Texts.msg("error.unknown-unit", req.unitCode())));
         if (repo.usernameTaken(username)) {
-            throw new ValidationException("username", "the username " + username + " is taken");
+            throw new ValidationException("username", org.qualitycity.platform.Texts.msg("platform.error.username-taken", username));
         }
         PasswordPolicy.check("password", username, req.password());
         List<Long> roleIds = grantableRoleIds(req.roles(), by);
@@ -224,9 +222,9 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
         UserView before = view(visibleRow(id, by));
         requireAdministrable(before, by);
         Unit unit = units.byCode(req.unitCode()).filter(u -> UnitService.covers(by, u))
-                .orElseThrow(() -> new ValidationException("unitCode", "unknown unit " + req.unitCode()));
+                .orElseThrow(() -> new ValidationException("unitCode", org.qualitycity.platform.Texts.msg("error.unknown-unit", req.unitCode())));
         if (id == by.id() && (!req.active() || !before.roles().equals(req.roles().stream().sorted().toList()))) {
-            throw new ValidationException("roles", "you cannot change your own roles or deactivate yourself");
+            throw new ValidationException("roles", org.qualitycity.platform.Texts.msg("platform.error.own-roles"));
         }
         List<Long> roleIds = grantableRoleIds(req.roles(), by);
         // roles the caller could not grant are kept, not silently dropped
@@ -267,7 +265,7 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
         // cannot change its password with it either
         if (attempts.locked(me.id()) || !encoder.matches(req.currentPassword(), repo.passwordHash(me.id()))) {
             attempts.countFailure(me.id(), "BAD_CURRENT_PASSWORD");
-            throw new ValidationException("currentPassword", "the current password is not correct");
+            throw new ValidationException("currentPassword", org.qualitycity.platform.Texts.msg("platform.error.wrong-current-password"));
         }
         PasswordPolicy.check("newPassword", me.username(), req.newPassword());
         repo.setPassword(me.id(), encoder.encode(req.newPassword()));

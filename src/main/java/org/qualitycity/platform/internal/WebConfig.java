@@ -41,8 +41,27 @@ class WebConfig implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         CookieLocaleResolver r = new CookieLocaleResolver("qc-lang");
         r.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        r.setDefaultLocaleFunction(WebConfig::clientLanguage);
         r.setCookieMaxAge(Duration.ofDays(365));
         return r;
+    }
+
+    /**
+     * Without ?lang= or the language cookie: an API client (one that sends Authorization) is answered in its
+     * Accept-Language when that is Chinese or English; browsers get Chinese, whatever their own language.
+     */
+    static Locale clientLanguage(jakarta.servlet.http.HttpServletRequest request) {
+        if (request.getHeader("Authorization") != null && request.getHeader("Accept-Language") != null) {
+            for (Locale l : java.util.Collections.list(request.getLocales())) {
+                if (l.getLanguage().equals("en")) {
+                    return Locale.ENGLISH;
+                }
+                if (l.getLanguage().equals("zh")) {
+                    return Locale.SIMPLIFIED_CHINESE;
+                }
+            }
+        }
+        return Locale.SIMPLIFIED_CHINESE;
     }
 
     @Override

@@ -3,7 +3,9 @@ package org.qualitycity.platform.web;
 import jakarta.validation.ConstraintViolationException;
 import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
+import org.qualitycity.platform.Workflow;
 import org.qualitycity.platform.internal.NulCharacter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +58,7 @@ class ApiExceptionHandler {
     }
 
     static ProblemDetail invalid(List<Map<String, String>> errors) {
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-input", "The request has invalid fields.");
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-input", Texts.msg("error.api.invalid-input"));
         p.setProperty("errors", errors);
         return p;
     }
@@ -74,7 +76,7 @@ class ApiExceptionHandler {
     ProblemDetail bind(BindException e) {
         List<Map<String, String>> errors = new ArrayList<>();
         e.getFieldErrors().forEach(f -> errors.add(error(f.getField(),
-                f.isBindingFailure() ? "has the wrong type or format" : f.getDefaultMessage())));
+                f.isBindingFailure() ? Texts.msg("error.wrong-format") : f.getDefaultMessage())));
         e.getGlobalErrors().forEach(g -> errors.add(error(g.getObjectName(), g.getDefaultMessage())));
         return invalid(errors);
     }
@@ -107,12 +109,12 @@ class ApiExceptionHandler {
         if (e.getCause() instanceof DatabindException d && !d.getPath().isEmpty()) {
             String field = pathOf(d);
             boolean nul = d instanceof InvalidFormatException f && f.getValue() instanceof String v && NulCharacter.in(v);
-            return invalid(List.of(error(field, nul ? NulCharacter.MESSAGE : "has the wrong type or format")));
+            return invalid(List.of(error(field, nul ? NulCharacter.MESSAGE : Texts.msg("error.wrong-format"))));
         }
         if (e.getCause() instanceof JacksonException) {
-            return invalid(List.of(error("body", "is not valid JSON")));
+            return invalid(List.of(error("body", Texts.msg("error.api.not-json"))));
         }
-        return invalid(List.of(error("body", "is missing or unreadable")));
+        return invalid(List.of(error("body", Texts.msg("error.api.body-unreadable"))));
     }
 
     static String pathOf(DatabindException d) {
@@ -133,70 +135,79 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         boolean nul = e.getValue() instanceof String v && NulCharacter.in(v);
-        return invalid(List.of(error(e.getName(), nul ? NulCharacter.MESSAGE : "has the wrong type or format")));
+        return invalid(List.of(error(e.getName(), nul ? NulCharacter.MESSAGE : Texts.msg("error.wrong-format"))));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missing(MissingServletRequestParameterException e) {
-        return invalid(List.of(error(e.getParameterName(), "is required")));
+        return invalid(List.of(error(e.getParameterName(), Texts.msg("error.required"))));
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ProblemDetail missingPart(MissingServletRequestPartException e) {
-        return invalid(List.of(error(e.getRequestPartName(), "is required")));
+        return invalid(List.of(error(e.getRequestPartName(), Texts.msg("error.required"))));
     }
 
     @ExceptionHandler(ServletRequestBindingException.class)
     ProblemDetail binding(ServletRequestBindingException e) {
         return invalid(List.of(error(e instanceof MissingRequestHeaderException h ? h.getHeaderName() : "request",
-                "is missing or invalid")));
+                Texts.msg("error.api.missing-or-invalid"))));
     }
 
     @ExceptionHandler({MaxUploadSizeExceededException.class})
     ProblemDetail tooLarge(Exception e) {
-        return invalid(List.of(error("file", "is larger than the upload limit")));
+        return invalid(List.of(error("file", Texts.msg("error.api.upload-too-large"))));
     }
 
     @ExceptionHandler(MultipartException.class)
     ProblemDetail multipart(MultipartException e) {
-        return invalid(List.of(error("file", "the upload is not a valid multipart request")));
+        return invalid(List.of(error("file", Texts.msg("error.api.not-multipart"))));
     }
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "No such record.");
+        return problem(HttpStatus.NOT_FOUND, "not-found", Texts.msg("error.404.text"));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ProblemDetail noResource(NoResourceFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "No such resource.");
+        return problem(HttpStatus.NOT_FOUND, "not-found", Texts.msg("error.404.text"));
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "conflict", e.getMessage());
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "conflict", e.getMessage());
+        if (e instanceof Workflow.Refused r) {
+            r.codes().forEach(p::setProperty); // the names for API clients beside the labels of the detail
+        }
+        return p;
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException e) {
-        return problem(HttpStatus.FORBIDDEN, "forbidden", "You lack the permission for this action.");
+        if (e instanceof Workflow.Forbidden f) {
+            ProblemDetail p = problem(HttpStatus.FORBIDDEN, "forbidden", f.getMessage());
+            f.codes().forEach(p::setProperty);
+            return p;
+        }
+        return problem(HttpStatus.FORBIDDEN, "forbidden", Texts.msg("error.403.text"));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ProblemDetail method(HttpRequestMethodNotSupportedException e) {
-        return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed.");
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", Texts.msg("error.api.method"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Send application/json.");
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", Texts.msg("error.api.media-type"));
     }
 
     /** The client accepts none of the API's types (e.g. only text/html): 406, written as problem+json regardless. */
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
         return preset(problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable",
-                "This resource is JSON: accept application/json."));
+                Texts.msg("error.api.not-acceptable")));
     }
 
     @ExceptionHandler(Exception.class)
@@ -206,7 +217,7 @@ class ApiExceptionHandler {
             return preset(invalid(List.of(error("request", NulCharacter.MESSAGE))));
         }
         log.error("Unexpected error in API", e);
-        return preset(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "An unexpected error occurred; it has been logged."));
+        return preset(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", Texts.msg("error.500.text")));
     }
 
     /** A content type set here is written whatever the request's Accept header says (never a second failure). */

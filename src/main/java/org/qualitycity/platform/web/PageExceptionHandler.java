@@ -42,7 +42,7 @@ class PageExceptionHandler {
             ConstraintViolationException.class})
     String badRequest(Exception e, Model model, HttpServletResponse response) {
         response.setStatus(400);
-        model.addAttribute("message", e instanceof ValidationException v ? v.getMessage() : null);
+        model.addAttribute("message", e instanceof ValidationException v && !v.problems().isEmpty() ? v.problems().get(0).message() : null);
         return "error/4xx";
     }
 

@@ -21,6 +21,7 @@ final class SampleWorkflow {
     /** docs/workflows/spotcheck.sample.md draws it. */
     static final Workflow<State, Step, Facts> TABLE = Workflow.<State, Step, Facts>of("spotcheck", "sample",
                     State.class, Step.class)
+            .labels("spotcheck.sampleState.", "spotcheck.sampleStep.")
             .initial(State.SAMPLED, State.REFUSED)
             .on(Step.RESULT, State.SAMPLED, State.TESTED)
             .on(Step.OBJECTION, State.TESTED, State.OBJECTED, Guard.when("a failed result",

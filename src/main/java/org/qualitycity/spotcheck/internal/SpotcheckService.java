@@ -237,7 +237,7 @@ public class SpotcheckService implements SpotcheckRecords {
             try {
                 period = Period.parse(f.period());
             } catch (IllegalArgumentException e) {
-                throw new ValidationException("period", e.getMessage());
+                throw new ValidationException("period", Texts.msg("error.period"));
             }
             list.where("s.sampled_on BETWEEN :from AND :to").param("from", period.start()).param("to", period.end());
         }

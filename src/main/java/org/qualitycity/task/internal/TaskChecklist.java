@@ -9,6 +9,7 @@ import org.qualitycity.plan.Plans;
 import org.qualitycity.platform.AuditLog;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
@@ -167,19 +168,19 @@ public class TaskChecklist {
                 .orElseThrow(() -> new NotFoundException("checklist item " + id));
         List<ValidationException.FieldProblem> problems = new ArrayList<>();
         if (req == null || req.finding() == null || !Set.of("MET", "PARTLY", "NOT_MET").contains(req.finding())) {
-            problems.add(new ValidationException.FieldProblem("finding", "MET, PARTLY or NOT_MET"));
+            problems.add(new ValidationException.FieldProblem("finding", Texts.msg("task.error.checklist.finding")));
         }
         if (req != null && req.evidence() != null && req.evidence().length() > 4000) {
-            problems.add(new ValidationException.FieldProblem("evidence", "at most 4000 characters"));
+            problems.add(new ValidationException.FieldProblem("evidence", Texts.msg("error.max-chars", 4000)));
         }
         if (req != null && req.rectifyBy() != null && "MET".equals(req.finding())) {
-            problems.add(new ValidationException.FieldProblem("rectifyBy", "no rectification for a criterion that is met"));
+            problems.add(new ValidationException.FieldProblem("rectifyBy", Texts.msg("task.error.checklist.no-rectification-when-met")));
         }
         if (req != null && req.rectifyBy() != null && req.rectifyBy().isBefore(LocalDate.now(clock))) {
-            problems.add(new ValidationException.FieldProblem("rectifyBy", "in the past"));
+            problems.add(new ValidationException.FieldProblem("rectifyBy", Texts.msg("task.error.checklist.in-the-past")));
         }
         if (req != null && req.rectifyBy() != null && before.taskId() != null) {
-            problems.add(new ValidationException.FieldProblem("rectifyBy", "a rectification task exists already"));
+            problems.add(new ValidationException.FieldProblem("rectifyBy", Texts.msg("task.error.checklist.rectification-exists")));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

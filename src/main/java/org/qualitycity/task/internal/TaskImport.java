@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.qualitycity.platform.AuditLog;
 import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
@@ -76,21 +77,21 @@ public class TaskImport {
                 try {
                     id = (long) Double.parseDouble(text(fmt, row.getCell(ID)));
                 } catch (NumberFormatException e) {
-                    problems.add(new ValidationException.FieldProblem(at + ".id", "not a task id"));
+                    problems.add(new ValidationException.FieldProblem(at + ".id", Texts.msg("task.error.import.not-a-task-id")));
                     continue;
                 }
                 TaskViews.Task t = tasks.findVisible(id, user, false).orElse(null);
                 if (t == null) {
-                    problems.add(new ValidationException.FieldProblem(at + ".id", "unknown task " + id));
+                    problems.add(new ValidationException.FieldProblem(at + ".id", Texts.msg("task.error.import.unknown-task", String.valueOf(id))));
                     continue;
                 }
                 if (t.state() == org.qualitycity.task.TaskState.CLOSED) {
-                    problems.add(new ValidationException.FieldProblem(at + ".id", "task " + id + " is closed"));
+                    problems.add(new ValidationException.FieldProblem(at + ".id", Texts.msg("task.error.import.task-closed", String.valueOf(id))));
                 }
                 String leadCode = text(fmt, row.getCell(LEAD));
                 Unit lead = units.byCode(leadCode).orElse(null);
                 if (lead == null) {
-                    problems.add(new ValidationException.FieldProblem(at + ".leadUnit", "unknown unit '" + leadCode + "'"));
+                    problems.add(new ValidationException.FieldProblem(at + ".leadUnit", Texts.msg("error.unknown-unit", leadCode)));
                 }
                 List<Long> co = new ArrayList<>();
                 for (String c : text(fmt, row.getCell(CO)).split("[;,\\uFF1B\\uFF0C\\u3001\\s]+")) {
@@ -98,10 +99,10 @@ public class TaskImport {
                         continue;
                     }
                     units.byCode(c.trim()).ifPresentOrElse(u -> co.add(u.id()), () -> problems.add(
-                            new ValidationException.FieldProblem(at + ".coUnits", "unknown unit '" + c.trim() + "'")));
+                            new ValidationException.FieldProblem(at + ".coUnits", Texts.msg("error.unknown-unit", c.trim()))));
                 }
                 if (lead != null && co.contains(lead.id())) {
-                    problems.add(new ValidationException.FieldProblem(at + ".coUnits", "the lead unit cannot also co-operate"));
+                    problems.add(new ValidationException.FieldProblem(at + ".coUnits", Texts.msg("task.error.import.lead-co-operates")));
                 }
                 LocalDate deadline = null;
                 Cell dc = row.getCell(DEADLINE);
@@ -109,7 +110,7 @@ public class TaskImport {
                     deadline = dc != null && dc.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(dc)
                             ? dc.getLocalDateTimeCellValue().toLocalDate() : LocalDate.parse(text(fmt, dc));
                 } catch (DateTimeParseException | IllegalStateException e) {
-                    problems.add(new ValidationException.FieldProblem(at + ".deadline", "not a date (yyyy-MM-dd)"));
+                    problems.add(new ValidationException.FieldProblem(at + ".deadline", Texts.msg("error.not-a-date")));
                 }
                 if (problems.size() == before) {
                     changes.add(new Change(id, lead, co, deadline, t));
@@ -119,10 +120,10 @@ public class TaskImport {
             if (e instanceof ValidationException v) {
                 throw v;
             }
-            throw new ValidationException("file", "not an Excel workbook (.xlsx)");
+            throw new ValidationException("file", Texts.msg("error.not-xlsx"));
         }
         if (rows == 0) {
-            problems.add(new ValidationException.FieldProblem("file", "no task rows"));
+            problems.add(new ValidationException.FieldProblem("file", Texts.msg("task.error.import.no-rows")));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

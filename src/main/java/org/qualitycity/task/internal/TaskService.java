@@ -105,7 +105,7 @@ public class TaskService {
                 .param("today", today())
                 .equal("t.measure_code", "measure", f.measure());
         if (f.unit() != null && !f.unit().isBlank()) {
-            Unit u = units.byCode(f.unit().trim()).orElseThrow(() -> new ValidationException("unit", "unknown unit"));
+            Unit u = units.byCode(f.unit().trim()).orElseThrow(() -> new ValidationException("unit", org.qualitycity.platform.Texts.msg("error.no-such-unit")));
             list.filter("t.unit_id = :unitId OR :unitId = ANY (t.co_unit_ids)", "unitId", u.id());
         }
         if (Boolean.TRUE.equals(f.mine())) {
@@ -128,7 +128,7 @@ public class TaskService {
 
     @Transactional(readOnly = true)
     public Timeliness timeliness(String unitCode, CurrentUser user) {
-        Unit u = units.byCode(unitCode).orElseThrow(() -> new ValidationException("unit", "unknown unit"));
+        Unit u = units.byCode(unitCode).orElseThrow(() -> new ValidationException("unit", org.qualitycity.platform.Texts.msg("error.no-such-unit")));
         if (!units.isVisible(u.id(), user)) {
             throw new NotFoundException("unit " + unitCode);
         }
@@ -225,14 +225,14 @@ public class TaskService {
                 .orElseThrow(() -> new NotFoundException("notice " + noticeId));
         Unit unit = units.byCode(n.unitCode()).orElseThrow();
         if (answer != null && answer.length() > 4000) {
-            throw new ValidationException("answer", "at most 4000 characters");
+            throw new ValidationException("answer", org.qualitycity.platform.Texts.msg("error.max-chars", 4000));
         }
         boolean answering = answer != null && !answer.isBlank();
         if (!answering && n.acknowledgedAt() != null) {
-            throw new ValidationException("answer", "already acknowledged; write the answer");
+            throw new ValidationException("answer", org.qualitycity.platform.Texts.msg("task.error.answer-acknowledged"));
         }
         if (answering && n.answeredAt() != null) {
-            throw new org.qualitycity.platform.ConflictException("notice " + noticeId + " is already answered");
+            throw new org.qualitycity.platform.ConflictException(org.qualitycity.platform.Texts.msg("task.error.notice-answered"));
         }
         Instant now = clock.instant();
         jdbc.sql("""
@@ -256,25 +256,25 @@ public class TaskService {
     public TaskViews.Task create(NewTask req, CurrentUser user) {
         List<ValidationException.FieldProblem> problems = new ArrayList<>();
         if (req.title() == null || req.title().isBlank() || req.title().length() > 400) {
-            problems.add(new ValidationException.FieldProblem("title", "required, at most 400 characters"));
+            problems.add(new ValidationException.FieldProblem("title", org.qualitycity.platform.Texts.msg("error.required-max-chars", 400)));
         }
         if (req.deadline() == null) {
-            problems.add(new ValidationException.FieldProblem("deadline", "required"));
+            problems.add(new ValidationException.FieldProblem("deadline", org.qualitycity.platform.Texts.msg("error.required")));
         }
         Optional<Unit> lead = req.leadUnit() == null ? Optional.empty() : units.byCode(req.leadUnit().trim());
         if (lead.isEmpty()) {
-            problems.add(new ValidationException.FieldProblem("leadUnit", "unknown unit"));
+            problems.add(new ValidationException.FieldProblem("leadUnit", org.qualitycity.platform.Texts.msg("error.no-such-unit")));
         }
         List<Long> co = new ArrayList<>();
         for (String c : req.coUnits() == null ? List.<String>of() : req.coUnits()) {
             units.byCode(c).ifPresentOrElse(u -> co.add(u.id()),
-                    () -> problems.add(new ValidationException.FieldProblem("coUnits", "unknown unit " + c)));
+                    () -> problems.add(new ValidationException.FieldProblem("coUnits", org.qualitycity.platform.Texts.msg("error.unknown-unit", c))));
         }
         TaskViews.Task parent = null;
         if (req.parentId() != null) {
             parent = findVisible(req.parentId(), user, false).orElse(null);
             if (parent == null) {
-                problems.add(new ValidationException.FieldProblem("parentId", "unknown task"));
+                problems.add(new ValidationException.FieldProblem("parentId", org.qualitycity.platform.Texts.msg("task.error.unknown-task")));
             }
         }
         if (!problems.isEmpty()) {
@@ -313,7 +313,7 @@ public class TaskService {
     public int splitByArea(long id, CurrentUser user) {
         TaskViews.Task parent = require(id, user, false);
         if (parent.state() == TaskState.CLOSED) {
-            throw new org.qualitycity.platform.ConflictException("the task is closed");
+            throw new org.qualitycity.platform.ConflictException(org.qualitycity.platform.Texts.msg("task.error.closed"));
         }
         java.util.Set<String> existing = new java.util.HashSet<>();
         children(id, user, false).forEach(c -> existing.add(c.leadUnit()));
@@ -335,7 +335,7 @@ public class TaskService {
     @Transactional
     public TaskViews.Task act(long id, ActionRequest req, List<MultipartFile> files, CurrentUser user) {
         if (req == null || req.action() == null) {
-            throw new ValidationException("action", "required: one of " + Arrays.toString(Action.values()));
+            throw new ValidationException("action", org.qualitycity.platform.Texts.msg("task.error.action-required"));
         }
         TaskViews.Task t = require(id, user, false);
         jdbc.sql("SELECT id FROM task_task WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).single();
@@ -345,7 +345,7 @@ public class TaskService {
         boolean city = user.can(TaskPermissions.REVIEW);
         String comment = req.comment() == null ? null : req.comment().trim();
         if (comment != null && comment.length() > 4000) {
-            throw new ValidationException("comment", "at most 4000 characters");
+            throw new ValidationException("comment", org.qualitycity.platform.Texts.msg("error.max-chars", 4000));
         }
         TaskWorkflow.Facts facts = new TaskWorkflow.Facts(city, user.can(TaskPermissions.HANDLE), isOwnTask(t, user));
         final TaskViews.Task task = t;
@@ -382,22 +382,22 @@ public class TaskService {
         switch (a) {
             case PROGRESS -> {
                 if (req.percent() == null || req.percent() < 0 || req.percent() > 100) {
-                    throw new ValidationException("percent", "required, 0 to 100");
+                    throw new ValidationException("percent", org.qualitycity.platform.Texts.msg("task.error.percent"));
                 }
                 if (comment == null || comment.isEmpty()) {
-                    throw new ValidationException("comment", "describe the progress");
+                    throw new ValidationException("comment", org.qualitycity.platform.Texts.msg("task.error.describe-progress"));
                 }
                 percent = req.percent();
             }
             case FEEDBACK -> {
                 if (comment == null || comment.isEmpty()) {
-                    throw new ValidationException("comment", "describe what was done");
+                    throw new ValidationException("comment", org.qualitycity.platform.Texts.msg("task.error.describe-done"));
                 }
                 percent = 100;
             }
             case RETURN -> {
                 if (comment == null || comment.isEmpty()) {
-                    throw new ValidationException("comment", "give the reasons");
+                    throw new ValidationException("comment", org.qualitycity.platform.Texts.msg("task.error.give-reasons"));
                 }
             }
             default -> { }
@@ -412,16 +412,16 @@ public class TaskService {
             attachments.list("task", id, user).forEach(x -> onTask.put(x.id(), x));
             for (Long aid : req.attachmentIds()) {
                 if (!onTask.containsKey(aid)) {
-                    throw new ValidationException("attachmentIds", "file " + aid + " is not attached to this task");
+                    throw new ValidationException("attachmentIds", org.qualitycity.platform.Texts.msg("task.error.file-not-attached", String.valueOf(aid)));
                 }
                 evidence.add(aid);
             }
         }
         if (a == Action.FEEDBACK && evidence.isEmpty()) {
-            throw new ValidationException("attachmentIds", "feedback needs evidence: attach at least one file");
+            throw new ValidationException("attachmentIds", org.qualitycity.platform.Texts.msg("task.error.feedback-needs-evidence"));
         }
         if (a == Action.FEEDBACK && t.requiresDocument() && evidence.isEmpty()) {
-            throw new ValidationException("attachmentIds", "upload the document");
+            throw new ValidationException("attachmentIds", org.qualitycity.platform.Texts.msg("task.error.upload-document"));
         }
         return percent;
     }

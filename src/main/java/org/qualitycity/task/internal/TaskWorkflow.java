@@ -18,6 +18,7 @@ final class TaskWorkflow {
     /** docs/workflows/task.task.md draws it. */
     static final Workflow<TaskState, TaskService.Action, Facts> TABLE = Workflow.<TaskState, TaskService.Action,
                     Facts>of("task", "task", TaskState.class, TaskService.Action.class)
+            .labels("task.state.", "task.action.")
             .initial(TaskState.CREATED)
             .on(TaskService.Action.ASSIGN, TaskState.CREATED, TaskState.ASSIGNED, CITY)
             .on(TaskService.Action.ACKNOWLEDGE, TaskState.ASSIGNED, TaskState.ACKNOWLEDGED, HANDLER)

@@ -8,6 +8,7 @@ import org.qualitycity.platform.ExcelExport;
 import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.PageResult;
 import org.qualitycity.platform.Security;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.web.ApiController;
 import org.qualitycity.task.TaskState;
 import org.qualitycity.task.TaskViews;
@@ -54,7 +55,7 @@ class TaskApiController {
     org.qualitycity.task.internal.TaskImport.Result importTasks(
             @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
         if (file == null || file.isEmpty()) {
-            throw new org.qualitycity.platform.ValidationException("file", "required");
+            throw new org.qualitycity.platform.ValidationException("file", Texts.msg("error.required"));
         }
         try (var in = file.getInputStream()) {
             return importer.importWorkbook(in, Security.currentUser());

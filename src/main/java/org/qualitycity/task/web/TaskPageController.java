@@ -169,7 +169,7 @@ class TaskPageController {
         try {
             a = TaskService.Action.valueOf(action == null ? "" : action);
         } catch (IllegalArgumentException e) {
-            throw new ValidationException("action", "unknown action");
+            throw new ValidationException("action", Texts.msg("task.error.unknown-action"));
         }
         try {
             tasks.act(id, new TaskService.ActionRequest(a, percent, comment, attachmentIds),

@@ -42,4 +42,9 @@ class AssessmentWorkflowTableTest {
     void theCommittedDiagramIsTheTables() {
         WorkflowTables.assertDiagramCurrent(AssessmentWorkflow.TABLE);
     }
+
+    @Test
+    void everyLabelOfARefusalExistsInChineseAndEnglish() {
+        assertThat(WorkflowTables.assertEveryLabelInBothLanguages(AssessmentWorkflow.TABLE)).isGreaterThan(3);
+    }
 }

@@ -55,11 +55,11 @@ class ComplaintWorkflowTableTest {
         var t = ComplaintWorkflow.TABLE;
         Facts complaint = new Facts(Type.COMPLAINT, false, false, false, null, false, HANDLER);
         assertThatThrownBy(() -> t.check(Status.RECEIVED, Step.RETURN, complaint))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("dispatched");
+                .isInstanceOf(ConflictException.class).hasMessageContaining(WorkflowTables.label("workflow.complaint.case.guard.dispatched", false));
         assertThatThrownBy(() -> t.check(Status.ACCEPTED, Step.RESUME, complaint))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("paused");
+                .isInstanceOf(ConflictException.class).hasMessageContaining(WorkflowTables.label("workflow.complaint.case.guard.paused", false));
         assertThatThrownBy(() -> t.check(Status.ACCEPTED, Step.EXTEND, complaint))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("report");
+                .isInstanceOf(ConflictException.class).hasMessageContaining(WorkflowTables.label("workflow.complaint.case.guard.a-report", false));
         assertThatThrownBy(() -> t.check(Status.RECEIVED, Step.EXTEND,
                 new Facts(Type.REPORT, false, false, false, null, false, HANDLER)))
                 .isInstanceOf(AccessDeniedException.class);
@@ -68,7 +68,7 @@ class ComplaintWorkflowTableTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> t.check(Status.CLOSED, Step.REOPEN,
                 new Facts(Type.COMPLAINT, false, false, false, "DISSATISFIED", true, SUPERVISOR)))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("not reopened before");
+                .isInstanceOf(ConflictException.class).hasMessageContaining(WorkflowTables.label("workflow.complaint.case.guard.not-reopened-before", false));
         assertThat(t.check(Status.CLOSED, Step.REOPEN,
                 new Facts(Type.COMPLAINT, false, false, false, "DISSATISFIED", false, SUPERVISOR)).to())
                 .isEqualTo(Status.ACCEPTED);
@@ -91,5 +91,10 @@ class ComplaintWorkflowTableTest {
     @Test
     void theCommittedDiagramIsTheTables() {
         WorkflowTables.assertDiagramCurrent(ComplaintWorkflow.TABLE);
+    }
+
+    @Test
+    void everyLabelOfARefusalExistsInChineseAndEnglish() {
+        assertThat(WorkflowTables.assertEveryLabelInBothLanguages(ComplaintWorkflow.TABLE)).isGreaterThan(3);
     }
 }

@@ -65,4 +65,9 @@ class ValueWorkflowTableTest {
     void theCommittedDiagramIsTheTables() {
         WorkflowTables.assertDiagramCurrent(ValueWorkflow.TABLE);
     }
+
+    @Test
+    void everyLabelOfARefusalExistsInChineseAndEnglish() {
+        assertThat(WorkflowTables.assertEveryLabelInBothLanguages(ValueWorkflow.TABLE)).isGreaterThan(3);
+    }
 }

@@ -37,7 +37,7 @@ class SampleWorkflowTableTest {
     @Test
     void onlyAFailedResultCanBeObjectedTo() {
         assertThatThrownBy(() -> SampleWorkflow.TABLE.check(SampleWorkflow.State.TESTED, SampleWorkflow.Step.OBJECTION,
-                new SampleWorkflow.Facts("PASS"))).isInstanceOf(ConflictException.class).hasMessageContaining("failed");
+                new SampleWorkflow.Facts("PASS"))).isInstanceOf(ConflictException.class).hasMessageContaining(WorkflowTables.label("workflow.spotcheck.sample.guard.a-failed-result", false));
     }
 
     @Test
@@ -49,5 +49,10 @@ class SampleWorkflowTableTest {
     @Test
     void theCommittedDiagramIsTheTables() {
         WorkflowTables.assertDiagramCurrent(SampleWorkflow.TABLE);
+    }
+
+    @Test
+    void everyLabelOfARefusalExistsInChineseAndEnglish() {
+        assertThat(WorkflowTables.assertEveryLabelInBothLanguages(SampleWorkflow.TABLE)).isGreaterThan(3);
     }
 }

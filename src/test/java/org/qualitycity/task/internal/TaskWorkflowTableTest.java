@@ -56,4 +56,9 @@ class TaskWorkflowTableTest {
     void theCommittedDiagramIsTheTables() {
         WorkflowTables.assertDiagramCurrent(TaskWorkflow.TABLE);
     }
+
+    @Test
+    void everyLabelOfARefusalExistsInChineseAndEnglish() {
+        assertThat(WorkflowTables.assertEveryLabelInBothLanguages(TaskWorkflow.TABLE)).isGreaterThan(3);
+    }
 }
