@@ -66,7 +66,7 @@ class NamesNotCodesTest {
             "^/(api|api-docs|swagger|logout|webjars|css|js|img|actuator|v3)\\b|\\.(xlsx|docx|pdf|csv|json|png|svg)"
                     + "|/export|/download|/content|lang=|page=");
 
-    static final int MAX_PAGES = 60;
+    static final int MAX_PAGES = 30;
 
     record Finding(String user, String lang, String path, String what, String text) {
     }
