@@ -65,7 +65,7 @@ public class IndicatorFormat {
         try {
             org.qualitycity.indicator.Period p = org.qualitycity.indicator.Period.parse(id);
             String year = String.valueOf(p.year());
-            return msg("indicator.periodLabel." + p.type().name(), year, String.valueOf(p.index()));
+            return msg("indicator.periodLabel." + p.type().name(), year, p.index(), String.format("%02d", p.index()));
         } catch (IllegalArgumentException e) {
             return id;
         }
