@@ -10,7 +10,9 @@ import org.qualitycity.support.Await;
 import org.qualitycity.support.QcIntegrationTest;
 import org.qualitycity.support.TestApi;
 import org.qualitycity.support.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -106,6 +108,42 @@ class NamesNotCodesTest {
                 .anyMatch(p -> p.contains("/tasks/")).anyMatch(p -> p.contains("/indicators/value/"))
                 .anyMatch(p -> p.contains("/audit")).anyMatch(p -> p.contains("/roles"));
         assertThat(findings).isEmpty();
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void qualitativeValuesShowTheirLevelNotTheirRank() {
+        // S3 is rated on the plan's four-level scale; its value is stored as the level's rank (1 = excellent)
+        WebSession s = WebSession.loggedIn(port, "admin");
+        int shown = 0;
+        for (int year = 2017; year <= 2026; year++) {
+            Element zh = Jsoup.parse(s.get("/indicators/value/S3/421200/" + year + "?lang=zh-CN").body())
+                    .selectFirst("#result-card .display-6");
+            Element en = Jsoup.parse(s.get("/indicators/value/S3/421200/" + year + "?lang=en").body())
+                    .selectFirst("#result-card .display-6");
+            if (zh != null && !zh.text().equals("—")) {
+                assertThat(zh.text()).as("S3 " + year).isIn("优秀", "良好", "一般", "差");
+                assertThat(en).isNotNull();
+                assertThat(en.text()).as("S3 " + year).isIn("Excellent", "Good", "Fair", "Poor");
+                shown++;
+            }
+        }
+        s.get("/?lang=zh-CN");
+        assertThat(shown).as("years with an S3 rating").isPositive();
+    }
+
+    @Test
+    void creditRulesAreStoredAsKeysNotGluedText() {
+        assertThat(jdbc.sql("SELECT description FROM credit_rule").query(String.class).list())
+                .isNotEmpty().noneMatch(d -> d.contains(" / ")).allMatch(d -> d.startsWith("credit.rule."));
+        var api = new TestApi(port);
+        var zh = api.get("/api/v1/credit/rules?lang=zh-CN", api.token("tongcheng"));
+        var en = api.get("/api/v1/credit/rules?lang=en", api.token("tongcheng"));
+        assertThat(zh.status()).isEqualTo(200);
+        assertThat(zh.body()).contains("基础分").doesNotContain("base score");
+        assertThat(en.body()).contains("Base score").doesNotContain("基础分");
     }
 
     private void crawl(String user, String lang, List<String> start, List<Finding> findings, Set<String> visited) {
