@@ -84,7 +84,7 @@ public class IndicatorFormat {
         return code;
     }
 
-    /** An audited value's key "P1_PASSED|421222|2026Q3" as element name · unit name · period. */
+    /** An audited value's key (element, unit and period joined by bars) as element name · unit name · period. */
     public String valueKey(String key) {
         if (key == null) {
             return "";

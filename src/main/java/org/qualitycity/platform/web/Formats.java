@@ -22,9 +22,9 @@ import java.util.Map;
 /**
  * The one way pages format dates, numbers and years and name units (templates: {@code ${#qc.date(d)}},
  * {@code ${#qc.num(v)}}, {@code ${#qc.year(y)}}, {@code ${#qc.unit(code)}}, {@code ${#qc.name(zh, en)}}), the same
- * in either language: dates as 2020-12-15, years and values without grouping ("2018", not "2,018"), decimals
- * without trailing zeros ("3", not "3.000000"), names in the page's language. One instance per rendered page
- * ({@link FormatsDialect}), so a unit named twice is read once.
+ * in either language: dates as 2020-12-15, years and values without grouping (2018, never with a thousands
+ * separator), decimals without trailing zeros (3, not 3.000000), names in the page's language. One instance per
+ * rendered page ({@link FormatsDialect}), so a unit named twice is read once.
  */
 public final class Formats {
 
