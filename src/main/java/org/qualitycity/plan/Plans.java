@@ -30,4 +30,10 @@ public interface Plans {
     List<Phase> phases(String planId);
 
     List<Milestone> milestones(String planId);
+
+    /**
+     * The names (Chinese, English) of the level of a plan's rating scale whose rank is {@code rank} (a qualitative
+     * value is stored as its rank: 1 = the best level); empty when the scale or rank is unknown.
+     */
+    Optional<String[]> ratingLevelNames(String planId, String scale, int rank);
 }

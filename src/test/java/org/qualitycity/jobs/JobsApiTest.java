@@ -67,7 +67,9 @@ class JobsApiTest {
         assertThat(done.get("finishedAt").isNull()).isFalse();
 
         WebSession.Page finished = page.get("/jobs/" + id);
-        assertThat(finished.body()).doesNotContain("hx-get=").contains("data-status=\"SUCCEEDED\"").contains("&quot;done&quot;");
+        assertThat(finished.body()).doesNotContain("hx-get=").contains("data-status=\"SUCCEEDED\"")
+                // the result in words, not as JSON (issue 12): done → 是
+                .contains("id=\"job-result\"").contains(">是</dd>").doesNotContain("&quot;done&quot;");
     }
 
     @Test

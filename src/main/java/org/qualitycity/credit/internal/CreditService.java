@@ -93,11 +93,14 @@ public class CreditService {
                 .list();
     }
 
-    /** A rule's description in the reader's language (credit.rule.CODE); the stored text for a rule without a key. */
+    /**
+     * A rule's description in the reader's language: the stored message key (V16_230), else credit.rule.CODE; the
+     * stored text for a rule without a key.
+     */
     static String ruleText(String code, String stored) {
         String key = "credit.rule." + code;
         String text = Texts.msg(key);
-        return key.equals(text) ? stored : text;
+        return key.equals(text) ? Texts.renderStored(stored) : text;
     }
 
     @Transactional

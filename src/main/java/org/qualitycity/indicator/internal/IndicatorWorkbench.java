@@ -24,9 +24,11 @@ class IndicatorWorkbench implements WorkbenchSource {
     private final AnalyticsService analytics;
     private final IndicatorCatalog catalog;
     private final WorkingDayCalendar calendar;
+    private final org.qualitycity.platform.Units units;
 
     IndicatorWorkbench(ReportingRates reporting, ValueService values, AnalyticsService analytics,
-                       IndicatorCatalog catalog, WorkingDayCalendar calendar) {
+                       IndicatorCatalog catalog, WorkingDayCalendar calendar, org.qualitycity.platform.Units units) {
+        this.units = units;
         this.reporting = reporting;
         this.values = values;
         this.analytics = analytics;
@@ -66,7 +68,10 @@ class IndicatorWorkbench implements WorkbenchSource {
                     org.qualitycity.plan.IndicatorDefinition::code, d -> new Text.Names(d.nameZh(), d.nameEn())));
             List<Item> items = page.rows().stream()
                     .map(r -> new Item(Text.of("indicator.workbench.warningItem", names.getOrDefault(r.indicator(),
-                                    new Text.Names(r.indicator(), r.indicator())), r.unitName(),
+                                    new Text.Names(r.indicator(), r.indicator())),
+                            // the unit in the reader's language (issue 12)
+                            units.byCode(r.unit()).map(u -> (Object) new Text.Names(u.nameZh(), u.nameEn()))
+                                    .orElse(r.unitName()),
                             Text.of("indicator.status." + r.status())),
                             "/indicators/value/" + r.indicator() + "/" + r.unit() + "/" + r.period(), null, null,
                             "NOT_MET".equals(r.status())))

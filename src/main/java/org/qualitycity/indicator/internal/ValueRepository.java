@@ -32,7 +32,8 @@ public class ValueRepository {
     }
 
     private static final String SELECT = """
-            SELECT v.element_code, v.unit_id, u.code AS unit_code, u.name_zh AS unit_name, u.path AS unit_path, v.period,
+            SELECT v.element_code, v.unit_id, u.code AS unit_code, u.name_zh AS unit_name, u.name_en AS unit_name_en, u.path AS unit_path,
+                   v.period,
                    v.value, v.source, v.status, v.comment, v.flag, v.demo, v.entered_by, v.submitted_by, v.submitted_at,
                    v.reviewed_by, v.reviewed_at, v.evidence,
                    (SELECT jsonb_object_agg(m.member, m.value ORDER BY m.member) FROM indicator_value_member m
@@ -54,7 +55,9 @@ public class ValueRepository {
 
     static Row map(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getString("element_code"), rs.getLong("unit_id"), rs.getString("unit_code"),
-                rs.getString("unit_name"), rs.getString("unit_path"), rs.getString("period"), rs.getBigDecimal("value"),
+                // the reader's language (issue 12: English unit names on English screens)
+                "en".equals(Texts.locale().getLanguage()) && rs.getString("unit_name_en") != null
+                        ? rs.getString("unit_name_en") : rs.getString("unit_name"), rs.getString("unit_path"), rs.getString("period"), rs.getBigDecimal("value"),
                 rs.getString("source"), rs.getString("status"), rs.getString("comment"), Texts.renderStored(rs.getString("flag")),
                 rs.getBoolean("demo"), (Long) rs.getObject("entered_by"), (Long) rs.getObject("submitted_by"),
                 instant(rs.getTimestamp("submitted_at")), (Long) rs.getObject("reviewed_by"),

@@ -99,8 +99,11 @@ public class ValueService {
 
     ValueView view(ValueRepository.Row r, Map<String, IndicatorDefinition> byElement) {
         IndicatorDefinition d = byElement.get(r.element());
+        java.util.Locale locale = org.qualitycity.platform.Texts.locale();
+        // the reader's language: element and unit names in English on English screens (issue 12)
         String name = d == null ? r.element() : d.elements().stream().filter(e -> e.code().equals(r.element()))
-                .map(DataElement::nameZh).findFirst().orElse(r.element());
+                .map(e -> new org.qualitycity.platform.Text.Names(e.nameZh(), e.nameEn()).in(locale)).findFirst()
+                .orElse(r.element());
         return new ValueView(r.element(), name, d == null ? null : d.code(), r.unitCode(), r.unitName(), r.period(),
                 r.value(), r.source(), r.status(), r.comment(), r.flag(), r.demo(), r.submittedBy(), r.submittedAt(),
                 r.reviewedBy(), r.reviewedAt(), r.evidence(), r.members());

@@ -13,9 +13,14 @@ import java.math.RoundingMode;
 public class IndicatorFormat {
 
     private final MessageSource messages;
+    private final org.qualitycity.plan.Plans plans;
 
-    IndicatorFormat(MessageSource messages) {
+    private final org.qualitycity.platform.Units units;
+
+    IndicatorFormat(MessageSource messages, org.qualitycity.plan.Plans plans, org.qualitycity.platform.Units units) {
+        this.units = units;
         this.messages = messages;
+        this.plans = plans;
     }
 
     private String msg(String key, Object... args) {
@@ -27,10 +32,70 @@ public class IndicatorFormat {
         if (v == null) {
             return "—";
         }
+        String level = ratingLevel(d, v);
+        if (level != null) {
+            return level;
+        }
         int decimals = d == null ? 2 : d.decimals();
         String n = v.setScale(decimals, RoundingMode.HALF_UP).toPlainString();
         return d != null && "PERCENT".equals(d.unit()) && d.factor() != null
                 && d.factor().compareTo(BigDecimal.valueOf(100)) == 0 ? n + " %" : n;
+    }
+
+    /**
+     * A qualitative value (stored as the rank of a level of the plan's rating scale: 1 = the best) by the level's
+     * name in the page's language ("良好", "Good"), not its rank; null when the value is not a rating.
+     */
+    public String ratingLevel(IndicatorDefinition d, BigDecimal v) {
+        if (d == null || v == null || d.target() == null || d.target().ratingScale() == null
+                || d.target().kind() != org.qualitycity.plan.TargetRule.Kind.QUALITATIVE
+                || v.stripTrailingZeros().scale() > 0) {
+            return null;
+        }
+        boolean en = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        return plans.ratingLevelNames(plans.current().id(), d.target().ratingScale(), v.intValue())
+                .map(n -> en && n[1] != null ? n[1] : n[0]).orElse(null);
+    }
+
+    /** A period by its name in the page's language: 2026Q3 → "2026年第3季度" / "2026 Q3". */
+    public String period(String id) {
+        if (id == null) {
+            return "";
+        }
+        try {
+            org.qualitycity.indicator.Period p = org.qualitycity.indicator.Period.parse(id);
+            String year = String.valueOf(p.year());
+            return msg("indicator.periodLabel." + p.type().name(), year, p.index(), String.format("%02d", p.index()));
+        } catch (IllegalArgumentException e) {
+            return id;
+        }
+    }
+
+    /** A data element's name in the page's language (its code when the plan does not know it). */
+    public String elementName(String code) {
+        boolean en = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        for (IndicatorDefinition d : plans.indicators(plans.current().id())) {
+            for (org.qualitycity.plan.DataElement e : d.elements()) {
+                if (e.code().equals(code)) {
+                    return en && e.nameEn() != null ? e.nameEn() : e.nameZh();
+                }
+            }
+        }
+        return code;
+    }
+
+    /** An audited value's key (element, unit and period joined by bars) as element name · unit name · period. */
+    public String valueKey(String key) {
+        if (key == null) {
+            return "";
+        }
+        String[] p = key.split("\\|");
+        if (p.length != 3) {
+            return key;
+        }
+        java.util.Locale l = LocaleContextHolder.getLocale();
+        String unit = units.byCode(p[1]).map(u -> u.name(l)).orElse(p[1]);
+        return elementName(p[0]) + " · " + unit + " · " + period(p[2]);
     }
 
     public String number(BigDecimal v) {

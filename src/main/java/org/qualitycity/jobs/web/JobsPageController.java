@@ -8,6 +8,7 @@ import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.Security;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -91,7 +92,64 @@ class JobsPageController {
     private void fill(long id, Model model) {
         JobView job = jobs.get(id, Security.currentUser());
         model.addAttribute("job", job);
-        model.addAttribute("resultText", job.result() == null ? null
-                : json.writerWithDefaultPrettyPrinter().writeValueAsString(job.result()));
+        model.addAttribute("resultLines", job.result() == null ? null : resultLines(job.kind(), job.result()));
+    }
+
+    /** One line of a job's result for people: a label and a value in words. */
+    record ResultLine(String label, String value) {
+    }
+
+    /**
+     * A job's result as labelled lines, not JSON (issue 12): each field's label is {@code jobs.result.<kind>.<field>}
+     * or {@code jobs.result.field.<field>}; numbers plain, yes/no in words, lists joined, nested values in brackets.
+     */
+    static java.util.List<ResultLine> resultLines(String kind, tools.jackson.databind.JsonNode result) {
+        java.util.List<ResultLine> lines = new java.util.ArrayList<>();
+        if (!result.isObject()) {
+            lines.add(new ResultLine(Texts.msg("jobs.result"), words(result)));
+            return lines;
+        }
+        for (var e : result.properties()) {
+            String label = label("jobs.result." + kind + "." + e.getKey());
+            if (label == null) {
+                label = label("jobs.result.field." + e.getKey());
+            }
+            lines.add(new ResultLine(label == null ? e.getKey() : label, words(e.getValue())));
+        }
+        return lines;
+    }
+
+    private static String label(String key) {
+        String text = Texts.msg(key);
+        return key.equals(text) ? null : text;
+    }
+
+    private static String words(tools.jackson.databind.JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return "—";
+        }
+        if (v.isBoolean()) {
+            return Texts.msg(v.booleanValue() ? "jobs.result.yes" : "jobs.result.no");
+        }
+        if (v.isNumber()) {
+            return v.decimalValue().stripTrailingZeros().toPlainString();
+        }
+        if (v.isArray()) {
+            if (v.isEmpty()) {
+                return Texts.msg("jobs.result.none");
+            }
+            java.util.List<String> items = new java.util.ArrayList<>();
+            v.forEach(x -> items.add(words(x)));
+            return String.join(Texts.msg("list.separator"), items);
+        }
+        if (v.isObject()) {
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            for (var e : v.properties()) {
+                String label = label("jobs.result.field." + e.getKey());
+                parts.add((label == null ? e.getKey() : label) + " " + words(e.getValue()));
+            }
+            return "(" + String.join(Texts.msg("list.separator"), parts) + ")";
+        }
+        return v.asString();
     }
 }

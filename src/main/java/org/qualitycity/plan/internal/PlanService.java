@@ -101,6 +101,13 @@ public class PlanService implements Plans {
 
     // ------------------------------------------------------------------------------------ reading
 
+    @Override
+    public Optional<String[]> ratingLevelNames(String planId, String scale, int rank) {
+        return snapshot(planId).ratingScales().stream().filter(r -> r.code().equals(scale))
+                .flatMap(r -> r.levels().stream()).filter(l -> l.rank() == rank).findFirst()
+                .map(l -> new String[]{l.nameZh(), l.nameEn()});
+    }
+
     /** Everything of a plan; {@link NotFoundException} if there is no such plan. */
     public PlanSnapshot snapshot(String planId) {
         return snapshotIfAny(planId).orElseThrow(() -> new NotFoundException("plan " + planId));

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import org.qualitycity.platform.ExcelExport;
 import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.Permission;
 import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.internal.AuditTrail;
@@ -44,8 +45,34 @@ class AdminPageController {
     @GetMapping("/roles")
     @PreAuthorize("hasAuthority('platform:role:view')")
     String roles(Model model) {
-        model.addAttribute("roles", roles.all());
+        var all = roles.all();
+        model.addAttribute("roles", all);
+        java.util.Map<Object, java.util.List<ModuleGrant>> grants = new java.util.HashMap<>();
+        all.forEach(r -> grants.put(r.id(), grants(r.permissions())));
+        model.addAttribute("grants", grants);
         return "platform/roles";
+    }
+
+    /** What a role may do in one module, in words: the module's name and its permissions' labels (issue 12). */
+    record ModuleGrant(String module, boolean everything, java.util.List<String> labels) {
+    }
+
+    /** A role's patterns expanded and grouped by module, in the module order of the permission catalogue. */
+    java.util.List<ModuleGrant> grants(java.util.List<String> patterns) {
+        java.util.Set<String> granted = permissions.expand(patterns);
+        java.util.Map<String, java.util.List<Permission>> byModule = new java.util.LinkedHashMap<>();
+        permissions.all().forEach(p -> byModule.computeIfAbsent(p.code().substring(0, p.code().indexOf(':')),
+                m -> new java.util.ArrayList<>()).add(p));
+        java.util.List<ModuleGrant> out = new java.util.ArrayList<>();
+        byModule.forEach((module, list) -> {
+            java.util.List<String> labels = list.stream().filter(p -> granted.contains(p.code()))
+                    .map(p -> org.qualitycity.platform.Texts.msg(p.labelKey())).toList();
+            if (!labels.isEmpty()) {
+                out.add(new ModuleGrant(org.qualitycity.platform.Texts.msg("module." + module),
+                        labels.size() == list.size(), labels));
+            }
+        });
+        return out;
     }
 
     @GetMapping("/roles/{id}")

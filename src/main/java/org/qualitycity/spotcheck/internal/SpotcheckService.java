@@ -163,7 +163,8 @@ public class SpotcheckService implements SpotcheckRecords {
             """;
     private static final String SELECT = """
             SELECT s.*, e.credit_code, e.name AS enterprise_name, u.code AS unit_code, u.name_zh AS unit_name,
-                   c.name_zh AS category_name, c.kind AS category_kind, c.key_food
+                   u.name_en AS unit_name_en, c.name_zh AS category_name, c.name_en AS category_name_en,
+                   c.kind AS category_kind, c.key_food
             """ + FROM;
     /** A sample still waiting for its result, or a failed batch whose rectification is not re-inspected yet. */
     private static final String OPEN = "(NOT s.refused AND s.final_verdict IS NULL OR EXISTS (SELECT 1 FROM "
@@ -200,12 +201,22 @@ public class SpotcheckService implements SpotcheckRecords {
         return LocalDate.now(clock);
     }
 
+    /** The column's English twin ({@code <column>_en}) on English screens, when it has one (issue 12). */
+    static String inReadersLanguage(ResultSet rs, String column) throws SQLException {
+        String zh = rs.getString(column);
+        if (!"en".equals(org.qualitycity.platform.Texts.locale().getLanguage())) {
+            return zh;
+        }
+        String en = rs.getString(column + "_en");
+        return en == null || en.isBlank() ? zh : en;
+    }
+
     static SampleView map(ResultSet rs, int i) throws SQLException {
         java.sql.Array arr = rs.getArray("samplers");
         List<String> samplers = arr == null ? List.of() : Arrays.asList((String[]) arr.getArray());
         return new SampleView(rs.getLong("id"), rs.getString("sample_no"), rs.getString("credit_code"),
-                rs.getString("enterprise_name"), rs.getString("unit_code"), rs.getString("unit_name"),
-                rs.getString("inspection_type"), rs.getString("category_code"), rs.getString("category_name"),
+                rs.getString("enterprise_name"), rs.getString("unit_code"), inReadersLanguage(rs, "unit_name"),
+                rs.getString("inspection_type"), rs.getString("category_code"), inReadersLanguage(rs, "category_name"),
                 rs.getString("category_kind"), rs.getBoolean("key_food"), rs.getString("stage"), rs.getString("product"),
                 rs.getString("brand"), rs.getString("model"), rs.getString("batch_no"),
                 rs.getObject("production_date", LocalDate.class), rs.getString("quantity"), samplers,
@@ -340,7 +351,8 @@ public class SpotcheckService implements SpotcheckRecords {
                         + "r.started_on DESC, s.id")
                 .page(jdbc, """
                         SELECT s.*, e.credit_code, e.name AS enterprise_name, u.code AS unit_code, u.name_zh AS unit_name,
-                               c.name_zh AS category_name, c.kind AS category_kind, c.key_food,
+                               u.name_en AS unit_name_en, c.name_zh AS category_name, c.name_en AS category_name_en,
+                               c.kind AS category_kind, c.key_food,
                                r.started_on, r.cancelled, r.report, r.reported_on, r.reinspected_on,
                                r.reinspection_verdict, r.flagged_public
                         """ + from, (rs, i) -> new FollowUpRow(map(rs, i), followUp(rs, today)), q);

@@ -14,6 +14,7 @@ import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.PageResult;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.WorkflowSteps;
 import org.qualitycity.task.TaskState;
@@ -184,11 +185,27 @@ public class TaskService {
                         WHERE e.task_id = :id ORDER BY e.id""")
                 .param("id", id).query((rs, n) -> new TaskViews.Event(rs.getLong("id"), rs.getString("action"),
                         rs.getString("from_state"), rs.getString("to_state"), (Integer) rs.getObject("percent"),
-                        rs.getString("comment"), longs(rs.getArray("attachment_ids")), rs.getString("actor_name"),
+                        eventComment(rs.getString("action"), rs.getString("comment"), t),
+                        longs(rs.getArray("attachment_ids")), eventActor(rs.getString("actor_name")),
                         rs.getString("unit_code"), rs.getTimestamp("at").toInstant(),
                         rs.getDate("on_day").toLocalDate())).list();
         List<Long> files = attachments.list("task", id, user).stream().map(Attachment::id).toList();
         return new TaskViews.Detail(t, history, notices(id, null, user, english), files);
+    }
+
+    /** Generated tasks: the creation step shows what it was generated from, not its generation key (issue 12). */
+    private static final java.util.regex.Pattern GENERATION_KEY = java.util.regex.Pattern.compile("[A-Z]{1,3}:\\S+");
+
+    static String eventComment(String action, String comment, TaskViews.Task t) {
+        if ("CREATE".equals(action) && comment != null && GENERATION_KEY.matcher(comment).matches()) {
+            return Texts.msg("task.history.generated", Texts.msg("task.kind." + t.kind()));
+        }
+        return comment;
+    }
+
+    /** Steps taken by the platform itself (generation, deadline checks) are by "the system" in the reader's language. */
+    static String eventActor(String actor) {
+        return actor == null || "system".equals(actor) ? Texts.msg("task.actor.system") : actor;
     }
 
     List<TaskViews.NoticeView> notices(Long taskId, Long noticeId, CurrentUser user, boolean english) {
