@@ -82,7 +82,7 @@ class SecurityFindingsTest {
         var cross = api.put("/api/v1/users/" + id, Map.of("displayName", "x", "unitCode", "421222", "active", true,
                 "roles", List.of("DISTRICT_OFFICER")), admin);
         assertThat(cross.status()).as(cross.body()).isEqualTo(400);
-        assertThat(cross.body()).contains("roles").contains("enterprise").contains("DISTRICT_OFFICER");
+        assertThat(cross.body()).contains("roles").contains("企业账号").contains("DISTRICT_OFFICER");
         var mixed = api.post("/api/v1/users", Map.of("username", username + "x", "displayName", "混合",
                 "unitCode", "421222", "password", "Qc#Test2026", "roles", List.of("ENTERPRISE", "AUDITOR")), admin);
         assertThat(mixed.status()).as(mixed.body()).isEqualTo(400);

@@ -25,10 +25,12 @@ class ComplaintWorkbench implements WorkbenchSource {
 
     private final ComplaintService complaints;
     private final WorkingDayCalendar calendar;
+    private final org.qualitycity.platform.Units units;
 
-    ComplaintWorkbench(ComplaintService complaints, WorkingDayCalendar calendar) {
+    ComplaintWorkbench(ComplaintService complaints, WorkingDayCalendar calendar, org.qualitycity.platform.Units units) {
         this.complaints = complaints;
         this.calendar = calendar;
+        this.units = units;
     }
 
     @Override
@@ -54,7 +56,8 @@ class ComplaintWorkbench implements WorkbenchSource {
         PageResult<CaseView> page = complaints.listHandled(filter, new ListQuery(0, TOP, "due", "asc"), user);
         List<Item> items = page.items().stream().map(c -> DueNotes.item(calendar,
                 Text.of("complaint.workbench.item", c.trackingCode(), c.respondentName() == null ? "" : c.respondentName(),
-                        c.districtName()),
+                        units.byCode(c.districtCode()).<Object>map(u -> new Text.Names(u.nameZh(), u.nameEn()))
+                                .orElse(c.districtName())),
                 "/complaints/" + c.id(), today, runningDue(c))).toList();
         String link = "/complaints?" + (status != null ? "status=" + status : "deadline=" + deadline) + "&sort=due&dir=asc";
         return new Queue(Text.of(titleKey, page.total()), page.total(), link, "/complaints",

@@ -361,7 +361,7 @@ public class CreditService {
                                                                        org.qualitycity.platform.ListQuery q) {
         String status = f.status() == null || f.status().isBlank() ? "ACTIVE" : f.status();
         if (!java.util.List.of("ACTIVE", "REMOVED", "ALL").contains(status)) {
-            throw new ValidationException("status", "ACTIVE, REMOVED, ALL");
+            throw new ValidationException("status", Texts.msg("error.one-of", "ACTIVE, REMOVED, ALL"));
         }
         var scope = enterprises.scope(user);
         return org.qualitycity.platform.ListSql.from("FROM credit_blacklist b JOIN enterprise e ON e.id = b.enterprise_id "

@@ -261,7 +261,7 @@ class TaskPageController {
             years.add(y);
         }
         if (year != null && !years.contains(year)) {
-            throw new ValidationException("year", "not a year of the plan's timeline");
+            throw new ValidationException("year", Texts.msg("task.error.timeline-year"));
         }
         if (year != null) {
             from = LocalDate.of(year, 1, 1);
