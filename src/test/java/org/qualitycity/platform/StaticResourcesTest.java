@@ -69,7 +69,9 @@ class StaticResourcesTest {
         assertThat(plain.header("Content-Encoding")).isNull();
         assertThat(plain.body().length).as("reduced build, not the 1 MB full ECharts").isBetween(100_000, 800_000);
 
-        Answer br = get(echarts, "br, gzip");
+        // "br" alone: the resource chain caches the resolved file per set of codings (not per order of preference),
+        // so after a browser that lists gzip first has asked for "gzip, deflate, br", "br, gzip" may get the gzip file
+        Answer br = get(echarts, "br");
         assertThat(br.header("Content-Encoding")).isEqualTo("br");
         assertThat(br.header("Vary")).contains("Accept-Encoding");
         assertThat(br.body().length).isLessThan(plain.body().length / 3);

@@ -410,7 +410,7 @@ public class CreditService {
                                                                  org.qualitycity.platform.ListQuery q) {
         String s = status == null || status.isBlank() ? "PENDING" : status;
         if (!java.util.List.of("PENDING", "APPROVED", "REJECTED", "ALL").contains(s)) {
-            throw new ValidationException("status", "PENDING, APPROVED, REJECTED, ALL");
+            throw new ValidationException("status", Texts.msg("error.one-of", "PENDING, APPROVED, REJECTED, ALL"));
         }
         var scope = enterprises.scope(user);
         return org.qualitycity.platform.ListSql.from("FROM credit_repair r JOIN credit_blacklist b ON b.id = r.blacklist_id "

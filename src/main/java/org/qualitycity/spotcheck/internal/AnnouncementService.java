@@ -160,7 +160,7 @@ public class AnnouncementService {
     /** Announcements, drafts first and then the newest published (status DRAFT, PUBLISHED or all), paged. */
     public org.qualitycity.platform.PageResult<AnnouncementRow> page(String status, org.qualitycity.platform.ListQuery q) {
         if (status != null && !status.isBlank() && !List.of("DRAFT", "PUBLISHED").contains(status)) {
-            throw new ValidationException("status", "DRAFT, PUBLISHED");
+            throw new ValidationException("status", org.qualitycity.platform.Texts.msg("error.one-of", "DRAFT, PUBLISHED"));
         }
         return org.qualitycity.platform.ListSql.from("FROM spotcheck_announcement a")
                 .when("DRAFT".equals(status), "a.published_at IS NULL")
