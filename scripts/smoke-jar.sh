@@ -24,7 +24,9 @@ stop() { kill "$PID"; wait "$PID" || true; PID=; }
 json() { python3 -c "import sys,json; print(json.load(sys.stdin)[sys.argv[1]])" "$1"; }
 
 start 1
-curl -fs "http://localhost:$PORT/login" | grep -q 'name="username"' || { echo "no login page"; exit 1; }
+# to a file first: grep -q stops reading at the first match, and under pipefail curl's SIGPIPE would count as a failure
+curl -fs "http://localhost:$PORT/login" -o "$DATA/login.html" && grep -q 'name="username"' "$DATA/login.html" \
+  || { echo "no login page"; exit 1; }
 # the demo city administrator logs in with its fixed TOTP secret (README, demo accounts)
 TOTP=$(python3 "$(dirname "$0")/totp.py" QCDEMOCITYADMINTOTPKEYAAAAAAAAAA)
 TOKEN=$(curl -fs -X POST "http://localhost:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
