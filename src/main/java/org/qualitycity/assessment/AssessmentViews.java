@@ -30,12 +30,12 @@ public final class AssessmentViews {
     /**
      * A unit's result. {@code rank} is null when no scored item applied to the unit (it is not ranked); equal totals
      * share a rank ({@code tied}), and the next rank skips (1, 1, 3). {@code rankNote} says so in the reader's
-     * language ("并列" / "tied", "不排名" / "not ranked"), else it is empty.
+     * language (in English "tied" or "not ranked"), else it is empty.
      */
     public record Score(String unitCode, String unitName, String unitNameEn, String target, BigDecimal total,
                         Integer rank, boolean tied, String rankNote, List<Line> lines) {
 
-        /** The rank as printed: "3", "3 并列" / "3 tied", or the note alone when not ranked. */
+        /** The rank as printed: "3", "3 tied" (in the reader's language), or the note alone when not ranked. */
         public String rankText() {
             if (rank == null) {
                 return rankNote;

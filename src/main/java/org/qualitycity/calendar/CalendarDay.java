@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param date   the day
  * @param kind   {@link DayKind#HOLIDAY} or {@link DayKind#WORKDAY}
- * @param nameZh the festival in Chinese, e.g. "春节" or "春节调休上班"
+ * @param nameZh the festival in Chinese, e.g. the Spring Festival or its make-up working day
  * @param nameEn the festival in English
  */
 public record CalendarDay(LocalDate date, DayKind kind, String nameZh, String nameEn) {

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Waiting for asynchronous work without {@code Thread.sleep} loops (Awaitility): a job through its API until it
+ * Waiting for asynchronous work without sleeping in loops (Awaitility): a job through its API until it
  * has finished, or any probe until its answer is there. A wait has a generous upper bound only; it never asserts
  * how long the work took.
  */

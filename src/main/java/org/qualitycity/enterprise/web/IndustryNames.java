@@ -31,7 +31,7 @@ public class IndustryNames {
         this.names = load();
     }
 
-    /** "C1411" → "糕点、面包制造" (zh) / "Manufacture of pastries and bread" (en); the code itself if unknown. */
+    /** "C1411" → its GB/T 4754 name in the reader's language ("Manufacture of pastries and bread" in English); the code itself if unknown. */
     public String name(String code, Locale locale) {
         if (code == null || code.isBlank()) {
             return code;

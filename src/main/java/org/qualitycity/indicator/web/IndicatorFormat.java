@@ -44,7 +44,7 @@ public class IndicatorFormat {
 
     /**
      * A qualitative value (stored as the rank of a level of the plan's rating scale: 1 = the best) by the level's
-     * name in the page's language ("良好", "Good"), not its rank; null when the value is not a rating.
+     * name in the page's language (e.g. "Good" in English), not its rank; null when the value is not a rating.
      */
     public String ratingLevel(IndicatorDefinition d, BigDecimal v) {
         if (d == null || v == null || d.target() == null || d.target().ratingScale() == null
@@ -57,7 +57,7 @@ public class IndicatorFormat {
                 .map(n -> en && n[1] != null ? n[1] : n[0]).orElse(null);
     }
 
-    /** A period by its name in the page's language: 2026Q3 → "2026年第3季度" / "2026 Q3". */
+    /** A period by its name in the page's language: 2026Q3 → "2026 Q3" in English, the Chinese form in Chinese. */
     public String period(String id) {
         if (id == null) {
             return "";
@@ -102,7 +102,7 @@ public class IndicatorFormat {
         return v == null ? "—" : v.stripTrailingZeros().toPlainString();
     }
 
-    /** "≥ 95", "< 全国平均", "同比增长 ≥ 10 %", "排名 ≤ 5", "累计 ≥ 1（2020-12-31 前）", "定性评定". */
+    /** The target as read, e.g. "≥ 95", "< national average", "growth ≥ 10 % year on year", "rank ≤ 5", "cumulative ≥ 1 (by 2020-12-31)", "qualitative" (in the reader's language). */
     public String target(IndicatorDefinition d, String kind, BigDecimal value) {
         if (kind == null) {
             return "—";
@@ -168,7 +168,7 @@ public class IndicatorFormat {
         return text;
     }
 
-    /** "演示数据占 100 %": the share of demo records behind a value. */
+    /** "100 % demo data": the share of demo records behind a value. */
     public String demoShare(BigDecimal share) {
         return share == null ? "" : msg("indicator.demoShare",
                 share.multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP).toPlainString());
