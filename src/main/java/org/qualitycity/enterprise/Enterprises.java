@@ -27,4 +27,10 @@ public interface Enterprises {
      * its columns with {@link EnterpriseScope#predicate} and binds with {@link EnterpriseScope#params()}.
      */
     EnterpriseScope scope(CurrentUser user);
+
+    /**
+     * As {@link #scope(CurrentUser)} for the records of another module ({@code "spotcheck"}, {@code "credit"}): staff
+     * see the units of their scope in that module ({@link CurrentUser#scope(String)}, the functional scope of issue 14).
+     */
+    EnterpriseScope scope(CurrentUser user, String module);
 }

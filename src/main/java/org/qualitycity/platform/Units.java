@@ -28,6 +28,9 @@ public interface Units {
     /** The unit with this code if the user's data scope covers it; otherwise {@link NotFoundException}. */
     Unit requireVisible(String code, CurrentUser user);
 
+    /** As {@link #requireVisible(String, CurrentUser)} with the user's scope in one module ({@link CurrentUser#scope(String)}). */
+    Unit requireVisible(String code, CurrentUser user, String module);
+
     /** The city and the areas (districts, zone) that the user's scope covers, in order. */
     List<Unit> visibleToAreas(CurrentUser user);
 

@@ -79,7 +79,7 @@ class CaseReads {
      * new complaints at once, on the acceptance clock that runs from receipt).
      */
     static String visible(CurrentUser user, boolean awaiting) {
-        var scope = user.scope();
+        var scope = user.scope("complaint");
         String own = scope.predicate("c.unit_id", "c.created_by");
         if (!awaiting || (scope.kind() != DataScope.Kind.UNIT && scope.kind() != DataScope.Kind.UNIT_AND_BELOW)) {
             return own;
@@ -93,12 +93,12 @@ class CaseReads {
     /** Whether the user sees the case only because it waits for dispatch to a district in the user's scope. */
     static boolean awaitingFor(CurrentUser user, Map<String, Object> row) {
         Object owner = row.get("created_by");
-        return !user.scope().covers(((Number) row.get("unit_id")).longValue(), (String) row.get("unit_path"),
+        return !user.scope("complaint").covers(((Number) row.get("unit_id")).longValue(), (String) row.get("unit_path"),
                 owner == null ? null : ((Number) owner).longValue());
     }
 
     private Map<String, Object> load(long id, CurrentUser user, boolean lock, boolean awaiting) {
-        var scope = user.scope();
+        var scope = user.scope("complaint");
         Map<String, Object> row = jdbc.sql(SELECT + " WHERE c.id = :id AND " + visible(user, awaiting)
                         + (lock ? " FOR UPDATE OF c" : ""))
                 .params(scope.params()).param("id", id)
@@ -232,7 +232,7 @@ class CaseReads {
 
     private ListSql query(Filter f, ListQuery q, CurrentUser user, boolean awaiting) {
         ListSql list = ListSql.from("FROM complaint_case c JOIN platform_unit d ON d.id = c.district_unit_id")
-                .where(visible(user, awaiting), user.scope().params());
+                .where(visible(user, awaiting), user.scope("complaint").params());
         if (f != null) {
             list.filter("d.path LIKE (SELECT pu.path FROM platform_unit pu WHERE pu.code = :district) || '%'",
                             "district", f.district())

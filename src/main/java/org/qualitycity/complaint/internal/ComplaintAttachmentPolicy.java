@@ -29,7 +29,7 @@ class ComplaintAttachmentPolicy implements AttachmentOwnerPolicy {
         if (!user.can("complaint:case:view")) {
             return false;
         }
-        var scope = user.scope();
+        var scope = user.scope("complaint");
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM complaint_case c WHERE c.id = :id AND "
                         + scope.predicate("c.unit_id", "c.created_by") + ")")
                 .params(scope.params()).param("id", ownerId).query(Boolean.class).single();

@@ -55,7 +55,7 @@ public class ComplaintStats {
      */
     public Stats stats(YearMonth from, YearMonth to, CurrentUser user) {
         check(from, to);
-        return user.scope().kind() == DataScope.Kind.SELF ? direct(from, to, user) : summary(from, to, user);
+        return user.scope("complaint").kind() == DataScope.Kind.SELF ? direct(from, to, user) : summary(from, to, user);
     }
 
     private static void check(YearMonth from, YearMonth to) {
@@ -73,7 +73,7 @@ public class ComplaintStats {
         LocalDate f = from.atDay(1);
         LocalDate t = to.atEndOfMonth();
         int months = (int) (to.getYear() * 12L + to.getMonthValue() - from.getYear() * 12L - from.getMonthValue()) + 1;
-        var scope = user.scope();
+        var scope = user.scope("complaint");
         String base = " FROM complaint_case c JOIN platform_unit d ON d.id = c.district_unit_id WHERE c.repeat_of_id IS NULL AND "
                 + scope.predicate("c.unit_id", "c.created_by");
         String range = " AND c.received_on BETWEEN :f AND :t";
@@ -203,7 +203,7 @@ public class ComplaintStats {
         LocalDate f = from.atDay(1);
         LocalDate t = to.atEndOfMonth();
         int months = (int) (to.getYear() * 12L + to.getMonthValue() - from.getYear() * 12L - from.getMonthValue()) + 1;
-        var scope = user.scope();
+        var scope = user.scope("complaint");
         Map<String, Object> p = new HashMap<>(scope.params());
         p.put("f", Date.valueOf(f));
         p.put("t", Date.valueOf(to.atDay(1)));

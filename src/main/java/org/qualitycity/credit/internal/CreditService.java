@@ -267,7 +267,7 @@ public class CreditService {
     /** Listings in the user's scope (active only unless all=true). */
     public List<BlacklistView> listings(CurrentUser user, boolean all) {
         return org.qualitycity.platform.ListSql.from("FROM credit_blacklist b JOIN enterprise e ON e.id = b.enterprise_id")
-                .where(enterprises.scope(user).predicate("e.id", "e.unit_id"), enterprises.scope(user).params())
+                .where(enterprises.scope(user, "credit").predicate("e.id", "e.unit_id"), enterprises.scope(user, "credit").params())
                 .when(!all, "b.removed_on IS NULL AND b.until >= :today").param("today", today())
                 .orderBy("b.listed_on DESC, b.id DESC")
                 .rows(jdbc, BLACKLIST_SELECT, CreditService::mapListing, 1000, 0);
@@ -363,7 +363,7 @@ public class CreditService {
         if (!java.util.List.of("ACTIVE", "REMOVED", "ALL").contains(status)) {
             throw new ValidationException("status", Texts.msg("error.one-of", "ACTIVE, REMOVED, ALL"));
         }
-        var scope = enterprises.scope(user);
+        var scope = enterprises.scope(user, "credit");
         return org.qualitycity.platform.ListSql.from("FROM credit_blacklist b JOIN enterprise e ON e.id = b.enterprise_id "
                         + "JOIN platform_unit u ON u.id = e.unit_id")
                 .where(scope.predicate("e.id", "e.unit_id"), scope.params())
@@ -412,7 +412,7 @@ public class CreditService {
         if (!java.util.List.of("PENDING", "APPROVED", "REJECTED", "ALL").contains(s)) {
             throw new ValidationException("status", Texts.msg("error.one-of", "PENDING, APPROVED, REJECTED, ALL"));
         }
-        var scope = enterprises.scope(user);
+        var scope = enterprises.scope(user, "credit");
         return org.qualitycity.platform.ListSql.from("FROM credit_repair r JOIN credit_blacklist b ON b.id = r.blacklist_id "
                         + "JOIN enterprise e ON e.id = b.enterprise_id JOIN platform_unit u ON u.id = e.unit_id")
                 .where(scope.predicate("e.id", "e.unit_id"), scope.params())

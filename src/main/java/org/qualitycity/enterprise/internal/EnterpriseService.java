@@ -111,12 +111,20 @@ public class EnterpriseService implements Enterprises {
                 .query(Long.class).optional();
     }
 
+    /** The module name under which a role may give the register a scope of its own (issue 14). */
+    static final String MODULE = "enterprise";
+
     @Override
     public EnterpriseScope scope(CurrentUser user) {
+        return scope(user, MODULE);
+    }
+
+    @Override
+    public EnterpriseScope scope(CurrentUser user, String module) {
         if (user.roles().contains("ENTERPRISE") && user.scopeKind() == org.qualitycity.platform.DataScope.Kind.SELF) {
             return EnterpriseScope.ofEnterprise(linkedEnterprise(user.id()).orElse(-1L));
         }
-        return EnterpriseScope.ofUnits(user.scope());
+        return EnterpriseScope.ofUnits(user.scope(module));
     }
 
     @Override
@@ -157,7 +165,7 @@ public class EnterpriseService implements Enterprises {
     /** As above; {@code standardKind}: only enterprises that declared a standard of this kind (e.g. INTERNATIONAL). */
     public PageResult<EnterpriseView> list(CurrentUser user, String text, String unitCode, String standardKind,
                                            ListQuery q) {
-        String unitPath = unitCode == null || unitCode.isBlank() ? null : units.requireVisible(unitCode, user).path();
+        String unitPath = unitCode == null || unitCode.isBlank() ? null : units.requireVisible(unitCode, user, MODULE).path();
         return ListSql.from("FROM enterprise e JOIN platform_unit u ON u.id = e.unit_id")
                 .where(scope(user).predicate("e.id", "e.unit_id"), scope(user).params())
                 .contains("text", text, "e.name", "e.credit_code")

@@ -24,7 +24,8 @@ class AccountRepository {
                    String unitPath) {
     }
 
-    record RoleGrant(String code, DataScope.Kind scope, List<String> permissions) {
+    record RoleGrant(String code, DataScope.Kind scope, List<String> permissions,
+                     java.util.Map<String, DataScope.Kind> moduleScopes) {
     }
 
     private final JdbcClient jdbc;
@@ -62,13 +63,37 @@ class AccountRepository {
 
     List<RoleGrant> roles(long userId) {
         return jdbc.sql("""
-                        SELECT r.code, r.data_scope, r.permissions FROM platform_role r
+                        SELECT r.code, r.data_scope, r.permissions,
+                               (SELECT coalesce(array_agg(ms.module || '=' || ms.data_scope ORDER BY ms.module), '{}')
+                                FROM platform_role_module_scope ms WHERE ms.role_id = r.id) AS module_scopes
+                        FROM platform_role r
                         JOIN platform_user_role ur ON ur.role_id = r.id WHERE ur.user_id = :userId ORDER BY r.code
                         """)
                 .param("userId", userId)
                 .query((rs, n) -> new RoleGrant(rs.getString("code"), DataScope.Kind.valueOf(rs.getString("data_scope")),
-                        textArray(rs.getArray("permissions"))))
+                        textArray(rs.getArray("permissions")), moduleScopes(textArray(rs.getArray("module_scopes")))))
                 .list();
+    }
+
+    private static java.util.Map<String, DataScope.Kind> moduleScopes(List<String> pairs) {
+        java.util.Map<String, DataScope.Kind> m = new java.util.TreeMap<>();
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            m.put(pair.substring(0, eq), DataScope.Kind.valueOf(pair.substring(eq + 1)));
+        }
+        return m;
+    }
+
+    /**
+     * The functional scope per module: for every module that some role names, the broadest over the user's roles of
+     * (the role's scope for that module, else the role's scope); modules no role names keep the user's scope.
+     */
+    static java.util.Map<String, DataScope.Kind> effectiveModuleScopes(List<RoleGrant> grants) {
+        java.util.Map<String, DataScope.Kind> out = new java.util.TreeMap<>();
+        grants.forEach(g -> g.moduleScopes().keySet().forEach(module -> out.put(module, grants.stream()
+                .map(r -> r.moduleScopes().getOrDefault(module, r.scope()))
+                .max(java.util.Comparator.comparingInt(DataScope.Kind::breadth)).orElseThrow())));
+        return out;
     }
 
     static List<String> textArray(Array a) throws SQLException {
@@ -85,7 +110,7 @@ class AccountRepository {
         grants.forEach(g -> perms.addAll(permissions.expand(g.permissions())));
         Set<String> roleCodes = new LinkedHashSet<>(grants.stream().map(RoleGrant::code).toList());
         return new CurrentUser(a.id(), a.username(), a.displayName(), a.unitId(), a.unitCode(), a.unitName(),
-                a.unitPath(), scope, Set.copyOf(perms), Set.copyOf(roleCodes));
+                a.unitPath(), scope, Set.copyOf(perms), Set.copyOf(roleCodes), effectiveModuleScopes(grants));
     }
 
     void recordFailure(long userId, int failedAttempts, Instant lockedUntil) {

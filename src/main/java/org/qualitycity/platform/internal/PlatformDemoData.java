@@ -47,7 +47,8 @@ class PlatformDemoData implements DemoDataContributor {
                 List.of("SEC_ADMIN")), DEMO_TOTP_SECRETS.get("secadmin"));
         twoFactor.setFixedSecret(users.createBySystem("auditadmin", "市质强办 审计管理员", "421200-ZQB", DEMO_PASSWORD,
                 List.of("AUDIT_ADMIN")), DEMO_TOTP_SECRETS.get("auditadmin"));
-        users.createBySystem("scjg", "市市场监管局 王科长", "421200-SCJG", DEMO_PASSWORD, List.of("DEPT_OFFICER"));
+        users.createBySystem("scjg", "市市场监管局 王科长", "421200-SCJG", DEMO_PASSWORD,
+                List.of("DEPT_OFFICER", "MARKET_CITYWIDE"));
         users.createBySystem("tongcheng", "通城县 李专干", "421222", DEMO_PASSWORD, List.of("DISTRICT_OFFICER"));
         users.createBySystem("chibi", "赤壁市 张专干", "421281", DEMO_PASSWORD, List.of("DISTRICT_OFFICER"));
         users.createBySystem("auditor", "第三方审计 陈审计", "421200-ZQB", DEMO_PASSWORD, List.of("AUDITOR"));

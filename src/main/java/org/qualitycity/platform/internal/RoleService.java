@@ -27,7 +27,15 @@ public class RoleService {
     public enum AccountKind { STAFF, ENTERPRISE, CITIZEN }
 
     public record Role(long id, String code, String nameZh, String nameEn, DataScope.Kind dataScope,
-                       List<String> permissions, boolean builtin, AccountKind accountKind) {
+                       List<String> permissions, boolean builtin, AccountKind accountKind,
+                       List<ModuleScope> moduleScopes) {
+    }
+
+    /**
+     * The functional data scope of a role in one module (issue 14): the module's name (as in its permissions,
+     * e.g. {@code complaint}) and the scope the role gives there instead of its own.
+     */
+    public record ModuleScope(@NotBlank @Size(max = 40) String module, @NotNull DataScope.Kind dataScope) {
     }
 
     public record SaveRole(@NotBlank @Size(max = 40) @jakarta.validation.constraints.Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}")
@@ -36,7 +44,14 @@ public class RoleService {
                            @NotBlank @Size(max = 100) String nameEn,
                            @NotNull DataScope.Kind dataScope,
                            @NotNull @Size(max = 200) List<@NotBlank @Size(max = 100) String> permissions,
-                           AccountKind accountKind) {
+                           AccountKind accountKind,
+                           @Size(max = 50) List<@NotNull @jakarta.validation.Valid ModuleScope> moduleScopes) {
+
+        /** Without per-module scopes (a create gives none; an update keeps the role's). */
+        public SaveRole(String code, String nameZh, String nameEn, DataScope.Kind dataScope, List<String> permissions,
+                        AccountKind accountKind) {
+            this(code, nameZh, nameEn, dataScope, permissions, accountKind, null);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -49,10 +64,20 @@ public class RoleService {
         this.audit = audit;
     }
 
+    private static final String SELECT = """
+            SELECT r.*, (SELECT coalesce(array_agg(ms.module || '=' || ms.data_scope ORDER BY ms.module), '{}')
+                         FROM platform_role_module_scope ms WHERE ms.role_id = r.id) AS module_scopes
+            FROM platform_role r
+            """;
+
     private static Role map(ResultSet rs, int n) throws SQLException {
+        List<ModuleScope> modules = AccountRepository.textArray(rs.getArray("module_scopes")).stream()
+                .map(pair -> new ModuleScope(pair.substring(0, pair.indexOf('=')),
+                        DataScope.Kind.valueOf(pair.substring(pair.indexOf('=') + 1))))
+                .toList();
         return new Role(rs.getLong("id"), rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
                 DataScope.Kind.valueOf(rs.getString("data_scope")), AccountRepository.textArray(rs.getArray("permissions")),
-                rs.getBoolean("builtin"), AccountKind.valueOf(rs.getString("account_kind")));
+                rs.getBoolean("builtin"), AccountKind.valueOf(rs.getString("account_kind")), modules);
     }
 
     private volatile java.util.Map<String, Role> byCodeCache;
@@ -71,15 +96,15 @@ public class RoleService {
     }
 
     public List<Role> all() {
-        return jdbc.sql("SELECT * FROM platform_role ORDER BY builtin DESC, id").query(RoleService::map).list();
+        return jdbc.sql(SELECT + " ORDER BY r.builtin DESC, r.id").query(RoleService::map).list();
     }
 
     public Optional<Role> byId(long id) {
-        return jdbc.sql("SELECT * FROM platform_role WHERE id = :id").param("id", id).query(RoleService::map).optional();
+        return jdbc.sql(SELECT + " WHERE r.id = :id").param("id", id).query(RoleService::map).optional();
     }
 
     public Optional<Role> byCode(String code) {
-        return jdbc.sql("SELECT * FROM platform_role WHERE code = :code").param("code", code)
+        return jdbc.sql(SELECT + " WHERE r.code = :code").param("code", code)
                 .query(RoleService::map).optional();
     }
 
@@ -93,7 +118,9 @@ public class RoleService {
             return granter.permissions().contains("platform:admin-role:grant");
         }
         Set<String> perms = registry.expand(role.permissions());
-        return role.dataScope().breadth() <= granter.scopeKind().breadth() && granter.permissions().containsAll(perms);
+        return role.dataScope().breadth() <= granter.scopeKind().breadth() && granter.permissions().containsAll(perms)
+                && role.moduleScopes().stream()
+                .allMatch(m -> m.dataScope().breadth() <= granter.scopeKind(m.module()).breadth());
     }
 
     public List<Role> grantableBy(CurrentUser granter) {
@@ -114,6 +141,7 @@ public class RoleService {
                 .param("code", req.code()).param("nameZh", req.nameZh()).param("nameEn", req.nameEn())
                 .param("scope", req.dataScope().name()).param("perms", req.permissions().toArray(String[]::new))
                 .query(Long.class).single();
+        saveModuleScopes(id, req.moduleScopes() == null ? List.of() : req.moduleScopes());
         Role created = byId(id).orElseThrow();
         byCodeCache = null;
         audit.record("platform", "role", id, null, "CREATE", null, created);
@@ -128,7 +156,9 @@ public class RoleService {
             throw new ValidationException("code", Texts.msg("platform.error.role-code-fixed"));
         }
         if (TwoFactor.ADMIN_ROLES.contains(before.code()) && (!before.permissions().equals(req.permissions())
-                || before.dataScope() != req.dataScope())) {
+                || before.dataScope() != req.dataScope()
+                || (req.moduleScopes() != null && !java.util.Set.copyOf(req.moduleScopes())
+                .equals(java.util.Set.copyOf(before.moduleScopes()))))) {
             // the separation of the administrators (三权分立) must not be undone by editing their roles
             throw new ValidationException("permissions", Texts.msg("platform.error.admin-role-permissions-fixed"));
         }
@@ -144,6 +174,9 @@ public class RoleService {
                 .param("kind", kind.name())
                 .param("nameZh", req.nameZh()).param("nameEn", req.nameEn()).param("scope", req.dataScope().name())
                 .param("perms", req.permissions().toArray(String[]::new)).param("id", id).update();
+        if (req.moduleScopes() != null) {
+            saveModuleScopes(id, req.moduleScopes());
+        }
         Role after = byId(id).orElseThrow();
         byCodeCache = null;
         audit.record("platform", "role", id, null, "UPDATE", before, after);
@@ -159,7 +192,42 @@ public class RoleService {
         }
     }
 
+    private void saveModuleScopes(long roleId, List<ModuleScope> scopes) {
+        jdbc.sql("DELETE FROM platform_role_module_scope WHERE role_id = :id").param("id", roleId).update();
+        for (ModuleScope m : scopes) {
+            jdbc.sql("""
+                            INSERT INTO platform_role_module_scope (role_id, module, data_scope)
+                            VALUES (:id, :module, :scope)
+                            """)
+                    .param("id", roleId).param("module", m.module()).param("scope", m.dataScope().name()).update();
+        }
+    }
+
+    /** The modules whose scope a role can set: those that declare permissions. */
+    public java.util.SortedSet<String> modules() {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        registry.all().forEach(p -> out.add(p.code().substring(0, p.code().indexOf(':'))));
+        return out;
+    }
+
     private void validate(SaveRole req) {
+        if (req.moduleScopes() != null) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            List<ValidationException.FieldProblem> problems = new java.util.ArrayList<>();
+            for (int i = 0; i < req.moduleScopes().size(); i++) {
+                String module = req.moduleScopes().get(i).module();
+                if (!modules().contains(module)) {
+                    problems.add(new ValidationException.FieldProblem("moduleScopes[" + i + "].module",
+                            Texts.msg("platform.error.unknown-module", module)));
+                } else if (!seen.add(module)) {
+                    problems.add(new ValidationException.FieldProblem("moduleScopes[" + i + "].module",
+                            Texts.msg("platform.error.module-scope-twice", module)));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ValidationException(problems);
+            }
+        }
         for (int i = 0; i < req.permissions().size(); i++) {
             if (!registry.isValidPattern(req.permissions().get(i))) {
                 throw new ValidationException("permissions[" + i + "]",

@@ -188,6 +188,12 @@ public class UnitService implements Units {
     }
 
     @Override
+    public Unit requireVisible(String code, CurrentUser user, String module) {
+        return byCode(code).filter(u -> user.scope(module).covers(u.id(), u.path(), null))
+                .orElseThrow(() -> new NotFoundException("unit " + code));
+    }
+
+    @Override
     public boolean isVisible(long unitId, CurrentUser user) {
         return repo.byId(unitId).map(u -> covers(user, u)).orElse(false);
     }

@@ -81,7 +81,7 @@ class AdminPageController {
         var role = roles.byId(id).orElseThrow(() -> new NotFoundException("role " + id));
         model.addAttribute("role", role);
         model.addAttribute("form", new RoleService.SaveRole(role.code(), role.nameZh(), role.nameEn(), role.dataScope(),
-                role.permissions(), role.accountKind()));
+                role.permissions(), role.accountKind(), role.moduleScopes()));
         return rolePage(model);
     }
 
@@ -89,14 +89,39 @@ class AdminPageController {
         model.addAttribute("permissions", permissions.all());
         model.addAttribute("scopes", org.qualitycity.platform.DataScope.Kind.values());
         model.addAttribute("accountKinds", RoleService.AccountKind.values());
+        model.addAttribute("modules", roles.modules());
+        java.util.Map<String, Object> scopeOf = new java.util.HashMap<>();
+        if (model.getAttribute("form") instanceof RoleService.SaveRole f && f.moduleScopes() != null) {
+            f.moduleScopes().forEach(m -> scopeOf.put(m.module(), m.dataScope()));
+        }
+        model.addAttribute("moduleScopeOf", scopeOf);
         return "platform/role-detail";
     }
 
     @PostMapping("/roles/{id}")
     @PreAuthorize("hasAuthority('platform:role:edit')")
-    String saveRole(@PathVariable long id, @Valid @ModelAttribute("form") RoleService.SaveRole form,
-                    BindingResult result, Model model, RedirectAttributes flash) {
+    String saveRole(@PathVariable long id, @Valid @ModelAttribute("form") RoleService.SaveRole posted,
+                    BindingResult result, Model model, RedirectAttributes flash,
+                    @org.springframework.web.bind.annotation.RequestParam(name = "moduleScope", required = false)
+                    List<String> moduleScope) {
         model.addAttribute("role", roles.byId(id).orElseThrow(() -> new NotFoundException("role " + id)));
+        // the page posts one "module=SCOPE" per module ("module=" for the role's own scope)
+        List<RoleService.ModuleScope> modules = new java.util.ArrayList<>();
+        for (String pair : moduleScope == null ? List.<String>of() : moduleScope) {
+            int eq = pair.indexOf('=');
+            String kind = eq < 0 ? "" : pair.substring(eq + 1);
+            if (!kind.isBlank()) {
+                try {
+                    modules.add(new RoleService.ModuleScope(pair.substring(0, eq),
+                            org.qualitycity.platform.DataScope.Kind.valueOf(kind)));
+                } catch (IllegalArgumentException e) {
+                    result.rejectValue("dataScope", "invalid", org.qualitycity.platform.Texts.msg("platform.error.unknown-module", pair));
+                }
+            }
+        }
+        var form = new RoleService.SaveRole(posted.code(), posted.nameZh(), posted.nameEn(), posted.dataScope(),
+                posted.permissions(), posted.accountKind(), modules);
+        model.addAttribute("form", form);
         if (result.hasErrors()) {
             FormErrors.put(model, FormErrors.of(result));
             return rolePage(model);

@@ -239,9 +239,9 @@ public class SpotcheckService implements SpotcheckRecords {
 
     public PageResult<SampleView> list(Filter f, ListQuery q, CurrentUser user) {
         ListSql list = ListSql.from(FROM)
-                .where(enterprises.scope(user).predicate("s.enterprise_id", "s.unit_id"), enterprises.scope(user).params());
+                .where(enterprises.scope(user, "spotcheck").predicate("s.enterprise_id", "s.unit_id"), enterprises.scope(user, "spotcheck").params());
         if (f.unit() != null && !f.unit().isBlank()) {
-            list.startsWith("u.path", "unitPath", units.requireVisible(f.unit(), user).path());
+            list.startsWith("u.path", "unitPath", units.requireVisible(f.unit(), user, "spotcheck").path());
         }
         if (f.period() != null && !f.period().isBlank()) {
             Period period;
@@ -281,7 +281,7 @@ public class SpotcheckService implements SpotcheckRecords {
     }
 
     public SampleView sample(long id, CurrentUser user) {
-        EnterpriseScope scope = enterprises.scope(user);
+        EnterpriseScope scope = enterprises.scope(user, "spotcheck");
         return jdbc.sql(SELECT + " WHERE s.id = :id AND " + scope.predicate("s.enterprise_id", "s.unit_id"))
                 .param("id", id).params(scope.params()).query(SpotcheckService::map).optional()
                 .orElseThrow(() -> new NotFoundException("sample " + id));
@@ -289,7 +289,7 @@ public class SpotcheckService implements SpotcheckRecords {
 
     /** Whether the user's scope covers the sample (for attachment policies). */
     public boolean visible(long id, CurrentUser user) {
-        EnterpriseScope scope = enterprises.scope(user);
+        EnterpriseScope scope = enterprises.scope(user, "spotcheck");
         return jdbc.sql("SELECT count(*) FROM spotcheck_sample s WHERE s.id = :id AND "
                         + scope.predicate("s.enterprise_id", "s.unit_id"))
                 .param("id", id).params(scope.params()).query(Long.class).single() > 0;
@@ -339,7 +339,7 @@ public class SpotcheckService implements SpotcheckRecords {
         String from = FROM + " JOIN spotcheck_rectification r ON r.sample_id = s.id ";
         return ListSql.from(from)
                 .where("NOT r.cancelled")
-                .where(enterprises.scope(user).predicate("s.enterprise_id", "s.unit_id"), enterprises.scope(user).params())
+                .where(enterprises.scope(user, "spotcheck").predicate("s.enterprise_id", "s.unit_id"), enterprises.scope(user, "spotcheck").params())
                 .when(overdueOnly, "(r.reported_on IS NULL AND :today > r.started_on + " + RECTIFICATION_DAYS
                         + ") OR r.reported_on > r.started_on + " + RECTIFICATION_DAYS
                         + " OR (r.reinspected_on IS NULL AND :today > r.started_on + " + REINSPECTION_DAYS

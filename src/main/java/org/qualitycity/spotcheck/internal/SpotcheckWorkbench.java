@@ -73,7 +73,7 @@ class SpotcheckWorkbench implements WorkbenchSource {
 
     /** For an enterprise: its results noticed in the last {@link #RECENT_DAYS} days, newest first, each with its verdict. */
     private Queue results(CurrentUser user, LocalDate today) {
-        var scope = enterprises.scope(user);
+        var scope = enterprises.scope(user, "spotcheck");
         String where = " FROM spotcheck_sample s WHERE s.notice_date IS NOT NULL AND s.notice_date >= :since AND "
                 + scope.predicate("s.enterprise_id", "s.unit_id");
         Map<String, Object> p = new HashMap<>(scope.params());
@@ -96,7 +96,7 @@ class SpotcheckWorkbench implements WorkbenchSource {
      */
     private Queue queue(LocalDate today, String titleKey, String listLink, CurrentUser user, String fromWhere,
                         String dueExpr) {
-        var scope = enterprises.scope(user);
+        var scope = enterprises.scope(user, "spotcheck");
         String where = fromWhere + scope.predicate("s.enterprise_id", "s.unit_id");
         Map<String, Object> p = new HashMap<>(scope.params());
         p.put("today", today);
