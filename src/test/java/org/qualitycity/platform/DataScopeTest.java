@@ -230,6 +230,7 @@ class DataScopeTest {
         notScoped.put("GET /v3/api-docs/{group}", "API description (springdoc)");
         notScoped.put("GET /api-docs.html", "API browser (springdoc)");
         ModuleScopeProbes.register(this);
+        ProductScopeProbes.register(this);
     }
 
     /** Lets other modules' probe sets join this enumeration (see ModuleScopeProbes). */

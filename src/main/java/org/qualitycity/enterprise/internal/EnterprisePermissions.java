@@ -15,6 +15,8 @@ class EnterprisePermissions implements PermissionCatalog {
                 new Permission("enterprise:enterprise:view"),
                 new Permission("enterprise:enterprise:edit"),
                 new Permission("enterprise:enterprise:import"),
-                new Permission(EnterpriseAccountAdministration.MANAGE));
+                new Permission(EnterpriseAccountAdministration.MANAGE),
+                new Permission("enterprise:catalogue:view"),
+                new Permission("enterprise:catalogue:edit"));
     }
 }

@@ -59,10 +59,11 @@ public class EnterpriseService implements Enterprises {
     }
 
     public record LicenceView(long id, String kind, String number, String productScope, LocalDate validFrom,
-                              LocalDate validTo) {
+                              LocalDate validTo, String categoryCode) {
     }
 
-    public record StandardView(long id, String product, String kind, String standardNo, LocalDate declaredOn) {
+    public record StandardView(long id, String product, String kind, String standardNo, LocalDate declaredOn,
+                               String categoryCode) {
     }
 
     private static final String SELECT = """
@@ -182,17 +183,17 @@ public class EnterpriseService implements Enterprises {
     }
 
     public List<LicenceView> licences(long enterpriseId) {
-        return jdbc.sql("SELECT id, kind, number, product_scope, valid_from, valid_to FROM enterprise_licence "
+        return jdbc.sql("SELECT id, kind, number, product_scope, valid_from, valid_to, category_code FROM enterprise_licence "
                         + "WHERE enterprise_id = :id ORDER BY valid_from, id").param("id", enterpriseId)
                 .query((rs, i) -> new LicenceView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class))).list();
+                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7))).list();
     }
 
     public List<StandardView> standards(long enterpriseId) {
-        return jdbc.sql("SELECT id, product, kind, standard_no, declared_on FROM enterprise_standard "
+        return jdbc.sql("SELECT id, product, kind, standard_no, declared_on, category_code FROM enterprise_standard "
                         + "WHERE enterprise_id = :id ORDER BY declared_on, id").param("id", enterpriseId)
                 .query((rs, i) -> new StandardView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class))).list();
+                        rs.getObject(5, LocalDate.class), rs.getString(6))).list();
     }
 
     String encryptPhone(String phone) {
@@ -287,7 +288,34 @@ public class EnterpriseService implements Enterprises {
     public record NewLicence(@NotBlank @Pattern(regexp = "PRODUCTION_LICENCE|CCC") String kind,
                              @NotBlank @Size(max = 60) String number, @NotBlank @Size(max = 300) String productScope,
                              @jakarta.validation.constraints.NotNull LocalDate validFrom,
-                             @jakarta.validation.constraints.NotNull LocalDate validTo) {
+                             @jakarta.validation.constraints.NotNull LocalDate validTo,
+                             @Size(max = 20) String categoryCode) {
+
+        /** A licence without a product category (not counted by P6). */
+        public NewLicence(String kind, String number, String productScope, LocalDate validFrom, LocalDate validTo) {
+            this(kind, number, productScope, validFrom, validTo, null);
+        }
+    }
+
+    /** The category code if it names a product category, null if blank; otherwise a 400 on categoryCode. */
+    private String category(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM enterprise_product_category WHERE code = :c)").param("c", code.trim())
+                .query(Boolean.class).single()) {
+            throw new ValidationException("categoryCode", Texts.msg("enterprise.catalogue.error.no-category", code));
+        }
+        return code.trim();
+    }
+
+    private void productRecordsChanged(LocalDate from) {
+        java.util.Set<Integer> years = new java.util.TreeSet<>();
+        for (int y = from.getYear(); y <= Math.max(from.getYear(), LocalDate.now(clock).getYear()); y++) {
+            years.add(y);
+        }
+        events.publishEvent(new org.qualitycity.indicator.ComputedDataChanged(java.util.Set.of(ProductCatalogue.P6_COVERED,
+                ProductCatalogue.P6_REQUIRED, ProductCatalogue.P8), years));
     }
 
     @Transactional
@@ -296,29 +324,44 @@ public class EnterpriseService implements Enterprises {
         if (l.validTo().isBefore(l.validFrom())) {
             throw new ValidationException("validTo", Texts.msg("enterprise.error.must-not-be-before-validfrom"));
         }
-        long id = jdbc.sql("INSERT INTO enterprise_licence (enterprise_id, kind, number, product_scope, valid_from, valid_to) "
-                        + "VALUES (:e, :k, :n, :s, :f, :t) RETURNING id").param("e", ref.id()).param("k", l.kind())
+        String category = category(l.categoryCode());
+        long id = jdbc.sql("INSERT INTO enterprise_licence (enterprise_id, kind, number, product_scope, valid_from, valid_to, "
+                        + "category_code) VALUES (:e, :k, :n, :s, :f, :t, :c) RETURNING id").param("e", ref.id()).param("k", l.kind())
                 .param("n", l.number()).param("s", l.productScope()).param("f", l.validFrom()).param("t", l.validTo())
-                .query(Long.class).single();
-        LicenceView v = new LicenceView(id, l.kind(), l.number(), l.productScope(), l.validFrom(), l.validTo());
+                .param("c", category).query(Long.class).single();
+        LicenceView v = new LicenceView(id, l.kind(), l.number(), l.productScope(), l.validFrom(), l.validTo(), category);
         audit.record("enterprise", "licence", id, ref.unitId(), "CREATE", null, v);
+        if (category != null) {
+            productRecordsChanged(l.validFrom());
+        }
         return v;
     }
 
     public record NewStandard(@NotBlank @Size(max = 200) String product,
                               @NotBlank @Pattern(regexp = "NATIONAL|INDUSTRY|LOCAL|GROUP|ENTERPRISE|INTERNATIONAL") String kind,
                               @NotBlank @Size(max = 60) String standardNo,
-                              @jakarta.validation.constraints.NotNull LocalDate declaredOn) {
+                              @jakarta.validation.constraints.NotNull LocalDate declaredOn,
+                              @Size(max = 20) String categoryCode) {
+
+        /** A standard without a product category (P8 looks for standards by category). */
+        public NewStandard(String product, String kind, String standardNo, LocalDate declaredOn) {
+            this(product, kind, standardNo, declaredOn, null);
+        }
     }
 
     @Transactional
     public StandardView addStandard(String creditCode, NewStandard s, CurrentUser user) {
         EnterpriseRef ref = requireVisible(creditCode, user);
-        long id = jdbc.sql("INSERT INTO enterprise_standard (enterprise_id, product, kind, standard_no, declared_on) "
-                        + "VALUES (:e, :p, :k, :n, :d) RETURNING id").param("e", ref.id()).param("p", s.product())
-                .param("k", s.kind()).param("n", s.standardNo()).param("d", s.declaredOn()).query(Long.class).single();
-        StandardView v = new StandardView(id, s.product(), s.kind(), s.standardNo(), s.declaredOn());
+        String category = category(s.categoryCode());
+        long id = jdbc.sql("INSERT INTO enterprise_standard (enterprise_id, product, kind, standard_no, declared_on, category_code) "
+                        + "VALUES (:e, :p, :k, :n, :d, :c) RETURNING id").param("e", ref.id()).param("p", s.product())
+                .param("k", s.kind()).param("n", s.standardNo()).param("d", s.declaredOn()).param("c", category)
+                .query(Long.class).single();
+        StandardView v = new StandardView(id, s.product(), s.kind(), s.standardNo(), s.declaredOn(), category);
         audit.record("enterprise", "standard", id, ref.unitId(), "CREATE", null, v);
+        if (category != null) {
+            productRecordsChanged(s.declaredOn());
+        }
         if (s.kind().equals("INTERNATIONAL")) {
             // the count at every year end from the declaration on changes
             java.util.Set<Integer> years = new java.util.TreeSet<>();

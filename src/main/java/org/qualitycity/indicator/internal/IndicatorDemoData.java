@@ -60,6 +60,16 @@ class IndicatorDemoData implements DemoDataContributor {
         this.clock = clock;
     }
 
+    /** Yearly demo values of an indicator's comparator (a national average) for the city, up to last year. */
+    private static void demoComparator(IndicatorDefinition d, Unit city, LocalDate today, Random random,
+                                       Map<String, List<ElementValue>> rows) {
+        for (int year = FIRST_YEAR; year < today.getYear(); year++) {
+            rows.computeIfAbsent(d.comparator().code(), k -> new ArrayList<>()).add(new ElementValue(city.id(),
+                    Period.year(year), BigDecimal.valueOf(0.45 + 0.05 * random.nextGaussian()).setScale(3,
+                            java.math.RoundingMode.HALF_UP)));
+        }
+    }
+
     @Override
     public int order() {
         return 300;
@@ -79,6 +89,11 @@ class IndicatorDemoData implements DemoDataContributor {
         int count = 0;
         for (IndicatorDefinition d : catalog.indicators()) {
             if (d.elements().stream().anyMatch(e -> provided.contains(e.code()))) {
+                // a module supplies the values; a comparator it does not supply (P5's national average, reported by
+                // customs) is still a demo report
+                if (d.comparator() != null && !provided.contains(d.comparator().code())) {
+                    demoComparator(d, city, today, random, rows);
+                }
                 continue;
             }
             List<Unit> where = cityOnly(d) ? List.of(city) : areas;
@@ -103,11 +118,7 @@ class IndicatorDemoData implements DemoDataContributor {
                 }
             }
             if (d.comparator() != null) {
-                for (int year = FIRST_YEAR; year < today.getYear(); year++) {
-                    rows.computeIfAbsent(d.comparator().code(), k -> new ArrayList<>()).add(new ElementValue(city.id(),
-                            Period.year(year), BigDecimal.valueOf(0.45 + 0.05 * random.nextGaussian()).setScale(3,
-                                    java.math.RoundingMode.HALF_UP)));
-                }
+                demoComparator(d, city, today, random, rows);
             }
         }
         // an element the plan computes from records (its module has no provider yet) is stored as computed, not as

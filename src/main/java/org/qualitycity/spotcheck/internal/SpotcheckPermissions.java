@@ -19,6 +19,9 @@ class SpotcheckPermissions implements PermissionCatalog {
                 new Permission("spotcheck:rectification:submit"),
                 new Permission("spotcheck:rectification:review"),
                 new Permission("spotcheck:plan:edit"),
-                new Permission("spotcheck:announcement:publish"));
+                new Permission("spotcheck:announcement:publish"),
+                new Permission("spotcheck:draw:view"),
+                new Permission("spotcheck:draw:create"),
+                new Permission("spotcheck:inspector:edit"));
     }
 }

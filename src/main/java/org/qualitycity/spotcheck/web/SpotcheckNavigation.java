@@ -14,6 +14,8 @@ class SpotcheckNavigation implements Navigation {
         return List.of(
                 new NavItem("nav.group.product", "spotcheck.nav.samples", "/spotchecks/samples", "spotcheck:sample:view", "⚗", 520),
                 new NavItem("nav.group.product", "spotcheck.nav.followUps", "/spotchecks/follow-ups", "spotcheck:sample:view", "↻", 530),
+                new NavItem("nav.group.product", "spotcheck.nav.draws", "/spotchecks/random-draws", "spotcheck:draw:view",
+                        "⚄", 535).staff(),
                 new NavItem("nav.group.product", "spotcheck.nav.announcements", "/spotchecks/announcements",
                         "spotcheck:announcement:publish", "¶", 540).staff());
     }
