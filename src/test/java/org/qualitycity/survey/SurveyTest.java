@@ -229,4 +229,23 @@ class SurveyTest {
             assertThat(sheets.body()).doesNotContain("respondent").doesNotContain("interviewer");
         }
     }
+
+    /** "Among the leaders of similar cities" is a rank: the city's 2018 S1 index among published scores of 2018. */
+    @Test
+    void theCityIsRankedAmongSimilarCitiesPublishedScores() {
+        TestApi api = new TestApi(port);
+        String admin = api.token("admin");
+        for (var p : List.of(Map.of("city", "甲市", "score", 99.5), Map.of("city", "乙市", "score", 40.0))) {
+            var r = api.post("/api/v1/survey-peers", Map.of("year", 2018, "indicator", "S1", "city", p.get("city"),
+                    "score", p.get("score"), "source", "某年度城市服务业顾客满意度测评报告"), admin);
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        var c = api.get("/api/v1/survey-peers?year=2018&indicator=S1", admin);
+        assertThat(c.status()).as(c.body()).isEqualTo(200);
+        assertThat(c.json().get("cityScore").asDouble()).isBetween(40.0, 99.5);
+        assertThat(c.json().get("rank").asInt()).isEqualTo(2);
+        assertThat(c.json().get("cities").asInt()).isEqualTo(3);
+        assertThat(c.json().get("amongLeaders").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/survey-peers?year=2018&indicator=X9", admin).status()).isEqualTo(400);
+    }
 }
