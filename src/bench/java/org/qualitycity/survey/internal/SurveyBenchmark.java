@@ -22,7 +22,7 @@ import java.util.List;
  * warm-ups. Run with {@code scripts/bench-survey.sh} (-Dqc.bench.responses=N for another size); figures in
  * target/bench/survey.md.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, classes = QualityCityApplication.class,
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = QualityCityApplication.class,
         properties = {"qc.data-dir=target/bench-survey-data", "qc.demo=false", "logging.level.org.qualitycity=WARN"})
 @EnabledIfSystemProperty(named = "qc.bench", matches = "true")
 class SurveyBenchmark {
