@@ -165,20 +165,20 @@ class ContentBuilder {
             }
             case "movers" -> {
                 List<List<String>> cats = new ArrayList<>();
-                record Move(Snapshot.Ind ind, BigDecimal now, BigDecimal before, BigDecimal change) {
+                record Move(Snapshot.Ind ind, BigDecimal current, BigDecimal before, BigDecimal change) {
                 }
                 List<Move> moves = new ArrayList<>();
                 for (Snapshot.Ind i : inds) {
-                    BigDecimal now = s.value(i.code(), s.city().code(), p).map(Snapshot.Val::value).orElse(null);
+                    BigDecimal current = s.value(i.code(), s.city().code(), p).map(Snapshot.Val::value).orElse(null);
                     BigDecimal before = s.value(i.code(), s.city().code(), prev).map(Snapshot.Val::value).orElse(null);
-                    if (now != null && before != null) {
-                        moves.add(new Move(i, now, before, now.subtract(before)));
+                    if (current != null && before != null) {
+                        moves.add(new Move(i, current, before, current.subtract(before)));
                     }
                 }
                 moves.sort(Comparator.comparing((Move m) -> m.change().abs()).reversed()
                         .thenComparing(m -> m.ind().code()));
                 for (Move m : moves) {
-                    cats.add(List.of(label(c, m.ind()), fmt(m.now(), m.ind().decimals()), fmt(m.before(), m.ind().decimals()),
+                    cats.add(List.of(label(c, m.ind()), fmt(m.current(), m.ind().decimals()), fmt(m.before(), m.ind().decimals()),
                             signed(m.change(), m.ind().decimals())));
                 }
                 blocks.add(new Content.Table("categories:" + s.sector(), t(c, "report.table.categories", periodName),
@@ -190,10 +190,10 @@ class ContentBuilder {
                     }
                     List<AreaMove> am = new ArrayList<>();
                     for (Snapshot.Place a : s.areas()) {
-                        BigDecimal now = s.value(i.code(), a.code(), p).map(Snapshot.Val::value).orElse(null);
+                        BigDecimal current = s.value(i.code(), a.code(), p).map(Snapshot.Val::value).orElse(null);
                         BigDecimal before = s.value(i.code(), a.code(), prev).map(Snapshot.Val::value).orElse(null);
-                        if (now != null && before != null) {
-                            am.add(new AreaMove(a, now.subtract(before)));
+                        if (current != null && before != null) {
+                            am.add(new AreaMove(a, current.subtract(before)));
                         }
                     }
                     if (am.isEmpty()) {

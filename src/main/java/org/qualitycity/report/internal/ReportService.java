@@ -138,7 +138,7 @@ public class ReportService implements PublishedReports {
         int first = plans.current().startDate() == null ? 2000 : plans.current().startDate().getYear();
         int last = java.time.LocalDate.now(clock).getYear();
         if (year < first || year > last) {
-            throw new ValidationException(field, Texts.msg("report.error.year", first, last));
+            throw new ValidationException(field, Texts.msg("report.error.year", String.valueOf(first), String.valueOf(last)));
         }
     }
 
