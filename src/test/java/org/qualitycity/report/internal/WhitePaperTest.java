@@ -174,6 +174,51 @@ class WhitePaperTest {
         assertThat(service.renderAgain(id)).isEqualTo(bytes);
     }
 
+    /**
+     * The office edits the template in Word and uploads it as a new version: later documents use it (and keep its
+     * version, so they render the same again); a file that is not a Word document is a 400 naming the file.
+     */
+    @Test
+    void anUploadedTemplateVersionShapesTheNextDocument() throws Exception {
+        TestApi api = new TestApi(port);
+        String admin = api.token("admin");
+        byte[] template;
+        try (XWPFDocument doc = new XWPFDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            doc.createParagraph().createRun().setText("{{title}}");
+            doc.createParagraph().createRun().setText("模板第二版：{{city}}质量强市工作领导小组办公室");
+            doc.createParagraph().createRun().setText("{{chapters}}");
+            doc.write(out);
+            template = out.toByteArray();
+        }
+        var multipart = org.qualitycity.support.Multipart.api(api);
+        TestApi.Response bad = multipart.post("/api/v1/report-templates", Map.of("file",
+                new org.qualitycity.support.Multipart.Part("x.docx", new byte[]{1, 2, 3}, "application/octet-stream")), admin);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"file\"");
+        TestApi.Response up = multipart.post("/api/v1/report-templates", Map.of("file",
+                new org.qualitycity.support.Multipart.Part("v2.docx", template,
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), "note", "第二版"), admin);
+        assertThat(up.status()).as(up.toString()).isEqualTo(201);
+        int version = up.json().get("version").asInt();
+        assertThat(version).isPositive();
+        assertThat(api.get("/api/v1/report-templates", admin).json().get(0).get("version").asInt()).isEqualTo(version);
+        assertThat(api.getBytes("/api/v1/report-templates/" + version + "/docx", admin)).isEqualTo(template);
+
+        int year = api.today().getYear() - 2;
+        TestApi.Response r = api.post("/api/v1/reports/white-paper/" + year, null, admin);
+        long id = r.json().get("documentId").asLong();
+        Await.jobSucceeded(api, r.json().get("jobId").asLong(), admin);
+        assertThat(api.get("/api/v1/reports/" + id, admin).json().get("document").get("templateVersion").asInt())
+                .isGreaterThanOrEqualTo(version);
+        byte[] bytes = api.getBytes("/api/v1/reports/" + id + "/docx", admin);
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+            String text = paragraphs(doc);
+            assertThat(text).contains("模板第二版：" + units.city().nameZh() + "质量强市工作领导小组办公室")
+                    .contains(year + "年质量白皮书");
+        }
+        assertThat(service.renderAgain(id)).isEqualTo(bytes);
+    }
+
     private static void assertSame(String cell, BigDecimal api, String what) {
         if (api == null) {
             assertThat(cell).as(what).isEqualTo("—");
