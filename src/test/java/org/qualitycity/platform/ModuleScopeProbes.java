@@ -28,6 +28,7 @@ final class ModuleScopeProbes {
         complaint(t);
         enterpriseSpotcheckCredit(t);
         SurveyScopeProbes.register(t);
+        ReportScopeProbes.register(t);
     }
 
     /** A task of 赤壁市 (with a supervision notice): 404 to 通城县 on every task endpoint; city steps 403. */
