@@ -29,9 +29,15 @@ class HomeController {
         return "login";
     }
 
-    /** The home page: the user's work today (待办) from every module, most urgent first, and the warnings. */
+    /**
+     * The home page: the user's work today (待办) from every module, most urgent first, and the warnings. An
+     * anonymous visitor gets the public portal (module portal) at the same address.
+     */
     @GetMapping("/")
     String home(Model model, java.util.Locale locale) {
+        if (Security.currentUserIfAny().isEmpty()) {
+            return "forward:/public/portal";
+        }
         CurrentUser me = Security.currentUser();
         model.addAttribute("banners", banners.stream().flatMap(b -> b.banners(me, locale).stream()).toList());
         model.addAttribute("queues", workbench.queues(me));
