@@ -26,6 +26,9 @@
     if (d.map) { sel.value = d.map.indicator; text(document.getElementById('bs-map-name'), d.map.name); }
     text(document.getElementById('bs-met'), (words.met || '') + ' ' + d.met + ' / ' + d.total);
     var risky = document.getElementById('bs-risky');
+    var listsKey = JSON.stringify([d.risky, d.complaints, d.tasks]);
+    if (listsKey === state.listsKey) { drawMap(d.map); return; }
+    state.listsKey = listsKey;
     risky.replaceChildren.apply(risky, d.risky.map(function (r) {
       return li(r.statusWord + ' · ' + r.code + ' ' + r.name + ': ' + num(r.value) + r.unit + ' / ' + num(r.target) + r.unit,
                 'qc-bs-' + r.status);
@@ -46,6 +49,10 @@
 
   function drawMap(m) {
     if (!state.chart || !state.mapReady) { state.pendingMap = m; return; }
+    // an unchanged answer leaves the chart alone (no new options, no new closures)
+    var key = JSON.stringify(m);
+    if (key === state.mapKey) { return; }
+    state.mapKey = key;
     if (!m) { state.chart.clear(); return; }
     var unit = m.percent ? ' %' : '';
     state.chart.setOption({

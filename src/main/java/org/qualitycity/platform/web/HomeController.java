@@ -15,7 +15,11 @@ class HomeController {
     private final java.util.List<org.qualitycity.platform.HomeBanner> banners;
     private final Workbench workbench;
 
-    HomeController(UnitService units, java.util.List<org.qualitycity.platform.HomeBanner> banners, Workbench workbench) {
+    private final java.util.Optional<org.qualitycity.platform.PublicHome> publicHome;
+
+    HomeController(UnitService units, java.util.List<org.qualitycity.platform.HomeBanner> banners, Workbench workbench,
+                   java.util.Optional<org.qualitycity.platform.PublicHome> publicHome) {
+        this.publicHome = publicHome;
         this.units = units;
         this.banners = banners;
         this.workbench = workbench;
@@ -34,9 +38,9 @@ class HomeController {
      * anonymous visitor gets the public portal (module portal) at the same address.
      */
     @GetMapping("/")
-    String home(Model model, java.util.Locale locale) {
+    String home(Model model, java.util.Locale locale, jakarta.servlet.http.HttpServletRequest request) {
         if (Security.currentUserIfAny().isEmpty()) {
-            return "forward:/public/portal";
+            return publicHome.map(h -> h.home(request, model, locale)).orElse("redirect:/login");
         }
         CurrentUser me = Security.currentUser();
         model.addAttribute("banners", banners.stream().flatMap(b -> b.banners(me, locale).stream()).toList());

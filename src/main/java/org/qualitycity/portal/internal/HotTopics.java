@@ -13,6 +13,8 @@ import org.qualitycity.platform.ValidationException.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -51,8 +53,10 @@ public class HotTopics {
     private final AuditLog audit;
     private final Clock clock;
     private final Units units;
+    private final PortalHomeCache pages;
 
-    HotTopics(JdbcClient jdbc, AuditLog audit, Clock clock, Units units) {
+    HotTopics(JdbcClient jdbc, AuditLog audit, Clock clock, Units units, PortalHomeCache pages) {
+        this.pages = pages;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -137,6 +141,17 @@ public class HotTopics {
                 .param("id", id).update();
         audit.record("portal", "hot-topic", id, office(), "PUBLISH", Map.of("status", "PENDING"),
                 Map.of("status", "PUBLISHED", "title", title));
+        // the portal's cached home page lists the newest published topics
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    pages.clear();
+                }
+            });
+        } else {
+            pages.clear();
+        }
         return new Published(id, p.category(), title, body, now);
     }
 

@@ -84,11 +84,14 @@ public class PortalFigures {
     private final Units units;
     private final TaskProgress tasks;
     private final Clock clock;
+    private final PortalHomeCache pages;
     private final AtomicLong generation = new AtomicLong();
     private final Cache<String, Figures> cache = Caffeine.newBuilder().maximumSize(1)
             .expireAfterWrite(Duration.ofSeconds(60)).build();
 
-    PortalFigures(PublicAnalytics analytics, Plans plans, Units units, TaskProgress tasks, Clock clock) {
+    PortalFigures(PublicAnalytics analytics, Plans plans, Units units, TaskProgress tasks, Clock clock,
+                  PortalHomeCache pages) {
+        this.pages = pages;
         this.analytics = analytics;
         this.plans = plans;
         this.units = units;
@@ -119,6 +122,7 @@ public class PortalFigures {
 
     public void clear() {
         cache.invalidateAll();
+        pages.clear();
         generation.incrementAndGet();
     }
 

@@ -2,16 +2,16 @@ package org.qualitycity.portal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.constraints.Size;
+
 import org.qualitycity.credit.CreditLookup;
 import org.qualitycity.platform.Texts;
-import org.qualitycity.platform.Units;
+
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.web.FormErrors;
 import org.qualitycity.portal.internal.HotTopics;
-import org.qualitycity.portal.internal.PortalFigures;
+
 import org.qualitycity.portal.internal.PublicLimits;
-import org.springframework.beans.factory.annotation.Value;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.annotation.Validated;
@@ -23,8 +23,8 @@ import org.springframework.web.util.UriUtils;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,61 +43,22 @@ class PortalPageController {
     /** The path of a GS1 Digital Link: /01/{gtin}/10/{lot}, optionally more key qualifiers. */
     private static final Pattern DIGITAL_LINK_PATH = Pattern.compile("/01/[0-9]{8,14}(/[0-9]{2,4}/[A-Za-z0-9%._!*'()+,;:=-]{1,80}){0,4}");
 
-    private final PortalFigures figures;
+    private final PortalHome home;
     private final HotTopics topics;
     private final CreditLookup credit;
     private final PublicLimits limits;
-    private final Units units;
-    private final String mapUrl;
 
-    PortalPageController(PortalFigures figures, HotTopics topics, CreditLookup credit, PublicLimits limits,
-                         Units units, @Value("${qc.city.map}") String mapUrl) {
-        this.figures = figures;
+    PortalPageController(PortalHome home, HotTopics topics, CreditLookup credit, PublicLimits limits) {
+        this.home = home;
         this.topics = topics;
         this.credit = credit;
         this.limits = limits;
-        this.units = units;
-        this.mapUrl = mapUrl;
     }
 
-    /** The portal's home page (shown at {@code /} to anonymous visitors). */
+    /** The portal's home page (also shown at {@code /} to anonymous visitors, see {@link PortalHome}). */
     @GetMapping("/public/portal")
-    String home(@RequestParam(required = false) @Size(max = 32) String indicator, Model model, Locale locale) {
-        var f = figures.figures();
-        var mapped = f.mapped();
-        String selected = indicator != null && mapped.stream().anyMatch(m -> m.code().equals(indicator)) ? indicator
-                : mapped.isEmpty() ? null : mapped.get(0).code();
-        model.addAttribute("f", f);
-        model.addAttribute("selected", selected);
-        model.addAttribute("mapUrl", mapUrl);
-        model.addAttribute("mapData", selected == null ? Map.of() : mapData(f, selected, locale));
-        model.addAttribute("topics", topics.published(5));
-        model.addAttribute("cityName", units.city().name(locale));
-        return "portal/home";
-    }
-
-    private static Map<String, Object> mapData(PortalFigures.Figures f, String code, Locale locale) {
-        boolean en = "en".equals(locale.getLanguage());
-        var fig = f.figure(code);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("indicator", code);
-        data.put("percent", fig != null && fig.percent());
-        Map<String, String> words = new LinkedHashMap<>();
-        for (String st : List.of("MET", "ON_TRACK", "AT_RISK", "NOT_MET", "NO_DATA", "PENDING_ASSESSMENT")) {
-            words.put(st, Texts.msg("indicator.status.symbol." + st) + " " + Texts.msg("indicator.status." + st));
-        }
-        data.put("statusWords", words);
-        List<Map<String, Object>> areas = new ArrayList<>();
-        for (var a : f.areas().get(code)) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", en ? a.nameEn() : a.nameZh());
-            m.put("geoName", a.nameZh());
-            m.put("value", a.value());
-            m.put("status", a.status());
-            areas.add(m);
-        }
-        data.put("map", areas);
-        return data;
+    String home(HttpServletRequest request, Model model, Locale locale) {
+        return home.home(request, model, locale);
     }
 
     /**
