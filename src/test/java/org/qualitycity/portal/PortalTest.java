@@ -55,6 +55,20 @@ class PortalTest {
         var staff = WebSession.loggedIn(port, "tongcheng").get("/?lang=zh-CN");
         assertThat(staff.status()).isEqualTo(200);
         assertThat(staff.body()).doesNotContain("id=\"portal\"").contains("id=\"qc-sidebar\"");
+        // the anonymous home page creates no session (no form, no CSRF token): every visitor gets the same cached bytes
+        var client = java.net.http.HttpClient.newHttpClient();
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/")).build();
+            var first = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            var second = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(first.headers().allValues("Set-Cookie")).isEmpty();
+            assertThat(first.headers().firstValue("Content-Security-Policy")).isPresent();
+            assertThat(second.body()).contains("id=\"portal-figures\"").isEqualTo(first.body());
+            assertThat(second.headers().allValues("Set-Cookie")).isEmpty();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
         // pages that need a login still send anonymous visitors to the login page
         var units = new WebSession(port).get("/units");
         assertThat(units.status()).isEqualTo(302);
