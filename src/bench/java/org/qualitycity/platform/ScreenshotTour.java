@@ -41,8 +41,8 @@ class ScreenshotTour {
         ROLES.put("district", new Role("tongcheng", List.of("/", "/tasks/mine", "/tasks/notices", "/indicators/entry",
                 "/complaints", "/spotchecks/follow-ups", "/indicators/dashboard")));
         ROLES.put("enterprise", new Role("qiye", List.of("/", "/spotchecks/samples", "/enterprises")));
-        ROLES.put("citizen", new Role(null, List.of("/login", "/public/complaints", "/public/complaints/track",
-                "/public/announcements", "/public/blacklist")));
+        ROLES.put("citizen", new Role(null, List.of("/", "/login", "/public/complaints", "/public/complaints/track",
+                "/public/announcements", "/public/blacklist", "/public/credit", "/public/hot-topics", "/public/scan")));
     }
 
     @LocalServerPort

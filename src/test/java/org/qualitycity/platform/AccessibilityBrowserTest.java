@@ -101,8 +101,8 @@ class AccessibilityBrowserTest {
         List<String> found = new ArrayList<>();
         ChromeDriver driver = Browser.start(390, 844);
         try {
-            for (String page : List.of("/public/complaints", "/public/complaints/track", "/public/blacklist",
-                    "/public/announcements", "/login")) {
+            for (String page : List.of("/", "/public/complaints", "/public/complaints/track", "/public/blacklist",
+                    "/public/announcements", "/public/credit", "/public/hot-topics", "/login")) {
                 audit(driver, "citizen " + page, page, found);
             }
         } finally {

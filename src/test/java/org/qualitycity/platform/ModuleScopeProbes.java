@@ -29,6 +29,7 @@ final class ModuleScopeProbes {
         enterpriseSpotcheckCredit(t);
         SurveyScopeProbes.register(t);
         ReportScopeProbes.register(t);
+        PortalScopeProbes.register(t);
     }
 
     /** A task of 赤壁市 (with a supervision notice): 404 to 通城县 on every task endpoint; city steps 403. */

@@ -255,6 +255,7 @@ public class RecomputeEngine {
         Map<String, String> previous = results.statuses(year, codes);
         results.replace(year, codes, out);
         events.publishEvent(new AnalyticsCache.ResultsChanged(year));
+        events.publishEvent(new org.qualitycity.indicator.ResultsRecomputed(year));
         for (ResultRepository.Result r : out) {
             Attainment to = Attainment.valueOf(r.status());
             String was = previous.get(r.indicatorCode() + "|" + r.unitId() + "|" + r.period());

@@ -15,7 +15,11 @@ class HomeController {
     private final java.util.List<org.qualitycity.platform.HomeBanner> banners;
     private final Workbench workbench;
 
-    HomeController(UnitService units, java.util.List<org.qualitycity.platform.HomeBanner> banners, Workbench workbench) {
+    private final java.util.Optional<org.qualitycity.platform.PublicHome> publicHome;
+
+    HomeController(UnitService units, java.util.List<org.qualitycity.platform.HomeBanner> banners, Workbench workbench,
+                   java.util.Optional<org.qualitycity.platform.PublicHome> publicHome) {
+        this.publicHome = publicHome;
         this.units = units;
         this.banners = banners;
         this.workbench = workbench;
@@ -29,9 +33,15 @@ class HomeController {
         return "login";
     }
 
-    /** The home page: the user's work today (待办) from every module, most urgent first, and the warnings. */
+    /**
+     * The home page: the user's work today (待办) from every module, most urgent first, and the warnings. An
+     * anonymous visitor gets the public portal (module portal) at the same address.
+     */
     @GetMapping("/")
-    String home(Model model, java.util.Locale locale) {
+    String home(Model model, java.util.Locale locale, jakarta.servlet.http.HttpServletRequest request) {
+        if (Security.currentUserIfAny().isEmpty()) {
+            return publicHome.map(h -> h.home(request, model, locale)).orElse("redirect:/login");
+        }
         CurrentUser me = Security.currentUser();
         model.addAttribute("banners", banners.stream().flatMap(b -> b.banners(me, locale).stream()).toList());
         model.addAttribute("queues", workbench.queues(me));
