@@ -44,6 +44,8 @@ class AlarmRulesTest {
     ApplicationEvents events;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.springframework.context.ConfigurableApplicationContext context;
 
     @AfterEach
     void resetClock() {
@@ -82,6 +84,13 @@ class AlarmRulesTest {
         body.put("clearThreshold", 70);
         rule(api, body);
         long device = TelemetryHttpTest.register(api, "ENERGY_METER", unique("TEMP"), "temp-secret");
+        java.util.List<AlarmChanged> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.springframework.context.ApplicationListener<org.springframework.context.ApplicationEvent> listener = e -> {
+            if (e instanceof org.springframework.context.PayloadApplicationEvent<?> p && p.getPayload() instanceof AlarmChanged a) {
+                published.add(a);
+            }
+        };
+        context.addApplicationListener(listener);
         Instant t0 = Instant.parse("2025-07-01T08:00:00Z");
         write(device, metric, t0, 85);
         write(device, metric, t0.plusSeconds(120), 90);
@@ -96,8 +105,8 @@ class AlarmRulesTest {
         assertThat(raised.get(0).get("state").asText()).isEqualTo("RAISED");
         assertThat(raised.get(0).get("rule").asText()).isEqualTo(code);
         long alarm = raised.get(0).get("id").asLong();
-        assertThat(events.stream(AlarmChanged.class).filter(e -> e.alarmId() == alarm && e.state().equals("RAISED")))
-                .hasSize(1);
+        // published on the ingestion writer's thread (so not seen by @RecordApplicationEvents, which is per thread)
+        assertThat(published.stream().filter(e -> e.alarmId() == alarm && e.state().equals("RAISED"))).hasSize(1);
         write(device, metric, t0.plusSeconds(360), 95);
         engine.forgetState();
         write(device, metric, t0.plusSeconds(420), 75); // below 80 but not below 70: still active
@@ -115,6 +124,10 @@ class AlarmRulesTest {
         detail.get("history").forEach(s -> steps.add(s.get("action").asText()));
         assertThat(steps).containsExactly("ACKNOWLEDGE", "CLEAR");
         assertThat(api.get("/api/v1/alarms", api.token("admin")).body()).doesNotContain("\"id\":" + alarm + ",");
+        assertThat(published.stream().filter(e -> e.alarmId() == alarm).map(AlarmChanged::state))
+                .containsExactly("RAISED", "ACKNOWLEDGED", "CLEARED");
+        context.getBean(org.springframework.context.event.ApplicationEventMulticaster.class)
+                .removeApplicationListener(listener);
     }
 
     @Test
