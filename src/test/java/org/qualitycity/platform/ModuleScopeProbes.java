@@ -30,6 +30,7 @@ final class ModuleScopeProbes {
         SurveyScopeProbes.register(t);
         ReportScopeProbes.register(t);
         PortalScopeProbes.register(t);
+        MonitoringScopeProbes.register(t);
     }
 
     /** A task of 赤壁市 (with a supervision notice): 404 to 通城县 on every task endpoint; city steps 403. */
