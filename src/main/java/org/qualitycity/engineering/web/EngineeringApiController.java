@@ -149,7 +149,7 @@ class EngineeringApiController {
 
     @PostMapping("/projects/{id}/filing")
     @PreAuthorize("hasAuthority('engineering:project:edit')")
-    @Operation(summary = "File the passed completion acceptance (竣工验收备案)")
+    @Operation(summary = "File the passed completion acceptance")
     ProjectService.ProjectView file(@PathVariable long id, @Valid @RequestBody ProjectService.Filing req) {
         return service.file(id, req, Security.currentUser());
     }
@@ -186,7 +186,7 @@ class EngineeringApiController {
 
     @GetMapping("/awards")
     @PreAuthorize("hasAuthority('engineering:project:view')")
-    @Operation(summary = "Awards (鲁班奖, 楚天杯, others) of projects in my scope")
+    @Operation(summary = "Awards (Luban Prize, Chutian Cup, others) of projects in my scope")
     List<ProjectService.AwardView> awards(@RequestParam(required = false) @Min(1987) @Max(2999) Integer year,
                                           @RequestParam(required = false) @Pattern(regexp = "|LUBAN|CHUTIAN|OTHER") String kind) {
         return service.awards(Security.currentUser(), year, null, kind == null || kind.isBlank() ? null : kind);
