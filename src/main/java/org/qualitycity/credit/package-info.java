@@ -4,5 +4,5 @@
  * (严重违法失信名单) with publication and credit repair.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Credit",
-        allowedDependencies = {"platform", "platform :: web", "enterprise", "spotcheck"})
+        allowedDependencies = {"platform", "platform :: web", "enterprise", "spotcheck", "engineering"})
 package org.qualitycity.credit;

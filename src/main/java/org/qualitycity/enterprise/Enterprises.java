@@ -19,6 +19,12 @@ public interface Enterprises {
 
     Optional<EnterpriseRef> byId(long id);
 
+    /**
+     * The registered enterprise with this credit code, whatever the caller's scope (a project in one district names
+     * builders registered in another); for linking records to the register, not for showing an enterprise's record.
+     */
+    Optional<EnterpriseRef> byCreditCode(String creditCode);
+
     /** The enterprise an enterprise user is linked to, if any. */
     Optional<Long> linkedEnterprise(long userId);
 

@@ -22,7 +22,12 @@ public record Unit(long id, String code, String nameZh, String nameEn, Kind kind
         /** Receives the public's complaints and reports (the city's market regulator, 12315). */
         COMPLAINT_INTAKE,
         /** The market regulator of its area: handles the area's complaints unless a dispatch rule says otherwise. */
-        MARKET_REGULATOR
+        MARKET_REGULATOR,
+        /**
+         * The housing and construction regulator (住建) of its area: sees and records the construction projects of the
+         * whole area it belongs to (the city's bureau: every district).
+         */
+        CONSTRUCTION_REGULATOR
     }
 
     public Unit {

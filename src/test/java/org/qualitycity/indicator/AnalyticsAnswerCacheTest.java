@@ -58,31 +58,31 @@ class AnalyticsAnswerCacheTest {
         TestApi api = api();
         String admin = api.token("admin");
         String tongcheng = api.token("tongcheng");
-        String q = "/api/v1/analytics?dx=E1&pe=2014Q2&ou=421222";
-        String pub = "/api/v1/public/analytics?dx=E1&pe=2014Q2&ou=421222";
+        String q = "/api/v1/analytics?dx=G6&pe=2014Q2&ou=421222";
+        String pub = "/api/v1/public/analytics?dx=G6&pe=2014Q2&ou=421222";
         JsonNode before = api.get(q, admin).json().get("items");
-        JsonNode beforeRow = row(before, "E1", "2014Q2", "421222");
+        JsonNode beforeRow = row(before, "G6", "2014Q2", "421222");
         assertThat(beforeRow == null || beforeRow.get("value").isNull()).as(before.toString()).isTrue();
-        assertThat(row(api.get(pub, null).json().get("items"), "E1", "2014Q2", "421222")).isNull();
+        assertThat(row(api.get(pub, null).json().get("items"), "G6", "2014Q2", "421222")).isNull();
 
         var saved = api.put("/api/v1/indicator-values", Map.of("unitCode", "421222", "period", "2014Q2", "values",
-                List.of(Map.of("element", "E1_PASSED_FIRST", "value", 9), Map.of("element", "E1_ACCEPTED", "value", 10))),
+                List.of(Map.of("element", "G6_TREATED", "value", 9), Map.of("element", "G6_DISCHARGED", "value", 10))),
                 tongcheng);
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
-        List<Map<String, String>> keys = List.of(Map.of("element", "E1_PASSED_FIRST", "unitCode", "421222", "period", "2014Q2"),
-                Map.of("element", "E1_ACCEPTED", "unitCode", "421222", "period", "2014Q2"));
+        List<Map<String, String>> keys = List.of(Map.of("element", "G6_TREATED", "unitCode", "421222", "period", "2014Q2"),
+                Map.of("element", "G6_DISCHARGED", "unitCode", "421222", "period", "2014Q2"));
         var submitted = api.post("/api/v1/indicator-values/actions", Map.of("action", "SUBMIT", "keys", keys), tongcheng);
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
 
         // asked again at once (well within the cache's time-to-live): the new value, not the cached answer
-        JsonNode after = row(api.get(q, admin).json().get("items"), "E1", "2014Q2", "421222");
+        JsonNode after = row(api.get(q, admin).json().get("items"), "G6", "2014Q2", "421222");
         assertThat(after).isNotNull();
         assertThat(after.get("value").decimalValue()).isEqualByComparingTo("90");
-        assertThat(row(api.get(pub, null).json().get("items"), "E1", "2014Q2", "421222")).as("not approved yet").isNull();
+        assertThat(row(api.get(pub, null).json().get("items"), "G6", "2014Q2", "421222")).as("not approved yet").isNull();
 
         var approved = api.post("/api/v1/indicator-values/actions", Map.of("action", "APPROVE", "keys", keys), admin);
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        JsonNode published = row(api.get(pub, null).json().get("items"), "E1", "2014Q2", "421222");
+        JsonNode published = row(api.get(pub, null).json().get("items"), "G6", "2014Q2", "421222");
         assertThat(published).as("approved values are public at once").isNotNull();
         assertThat(published.get("value").decimalValue()).isEqualByComparingTo("90");
     }

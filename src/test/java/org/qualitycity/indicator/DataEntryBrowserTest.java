@@ -49,12 +49,12 @@ class DataEntryBrowserTest {
             Path dir = Files.createTempDirectory("qc-upload");
             Path bad = dir.resolve("bad.xlsx");
             Files.write(bad, IndicatorUploadSupport.workbook(List.of(
-                    new Object[]{"421222", "E2_PASSED", "2011Q3", 5},
-                    new Object[]{"421222", "E2_ACCEPTED", "2011Q3", "八"})));
+                    new Object[]{"421222", "G4_VILLAGES_TREATED", "2011Q3", 5},
+                    new Object[]{"421222", "G4_VILLAGES", "2011Q3", "八"})));
             Path good = dir.resolve("good.xlsx");
             Files.write(good, IndicatorUploadSupport.workbook(List.of(
-                    new Object[]{"421222", "E2_PASSED", "2011Q3", 5},
-                    new Object[]{"421222", "E2_ACCEPTED", "2011Q3", 8})));
+                    new Object[]{"421222", "G4_VILLAGES_TREATED", "2011Q3", 5},
+                    new Object[]{"421222", "G4_VILLAGES", "2011Q3", 8})));
 
             driver.get(base + "/indicators/upload?lang=zh-CN");
             driver.findElement(By.id("file")).sendKeys(bad.toString());
@@ -77,18 +77,18 @@ class DataEntryBrowserTest {
 
             // the form: the numerator above its denominator is refused in the browser, nothing is posted
             driver.get(base + "/indicators/entry?unitCode=421222&year=2011&part=Q4");
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("v_E2_PASSED")));
-            driver.findElement(By.id("v_E2_ACCEPTED")).sendKeys("10");
-            driver.findElement(By.id("v_E2_PASSED")).sendKeys("12");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("v_G4_VILLAGES_TREATED")));
+            driver.findElement(By.id("v_G4_VILLAGES")).sendKeys("10");
+            driver.findElement(By.id("v_G4_VILLAGES_TREATED")).sendKeys("12");
             String before = driver.getCurrentUrl();
             driver.findElement(By.cssSelector("button[name=intent][value=save]")).click();
-            wait.until(ExpectedConditions.attributeToBe(By.id("v_E2_PASSED"), "aria-invalid", "true"));
-            assertThat(driver.findElement(By.id("check_E2_PASSED")).getText()).isEqualTo("竣工验收合格的住宅工程数不能大于竣工验收的住宅工程数");
+            wait.until(ExpectedConditions.attributeToBe(By.id("v_G4_VILLAGES_TREATED"), "aria-invalid", "true"));
+            assertThat(driver.findElement(By.id("check_G4_VILLAGES_TREATED")).getText()).isEqualTo("生活垃圾得到有效治理的行政村数不能大于行政村总数");
             assertThat(driver.getCurrentUrl()).isEqualTo(before);
             assertThat(stored("421222", "2011Q4")).isZero();
             // corrected, it posts
-            driver.findElement(By.id("v_E2_PASSED")).clear();
-            driver.findElement(By.id("v_E2_PASSED")).sendKeys("9");
+            driver.findElement(By.id("v_G4_VILLAGES_TREATED")).clear();
+            driver.findElement(By.id("v_G4_VILLAGES_TREATED")).sendKeys("9");
             driver.findElement(By.cssSelector("button[name=intent][value=save]")).click();
             wait.until(ExpectedConditions.urlContains("period=2011Q4"));
             wait.until(d -> stored("421222", "2011Q4") == 2);

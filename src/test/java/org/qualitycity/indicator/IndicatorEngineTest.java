@@ -70,19 +70,19 @@ class IndicatorEngineTest {
     void ratesAggregateBySummingNumeratorsAndDenominatorsNotByAveragingPercentages() {
         TestApi api = api();
         String admin = api.token("admin");
-        // 2016 is before the demo data starts: only these two districts report E1 for 2016Q1
-        saveAndSubmit(api, admin, "421221", "2016Q1", Map.of("E1_PASSED_FIRST", 9, "E1_ACCEPTED", 10));
-        saveAndSubmit(api, admin, "421223", "2016Q1", Map.of("E1_PASSED_FIRST", 95, "E1_ACCEPTED", 100));
-        JsonNode items = analytics(api, admin, "E1", "2016Q1;2016", "421200;421221;421223");
-        assertThat(row(items, "E1", "2016Q1", "421221").get("value").decimalValue()).isEqualByComparingTo("90");
-        assertThat(row(items, "E1", "2016Q1", "421223").get("value").decimalValue()).isEqualByComparingTo("95");
-        JsonNode city = row(items, "E1", "2016Q1", "421200");
-        assertThat(city.get("numerator").decimalValue()).isEqualByComparingTo("104");
+        // 2016 is before the demo data starts: only these two districts report G6 (target at least 85 %) for 2016Q1
+        saveAndSubmit(api, admin, "421221", "2016Q1", Map.of("G6_TREATED", 9, "G6_DISCHARGED", 10));
+        saveAndSubmit(api, admin, "421223", "2016Q1", Map.of("G6_TREATED", 70, "G6_DISCHARGED", 100));
+        JsonNode items = analytics(api, admin, "G6", "2016Q1;2016", "421200;421221;421223");
+        assertThat(row(items, "G6", "2016Q1", "421221").get("value").decimalValue()).isEqualByComparingTo("90");
+        assertThat(row(items, "G6", "2016Q1", "421223").get("value").decimalValue()).isEqualByComparingTo("70");
+        JsonNode city = row(items, "G6", "2016Q1", "421200");
+        assertThat(city.get("numerator").decimalValue()).isEqualByComparingTo("79");
         assertThat(city.get("denominator").decimalValue()).isEqualByComparingTo("110");
-        assertThat(city.get("value").decimalValue().setScale(2, RoundingMode.HALF_UP)).isEqualByComparingTo("94.55");
+        assertThat(city.get("value").decimalValue().setScale(2, RoundingMode.HALF_UP)).isEqualByComparingTo("71.82");
         assertThat(city.get("status").asText()).isEqualTo("NOT_MET");
         // the year aggregates the quarter the same way
-        assertThat(row(items, "E1", "2016", "421200").get("denominator").decimalValue()).isEqualByComparingTo("110");
+        assertThat(row(items, "G6", "2016", "421200").get("denominator").decimalValue()).isEqualByComparingTo("110");
     }
 
     @Test
@@ -91,17 +91,17 @@ class IndicatorEngineTest {
         String tongcheng = api.token("tongcheng");
         String admin = api.token("admin");
         String period = "2016Q2";
-        saveAndSubmit(api, tongcheng, "421222", period, Map.of("E2_PASSED", 11, "E2_ACCEPTED", 12));
+        saveAndSubmit(api, tongcheng, "421222", period, Map.of("G4_VILLAGES_TREATED", 11, "G4_VILLAGES", 12));
 
         // a district officer may not approve (no permission), nor see another district's drafts
         var selfApprove = api.post("/api/v1/indicator-values/actions", Map.of("action", "APPROVE",
-                "keys", List.of(Map.of("element", "E2_PASSED", "unitCode", "421222", "period", period))), tongcheng);
+                "keys", List.of(Map.of("element", "G4_VILLAGES_TREATED", "unitCode", "421222", "period", period))), tongcheng);
         assertThat(selfApprove.status()).isEqualTo(403);
         var chibiView = api.get("/api/v1/indicator-values?unitCode=421222&period=" + period, api.token("chibi"));
         assertThat(chibiView.json().get("total").asLong()).isZero();
 
         // the city returns one value with a comment
-        var key = Map.of("element", "E2_PASSED", "unitCode", "421222", "period", period);
+        var key = Map.of("element", "G4_VILLAGES_TREATED", "unitCode", "421222", "period", period);
         var noComment = api.post("/api/v1/indicator-values/actions", Map.of("action", "RETURN", "keys", List.of(key)), admin);
         assertThat(noComment.status()).isEqualTo(400);
         var returned = api.post("/api/v1/indicator-values/actions", Map.of("action", "RETURN", "keys", List.of(key),
@@ -110,37 +110,37 @@ class IndicatorEngineTest {
         assertThat(returned.json().get(0).get("comment").asText()).isEqualTo("请核对合格数");
 
         // the officer fixes and resubmits; the city approves both
-        saveAndSubmit(api, tongcheng, "421222", period, Map.of("E2_PASSED", 12));
+        saveAndSubmit(api, tongcheng, "421222", period, Map.of("G4_VILLAGES_TREATED", 12));
         var approve = api.post("/api/v1/indicator-values/actions", Map.of("action", "APPROVE", "keys", List.of(key,
-                Map.of("element", "E2_ACCEPTED", "unitCode", "421222", "period", period))), admin);
+                Map.of("element", "G4_VILLAGES", "unitCode", "421222", "period", period))), admin);
         assertThat(approve.status()).as(approve.body()).isEqualTo(200);
         assertThat(approve.json().findValuesAsString("status")).containsOnly("APPROVED");
 
         // locked: no change without reopening with a reason
         var change = api.put("/api/v1/indicator-values", Map.of("unitCode", "421222", "period", period,
-                "values", List.of(Map.of("element", "E2_PASSED", "value", 10))), tongcheng);
+                "values", List.of(Map.of("element", "G4_VILLAGES_TREATED", "value", 10))), tongcheng);
         assertThat(change.status()).isEqualTo(409);
         var reopenNoReason = api.post("/api/v1/indicator-values/actions", Map.of("action", "REOPEN", "keys", List.of(key)), admin);
         assertThat(reopenNoReason.status()).isEqualTo(400);
 
         // every step is in the audit trail
-        var trail = api.get("/api/v1/audit?module=indicator&entityType=value&entityId=E2_PASSED%7C421222%7C" + period
+        var trail = api.get("/api/v1/audit?module=indicator&entityType=value&entityId=G4_VILLAGES_TREATED%7C421222%7C" + period
                 + "&size=50&sort=id&dir=asc", api.token("auditor")).json().get("items");
         assertThat(trail.findValuesAsString("action")).containsExactly("SAVE", "SUBMIT", "RETURN", "SAVE", "SUBMIT", "APPROVE");
 
         // approved data is public; the result is approved
-        var pub = api.get("/api/v1/public/analytics?dx=E2&pe=" + period + "&ou=421222", null);
+        var pub = api.get("/api/v1/public/analytics?dx=G4&pe=" + period + "&ou=421222", null);
         assertThat(pub.status()).isEqualTo(200);
-        assertThat(row(pub.json().get("items"), "E2", period, "421222").get("value").decimalValue()).isEqualByComparingTo("100");
+        assertThat(row(pub.json().get("items"), "G4", period, "421222").get("value").decimalValue()).isEqualByComparingTo("100");
     }
 
     @Test
     void nobodyReviewsTheirOwnSubmission() {
         TestApi api = api();
         String admin = api.token("admin");
-        saveAndSubmit(api, admin, "421224", "2016Q3", Map.of("E2_PASSED", 5, "E2_ACCEPTED", 5));
+        saveAndSubmit(api, admin, "421224", "2016Q3", Map.of("G4_VILLAGES_TREATED", 5, "G4_VILLAGES", 5));
         var r = api.post("/api/v1/indicator-values/actions", Map.of("action", "APPROVE", "keys",
-                List.of(Map.of("element", "E2_PASSED", "unitCode", "421224", "period", "2016Q3"))), admin);
+                List.of(Map.of("element", "G4_VILLAGES_TREATED", "unitCode", "421224", "period", "2016Q3"))), admin);
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.json().get("detail").asText()).contains("审核人不是该数据的报送人");
         assertThat(r.json().get("guard").asText()).isEqualTo("no review of an own submission");
@@ -151,11 +151,11 @@ class IndicatorEngineTest {
         TestApi api = api();
         String admin = api.token("admin");
         var r = api.put("/api/v1/indicator-values", Map.of("unitCode", "421222", "period", "2016Q4", "values", List.of(
-                Map.of("element", "E2_PASSED", "value", 13), Map.of("element", "E2_ACCEPTED", "value", 12))), admin);
+                Map.of("element", "G4_VILLAGES_TREATED", "value", 13), Map.of("element", "G4_VILLAGES", "value", 12))), admin);
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("values[0].value");
         var negative = api.put("/api/v1/indicator-values", Map.of("unitCode", "421222", "period", "2016Q4", "values",
-                List.of(Map.of("element", "E2_ACCEPTED", "value", -1))), admin);
+                List.of(Map.of("element", "G4_VILLAGES", "value", -1))), admin);
         assertThat(negative.json().get("errors").get(0).get("field").asText()).isEqualTo("values[0].value");
         // messages in the request's language (issue 12: no English-only validation messages)
         var computed = api.put("/api/v1/indicator-values?lang=en", Map.of("unitCode", "421222", "period", "2016Q4", "values",
@@ -166,11 +166,11 @@ class IndicatorEngineTest {
                 "values", List.of(Map.of("element", "P2_PASSED", "value", 1))), admin);
         assertThat(computedZh.json().get("errors").get(0).get("message").asText()).contains("自动计算").doesNotContain("computed");
         var wrongPeriod = api.put("/api/v1/indicator-values", Map.of("unitCode", "421222", "period", "201604", "values",
-                List.of(Map.of("element", "E2_ACCEPTED", "value", 3))), admin);
+                List.of(Map.of("element", "G4_VILLAGES", "value", 3))), admin);
         assertThat(wrongPeriod.json().get("errors").get(0).get("field").asText()).isEqualTo("period");
-        // an outlier is saved with a warning flag: 通城县 has years of E2 volumes of a few per quarter
+        // an outlier is saved with a warning flag: 通城县 has years of G4 volumes of a few dozen per quarter
         var outlier = api.put("/api/v1/indicator-values?lang=en", Map.of("unitCode", "421222", "period", "2026Q4", "values",
-                List.of(Map.of("element", "E2_ACCEPTED", "value", 900))), admin);
+                List.of(Map.of("element", "G4_VILLAGES", "value", 900))), admin);
         assertThat(outlier.status()).as(outlier.body()).isEqualTo(200);
         assertThat(outlier.json().get(0).get("flag").asText()).contains("far from");
     }
@@ -219,17 +219,17 @@ class IndicatorEngineTest {
     void thePublicEndpointReturnsOnlyApprovedValues() {
         TestApi api = api();
         String admin = api.token("admin");
-        saveAndSubmit(api, admin, "421281", "2016Q1", Map.of("E3_PASSED_FIRST", 4, "E3_ACCEPTED", 4));
-        var internal = analytics(api, admin, "E3", "2016Q1", "421281");
-        assertThat(row(internal, "E3", "2016Q1", "421281").get("approved").asBoolean()).isFalse();
-        var pub = api.get("/api/v1/public/analytics?dx=E3&pe=2016Q1&ou=421281", null);
+        saveAndSubmit(api, admin, "421281", "2016Q1", Map.of("G4_VILLAGES_TREATED", 4, "G4_VILLAGES", 4));
+        var internal = analytics(api, admin, "G4", "2016Q1", "421281");
+        assertThat(row(internal, "G4", "2016Q1", "421281").get("approved").asBoolean()).isFalse();
+        var pub = api.get("/api/v1/public/analytics?dx=G4&pe=2016Q1&ou=421281", null);
         assertThat(pub.status()).isEqualTo(200);
         assertThat(pub.json().get("items")).isEmpty();
         // a draft does not even reach the internal result
         api.put("/api/v1/indicator-values", Map.of("unitCode", "421281", "period", "2016Q2", "values",
-                List.of(Map.of("element", "E3_PASSED_FIRST", "value", 1), Map.of("element", "E3_ACCEPTED", "value", 2))), admin);
-        var draft = analytics(api, admin, "E3", "2016Q2", "421281");
-        assertThat(row(draft, "E3", "2016Q2", "421281").get("status").asText()).isEqualTo("NO_DATA");
+                List.of(Map.of("element", "G4_VILLAGES_TREATED", "value", 1), Map.of("element", "G4_VILLAGES", "value", 2))), admin);
+        var draft = analytics(api, admin, "G4", "2016Q2", "421281");
+        assertThat(row(draft, "G4", "2016Q2", "421281").get("status").asText()).isEqualTo("NO_DATA");
     }
 
     @Test
@@ -269,27 +269,27 @@ class IndicatorEngineTest {
         // 2015: no data at all before this test; 7 units × 4 quarters × 2 elements × 2 indicators > 100 rows
         for (String u : units) {
             for (int q = 1; q <= 4; q++) {
-                rows.add(new Object[]{u, "E2_PASSED", "2015Q" + q, 8});
-                rows.add(new Object[]{u, "E2_ACCEPTED", "2015Q" + q, 8});
-                rows.add(new Object[]{u, "E3_PASSED_FIRST", "2015Q" + q, 2});
-                rows.add(new Object[]{u, "E3_ACCEPTED", "2015Q" + q, 2});
+                rows.add(new Object[]{u, "G4_VILLAGES_TREATED", "2015Q" + q, 8});
+                rows.add(new Object[]{u, "G4_VILLAGES", "2015Q" + q, 8});
+                rows.add(new Object[]{u, "G6_TREATED", "2015Q" + q, 2});
+                rows.add(new Object[]{u, "G6_DISCHARGED", "2015Q" + q, 2});
             }
         }
         assertThat(rows).hasSizeGreaterThanOrEqualTo(100);
-        assertThat(rows.get(56)).containsExactly("421223", "E2_PASSED", "2015Q3", 8);
-        rows.set(56, new Object[]{"421223", "E2_PASSED", "2015Q3", "十二"});
+        assertThat(rows.get(56)).containsExactly("421223", "G4_VILLAGES_TREATED", "2015Q3", 8);
+        rows.set(56, new Object[]{"421223", "G4_VILLAGES_TREATED", "2015Q3", "十二"});
         var bad = IndicatorUploadSupport.upload(api, admin, rows);
         assertThat(bad.status()).as(bad.body()).isEqualTo(400);
         assertThat(bad.json().get("errors")).hasSize(1);
         assertThat(bad.json().get("errors").get(0).get("field").asText()).isEqualTo("row 58, column G");
-        long stored = jdbc.sql("SELECT count(*) FROM indicator_value WHERE period LIKE '2015%' AND element_code LIKE 'E%'").query(Long.class).single();
+        long stored = jdbc.sql("SELECT count(*) FROM indicator_value WHERE period LIKE '2015%' AND element_code LIKE 'G%'").query(Long.class).single();
         assertThat(stored).isZero();
 
-        rows.set(56, new Object[]{"421223", "E2_PASSED", "2015Q3", 8});
+        rows.set(56, new Object[]{"421223", "G4_VILLAGES_TREATED", "2015Q3", 8});
         var good = IndicatorUploadSupport.upload(api, admin, rows);
         assertThat(good.status()).as(good.body()).isEqualTo(200);
         assertThat(good.json().get("saved").asInt()).isEqualTo(rows.size());
-        assertThat(jdbc.sql("SELECT count(*) FROM indicator_value WHERE period LIKE '2015%' AND element_code LIKE 'E%' AND status = 'DRAFT'")
+        assertThat(jdbc.sql("SELECT count(*) FROM indicator_value WHERE period LIKE '2015%' AND element_code LIKE 'G%' AND status = 'DRAFT'")
                 .query(Long.class).single()).isEqualTo(rows.size());
     }
 
@@ -303,7 +303,7 @@ class IndicatorEngineTest {
             for (int i = 1; i <= sheet.getLastRowNum(); i++) {
                 elements.add(sheet.getRow(i).getCell(2).getStringCellValue());
             }
-            assertThat(elements).contains("E1_PASSED_FIRST", "E2_ACCEPTED", "G4_VILLAGES").doesNotContain("P2_PASSED");
+            assertThat(elements).contains("G6_TREATED", "G4_VILLAGES").doesNotContain("E1_PASSED_FIRST", "E2_ACCEPTED", "P2_PASSED");
         }
     }
 
@@ -333,19 +333,19 @@ class IndicatorEngineTest {
                 zjj = r;
             }
         }
-        assertThat(zjj).as("住建局 reports E1–E6, G4, G6 for every area").isNotNull();
-        // areas × 4 quarters × (E1, E2, E3, E6, G4, G6: 2 elements each + E5: 1) + C8, once for the city;
+        assertThat(zjj).as("住建局 reports G4, G6 for every area (E1–E6 are computed from project records)").isNotNull();
+        // areas × 4 quarters × (G4, G6: 2 elements each) + C8, once for the city;
         // other tests may have added districts, which have no demo data
         long areas = 0;
         for (JsonNode u : api.get("/api/v1/units", admin).json()) {
             String kind = u.get("kind").asText();
             areas += kind.equals("DISTRICT") || kind.equals("ZONE") ? 1 : 0;
         }
-        assertThat(zjj.get("expected").asInt()).isEqualTo((int) areas * 4 * 13 + 1);
-        assertThat(zjj.get("reported").asInt()).isEqualTo(7 * 4 * 13 + 1);
+        assertThat(zjj.get("expected").asInt()).isEqualTo((int) areas * 4 * 4 + 1);
+        assertThat(zjj.get("reported").asInt()).isEqualTo(7 * 4 * 4 + 1);
         assertThat(zjj.get("onTime").asInt()).isPositive().isLessThan(zjj.get("reported").asInt());
         // a 2016 value submitted today is years past its deadline: reported, not on time
-        saveAndSubmit(api, admin, "421202", "2016Q4", Map.of("E2_PASSED", 3, "E2_ACCEPTED", 3));
+        saveAndSubmit(api, admin, "421202", "2016Q4", Map.of("G4_VILLAGES_TREATED", 3, "G4_VILLAGES", 3));
         JsonNode y2016 = api.get("/api/v1/indicators/reporting?year=2016", admin).json();
         for (JsonNode r : y2016) {
             if (r.get("unitCode").asText().equals("421200-ZJJ")) {

@@ -181,7 +181,7 @@ class CrashSafetyTest {
             });
             writers.put("indicator values", n -> {
                 var r = api.put("/api/v1/indicator-values", Map.of("unitCode", "421222", "period", "2016Q1", "values",
-                        List.of(Map.of("element", "E2_PASSED", "value", n), Map.of("element", "E2_ACCEPTED", "value", n))),
+                        List.of(Map.of("element", "G4_VILLAGES_TREATED", "value", n), Map.of("element", "G4_VILLAGES", "value", n))),
                         tongcheng);
                 if (r.status() == 200) {
                     lastValue.accumulateAndGet(n, Math::max);
@@ -275,12 +275,12 @@ class CrashSafetyTest {
             Map<String, Long> values = new HashMap<>();
             jdbc.sql("""
                             SELECT v.element_code, v.value FROM indicator_value v JOIN platform_unit u ON u.id = v.unit_id
-                            WHERE u.code = '421222' AND v.period = '2016Q1' AND v.element_code IN ('E2_PASSED', 'E2_ACCEPTED')""")
+                            WHERE u.code = '421222' AND v.period = '2016Q1' AND v.element_code IN ('G4_VILLAGES_TREATED', 'G4_VILLAGES')""")
                     .query((rs, i) -> values.put(rs.getString(1), rs.getBigDecimal(2).longValueExact())).list();
-            assertThat(values.get("E2_PASSED")).isNotNull().isEqualTo(values.get("E2_ACCEPTED"));
-            assertThat(values.get("E2_PASSED")).isGreaterThanOrEqualTo(lastValue.get());
+            assertThat(values.get("G4_VILLAGES_TREATED")).isNotNull().isEqualTo(values.get("G4_VILLAGES"));
+            assertThat(values.get("G4_VILLAGES_TREATED")).isGreaterThanOrEqualTo(lastValue.get());
             System.out.println("crash test: after the restart " + codes.size() + " cases, " + comments.size()
-                    + " task steps, " + withVerdict.size() + " results, indicator value " + values.get("E2_PASSED")
+                    + " task steps, " + withVerdict.size() + " results, indicator value " + values.get("G4_VILLAGES_TREATED")
                     + " (last acknowledged " + lastValue.get() + ")");
         } finally {
             pool.shutdownNow();

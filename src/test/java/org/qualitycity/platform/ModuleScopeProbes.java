@@ -31,6 +31,7 @@ final class ModuleScopeProbes {
         ReportScopeProbes.register(t);
         PortalScopeProbes.register(t);
         MonitoringScopeProbes.register(t);
+        EngineeringScopeProbes.register(t);
     }
 
     /** A task of 赤壁市 (with a supervision notice): 404 to 通城县 on every task endpoint; city steps 403. */
@@ -407,16 +408,16 @@ final class ModuleScopeProbes {
         t.probe("GET /api/v1/indicator-values", e -> assertThat(api.get("/api/v1/indicator-values?unitCode=421281",
                 tc).json().get("total").asLong()).isZero());
         t.probe("PUT /api/v1/indicator-values", e -> assertThat(api.put("/api/v1/indicator-values", Map.of(
-                "unitCode", "421281", "period", "2018Q1", "values", java.util.List.of(Map.of("element", "E2_ACCEPTED",
+                "unitCode", "421281", "period", "2018Q1", "values", java.util.List.of(Map.of("element", "G4_VILLAGES",
                         "value", 1))), tc).status()).isEqualTo(404));
         t.probe("POST /api/v1/indicator-values/actions", e -> assertThat(api.post("/api/v1/indicator-values/actions",
-                Map.of("action", "SUBMIT", "keys", java.util.List.of(Map.of("element", "E2_ACCEPTED", "unitCode", "421281",
+                Map.of("action", "SUBMIT", "keys", java.util.List.of(Map.of("element", "G4_VILLAGES", "unitCode", "421281",
                         "period", "2018Q1"))), tc).status()).isEqualTo(404));
         t.probe("GET /api/v1/indicator-values/template", e -> assertThat(api.get(
                 "/api/v1/indicator-values/template?period=2018Q1&unitCode=421281", tc).status()).isEqualTo(404));
         t.probe("POST /api/v1/indicator-values/upload", e -> {
             var r = org.qualitycity.indicator.IndicatorUploadSupport.upload(api, tc, java.util.List.<Object[]>of(
-                    new Object[]{"421281", "E2_ACCEPTED", "2018Q1", 3}));
+                    new Object[]{"421281", "G4_VILLAGES", "2018Q1", 3}));
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.body()).contains("421281");
         });
@@ -436,7 +437,7 @@ final class ModuleScopeProbes {
         t.probe("POST /indicators/entry", e -> {
             page.get("/indicators/entry");
             assertThat(page.postForm("/indicators/entry", Map.of("unitCode", "421281", "period", "2018Q1",
-                    "v_E2_ACCEPTED", "1")).status()).isEqualTo(404);
+                    "v_G4_VILLAGES", "1")).status()).isEqualTo(404);
         });
         t.probe("GET /indicators/review", e -> assertThat(page.get("/indicators/review").status()).isEqualTo(403));
         // issue 12 entry: the upload page, its staged files (bound to their uploader) and the review export
@@ -448,7 +449,7 @@ final class ModuleScopeProbes {
         chibiUpload.page("/indicators/upload");
         String chibiStaged = chibiUpload.postForm("/indicators/upload", Map.of("file", new org.qualitycity.support.Multipart.Part(
                 "values.xlsx", org.qualitycity.indicator.IndicatorUploadSupport.workbook(java.util.List.<Object[]>of(
-                        new Object[]{"421281", "E2_ACCEPTED", "2011Q1", 3})),
+                        new Object[]{"421281", "G4_VILLAGES", "2011Q1", 3})),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))).headers().firstValue("Location").orElseThrow();
         assertThat(chibiStaged).contains("/indicators/upload/");
         t.probe("POST /indicators/upload", e -> {
@@ -456,7 +457,7 @@ final class ModuleScopeProbes {
             tcUpload.page("/indicators/upload");
             String staged = tcUpload.postForm("/indicators/upload", Map.of("file", new org.qualitycity.support.Multipart.Part(
                     "values.xlsx", org.qualitycity.indicator.IndicatorUploadSupport.workbook(java.util.List.<Object[]>of(
-                            new Object[]{"421281", "E2_ACCEPTED", "2011Q2", 3})),
+                            new Object[]{"421281", "G4_VILLAGES", "2011Q2", 3})),
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))).headers().firstValue("Location").orElseThrow();
             var preview = tcUpload.page(staged);
             assertThat(preview.body()).contains("421281").doesNotContain("赤壁").doesNotContain("upload-confirm");
@@ -476,7 +477,7 @@ final class ModuleScopeProbes {
         t.probe("POST /indicators/review", e -> {
             page.get("/indicators/entry");
             assertThat(page.postForm("/indicators/review", Map.of("action", "APPROVE",
-                    "keys", "E2_ACCEPTED|421281|2018Q1")).status()).isEqualTo(403);
+                    "keys", "G4_VILLAGES|421281|2018Q1")).status()).isEqualTo(403);
         });
     }
 

@@ -36,7 +36,7 @@ class UnitTreeTest {
         try (InputStream in = getClass().getResourceAsStream("/plans/xianning-units.yaml")) {
             file = (List<Map<String, Object>>) new Yaml().<Map<String, Object>>load(in).get("units");
         }
-        assertThat(file).hasSize(45);
+        assertThat(file).hasSize(52);
         TestApi api = new TestApi(port);
         Map<String, JsonNode> register = new HashMap<>();
         api.get("/api/v1/units", api.token("admin")).json().forEach(u -> register.put(u.get("code").asText(), u));

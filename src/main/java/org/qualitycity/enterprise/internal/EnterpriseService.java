@@ -157,6 +157,15 @@ public class EnterpriseService implements Enterprises {
                         rs.getString(5), rs.getString(6))).optional();
     }
 
+    @Override
+    public Optional<EnterpriseRef> byCreditCode(String creditCode) {
+        return jdbc.sql("SELECT e.id, e.credit_code, e.name, e.unit_id, u.code, u.name_zh FROM enterprise e "
+                        + "JOIN platform_unit u ON u.id = e.unit_id WHERE e.credit_code = :c")
+                .param("c", creditCode == null ? "" : creditCode.trim())
+                .query((rs, i) -> new EnterpriseRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getString(6))).optional();
+    }
+
     // ------------------------------------------------------------------ reads
 
     public PageResult<EnterpriseView> list(CurrentUser user, String text, String unitCode, ListQuery q) {
