@@ -61,7 +61,7 @@ class BundledPlanFileTest {
             "ITEMS", "DAYS", "RATING");
     private static final Set<String> PERIOD_TYPES = Set.of("YEAR", "HALF", "QUARTER", "MONTH");
     private static final Set<String> SOURCE_TYPES = Set.of("REPORTED", "COMPUTED", "IMPORTED", "ASSESSED");
-    private static final Set<String> MODULES = Set.of("spotcheck", "complaint", "survey", "monitoring",
+    private static final Set<String> MODULES = Set.of("spotcheck", "complaint", "survey", "monitoring", "environment",
             "enterprise", "trace", "credit");
     private static final Set<String> AGGREGATIONS = Set.of("SUM_RATIO", "SUM", "MAX", "NONE");
     private static final Set<String> PROVENANCES = Set.of("PLAN", "INTERPRETED", "PLACEHOLDER");

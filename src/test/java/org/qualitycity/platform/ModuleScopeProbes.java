@@ -27,6 +27,7 @@ final class ModuleScopeProbes {
         assessment(t);
         complaint(t);
         enterpriseSpotcheckCredit(t);
+        MonitoringDomainScopeProbes.register(t);
     }
 
     /** A task of 赤壁市 (with a supervision notice): 404 to 通城县 on every task endpoint; city steps 403. */

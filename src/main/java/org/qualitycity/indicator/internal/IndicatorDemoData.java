@@ -78,7 +78,9 @@ class IndicatorDemoData implements DemoDataContributor {
         Map<String, BigDecimal> known = new HashMap<>();
         int count = 0;
         for (IndicatorDefinition d : catalog.indicators()) {
-            if (d.elements().stream().anyMatch(e -> provided.contains(e.code()))) {
+            // an indicator whose figures a provider computes is left to it; a provided supporting element (G1a's
+            // good days beside its imported rank) is left out of the generated values
+            if (d.elements().stream().filter(e -> !d.supporting().contains(e)).anyMatch(e -> provided.contains(e.code()))) {
                 continue;
             }
             List<Unit> where = cityOnly(d) ? List.of(city) : areas;
@@ -92,6 +94,9 @@ class IndicatorDemoData implements DemoDataContributor {
                     for (Unit u : where) {
                         Map<String, BigDecimal> generated = generate(d, u, p, random, known);
                         for (var e : generated.entrySet()) {
+                            if (provided.contains(e.getKey())) {
+                                continue;
+                            }
                             if (known.putIfAbsent(e.getKey() + "|" + u.id() + "|" + p.id(), e.getValue()) != null) {
                                 continue; // an element shared with an earlier indicator (W2b/W2c): generated once
                             }
