@@ -27,6 +27,7 @@ final class ModuleScopeProbes {
         assessment(t);
         complaint(t);
         enterpriseSpotcheckCredit(t);
+        MonitoringScopeProbes.register(t);
         MonitoringDomainScopeProbes.register(t);
     }
 

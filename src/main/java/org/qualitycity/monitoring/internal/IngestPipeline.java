@@ -264,12 +264,16 @@ public class IngestPipeline implements TelemetryWriter, SmartLifecycle {
             }
             for (Work w : batch) {
                 release(w);
-                w.ticket().partDone(counts.get(w));
             }
+            // the alarm rules and listeners see the points before the senders hear back, so that a sender (and a
+            // test) that reads the alarms after its acknowledgement finds them evaluated
             try {
                 afterCommit.stored(inserted, receivedAt);
             } catch (RuntimeException e) {
                 LOG.warn("alarm rules or listeners failed after a stored batch", e);
+            }
+            for (Work w : batch) {
+                w.ticket().partDone(counts.get(w));
             }
         }
 
