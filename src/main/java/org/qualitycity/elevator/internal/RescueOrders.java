@@ -131,7 +131,7 @@ public class RescueOrders {
             list.where(running ? "o.state IN ('OPEN', 'RESPONDED', 'ARRIVED')" : "o.state NOT IN ('OPEN', 'RESPONDED', 'ARRIVED')");
         }
         return list.orderBy(q, SORTS, "opened", true, "o.id")
-                .page(jdbc, "SELECT o.*", this::map, q);
+                .page(jdbc, "SELECT o.* FROM elevator_rescue_order o ", this::map, q);
     }
 
     @Transactional(readOnly = true)
