@@ -75,7 +75,7 @@ class ElevatorRescueTest {
                         "firstUseDate", "2019-06-18"), false);
         Device stopsAtFloor = devices.register(DeviceProfile.ELEVATOR, "ELV-T-" + tag + "-B", "测试电梯乙" + tag, tongshan,
                 "secret", Map.of("firstUseDate", "2019-06-18"), false);
-        Instant t0 = clock.instant();
+        Instant t0 = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // stored to the microsecond
         List<Point> points = new ArrayList<>();
         // running, then stopped between floors (outside the door zone) with the doors closed and a passenger inside
         points.addAll(status(car.id(), t0, 1, 0, 1, 1));
