@@ -28,7 +28,7 @@ class MessageKeysTest {
 
     private static final List<String> MODULES = List.of("calendar", "files", "jobs", "notification", "plan",
             "indicator", "task", "assessment", "complaint", "enterprise", "spotcheck", "credit",
-            "environment", "elevator");
+            "monitoring", "environment", "elevator");
 
     private static final Pattern USED = Pattern.compile(
             "(?:Text\\.of|Texts\\.msg|\\bmsg)\\(\\s*\"([a-z][a-zA-Z0-9.-]*[a-zA-Z0-9])\"\\s*[,)]"
