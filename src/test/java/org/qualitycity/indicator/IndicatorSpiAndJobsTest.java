@@ -58,22 +58,22 @@ class IndicatorSpiAndJobsTest {
     void computedValuesArriveThroughTheSpiIncrementallyWithALinkToTheRecords() throws Exception {
         TestApi api = new TestApi(port);
         String admin = api.token("admin");
-        // the provider's records: 通山县 drew 40 (×10⁴ t) in March 2015, 39 of it from compliant sources
+        // the provider's records: 通山县 discharged 40 (×10⁴ t) of sewage in the first quarter of 2015, 39 of it treated
         long unitId = unitId("421224");
-        provider.put(TestComputedProvider.NUM, new ComputedElementProvider.ElementValue(unitId, Period.parse("201503"),
+        provider.put(TestComputedProvider.NUM, new ComputedElementProvider.ElementValue(unitId, Period.parse("2015Q1"),
                 BigDecimal.valueOf(39)));
-        provider.put(TestComputedProvider.DEN, new ComputedElementProvider.ElementValue(unitId, Period.parse("201503"),
+        provider.put(TestComputedProvider.DEN, new ComputedElementProvider.ElementValue(unitId, Period.parse("2015Q1"),
                 BigDecimal.valueOf(40)));
         tx.executeWithoutResult(s -> events.publishEvent(new ComputedDataChanged(
                 Set.of(TestComputedProvider.NUM, TestComputedProvider.DEN), Set.of(2015))));
         JsonNode row = Await.until("the incremental recompute after ComputedDataChanged",
-                () -> find(api.get("/api/v1/analytics?dx=G5&pe=201503;2015Q1&ou=421224;421200", admin).json()
-                        .get("items"), "201503", "421224"),
+                () -> find(api.get("/api/v1/analytics?dx=G6&pe=2015Q1;2015&ou=421224;421200", admin).json()
+                        .get("items"), "2015Q1", "421224"),
                 r -> r != null && !r.get("value").isNull());
         assertThat(row.get("value").decimalValue()).isEqualByComparingTo("97.5");
-        assertThat(row.get("status").asText()).isEqualTo("NOT_MET");
-        var drill = api.get("/api/v1/indicators/G5/units/421224/periods/201503", admin).json();
-        assertThat(drill.get("recordLinks").get(0).get("href").asText()).isEqualTo("/test-records/G5_COMPLIANT_VOLUME/421224/201503");
+        assertThat(row.get("status").asText()).isEqualTo("MET");
+        var drill = api.get("/api/v1/indicators/G6/units/421224/periods/2015Q1", admin).json();
+        assertThat(drill.get("recordLinks").get(0).get("href").asText()).isEqualTo("/test-records/G6_TREATED/421224/2015Q1");
         assertThat(drill.get("inputs").findValuesAsString("source")).containsOnly("COMPUTED");
     }
 

@@ -9,15 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A stand-in for an operational module at the SPI boundary (the monitoring module does not exist yet):
- * it supplies G5's elements from values a test puts here. Demo data leaves provided elements to their
- * provider, so G5 has no demo values in the test database.
+ * A stand-in for an operational module at the SPI boundary: it supplies G6's elements (a reported indicator that
+ * no module computes) from values a test puts here. Demo data leaves provided elements to their provider, so G6
+ * has no demo values in the test database.
  */
 @Component
 public class TestComputedProvider implements ComputedElementProvider {
 
-    public static final String NUM = "G5_COMPLIANT_VOLUME";
-    public static final String DEN = "G5_TOTAL_VOLUME";
+    public static final String NUM = "G6_TREATED";
+    public static final String DEN = "G6_DISCHARGED";
 
     private final Map<String, List<ElementValue>> values = new ConcurrentHashMap<>();
 

@@ -62,7 +62,7 @@ class BundledPlanFileTest {
     private static final Set<String> PERIOD_TYPES = Set.of("YEAR", "HALF", "QUARTER", "MONTH");
     private static final Set<String> SOURCE_TYPES = Set.of("REPORTED", "COMPUTED", "IMPORTED", "ASSESSED");
     private static final Set<String> MODULES = Set.of("spotcheck", "complaint", "survey", "monitoring",
-            "enterprise", "trace", "credit", "engineering");
+            "enterprise", "trace", "credit", "engineering", "environment", "elevator");
     private static final Set<String> AGGREGATIONS = Set.of("SUM_RATIO", "SUM", "MAX", "NONE");
     private static final Set<String> PROVENANCES = Set.of("PLAN", "INTERPRETED", "PLACEHOLDER");
     private static final Set<String> CATEGORIES = Set.of("PLAN_INDICATOR", "COUNT_TARGET");

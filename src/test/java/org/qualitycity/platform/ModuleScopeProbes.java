@@ -32,6 +32,7 @@ final class ModuleScopeProbes {
         PortalScopeProbes.register(t);
         MonitoringScopeProbes.register(t);
         EngineeringScopeProbes.register(t);
+        MonitoringDomainScopeProbes.register(t);
     }
 
     /** A task of 赤壁市 (with a supervision notice): 404 to 通城县 on every task endpoint; city steps 403. */

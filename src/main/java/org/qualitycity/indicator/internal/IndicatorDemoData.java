@@ -88,9 +88,10 @@ class IndicatorDemoData implements DemoDataContributor {
         Map<String, BigDecimal> known = new HashMap<>();
         int count = 0;
         for (IndicatorDefinition d : catalog.indicators()) {
-            if (d.elements().stream().anyMatch(e -> provided.contains(e.code()))) {
-                // a module supplies the values; a comparator it does not supply (P5's national average, reported by
-                // customs) is still a demo report
+            // an indicator whose figures a provider computes is left to it (a provided supporting element — G1a's good
+            // days beside its imported rank — is left out of the generated values); a comparator the provider does not
+            // supply (P5's national average, reported by customs) is still a demo report
+            if (d.elements().stream().filter(e -> !d.supporting().contains(e)).anyMatch(e -> provided.contains(e.code()))) {
                 if (d.comparator() != null && !provided.contains(d.comparator().code())) {
                     demoComparator(d, city, today, random, rows);
                 }
@@ -107,6 +108,9 @@ class IndicatorDemoData implements DemoDataContributor {
                     for (Unit u : where) {
                         Map<String, BigDecimal> generated = generate(d, u, p, random, known);
                         for (var e : generated.entrySet()) {
+                            if (provided.contains(e.getKey())) {
+                                continue;
+                            }
                             if (known.putIfAbsent(e.getKey() + "|" + u.id() + "|" + p.id(), e.getValue()) != null) {
                                 continue; // an element shared with an earlier indicator (W2b/W2c): generated once
                             }

@@ -103,15 +103,16 @@ class PlanValidatorTest {
         assertThat(g1a.supporting()).extracting(DataElement::code).containsExactly("G1_GOOD_DAYS", "G1_VALID_DAYS");
         assertThat(g1a.supporting()).allSatisfy(e -> {
             assertThat(e.source()).isEqualTo(ValueSource.COMPUTED);
-            assertThat(e.module()).isEqualTo("monitoring");
+            assertThat(e.module()).isEqualTo("environment");
             assertThat(e.reportedBy()).isNull();
         });
         assertThat(g1a.target().among()).isEqualTo("湖北省17个市州");
         assertThat(g1a.target().placeholder()).isTrue();
         IndicatorDefinition g5 = find(m, "G5");
-        assertThat(g5.numerator().module()).isEqualTo("monitoring");
-        assertThat(g5.denominator().source()).isEqualTo(ValueSource.REPORTED);
-        assertThat(g5.denominator().reportedBy()).isEqualTo("421200-SLHP");
+        assertThat(g5.numerator().module()).isEqualTo("environment");
+        // the water drawn is metered at the sources too (issue 16): both elements come from the environment module
+        assertThat(g5.denominator().source()).isEqualTo(ValueSource.COMPUTED);
+        assertThat(g5.denominator().module()).isEqualTo("environment");
 
         IndicatorDefinition p7 = find(m, "P7");
         assertThat(p7.target().average()).isTrue();
