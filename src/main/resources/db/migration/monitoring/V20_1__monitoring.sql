@@ -46,6 +46,11 @@ BEGIN
     EXECUTE format('CREATE TABLE %I PARTITION OF monitoring_point FOR VALUES FROM (%L) TO (%L)', name,
                    (m::timestamp AT TIME ZONE 'UTC'), ((m + interval '1 month')::timestamp AT TIME ZONE 'UTC'));
     RETURN true;
+EXCEPTION
+    -- another writer created it meanwhile: the re-check above can miss a table committed while this statement
+    -- waited for the lock (the statement's catalog snapshot is older)
+    WHEN duplicate_table OR unique_violation THEN
+        RETURN false;
 END $$;
 
 -- Drops every partition whose whole month lies before p_before; answers the names dropped.
