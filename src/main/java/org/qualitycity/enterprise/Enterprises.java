@@ -19,6 +19,12 @@ public interface Enterprises {
 
     Optional<EnterpriseRef> byId(long id);
 
+    /** The enterprise with this credit code, whoever asks (for links between enterprises, issue 17). */
+    Optional<EnterpriseRef> byCreditCode(String creditCode);
+
+    /** The users linked to an enterprise (its accounts), for notices addressed to the enterprise (issue 17). */
+    java.util.List<Long> linkedUsers(long enterpriseId);
+
     /** The enterprise an enterprise user is linked to, if any. */
     Optional<Long> linkedEnterprise(long userId);
 

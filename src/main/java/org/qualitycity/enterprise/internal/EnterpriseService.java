@@ -112,6 +112,12 @@ public class EnterpriseService implements Enterprises {
     }
 
     @Override
+    public List<Long> linkedUsers(long enterpriseId) {
+        return jdbc.sql("SELECT user_id FROM enterprise_user WHERE enterprise_id = :e ORDER BY user_id")
+                .param("e", enterpriseId).query(Long.class).list();
+    }
+
+    @Override
     public EnterpriseScope scope(CurrentUser user) {
         if (user.roles().contains("ENTERPRISE") && user.scopeKind() == org.qualitycity.platform.DataScope.Kind.SELF) {
             return EnterpriseScope.ofEnterprise(linkedEnterprise(user.id()).orElse(-1L));
@@ -144,6 +150,14 @@ public class EnterpriseService implements Enterprises {
     public Optional<EnterpriseRef> byId(long id) {
         return jdbc.sql("SELECT e.id, e.credit_code, e.name, e.unit_id, u.code, u.name_zh FROM enterprise e "
                         + "JOIN platform_unit u ON u.id = e.unit_id WHERE e.id = :id").param("id", id)
+                .query((rs, i) -> new EnterpriseRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getString(6))).optional();
+    }
+
+    @Override
+    public Optional<EnterpriseRef> byCreditCode(String creditCode) {
+        return jdbc.sql("SELECT e.id, e.credit_code, e.name, e.unit_id, u.code, u.name_zh FROM enterprise e "
+                        + "JOIN platform_unit u ON u.id = e.unit_id WHERE e.credit_code = :c").param("c", creditCode)
                 .query((rs, i) -> new EnterpriseRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         rs.getString(5), rs.getString(6))).optional();
     }
