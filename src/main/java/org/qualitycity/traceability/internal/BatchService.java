@@ -49,6 +49,7 @@ public class BatchService implements EpcisService.EventListener {
 
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final BigDecimal MAX_QUANTITY = new BigDecimal("99999999999");
     public static final Set<String> KINDS = Set.of("ORIGIN", "PROCESSED", "MIXED", "SPLIT");
     public static final Set<String> BASES = Set.of("QUALITY_CONTROL", "SELF_TEST", "COMMISSIONED_TEST", "INTERNAL_CONTROL");
 
@@ -172,7 +173,7 @@ public class BatchService implements EpcisService.EventListener {
         if (!KINDS.contains(kind)) {
             errors.add(new FieldProblem("kind", Texts.msg("traceability.error.kind")));
         }
-        if (req.quantity() != null && req.quantity().signum() <= 0) {
+        if (req.quantity() != null && (req.quantity().signum() <= 0 || req.quantity().compareTo(MAX_QUANTITY) > 0)) {
             errors.add(new FieldProblem("quantity", Texts.msg("traceability.error.quantity")));
         }
         if (req.producedOn() != null && req.producedOn().isAfter(LocalDate.now(clock))) {
@@ -562,7 +563,7 @@ public class BatchService implements EpcisService.EventListener {
     CertificateView issue(NewCertificate req, BatchView b, CurrentUser user, boolean demo) {
         List<FieldProblem> errors = new ArrayList<>();
         BigDecimal quantity = req.quantity() != null ? req.quantity() : b.quantity();
-        if (quantity == null || quantity.signum() <= 0) {
+        if (quantity == null || quantity.signum() <= 0 || quantity.compareTo(MAX_QUANTITY) > 0) {
             errors.add(new FieldProblem("quantity", Texts.msg("traceability.error.quantity")));
         }
         String uom = req.uom() != null && !req.uom().isBlank() ? req.uom().trim() : b.uom() != null ? b.uom() : "KGM";

@@ -256,7 +256,9 @@ public class EpcisService {
             return null;
         }
         try {
-            return OffsetDateTime.parse(v).toInstant();
+            OffsetDateTime t = OffsetDateTime.parse(v);
+            // PostgreSQL's timestamptz and java.sql.Timestamp: years 1 to 9999 only
+            return t.getYear() < 1 || t.getYear() > 9999 ? null : t.toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }
@@ -296,7 +298,12 @@ public class EpcisService {
         } else if (action == null || !Epcis.ACTIONS.contains(action)) {
             errors.add(new FieldProblem(p + "action", Texts.msg("traceability.epcis.error.action")));
         }
-        if (type.equals("AggregationEvent") && "ADD".equals(action) && !isUri(text(e, "parentID"))) {
+        if (e.has("eventID") && (text(e, "eventID") == null || text(e, "eventID").length() > 300)) {
+            errors.add(new FieldProblem(p + "eventID", Texts.msg("traceability.epcis.error.uri")));
+        }
+        if (e.has("parentID") && !isUri(text(e, "parentID"))) {
+            errors.add(new FieldProblem(p + "parentID", Texts.msg("traceability.epcis.error.uri")));
+        } else if (type.equals("AggregationEvent") && "ADD".equals(action) && !isUri(text(e, "parentID"))) {
             errors.add(new FieldProblem(p + "parentID", Texts.msg("traceability.epcis.error.uri")));
         }
         String step = text(e, "bizStep");
@@ -319,6 +326,12 @@ public class EpcisService {
                 if (!isUri(l.get(i).asString(null))) {
                     errors.add(new FieldProblem(p + list + "[" + i + "]", Texts.msg("traceability.epcis.error.uri")));
                 }
+            }
+        }
+        for (String list : List.of("destinationList", "sourceList")) {
+            JsonNode l = e.path(list);
+            if (e.has(list) && !l.isArray()) {
+                errors.add(new FieldProblem(p + list, Texts.msg("traceability.epcis.error.uri")));
             }
         }
         for (String list : List.of("quantityList", "childQuantityList", "inputQuantityList", "outputQuantityList")) {
