@@ -25,6 +25,9 @@ public interface Enterprises {
      */
     Optional<EnterpriseRef> byCreditCode(String creditCode);
 
+    /** The users linked to an enterprise (its accounts), for notices addressed to the enterprise (issue 17). */
+    java.util.List<Long> linkedUsers(long enterpriseId);
+
     /** The enterprise an enterprise user is linked to, if any. */
     Optional<Long> linkedEnterprise(long userId);
 

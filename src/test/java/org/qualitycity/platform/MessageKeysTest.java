@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageKeysTest {
 
     private static final List<String> MODULES = List.of("calendar", "files", "jobs", "notification", "plan",
-            "indicator", "task", "assessment", "complaint", "enterprise", "spotcheck", "credit", "survey", "report", "portal", "monitoring", "engineering", "environment", "elevator");
+            "indicator", "task", "assessment", "complaint", "enterprise", "spotcheck", "credit", "survey", "report", "portal", "monitoring", "engineering", "environment", "elevator", "traceability");
 
     private static final Pattern USED = Pattern.compile(
             "(?:Text\\.of|Texts\\.msg|\\bmsg)\\(\\s*\"([a-z][a-zA-Z0-9.-]*[a-zA-Z0-9])\"\\s*[,)]"

@@ -255,6 +255,7 @@ final class ModuleScopeProbes {
     /** Enterprise register, spot checks and credit (see EnterpriseScopeProbes). */
     private static void enterpriseSpotcheckCredit(DataScopeTest t) {
         EnterpriseScopeProbes.register(t);
+        TraceabilityScopeProbes.register(t);
     }
 
     /** The calendar is city-wide reference data (no unit owns it); changing it needs calendar:year:edit. */

@@ -116,6 +116,12 @@ public class EnterpriseService implements Enterprises {
     static final String MODULE = "enterprise";
 
     @Override
+    public List<Long> linkedUsers(long enterpriseId) {
+        return jdbc.sql("SELECT user_id FROM enterprise_user WHERE enterprise_id = :e ORDER BY user_id")
+                .param("e", enterpriseId).query(Long.class).list();
+    }
+
+    @Override
     public EnterpriseScope scope(CurrentUser user) {
         return scope(user, MODULE);
     }

@@ -35,7 +35,9 @@ class SecurityConfig {
     static final String[] PUBLIC_PAGES = {"/login", "/login/totp", "/webjars/**", "/css/**", "/js/**", "/img/**", "/geo/**",
             "/favicon.ico", "/error", "/public/**", "/api-docs.html", "/swagger-ui/**",
             // the public portal for anonymous visitors, the workbench for the signed-in (HomeController)
-            "/"};
+            "/",
+            // issue 17: the public scan page (GS1 Digital Link path and the platform's own /t/{code})
+            "/01/**", "/t/**"};
 
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "

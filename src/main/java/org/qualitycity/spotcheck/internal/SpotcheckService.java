@@ -480,6 +480,11 @@ public class SpotcheckService implements SpotcheckRecords {
 
     private void changed(SampleView s) {
         events.publishEvent(new ComputedDataChanged(ELEMENTS, Set.of(s.sampledOn().getYear())));
+        // issue 17: traceability turns the result into an inspecting event of the sampled batch
+        jdbc.sql("SELECT enterprise_id, final_verdict FROM spotcheck_sample WHERE id = :id").param("id", s.id())
+                .query((rs, n) -> new org.qualitycity.spotcheck.SampleResultRecorded(s.id(), s.sampleNo(),
+                        rs.getLong(1), s.product(), s.batchNo(), s.sampledOn(), rs.getString(2)))
+                .optional().filter(r -> r.verdict() != null).ifPresent(events::publishEvent);
     }
 
     /** The first test's result: items with verdicts; the batch passes only if every item passes. */
