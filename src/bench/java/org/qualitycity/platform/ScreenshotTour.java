@@ -35,14 +35,21 @@ class ScreenshotTour {
     static {
         ROLES.put("city-office", new Role("admin", List.of("/", "/indicators/dashboard", "/indicators/warnings",
                 "/indicators/review", "/tasks", "/tasks/timeline", "/assessments", "/complaints", "/complaints/stats",
-                "/spotchecks/samples", "/enterprises", "/plan/overview", "/plan/indicators", "/units", "/jobs")));
+                "/spotchecks/samples", "/enterprises", "/plan/overview", "/plan/indicators", "/units", "/jobs",
+                "/projects/map", "/surveys", "/reports", "/monitoring", "/environment/stations?profile=AIR_STATION",
+                "/environment/stations?profile=WATER_SECTION", "/elevators", "/elevators/rescue-orders",
+                "/traceability/batches", "/portal/hot-topics", "/big-screen")));
         ROLES.put("security-admin", new Role("secadmin", List.of("/", "/roles", "/users")));
         ROLES.put("audit-admin", new Role("auditadmin", List.of("/audit", "/login-log")));
         ROLES.put("district", new Role("tongcheng", List.of("/", "/tasks/mine", "/tasks/notices", "/indicators/entry",
-                "/complaints", "/spotchecks/follow-ups", "/indicators/dashboard")));
+                "/complaints", "/spotchecks/follow-ups", "/indicators/dashboard", "/projects", "/elevators/rescue-orders",
+                "/traceability/batches")));
+        ROLES.put("market-regulator", new Role("scjg", List.of("/", "/enterprises", "/spotchecks/random-draws",
+                "/licence-catalogue", "/licence-catalogue/uncovered", "/export-notifications")));
+        ROLES.put("housing-bureau", new Role("zhujian", List.of("/", "/projects", "/projects/map")));
         ROLES.put("enterprise", new Role("qiye", List.of("/", "/spotchecks/samples", "/enterprises")));
         ROLES.put("citizen", new Role(null, List.of("/", "/login", "/public/complaints", "/public/complaints/track",
-                "/public/announcements", "/public/blacklist", "/public/credit", "/public/hot-topics", "/public/scan")));
+                "/public/announcements", "/public/blacklist", "/public/credit", "/public/hot-topics", "/public/scan", "/public/surveys", "/public/reports")));
     }
 
     @LocalServerPort
