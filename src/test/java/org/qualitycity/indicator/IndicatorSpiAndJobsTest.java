@@ -58,22 +58,22 @@ class IndicatorSpiAndJobsTest {
     void computedValuesArriveThroughTheSpiIncrementallyWithALinkToTheRecords() throws Exception {
         TestApi api = new TestApi(port);
         String admin = api.token("admin");
-        // the provider's records: 通山县 discharged 40 (×10⁴ t) of sewage in the first quarter of 2015, 39 of it treated
+        // the provider's records: 通山县 has 40 (×10⁴ ha) of land in 2013, 39 of it forest
         long unitId = unitId("421224");
-        provider.put(TestComputedProvider.NUM, new ComputedElementProvider.ElementValue(unitId, Period.parse("2015Q1"),
+        provider.put(TestComputedProvider.NUM, new ComputedElementProvider.ElementValue(unitId, Period.parse("2013"),
                 BigDecimal.valueOf(39)));
-        provider.put(TestComputedProvider.DEN, new ComputedElementProvider.ElementValue(unitId, Period.parse("2015Q1"),
+        provider.put(TestComputedProvider.DEN, new ComputedElementProvider.ElementValue(unitId, Period.parse("2013"),
                 BigDecimal.valueOf(40)));
         tx.executeWithoutResult(s -> events.publishEvent(new ComputedDataChanged(
-                Set.of(TestComputedProvider.NUM, TestComputedProvider.DEN), Set.of(2015))));
+                Set.of(TestComputedProvider.NUM, TestComputedProvider.DEN), Set.of(2013))));
         JsonNode row = Await.until("the incremental recompute after ComputedDataChanged",
-                () -> find(api.get("/api/v1/analytics?dx=G6&pe=2015Q1;2015&ou=421224;421200", admin).json()
-                        .get("items"), "2015Q1", "421224"),
+                () -> find(api.get("/api/v1/analytics?dx=G3&pe=2013&ou=421224;421200", admin).json()
+                        .get("items"), "2013", "421224"),
                 r -> r != null && !r.get("value").isNull());
         assertThat(row.get("value").decimalValue()).isEqualByComparingTo("97.5");
         assertThat(row.get("status").asText()).isEqualTo("MET");
-        var drill = api.get("/api/v1/indicators/G6/units/421224/periods/2015Q1", admin).json();
-        assertThat(drill.get("recordLinks").get(0).get("href").asText()).isEqualTo("/test-records/G6_TREATED/421224/2015Q1");
+        var drill = api.get("/api/v1/indicators/G3/units/421224/periods/2013", admin).json();
+        assertThat(drill.get("recordLinks").get(0).get("href").asText()).isEqualTo("/test-records/G3_FOREST_AREA/421224/2013");
         assertThat(drill.get("inputs").findValuesAsString("source")).containsOnly("COMPUTED");
     }
 

@@ -9,15 +9,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A stand-in for an operational module at the SPI boundary: it supplies G6's elements (a reported indicator that
- * no module computes) from values a test puts here. Demo data leaves provided elements to their provider, so G6
+ * A stand-in for an operational module at the SPI boundary: it supplies G3's elements (forest coverage, a reported
+ * yearly indicator that no module computes and no other test reports; G4 and G6 are the reported indicators the
+ * data-entry tests use) from values a test puts here. Demo data leaves provided elements to their provider, so G3
  * has no demo values in the test database.
  */
 @Component
 public class TestComputedProvider implements ComputedElementProvider {
 
-    public static final String NUM = "G6_TREATED";
-    public static final String DEN = "G6_DISCHARGED";
+    public static final String NUM = "G3_FOREST_AREA";
+    public static final String DEN = "G3_LAND_AREA";
 
     private final Map<String, List<ElementValue>> values = new ConcurrentHashMap<>();
 

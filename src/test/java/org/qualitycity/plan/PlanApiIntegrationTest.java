@@ -151,7 +151,11 @@ class PlanApiIntegrationTest {
         JsonNode p5 = byCode.get("P5");
         assertThat(p5.get("target").get("comparator").asText()).isEqualTo("P5_NATIONAL_AVG");
         assertThat(p5.get("elements").get("comparator").get("scope").asText()).isEqualTo("CITY_ONLY");
-        assertThat(p5.get("elements").get("numerator").get("reportedBy").asText()).as("inherited").isEqualTo("421200-HG");
+        // elements without a source of their own inherit the indicator's (P5's come from the export records now; its
+        // national average stays a customs report)
+        assertThat(byCode.get("G4").get("elements").get("numerator").get("reportedBy").asText()).as("inherited")
+                .isEqualTo("421200-ZJJ");
+        assertThat(p5.get("elements").get("comparator").get("reportedBy").asText()).isEqualTo("421200-HG");
         assertThat(byCode.get("P7").get("target").get("basis").asText()).isEqualTo("AVERAGE_ANNUAL");
         assertThat(byCode.get("P7").get("target").get("baseYear").asInt()).isEqualTo(2016);
         assertThat(byCode.get("G1a").get("target").get("provenance").asText()).isEqualTo("PLACEHOLDER");

@@ -75,7 +75,7 @@ class UnitsApiTest {
         TestApi api = api();
         var r = api.get("/api/v1/units", api.token("tongcheng"));
         assertThat(r.status()).isEqualTo(200);
-        assertThat(byCode(r.json()).keySet()).containsExactlyInAnyOrder("421222", "421222-SCJG");
+        assertThat(byCode(r.json()).keySet()).containsExactlyInAnyOrder("421222", "421222-SCJG", "421222-ZJJ");
     }
 
     @Test

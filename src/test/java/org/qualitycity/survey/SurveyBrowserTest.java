@@ -28,7 +28,7 @@ class SurveyBrowserTest {
     int port;
 
     @Test
-    void aCitizenAnswersOnAPhoneAndTheCityOfficeSeesTheResultChange() {
+    void aCitizenAnswersOnAPhoneAndTheCityOfficeSeesTheResultChange() throws Exception {
         String base = "http://localhost:" + port;
         TestApi api = new TestApi(port);
         var created = api.post("/api/v1/surveys", SurveyTest.survey("手机作答测试调查",
@@ -63,8 +63,17 @@ class SurveyBrowserTest {
                 label.click();
             }
             var submit = phone.findElement(By.id("survey-submit"));
-            phone.executeScript("arguments[0].scrollIntoView({block: 'center'})", submit);
-            submit.click();
+            // the page may still be settling (the QR image, fonts) when it is scrolled: scroll and press until the
+            // button is where the press lands, as a person would
+            wait.until(d -> {
+                phone.executeScript("arguments[0].scrollIntoView({block: 'center'})", submit);
+                try {
+                    submit.click();
+                    return true;
+                } catch (org.openqa.selenium.ElementClickInterceptedException notYet) {
+                    return false;
+                }
+            });
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("survey-thanks")));
 
             office.navigate().refresh();

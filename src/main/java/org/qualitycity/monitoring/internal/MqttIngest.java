@@ -62,11 +62,16 @@ public class MqttIngest implements SmartLifecycle {
     private volatile MqttClient client;
     private volatile boolean running;
 
+    /** The broker keeps its identity file under the data directory, not in the working directory. */
+    private final String dataDir;
+
     MqttIngest(DeviceRegistry devices, IngestPipeline pipeline, ObjectMapper json,
                @Value("${qc.monitoring.mqtt.port:1883}") int port,
                @Value("${qc.monitoring.mqtt.url:}") String url,
                @Value("${qc.monitoring.mqtt.username:}") String username,
-               @Value("${qc.monitoring.mqtt.password:}") String password) {
+               @Value("${qc.monitoring.mqtt.password:}") String password,
+               @Value("${qc.data-dir}") String dataDir) {
+        this.dataDir = dataDir;
         this.devices = devices;
         this.pipeline = pipeline;
         this.json = json;
@@ -108,6 +113,13 @@ public class MqttIngest implements SmartLifecycle {
         p.setProperty("port", Integer.toString(port));
         p.setProperty("websocket_port", "disabled");
         p.setProperty("persistence_enabled", "false");
+        java.nio.file.Path mqttDir = java.nio.file.Path.of(dataDir, "mqtt").toAbsolutePath();
+        try {
+            java.nio.file.Files.createDirectories(mqttDir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        p.setProperty("data_path", mqttDir.toString());
         p.setProperty("allow_anonymous", "false");
         p.setProperty("netty.mqtt.message_size", Integer.toString(1024 * 1024));
         p.setProperty("intercept.thread_pool.size", "2");

@@ -101,6 +101,22 @@ public final class BackupRestore {
                 info.setProperty("table." + table + ".columns", String.join(",", cols));
             }
             info.setProperty("tables", String.join(",", tables));
+            // partitions of partitioned tables (monitoring_point_yYYYYmMM …) are created at run time, not by the
+            // migrations: the backup keeps each one's parent and bounds so that the restore can create it again
+            List<String> partitions = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                    SELECT n.nspname || '.' || c.relname, pn.nspname || '.' || p.relname, pg_get_expr(c.relpartbound, c.oid)
+                    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                    JOIN pg_inherits i ON i.inhrelid = c.oid JOIN pg_class p ON p.oid = i.inhparent
+                    JOIN pg_namespace pn ON pn.oid = p.relnamespace
+                    WHERE c.relispartition AND c.relkind = 'r' ORDER BY 1""")) {
+                while (rs.next()) {
+                    partitions.add(rs.getString(1));
+                    info.setProperty("partition." + rs.getString(1) + ".parent", rs.getString(2));
+                    info.setProperty("partition." + rs.getString(1) + ".bound", rs.getString(3));
+                }
+            }
+            info.setProperty("partitions", String.join(",", partitions));
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                     "SELECT schemaname || '.' || sequencename, last_value FROM pg_sequences ORDER BY 1")) {
                 List<String> seqs = new ArrayList<>();
@@ -201,6 +217,7 @@ public final class BackupRestore {
                 st.execute("ROLLBACK TO SAVEPOINT r");
                 replica = false;
             }
+            createPartitions(st, info);
             List<String> existing = tables(c);
             if (!existing.isEmpty()) {
                 // rows that the migrations insert (roles, rules) come back from the backup instead
@@ -273,6 +290,24 @@ public final class BackupRestore {
     }
 
     // ------------------------------------------------------------------------------------ helpers
+
+    /**
+     * Creates the partitions the backup lists and the migrations did not (DDL takes no bind parameters: the names are
+     * quoted identifiers, and the bound is PostgreSQL's own text of it, from a backup whose manifest was verified).
+     */
+    private static void createPartitions(Statement st, Properties info) throws SQLException {
+        for (String part : info.getProperty("partitions", "").split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String parent = info.getProperty("partition." + part + ".parent");
+            String bound = info.getProperty("partition." + part + ".bound", "");
+            if (parent == null || !bound.matches("(FOR VALUES [^;]*|DEFAULT)")) {
+                throw new IllegalStateException("backup.properties: partition " + part + " has no valid parent and bound");
+            }
+            st.execute("CREATE TABLE IF NOT EXISTS " + qualified(part) + " PARTITION OF " + qualified(parent) + " " + bound);
+        }
+    }
 
     static List<String> tables(Connection c) throws SQLException {
         List<String> out = new ArrayList<>();

@@ -90,8 +90,9 @@ class PlanValidatorTest {
         assertThat(p5.target().kind()).isEqualTo(TargetRule.Kind.LT_COMPARATOR);
         assertThat(p5.target().comparator()).isEqualTo("P5_NATIONAL_AVG");
         // elements without a source inherit the indicator's
-        assertThat(p5.numerator().source()).isEqualTo(ValueSource.REPORTED);
-        assertThat(p5.numerator().reportedBy()).isEqualTo("421200-HG");
+        assertThat(p5.numerator().source()).isEqualTo(ValueSource.COMPUTED);
+        assertThat(find(m, "G4").numerator().source()).isEqualTo(ValueSource.REPORTED);
+        assertThat(find(m, "G4").numerator().reportedBy()).isEqualTo("421200-ZJJ");
         DataElement p1Passed = find(m, "P1").numerator();
         assertThat(p1Passed.source()).isEqualTo(ValueSource.COMPUTED);
         assertThat(p1Passed.module()).isEqualTo("spotcheck");
