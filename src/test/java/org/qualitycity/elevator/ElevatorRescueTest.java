@@ -70,10 +70,10 @@ class ElevatorRescueTest {
         String admin = api.token("admin");
         String tag = Long.toString(System.nanoTime() % 1_000_000);
         long tongshan = unitId("421224");
-        Device car = devices.register(DeviceProfile.ELEVATOR, "ELV-T-" + tag, "测试电梯" + tag, tongshan, "secret",
+        Device car = devices.register(DeviceProfile.ELEVATOR, "ELV-T-" + tag, "测试电梯" + tag + "号", tongshan, "secret",
                 Map.of("registrationCode", "31109999" + tag, "code96333", "9" + tag, "address", "通山县测试路1号",
                         "firstUseDate", "2019-06-18"), false);
-        Device stopsAtFloor = devices.register(DeviceProfile.ELEVATOR, "ELV-T-" + tag + "-B", "测试电梯乙" + tag, tongshan,
+        Device stopsAtFloor = devices.register(DeviceProfile.ELEVATOR, "ELV-T-" + tag + "-B", "测试电梯乙" + tag + "号", tongshan,
                 "secret", Map.of("firstUseDate", "2019-06-18"), false);
         Instant t0 = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // stored to the microsecond
         List<Point> points = new ArrayList<>();
@@ -139,7 +139,7 @@ class ElevatorRescueTest {
         TestApi api = new TestApi(port);
         String admin = api.token("admin");
         String tag = Long.toString(System.nanoTime() % 1_000_000);
-        Device car = devices.register(DeviceProfile.ELEVATOR, "ELV-I-" + tag, "检验测试电梯" + tag, unitId("421224"),
+        Device car = devices.register(DeviceProfile.ELEVATOR, "ELV-I-" + tag, "检验测试电梯" + tag + "号", unitId("421224"),
                 "secret", Map.of("firstUseDate", "2019-06-18"), false);
         JsonNode exams = api.get("/api/v1/elevators/" + car.id() + "/inspections?to=2036", admin).json();
         List<Integer> inspections = new ArrayList<>();
