@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * The air quality index of HJ 633-2012 (环境空气质量指数 (AQI) 技术规定), daily form: the individual index
  * (IAQI) of each pollutant from the breakpoints of its Table 1 by linear interpolation (formula 1), rounded up
- * to a whole number (§5: "进位取整数"), the AQI as the largest IAQI (formula 2), the primary pollutant(s) as the
+ * to a whole number (rounded up, §5), the AQI as the largest IAQI (formula 2), the primary pollutant(s) as the
  * pollutants with that largest IAQI when the AQI is above 50 (§6.1), and pollutants over the standard as those
  * with an IAQI above 100. Daily concentrations: 24-hour averages of SO₂, NO₂, PM10, PM2.5 and CO, and the day's
  * largest 8-hour moving average of O₃ ({@link #o3Max8h}). Framework-free.
