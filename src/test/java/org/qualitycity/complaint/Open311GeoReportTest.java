@@ -34,7 +34,7 @@ class Open311GeoReportTest {
     /** Every test request comes from 127.0.0.1: leave the public intake's per-address allowance unspent. */
     @AfterEach
     void clearRateCounters() {
-        jdbc.sql("DELETE FROM complaint_rate").update();
+        jdbc.sql("DELETE FROM platform_rate").update();
     }
 
     @Test

@@ -23,6 +23,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.qualitycity.QualityCityApplication;
+import org.qualitycity.indicator.ComputedElementProvider;
+import org.springframework.modulith.core.ApplicationModules;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -61,8 +64,8 @@ class BundledPlanFileTest {
             "ITEMS", "DAYS", "RATING");
     private static final Set<String> PERIOD_TYPES = Set.of("YEAR", "HALF", "QUARTER", "MONTH");
     private static final Set<String> SOURCE_TYPES = Set.of("REPORTED", "COMPUTED", "IMPORTED", "ASSESSED");
-    private static final Set<String> MODULES = Set.of("spotcheck", "complaint", "survey", "monitoring",
-            "enterprise", "trace", "credit", "engineering", "environment", "elevator");
+    /** The modules a COMPUTED source may name: the plan schema's enum, checked against the application's modules. */
+    private static Set<String> MODULES;
     private static final Set<String> AGGREGATIONS = Set.of("SUM_RATIO", "SUM", "MAX", "NONE");
     private static final Set<String> PROVENANCES = Set.of("PLAN", "INTERPRETED", "PLACEHOLDER");
     private static final Set<String> CATEGORIES = Set.of("PLAN_INDICATOR", "COUNT_TARGET");
@@ -81,6 +84,38 @@ class BundledPlanFileTest {
             plan = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             source = new String(src.readAllBytes(), StandardCharsets.UTF_8);
         }
+        MODULES = Set.copyOf(schemaModules());
+    }
+
+    /** The {@code module} enum of a source in {@code plans/plan.schema.json} (JSON is YAML). */
+    @SuppressWarnings("unchecked")
+    private static List<String> schemaModules() throws IOException {
+        try (InputStream in = BundledPlanFileTest.class.getResourceAsStream("/plans/plan.schema.json")) {
+            assertNotNull(in, "plans/plan.schema.json on the classpath");
+            Map<String, Object> schema = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            Map<String, Object> fields = map(map(schema, "$defs"), "sourceFields");
+            return (List<String>) map(map(fields, "properties"), "module").get("enum");
+        }
+    }
+
+    /**
+     * The schema names modules of the application only, and every module that supplies computed elements
+     * (a {@code ComputedElementProvider} bean) is among them: a plan may name each supplier, and nothing else.
+     */
+    @Test
+    void theSchemasModulesAreTheApplicationsModulesAndIncludeEverySupplier() throws IOException {
+        ApplicationModules modules = ApplicationModules.of(QualityCityApplication.class);
+        Set<String> names = modules.stream().map(m -> m.getIdentifier().toString()).collect(Collectors.toSet());
+        List<String> inSchema = schemaModules();
+        assertEquals(inSchema.size(), Set.copyOf(inSchema).size(), "no module twice in the schema: " + inSchema);
+        assertTrue(names.containsAll(inSchema), "schema modules that are no module of the application: "
+                + inSchema.stream().filter(m -> !names.contains(m)).toList());
+        List<String> suppliers = modules.stream()
+                .filter(m -> !m.getSpringBeans(ComputedElementProvider.class).isEmpty())
+                .map(m -> m.getIdentifier().toString()).filter(m -> !m.equals("indicator")).sorted().toList();
+        assertTrue(suppliers.size() >= 6, "suppliers found: " + suppliers);
+        assertTrue(inSchema.containsAll(suppliers), "modules supplying computed elements missing from the schema: "
+                + suppliers.stream().filter(m -> !inSchema.contains(m)).toList());
     }
 
     @Test

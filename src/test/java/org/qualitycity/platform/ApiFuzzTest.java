@@ -105,8 +105,7 @@ class ApiFuzzTest {
      */
     @org.junit.jupiter.api.AfterEach
     void clearRateCounters() {
-        jdbc.sql("DELETE FROM complaint_rate").update();
-        jdbc.sql("DELETE FROM portal_rate").update();
+        jdbc.sql("DELETE FROM platform_rate").update();
     }
 
     record Param(String name, String in, JsonNode schema, boolean required) {

@@ -60,7 +60,7 @@ class CrashSafetyTest {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-cp", System.getProperty("java.class.path"), QualityCityApplication.class.getName(),
                 "--server.port=" + port, "--qc.data-dir=" + dir, "--qc.demo=true", "--spring.jmx.enabled=false",
-                "--qc.complaint.limit.per-ip=1000000", "--qc.complaint.limit.per-phone=1000000")
+                "--qc.rate-limits.complaint-per-ip.max=1000000", "--qc.rate-limits.complaint-per-phone.max=1000000")
                 .redirectErrorStream(true).start();
         CountDownLatch started = new CountDownLatch(1);
         Path log = Path.of("target", "crash-child.log");

@@ -1,6 +1,8 @@
 package org.qualitycity.platform;
 
 import org.junit.jupiter.api.Test;
+import org.qualitycity.QualityCityApplication;
+import org.springframework.modulith.core.ApplicationModules;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +28,35 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MessageKeysTest {
 
-    private static final List<String> MODULES = List.of("calendar", "files", "jobs", "notification", "plan",
-            "indicator", "task", "assessment", "complaint", "enterprise", "spotcheck", "credit", "survey", "report", "portal", "monitoring", "engineering", "environment", "elevator", "traceability");
+    /**
+     * Every module but the platform (whose bundle is {@code messages}) has a bundle of its own: the modules are the
+     * application's (Spring Modulith), so a new module needs no edit here, only its two bundle files.
+     */
+    private static final List<String> MODULES = ApplicationModules.of(QualityCityApplication.class).stream()
+            .map(m -> m.getIdentifier().toString()).filter(m -> !m.equals("platform")).sorted().toList();
+
+    /** Each module's bundle exists in both languages and is registered in {@code spring.messages.basename}. */
+    @Test
+    void everyModuleHasBothBundlesAndAllAreRegistered() throws IOException {
+        assertThat(MODULES).hasSizeGreaterThan(15).contains("complaint", "traceability");
+        Set<String> expected = new TreeSet<>(List.of("i18n/messages"));
+        MODULES.forEach(m -> expected.add("i18n/" + m + "_messages"));
+        String yml = Files.readString(Path.of("src/main/resources/application.yml"));
+        Matcher b = Pattern.compile("(?m)^\\s+basename:\\s*(.+)$").matcher(yml);
+        assertThat(b.find()).as("spring.messages.basename in application.yml").isTrue();
+        Set<String> registered = new TreeSet<>(List.of(b.group(1).strip().split("\\s*,\\s*")));
+        assertThat(registered).as("spring.messages.basename = messages + one bundle per module").isEqualTo(expected);
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/i18n"))) {
+            Set<String> onDisk = new TreeSet<>(files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(".properties")).map(f -> "i18n/" + f.replaceAll("(_en)?\\.properties$", ""))
+                    .toList());
+            assertThat(onDisk).as("bundle files in src/main/resources/i18n").isEqualTo(expected);
+        }
+        for (String m : MODULES) {
+            assertThat(load(m + "_messages.properties").stringPropertyNames()).as(m + " zh").isNotEmpty();
+            assertThat(load(m + "_messages_en.properties").stringPropertyNames()).as(m + " en").isNotEmpty();
+        }
+    }
 
     private static final Pattern USED = Pattern.compile(
             "(?:Text\\.of|Texts\\.msg|\\bmsg)\\(\\s*\"([a-z][a-zA-Z0-9.-]*[a-zA-Z0-9])\"\\s*[,)]"

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -111,8 +110,6 @@ class ComplaintDeadlines {
         if (!overdueYears.isEmpty()) {
             events.publishEvent(new ComputedDataChanged(ELEMENTS, overdueYears));
         }
-        jdbc.sql("DELETE FROM complaint_rate WHERE window_start < :old")
-                .param("old", Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(2)))).update();
         return posted;
     }
 

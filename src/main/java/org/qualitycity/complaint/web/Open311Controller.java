@@ -9,7 +9,6 @@ import org.qualitycity.complaint.internal.ComplaintService;
 import org.qualitycity.complaint.internal.Dtos.Receipt;
 import org.qualitycity.complaint.internal.Dtos.Submission;
 import org.qualitycity.complaint.internal.Open311;
-import org.qualitycity.complaint.internal.RateLimiter;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
@@ -17,9 +16,7 @@ import org.qualitycity.platform.web.ApiController;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.WebUtils;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -43,11 +39,11 @@ class Open311Controller {
 
     private final Open311 open311;
     private final ComplaintService service;
-    private final RateLimiter limiter;
+    private final IntakeLimits limiter;
     private final Validation validation;
     private final Units units;
 
-    Open311Controller(Open311 open311, ComplaintService service, RateLimiter limiter, Validation validation, Units units) {
+    Open311Controller(Open311 open311, ComplaintService service, IntakeLimits limiter, Validation validation, Units units) {
         this.open311 = open311;
         this.service = service;
         this.limiter = limiter;
@@ -64,7 +60,7 @@ class Open311Controller {
     @PostMapping("/requests.json")
     @Operation(summary = "GeoReport v2 submit (form fields service_code, description, address_string, lat, long, first_name, last_name, phone, email, attribute[district], attribute[respondent])")
     ResponseEntity<List<Map<String, Object>>> submit(@RequestParam Map<String, String> p, HttpServletRequest request) {
-        limiter.hit(request.getRemoteAddr(), p.get("phone"));
+        limiter.submission(request.getRemoteAddr(), p.get("phone"));
         String code = p.getOrDefault("service_code", "");
         String type = switch (code) {
             case "GOODS_COMPLAINT", "SERVICES_COMPLAINT" -> "COMPLAINT";
@@ -106,7 +102,7 @@ class Open311Controller {
                                      @RequestParam(defaultValue = "1") int page,
                                      @RequestParam(defaultValue = "50") int page_size,
                                      HttpServletRequest request) {
-        limiter.hitRead(request.getRemoteAddr());
+        limiter.read(request.getRemoteAddr());
         useRequestLanguage(request);
         return open311.search(service_request_id, service_code, status, start_date, end_date, page, page_size);
     }
@@ -114,7 +110,7 @@ class Open311Controller {
     @GetMapping("/requests/{id}.json")
     @Operation(summary = "GeoReport v2: one request")
     List<Map<String, Object>> one(@PathVariable String id, HttpServletRequest request) {
-        limiter.hitRead(request.getRemoteAddr());
+        limiter.read(request.getRemoteAddr());
         useRequestLanguage(request);
         return open311.byId(id).stream().findFirst().map(List::of)
                 .orElseThrow(() -> new org.qualitycity.platform.NotFoundException("request"));
@@ -123,20 +119,12 @@ class Open311Controller {
     @GetMapping("/tokens/{token}.json")
     @Operation(summary = "GeoReport v2: the request id behind a token")
     List<Map<String, Object>> token(@PathVariable String token, HttpServletRequest request) {
-        limiter.hitRead(request.getRemoteAddr());
+        limiter.read(request.getRemoteAddr());
         var found = open311.byId(token);
         if (found.isEmpty()) {
             throw new org.qualitycity.platform.NotFoundException("token");
         }
         return List.of(Map.of("service_request_id", token, "token", token));
-    }
-
-    @ExceptionHandler(RateLimiter.LimitedException.class)
-    ResponseEntity<ProblemDetail> limited(RateLimiter.LimitedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
-        p.setType(URI.create("https://qualitycity.org/problems/too-many-requests"));
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header("Retry-After", String.valueOf(e.retryAfterSeconds())).body(p);
     }
 
     /**

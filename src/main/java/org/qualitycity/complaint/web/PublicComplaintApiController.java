@@ -7,12 +7,9 @@ import org.qualitycity.complaint.internal.ComplaintService;
 import org.qualitycity.complaint.internal.Dtos.PublicStatus;
 import org.qualitycity.complaint.internal.Dtos.Receipt;
 import org.qualitycity.complaint.internal.Dtos.Submission;
-import org.qualitycity.complaint.internal.RateLimiter;
 import org.qualitycity.platform.web.ApiController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,10 +26,10 @@ import java.net.URI;
 class PublicComplaintApiController {
 
     private final ComplaintService service;
-    private final RateLimiter limiter;
+    private final IntakeLimits limiter;
     private final Validation validation;
 
-    PublicComplaintApiController(ComplaintService service, RateLimiter limiter, Validation validation) {
+    PublicComplaintApiController(ComplaintService service, IntakeLimits limiter, Validation validation) {
         this.service = service;
         this.limiter = limiter;
         this.validation = validation;
@@ -41,7 +38,7 @@ class PublicComplaintApiController {
     @PostMapping
     @Operation(summary = "Submit a complaint, a report or both (type BOTH: two linked cases); returns the tracking code")
     ResponseEntity<Receipt> submit(@RequestBody Submission body, HttpServletRequest request) {
-        limiter.hit(request.getRemoteAddr(), body == null ? null : body.phone());
+        limiter.submission(request.getRemoteAddr(), body == null ? null : body.phone());
         Receipt r = service.submit(validation.check(body), "WEB", request.getRemoteAddr(), null);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/v1/public/complaints/" + r.trackingCode())).body(r);
@@ -51,15 +48,7 @@ class PublicComplaintApiController {
     @Operation(summary = "Status and reply of a case, for the tracking code and the phone's last four digits")
     PublicStatus track(@PathVariable String trackingCode, @RequestParam(required = false) String phone4,
                        HttpServletRequest request) {
-        limiter.hit(request.getRemoteAddr(), null);
+        limiter.tracking(request.getRemoteAddr());
         return service.track(trackingCode, phone4);
-    }
-
-    @ExceptionHandler(RateLimiter.LimitedException.class)
-    ResponseEntity<ProblemDetail> limited(RateLimiter.LimitedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
-        p.setType(URI.create("https://qualitycity.org/problems/too-many-requests"));
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header("Retry-After", String.valueOf(e.retryAfterSeconds())).body(p);
     }
 }

@@ -5,8 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.qualitycity.complaint.internal.ComplaintService;
 import org.qualitycity.complaint.internal.Dtos.Receipt;
 import org.qualitycity.complaint.internal.Dtos.Submission;
-import org.qualitycity.complaint.internal.RateLimiter;
 import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.RateLimits;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.web.FormErrors;
@@ -27,11 +27,11 @@ import java.util.Map;
 class PublicComplaintPageController {
 
     private final ComplaintService service;
-    private final RateLimiter limiter;
+    private final IntakeLimits limiter;
     private final Validation validation;
     private final Units units;
 
-    PublicComplaintPageController(ComplaintService service, RateLimiter limiter, Validation validation, Units units) {
+    PublicComplaintPageController(ComplaintService service, IntakeLimits limiter, Validation validation, Units units) {
         this.service = service;
         this.limiter = limiter;
         this.validation = validation;
@@ -61,7 +61,7 @@ class PublicComplaintPageController {
             return "complaint/public-form";
         }
         try {
-            limiter.hit(request.getRemoteAddr(), form.phone());
+            limiter.submission(request.getRemoteAddr(), form.phone());
             Receipt r = service.submit(validation.check(form), "WEB", request.getRemoteAddr(), null);
             model.addAttribute("receipt", r);
             return "complaint/public-receipt";
@@ -69,7 +69,7 @@ class PublicComplaintPageController {
             response.setStatus(400);
             FormErrors.put(model, FormErrors.of(e));
             return "complaint/public-form";
-        } catch (RateLimiter.LimitedException e) {
+        } catch (RateLimits.LimitedException e) {
             response.setStatus(429);
             FormErrors.put(model, Map.of("_form", "limited"));
             return "complaint/public-form";
@@ -82,11 +82,11 @@ class PublicComplaintPageController {
         model.addAttribute("code", code);
         if (code != null && !code.isBlank()) {
             try {
-                limiter.hit(request.getRemoteAddr(), null);
+                limiter.tracking(request.getRemoteAddr());
                 model.addAttribute("result", service.track(code.trim(), phone4 == null ? null : phone4.trim()));
             } catch (ValidationException | NotFoundException e) {
                 model.addAttribute("notFound", true);
-            } catch (RateLimiter.LimitedException e) {
+            } catch (RateLimits.LimitedException e) {
                 response.setStatus(429);
                 model.addAttribute("limited", true);
             }

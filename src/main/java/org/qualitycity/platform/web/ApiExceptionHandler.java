@@ -3,6 +3,7 @@ package org.qualitycity.platform.web;
 import jakarta.validation.ConstraintViolationException;
 import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.NotFoundException;
+import org.qualitycity.platform.RateLimits;
 import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.Workflow;
@@ -172,6 +173,14 @@ class ApiExceptionHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ProblemDetail noResource(NoResourceFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", Texts.msg("error.404.text"));
+    }
+
+    /** A public entry's abuse limit ({@link RateLimits}): 429 with the seconds until the window ends. */
+    @ExceptionHandler(RateLimits.LimitedException.class)
+    ResponseEntity<ProblemDetail> limited(RateLimits.LimitedException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", Texts.msg("error.api.too-many-requests")));
     }
 
     @ExceptionHandler(ConflictException.class)

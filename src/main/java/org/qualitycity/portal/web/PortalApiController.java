@@ -5,24 +5,21 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
 import org.qualitycity.credit.CreditLookup;
+import org.qualitycity.platform.RateLimits;
 import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.web.ApiController;
 import org.qualitycity.portal.internal.BigScreenData;
 import org.qualitycity.portal.internal.HotTopics;
-import org.qualitycity.portal.internal.PublicLimits;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.net.URI;
 import java.util.List;
 
 @ApiController("/api/v1")
@@ -35,13 +32,17 @@ class PortalApiController {
     }
 
     private final CreditLookup credit;
-    private final PublicLimits limits;
+    private final RateLimits limits;
+    private final RateLimits.Limit topicsPerIp;
+    private final RateLimits.Limit lookupsPerIp;
     private final HotTopics topics;
     private final BigScreenData bigScreen;
 
-    PortalApiController(CreditLookup credit, PublicLimits limits, HotTopics topics, BigScreenData bigScreen) {
+    PortalApiController(CreditLookup credit, RateLimits limits, HotTopics topics, BigScreenData bigScreen) {
         this.credit = credit;
         this.limits = limits;
+        this.topicsPerIp = limits.limit("portal-topics-per-ip");
+        this.lookupsPerIp = limits.limit("portal-lookups-per-ip");
         this.topics = topics;
         this.bigScreen = bigScreen;
     }
@@ -59,7 +60,7 @@ class PortalApiController {
     @Operation(summary = "Credit look-up by name or unified social credit code: the public grade and published "
             + "serious-violation listings only (no login; rate-limited per address)")
     List<CreditLookup.Entry> enterprises(@RequestParam String q, HttpServletRequest request) {
-        limits.lookup(request.getRemoteAddr());
+        limits.hit(lookupsPerIp.key(request.getRemoteAddr()));
         return credit.lookup(checkQuery(q), 20);
     }
 
@@ -67,7 +68,7 @@ class PortalApiController {
     @Operation(summary = "Propose a quality hot topic (no login; rate-limited per address); published after the "
             + "quality office's moderation")
     ResponseEntity<ProposalReceipt> propose(@RequestBody HotTopics.Proposal body, HttpServletRequest request) {
-        limits.topic(request.getRemoteAddr());
+        limits.hit(topicsPerIp.key(request.getRemoteAddr()));
         topics.propose(body);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ProposalReceipt("PENDING"));
     }
@@ -77,13 +78,5 @@ class PortalApiController {
     @Operation(summary = "The quality office's big screen data (cached for a few seconds)")
     BigScreenData.Screen bigScreen(@RequestParam(required = false) @Size(max = 32) String indicator) {
         return bigScreen.screen(indicator);
-    }
-
-    @ExceptionHandler(PublicLimits.LimitedException.class)
-    ResponseEntity<ProblemDetail> limited(PublicLimits.LimitedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
-        p.setType(URI.create("https://qualitycity.org/problems/too-many-requests"));
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header("Retry-After", String.valueOf(e.retryAfterSeconds())).body(p);
     }
 }

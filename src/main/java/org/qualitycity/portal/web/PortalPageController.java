@@ -4,13 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.qualitycity.credit.CreditLookup;
+import org.qualitycity.platform.RateLimits;
 import org.qualitycity.platform.Texts;
 
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.web.FormErrors;
 import org.qualitycity.portal.internal.HotTopics;
 
-import org.qualitycity.portal.internal.PublicLimits;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,13 +46,17 @@ class PortalPageController {
     private final PortalHome home;
     private final HotTopics topics;
     private final CreditLookup credit;
-    private final PublicLimits limits;
+    private final RateLimits limits;
+    private final RateLimits.Limit topicsPerIp;
+    private final RateLimits.Limit lookupsPerIp;
 
-    PortalPageController(PortalHome home, HotTopics topics, CreditLookup credit, PublicLimits limits) {
+    PortalPageController(PortalHome home, HotTopics topics, CreditLookup credit, RateLimits limits) {
         this.home = home;
         this.topics = topics;
         this.credit = credit;
         this.limits = limits;
+        this.topicsPerIp = limits.limit("portal-topics-per-ip");
+        this.lookupsPerIp = limits.limit("portal-lookups-per-ip");
     }
 
     /** The portal's home page (also shown at {@code /} to anonymous visitors, see {@link PortalHome}). */
@@ -100,12 +104,12 @@ class PortalPageController {
             return "portal/credit";
         }
         try {
-            limits.lookup(request.getRemoteAddr());
+            limits.hit(lookupsPerIp.key(request.getRemoteAddr()));
             model.addAttribute("results", credit.lookup(PortalApiController.checkQuery(q), 20));
         } catch (ValidationException e) {
             response.setStatus(400);
             FormErrors.put(model, FormErrors.of(e));
-        } catch (PublicLimits.LimitedException e) {
+        } catch (RateLimits.LimitedException e) {
             response.setStatus(429);
             FormErrors.put(model, Map.of("_form", "limited"));
         }
@@ -134,13 +138,13 @@ class PortalPageController {
             return "portal/hot-topics";
         }
         try {
-            limits.topic(request.getRemoteAddr());
+            limits.hit(topicsPerIp.key(request.getRemoteAddr()));
             topics.propose(form);
             return "redirect:/public/hot-topics?sent";
         } catch (ValidationException e) {
             response.setStatus(400);
             FormErrors.put(model, FormErrors.of(e));
-        } catch (PublicLimits.LimitedException e) {
+        } catch (RateLimits.LimitedException e) {
             response.setStatus(429);
             FormErrors.put(model, Map.of("_form", "limited"));
         }

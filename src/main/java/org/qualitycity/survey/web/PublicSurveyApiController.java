@@ -8,17 +8,13 @@ import org.qualitycity.survey.internal.Dtos.PublicSurvey;
 import org.qualitycity.survey.internal.Dtos.Receipt;
 import org.qualitycity.survey.internal.Dtos.Submission;
 import org.qualitycity.survey.internal.SurveyPublic;
-import org.qualitycity.survey.internal.SurveyRateLimiter;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 
-import java.net.URI;
 
 /** Answering without login, by a survey's public link or an invitation token (one answer each; rate-limited). */
 @ApiController("/api/v1/public/surveys")
@@ -42,13 +38,5 @@ class PublicSurveyApiController {
     ResponseEntity<Receipt> answer(@PathVariable String token, @RequestBody(required = false) Submission body,
                                    HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(service.answer(token, body, request.getRemoteAddr()));
-    }
-
-    @ExceptionHandler(SurveyRateLimiter.LimitedException.class)
-    ResponseEntity<ProblemDetail> limited(SurveyRateLimiter.LimitedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
-        p.setType(URI.create("https://qualitycity.org/problems/too-many-requests"));
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header("Retry-After", String.valueOf(e.retryAfterSeconds())).body(p);
     }
 }

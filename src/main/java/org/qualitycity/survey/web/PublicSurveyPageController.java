@@ -3,6 +3,7 @@ package org.qualitycity.survey.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.qualitycity.platform.ConflictException;
+import org.qualitycity.platform.RateLimits;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.web.FormErrors;
 import org.qualitycity.survey.internal.Dtos.AnswerIn;
@@ -10,7 +11,6 @@ import org.qualitycity.survey.internal.Dtos.PublicSurvey;
 import org.qualitycity.survey.internal.Dtos.QuestionView;
 import org.qualitycity.survey.internal.Dtos.Submission;
 import org.qualitycity.survey.internal.SurveyPublic;
-import org.qualitycity.survey.internal.SurveyRateLimiter;
 import org.qualitycity.survey.internal.SurveyService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -100,7 +100,7 @@ class PublicSurveyPageController {
             response.setStatus(409);
             FormErrors.put(model, Map.of("_form", e.getMessage()));
             return "survey/public-form";
-        } catch (SurveyRateLimiter.LimitedException e) {
+        } catch (RateLimits.LimitedException e) {
             response.setStatus(429);
             FormErrors.put(model, Map.of("_form", "limited"));
             return "survey/public-form";
