@@ -50,6 +50,15 @@ class ComplaintIntake {
     private final Clock clock;
     private final PersonalData personalData;
     private final CaseClock caseClock;
+    /**
+     * The intake unit and the districts by code, kept for a few seconds as {@code ApiTokens} keeps tokens (issue 13:
+     * two queries of every public submission). Units change rarely; a renamed, moved or re-roled unit is seen here
+     * within {@link #UNIT_TTL}, on every node. Only units found are kept (an unknown code asks the register again).
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Unit> recentUnits =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(UNIT_TTL).build();
+    static final java.time.Duration UNIT_TTL = java.time.Duration.ofSeconds(5);
+    private static final String INTAKE_KEY = "\0intake";
 
     ComplaintIntake(JdbcClient jdbc, Units units, AuditLog audit, Clock clock, PersonalData personalData,
                     CaseClock caseClock) {
@@ -88,7 +97,7 @@ class ComplaintIntake {
         if (s.harmKnownOn() != null && s.harmKnownOn().isAfter(today)) {
             problems.add(new FieldProblem("harmKnownOn", Texts.msg("complaint.error.not-in-future")));
         }
-        Unit district = units.byCode(s.district()).filter(Unit::isArea).orElse(null);
+        Unit district = recentUnit(s.district()).filter(Unit::isArea).orElse(null);
         if (district == null) {
             problems.add(new FieldProblem("district", Texts.msg("complaint.error.unknown-district")));
         }
@@ -96,10 +105,12 @@ class ComplaintIntake {
             throw new ValidationException(problems);
         }
         // staff entries (hotline, walk-in window) stay with the operator's unit; the public's go to the city 12315 centre
-        long intakeUnit = staff != null ? staff.unitId() : intakeUnit(units).id();
+        long intakeUnit = staff != null ? staff.unitId() : recentIntakeUnit().id();
+        // the phone's keyed hash, once per submission (the repeat look-up and every inserted case use it)
+        String phoneHash = personalData.phoneHash(s.phone());
         if ("BOTH".equals(s.type())) {
-            Inserted c = insert(s, "COMPLAINT", channel, ip, createdBy, district, intakeUnit, today, null);
-            Receipt report = submitReport(s, channel, ip, createdBy, district, intakeUnit, today);
+            Inserted c = insert(s, "COMPLAINT", channel, ip, createdBy, district, intakeUnit, today, null, phoneHash);
+            Receipt report = submitReport(s, channel, ip, createdBy, district, intakeUnit, today, phoneHash);
             long r = idOf(report.trackingCode());
             jdbc.sql("UPDATE complaint_case SET linked_case_id = :r WHERE id = :c").param("r", r).param("c", c.id()).update();
             jdbc.sql("UPDATE complaint_case SET linked_case_id = :c WHERE id = :r AND linked_case_id IS NULL")
@@ -107,11 +118,30 @@ class ComplaintIntake {
             return new Receipt(c.code(), report.trackingCode(), "COMPLAINT", today, c.acceptDue(), false);
         }
         if ("REPORT".equals(s.type())) {
-            return submitReport(s, channel, ip, createdBy, district, intakeUnit, today);
+            return submitReport(s, channel, ip, createdBy, district, intakeUnit, today, phoneHash);
         }
         // no ComputedDataChanged here: a new case enters no W2 element until it is decided or overdue
-        Inserted c = insert(s, "COMPLAINT", channel, ip, createdBy, district, intakeUnit, today, null);
+        Inserted c = insert(s, "COMPLAINT", channel, ip, createdBy, district, intakeUnit, today, null, phoneHash);
         return new Receipt(c.code(), null, "COMPLAINT", today, c.acceptDue(), false);
+    }
+
+    /** {@link Units#byCode}, kept for {@link #UNIT_TTL} when found. */
+    private java.util.Optional<Unit> recentUnit(String code) {
+        if (code == null) {
+            return java.util.Optional.empty();
+        }
+        Unit u = recentUnits.getIfPresent(code);
+        if (u != null) {
+            return java.util.Optional.of(u);
+        }
+        java.util.Optional<Unit> found = units.byCode(code);
+        found.ifPresent(f -> recentUnits.put(code, f));
+        return found;
+    }
+
+    /** {@link #intakeUnit(Units)}, kept for {@link #UNIT_TTL}. */
+    private Unit recentIntakeUnit() {
+        return recentUnits.get(INTAKE_KEY, k -> intakeUnit(units));
     }
 
     /**
@@ -120,7 +150,7 @@ class ComplaintIntake {
      * case and restart its clock (Art 35).
      */
     private Receipt submitReport(Submission s, String channel, String ip, Long createdBy, Unit district,
-                                 long intakeUnit, LocalDate today) {
+                                 long intakeUnit, LocalDate today, String phoneHash) {
         if (!blank(s.phone())) {
             var open = jdbc.sql("""
                             SELECT id, facts FROM complaint_case
@@ -129,7 +159,7 @@ class ComplaintIntake {
                               AND status IN ('RECEIVED', 'ACCEPTED')
                             ORDER BY id LIMIT 1 FOR UPDATE
                             """)
-                    .param("phone", personalData.phoneHash(s.phone())).param("resp", s.respondentName().trim())
+                    .param("phone", phoneHash).param("resp", s.respondentName().trim())
                     .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).optional();
             if (open.isPresent()) {
                 long originalId = open.get().getKey();
@@ -153,11 +183,12 @@ class ComplaintIntake {
                             Map.of("restartedDue", String.valueOf(due.due()), "pendingCalendarYear",
                                     String.valueOf(due.pendingYear())));
                 }
-                Inserted c = insert(s, "REPORT", channel, ip, createdBy, district, intakeUnit, today, originalId);
+                Inserted c = insert(s, "REPORT", channel, ip, createdBy, district, intakeUnit, today, originalId,
+                        phoneHash);
                 return new Receipt(c.code(), null, "REPORT", today, dueOf(originalId), true);
             }
         }
-        Inserted c = insert(s, "REPORT", channel, ip, createdBy, district, intakeUnit, today, null);
+        Inserted c = insert(s, "REPORT", channel, ip, createdBy, district, intakeUnit, today, null, phoneHash);
         return new Receipt(c.code(), null, "REPORT", today, c.acceptDue(), false);
     }
 
@@ -166,7 +197,7 @@ class ComplaintIntake {
     }
 
     private Inserted insert(Submission s, String type, String channel, String ip, Long createdBy, Unit district,
-                        long intakeUnit, LocalDate today, Long repeatOf) {
+                        long intakeUnit, LocalDate today, Long repeatOf, String phoneHash) {
         boolean report = "REPORT".equals(type);
         int acceptDays = report ? REPORT_CHECK_DAYS : ACCEPT_DAYS;
         CaseClock.Due acceptDue = caseClock.dueAfter(today, acceptDays);
@@ -197,7 +228,7 @@ class ComplaintIntake {
                     .param("phone", personalData.encrypt(trim(s.phone())))
                     .param("idno", personalData.encrypt(trim(s.idNumber())))
                     .param("paddr", personalData.encrypt(trim(s.address())))
-                    .param("phoneHash", personalData.phoneHash(s.phone()))
+                    .param("phoneHash", phoneHash)
                     .param("phone4Hash", personalData.phone4Hash(s.phone()))
                     .param("nameHash", personalData.hash("name", s.name()))
                     .param("at", Timestamp.from(clock.instant())).param("today", Date.valueOf(today))

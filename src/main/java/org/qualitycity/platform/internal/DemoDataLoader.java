@@ -72,8 +72,12 @@ class DemoDataLoader implements ApplicationRunner {
                 return;
             }
             Random random = new Random(SEED);
-            contributors.stream().sorted(Comparator.comparingInt(DemoDataContributor::order))
-                    .forEach(c -> c.generate(random));
+            contributors.stream().sorted(Comparator.comparingInt(DemoDataContributor::order)).forEach(c -> {
+                long c0 = System.nanoTime();
+                c.generate(random);
+                log.info("Demo data contributor {} (order {}): {} ms", c.getClass().getSimpleName(), c.order(),
+                        (System.nanoTime() - c0) / 1_000_000);
+            });
             jdbc.sql("INSERT INTO platform_demo (id, seed) VALUES (1, :seed)").param("seed", SEED).update();
         });
         log.info("Demo data generated ({} contributors, {} ms). Demo accounts are listed in the README.",

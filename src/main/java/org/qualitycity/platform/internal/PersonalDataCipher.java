@@ -32,6 +32,15 @@ class PersonalDataCipher implements PersonalData, ApplicationRunner {
     private final Path dataDir;
     private final String envKey;
     private volatile KeyRing ring;
+    /**
+     * Per thread: the HMAC and the AES-GCM cipher ready for the current key ring (issue 13: looking the algorithms up
+     * and keying the HMAC on every call cost more than hashing a phone number; the demo data hashes ~70 000 values).
+     */
+    private final ThreadLocal<Tools> tools = new ThreadLocal<>();
+
+    /** A thread's HMAC keyed with {@code ring}'s HMAC key, its AES-GCM cipher and {@code ring}'s active key spec. */
+    private record Tools(KeyRing ring, Mac mac, Cipher cipher, KeyRing.DataKey encryptKey, SecretKeySpec encryptSpec) {
+    }
 
     @org.springframework.beans.factory.annotation.Autowired
     PersonalDataCipher(DataSource dataSource, QcProperties props, @Value("${" + MasterKey.ENV + ":}") String envKey) {
@@ -71,17 +80,35 @@ class PersonalDataCipher implements PersonalData, ApplicationRunner {
         return r;
     }
 
+    private Tools tools() {
+        KeyRing r = ring();
+        Tools t = tools.get();
+        if (t == null || t.ring() != r) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(r.hmacKey(), "HmacSHA256"));
+                KeyRing.DataKey key = r.activeEncryptKey();
+                t = new Tools(r, mac, Cipher.getInstance("AES/GCM/NoPadding"), key, new SecretKeySpec(key.key(), "AES"));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            tools.set(t);
+        }
+        return t;
+    }
+
     @Override
     public String encrypt(String plaintext) {
         if (plaintext == null || plaintext.isBlank() || PersonalData.isEncrypted(plaintext)) {
             return plaintext;
         }
-        KeyRing.DataKey key = ring().activeEncryptKey();
+        Tools t = tools();
+        KeyRing.DataKey key = t.encryptKey();
         try {
             byte[] iv = new byte[12];
             RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key.key(), "AES"), new GCMParameterSpec(128, iv));
+            Cipher cipher = t.cipher();
+            cipher.init(Cipher.ENCRYPT_MODE, t.encryptSpec(), new GCMParameterSpec(128, iv));
             byte[] ct = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             byte[] out = Arrays.copyOf(iv, iv.length + ct.length);
             System.arraycopy(ct, 0, out, iv.length, ct.length);
@@ -100,8 +127,10 @@ class PersonalDataCipher implements PersonalData, ApplicationRunner {
         int keyId = Integer.parseInt(stored.substring(PREFIX.length(), colon));
         byte[] data = Base64.getDecoder().decode(stored.substring(colon + 1));
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(ring().key(keyId).key(), "AES"),
+            Tools t = tools();
+            Cipher cipher = t.cipher();
+            cipher.init(Cipher.DECRYPT_MODE, keyId == t.encryptKey().id() ? t.encryptSpec()
+                            : new SecretKeySpec(t.ring().key(keyId).key(), "AES"),
                     new GCMParameterSpec(128, data, 0, 12));
             return new String(cipher.doFinal(data, 12, data.length - 12), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
@@ -114,14 +143,9 @@ class PersonalDataCipher implements PersonalData, ApplicationRunner {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(ring().hmacKey(), "HmacSHA256"));
-            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return HexFormat.of().formatHex(mac.doFinal(value.trim().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        Mac mac = tools().mac(); // doFinal leaves it reset, keyed, for the next value
+        mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return HexFormat.of().formatHex(mac.doFinal(value.trim().getBytes(StandardCharsets.UTF_8)));
     }
 }

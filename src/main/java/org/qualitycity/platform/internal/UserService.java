@@ -290,11 +290,21 @@ public class UserService implements org.qualitycity.platform.UserDirectory {
     @Transactional
     public long createBySystem(String username, String displayName, String unitCode, String rawPassword,
                                List<String> roleCodes) {
+        return createBySystem(username, displayName, unitCode, rawPassword, encoder.encode(rawPassword), roleCodes);
+    }
+
+    /**
+     * {@link #createBySystem(String, String, String, String, List)} with the password already encoded: the demo
+     * accounts share one published password, so the demo data hashes it once, not once per account (issue 13).
+     */
+    @Transactional
+    public long createBySystem(String username, String displayName, String unitCode, String rawPassword,
+                               String encodedPassword, List<String> roleCodes) {
         Unit unit = units.byCode(unitCode).orElseThrow(() -> new IllegalArgumentException("unknown unit " + unitCode));
         PasswordPolicy.check("password", username, rawPassword);
         List<Long> roleIds = roleCodes.stream().map(c -> roles.byCode(c).orElseThrow().id()).toList();
         roles.checkSeparation(roleIds);
-        long id = repo.insert(username, displayName, encoder.encode(rawPassword), unit.id(), null, null, null);
+        long id = repo.insert(username, displayName, encodedPassword, unit.id(), null, null, null);
         repo.setRoles(id, roleIds);
         audit.record("platform", "user", id, unit.id(), "CREATE", null,
                 Map.of("username", username, "unitCode", unitCode, "roles", roleCodes));

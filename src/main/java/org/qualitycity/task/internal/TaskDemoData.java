@@ -24,11 +24,17 @@ class TaskDemoData implements DemoDataContributor {
     private static final ZoneId ZONE = org.qualitycity.platform.ApplicationZone.ZONE;
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
+    /** The events and state updates of one run, written in two batches (issue 13: no round trip per row). */
+    private final List<Object[]> events = new java.util.ArrayList<>();
+    private final List<Object[]> updates = new java.util.ArrayList<>();
 
-    TaskDemoData(JdbcClient jdbc, WorkingDayCalendar calendar, Clock clock) {
+    TaskDemoData(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, WorkingDayCalendar calendar,
+                 Clock clock) {
         this.jdbc = jdbc;
+        this.template = template;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -87,10 +93,28 @@ class TaskDemoData implements DemoDataContributor {
                 state = "CLOSED";
                 closedOn = closed;
             }
-            jdbc.sql("UPDATE task_task SET state = :s, percent = 100, closed_on = :c, updated_at = :at WHERE id = :id")
-                    .param("s", state).param("c", closedOn).param("at", Timestamp.from(closed.atTime(17, 0)
-                            .atZone(ZONE).toInstant())).param("id", id).update();
+            updates.add(new Object[]{state, closedOn == null ? null : java.sql.Date.valueOf(closedOn),
+                    Timestamp.from(closed.atTime(17, 0).atZone(ZONE).toInstant()), id});
         }
+        template.batchUpdate("""
+                        INSERT INTO task_event (task_id, action, from_state, to_state, percent, comment, actor_name, at, on_day)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", events, 1000, (ps, e) -> {
+            ps.setLong(1, (Long) e[0]);
+            for (int i = 1; i <= 6; i++) {
+                ps.setObject(i + 1, e[i], i == 4 ? java.sql.Types.INTEGER : java.sql.Types.VARCHAR);
+            }
+            ps.setTimestamp(8, (Timestamp) e[7]);
+            ps.setDate(9, (java.sql.Date) e[8]);
+        });
+        template.batchUpdate("UPDATE task_task SET state = ?, percent = 100, closed_on = ?, updated_at = ? WHERE id = ?",
+                updates, 1000, (ps, u) -> {
+                    ps.setString(1, (String) u[0]);
+                    ps.setObject(2, u[1], java.sql.Types.DATE);
+                    ps.setTimestamp(3, (Timestamp) u[2]);
+                    ps.setLong(4, (Long) u[3]);
+                });
+        events.clear();
+        updates.clear();
     }
 
     private LocalDate working(LocalDate d) {
@@ -103,11 +127,7 @@ class TaskDemoData implements DemoDataContributor {
 
     private void event(long task, String action, String from, String to, Integer percent, String comment, String actor,
                        LocalDate day) {
-        jdbc.sql("""
-                        INSERT INTO task_event (task_id, action, from_state, to_state, percent, comment, actor_name, at, on_day)
-                        VALUES (:t, :a, :f, :to, :p, :c, :actor, :at, :day)""")
-                .param("t", task).param("a", action).param("f", from).param("to", to).param("p", percent)
-                .param("c", comment).param("actor", actor)
-                .param("at", Timestamp.from(day.atTime(10, 0).atZone(ZONE).toInstant())).param("day", day).update();
+        events.add(new Object[]{task, action, from, to, percent, comment, actor,
+                Timestamp.from(day.atTime(10, 0).atZone(ZONE).toInstant()), java.sql.Date.valueOf(day)});
     }
 }
