@@ -116,4 +116,46 @@ class EngineeringApiTest {
         assertThat(credit).contains("HONOUR");
         assertThat(api.get("/api/v1/awards?year=" + api.today().getYear(), admin).body()).contains("楚天杯测试");
     }
+
+    /** The map's data: the demo projects and a new one as points with coordinates and state, within the scope. */
+    @Test
+    void theMapDataHasThePointsOfTheScopeByState() {
+        TestApi api = new TestApi(port);
+        String admin = api.token("admin");
+        long chibi = EngineeringFixtures.create(api, admin, EngineeringFixtures.project("421281", "INDUSTRIAL", 800,
+                Map.of("latitude", 29.71, "longitude", 113.91, "startDate", "2021-03-01", "status", "UNDER_CONSTRUCTION")));
+        JsonNode all = api.get("/api/v1/projects/map", api.token("zhujian")).json();
+        assertThat(all.size()).as("the demo projects are on the map").isGreaterThan(50);
+        assertThat(all.findValuesAsString("status")).contains("UNDER_CONSTRUCTION", "ACCEPTED");
+        JsonNode mine = null;
+        for (JsonNode p : all) {
+            if (p.get("id").asLong() == chibi) {
+                mine = p;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.get("lat").asDouble()).isEqualTo(29.71);
+        assertThat(mine.get("lng").asDouble()).isEqualTo(113.91);
+        assertThat(mine.get("status").asText()).isEqualTo("UNDER_CONSTRUCTION");
+        // another district's officers do not see it; a state filter keeps that state only
+        assertThat(api.get("/api/v1/projects/map", api.token("tongcheng")).json().findValuesAsString("unitCode"))
+                .isNotEmpty().doesNotContain("421281");
+        assertThat(api.get("/api/v1/projects/map?status=ACCEPTED", admin).json().findValuesAsString("status"))
+                .isNotEmpty().containsOnly("ACCEPTED");
+        assertThat(api.get("/api/v1/projects/map?status=NOPE", admin).status()).isEqualTo(400);
+        // the page carries the same points, placed over the district map by its script
+        String page = org.qualitycity.support.WebSession.loggedIn(port, "zhujian").get("/projects/map").body();
+        assertThat(page).contains("project-map-points").contains("\"lat\":29.71");
+    }
+
+    /** A project page shows a dash, not nothing, for a field left empty. */
+    @Test
+    void aProjectPageShowsADashForEmptyFields() {
+        TestApi api = new TestApi(port);
+        var body = EngineeringFixtures.project("421281", "INDUSTRIAL", 800, Map.of());
+        long id = EngineeringFixtures.create(api, api.token("admin"), body);
+        String page = org.qualitycity.support.WebSession.loggedIn(port, "admin").get("/projects/" + id).body();
+        assertThat(page).containsPattern("(?s)<dd class=\"col-sm-7\">—</dd>\\s*<dt[^>]*>[^<]*</dt><dd class=\"col-sm-7\">—</dd>");
+        assertThat(page).doesNotContain("<dd class=\"col-sm-7\"></dd>").doesNotContain("??");
+    }
 }

@@ -42,6 +42,8 @@ final class EngineeringScopeProbes {
             assertThat(api.get("/api/v1/projects?size=200", tc).body()).doesNotContain(name).doesNotContain(number);
             notFound(api.get("/api/v1/projects?unit=421281", tc));
         });
+        t.probe("GET /api/v1/projects/map", e -> assertThat(api.get("/api/v1/projects/map", tc).body())
+                .doesNotContain(name).doesNotContain(number));
         t.probe("GET /api/v1/projects/export", e -> assertThat(DataScopeTest.excelText(api.getBytes(
                 "/api/v1/projects/export?size=200", tc))).doesNotContain(name));
         t.probe("POST /api/v1/projects", e -> {

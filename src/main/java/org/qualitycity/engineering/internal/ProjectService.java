@@ -220,6 +220,20 @@ public class ProjectService {
         return query(user, f).orderBy(q, SORTS, "projectNo", "p.id").page(jdbc, SELECT + FROM, ProjectService::map, q);
     }
 
+    /** A project on the map: its page, its coordinates and its state (the map colours points by state). */
+    public record MapPoint(long id, String projectNo, String name, String unitCode, String status, double lng,
+                           double lat) {
+    }
+
+    /** The projects in scope with coordinates (of a state, or all), at most {@code limit}: the map's points. */
+    public List<MapPoint> mapPoints(CurrentUser user, String status, int limit) {
+        var f = new Filter(null, null, null, null, status, null, null, null, null, null);
+        return all(user, f, limit).stream().filter(p -> p.latitude() != null && p.longitude() != null)
+                .map(p -> new MapPoint(p.id(), p.projectNo(), p.name(), p.unitCode(), p.status(),
+                        p.longitude().doubleValue(), p.latitude().doubleValue()))
+                .toList();
+    }
+
     /** Every project of the filter in scope (for the map), at most {@code limit}. */
     public List<ProjectView> all(CurrentUser user, Filter f, int limit) {
         return query(user, f).orderBy("p.id").all(jdbc, SELECT + FROM, ProjectService::map, limit);
