@@ -118,6 +118,18 @@ final class ProductScopeProbes {
             assertThat(page.get("/export-notifications?year=2019&unit=421281").status()).isEqualTo(404);
             assertThat(page.get("/export-notifications?year=2019").body()).doesNotContain(code);
         });
+        t.probe("POST /export-notifications/import", e -> {
+            page.get("/export-notifications");
+            assertThat(page.postFile("/export-notifications/import", "n.xlsx", EnterpriseFixtures.workbook(
+                    List.<String[]>of(new String[]{"2019-03-05", "x", "x", code, "x"}))).status()).isIn(302, 303);
+            assertThat(page.get("/export-notifications").body()).contains("row[2].creditCode");
+        });
+        t.probe("POST /export-batches/import", e -> {
+            page.get("/export-notifications");
+            assertThat(page.postFile("/export-batches/import", "b.xlsx", EnterpriseFixtures.workbook(
+                    List.<String[]>of(new String[]{"421281", "2019", "5", "x"}))).status()).isIn(302, 303);
+            assertThat(page.get("/export-notifications").body()).contains("row[2].unitCode");
+        });
         t.probe("GET /licence-catalogue/uncovered", e -> {
             assertThat(page.get("/licence-catalogue/uncovered?unit=421281").status()).isEqualTo(404);
             assertThat(page.get("/licence-catalogue/uncovered?size=200").body()).doesNotContain(code);
