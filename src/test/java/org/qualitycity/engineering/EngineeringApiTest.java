@@ -116,4 +116,101 @@ class EngineeringApiTest {
         assertThat(credit).contains("HONOUR");
         assertThat(api.get("/api/v1/awards?year=" + api.today().getYear(), admin).body()).contains("楚天杯测试");
     }
+
+    /** The map's data: the demo projects and a new one as points with coordinates and state, within the scope. */
+    @Test
+    void theMapDataHasThePointsOfTheScopeByState() {
+        TestApi api = new TestApi(port);
+        String admin = api.token("admin");
+        long chibi = EngineeringFixtures.create(api, admin, EngineeringFixtures.project("421281", "INDUSTRIAL", 800,
+                Map.of("latitude", 29.71, "longitude", 113.91, "startDate", "2021-03-01", "status", "UNDER_CONSTRUCTION")));
+        JsonNode all = api.get("/api/v1/projects/map", api.token("zhujian")).json();
+        assertThat(all.size()).as("the demo projects are on the map").isGreaterThan(50);
+        assertThat(all.findValuesAsString("status")).contains("UNDER_CONSTRUCTION", "ACCEPTED");
+        JsonNode mine = null;
+        for (JsonNode p : all) {
+            if (p.get("id").asLong() == chibi) {
+                mine = p;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.get("lat").asDouble()).isEqualTo(29.71);
+        assertThat(mine.get("lng").asDouble()).isEqualTo(113.91);
+        assertThat(mine.get("status").asText()).isEqualTo("UNDER_CONSTRUCTION");
+        // another district's officers do not see it; a state filter keeps that state only
+        assertThat(api.get("/api/v1/projects/map", api.token("tongcheng")).json().findValuesAsString("unitCode"))
+                .isNotEmpty().doesNotContain("421281");
+        assertThat(api.get("/api/v1/projects/map?status=ACCEPTED", admin).json().findValuesAsString("status"))
+                .isNotEmpty().containsOnly("ACCEPTED");
+        assertThat(api.get("/api/v1/projects/map?status=NOPE", admin).status()).isEqualTo(400);
+        // the page carries the same points, placed over the district map by its script
+        String page = org.qualitycity.support.WebSession.loggedIn(port, "zhujian").get("/projects/map").body();
+        assertThat(page).contains("project-map-points").contains("\"lat\":29.71");
+    }
+
+    /** A project page shows a dash, not nothing, for a field left empty. */
+    @Test
+    void aProjectPageShowsADashForEmptyFields() {
+        TestApi api = new TestApi(port);
+        var body = EngineeringFixtures.project("421281", "INDUSTRIAL", 800, Map.of());
+        long id = EngineeringFixtures.create(api, api.token("admin"), body);
+        String page = org.qualitycity.support.WebSession.loggedIn(port, "admin").get("/projects/" + id).body();
+        assertThat(page).containsPattern("(?s)<dd class=\"col-sm-7\">—</dd>\\s*<dt[^>]*>[^<]*</dt><dd class=\"col-sm-7\">—</dd>");
+        assertThat(page).doesNotContain("<dd class=\"col-sm-7\"></dd>").doesNotContain("??");
+    }
+
+    /**
+     * The 住建 officer's register form: a bad field shows its message beside it and saves nothing, participants are
+     * picked by credit code, a good form saves the project (audited) and the edit form changes it (audited).
+     */
+    @Test
+    void theRegisterFormSavesAndEditsAProjectWithEveryBadFieldBesideIt() {
+        TestApi api = new TestApi(port);
+        String admin = api.token("admin");
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String builder = EnterpriseFixtures.create(api, "421281", "赤壁表单施工公司" + suffix);
+        var web = org.qualitycity.support.WebSession.loggedIn(port, "zhujian");
+        assertThat(web.get("/projects/new").body()).contains("participant.BUILDER").contains("421281");
+        String no = "FORM-" + suffix;
+        Map<String, String> form = new java.util.HashMap<>(Map.of("projectNo", no, "name", "表单登记住宅" + suffix,
+                "unitCode", "421281", "kind", "RESIDENTIAL", "investment", "abc", "floorArea", "12000",
+                "permitDate", "2021-02-01", "startDate", "2021-03-01", "status", "UNDER_CONSTRUCTION",
+                "energyReview", "PASSED"));
+        form.put("participant.BUILDER", builder);
+        form.put("name", " ");
+        var bad = web.postForm("/projects", form);
+        assertThat(bad.status()).isEqualTo(200);
+        assertThat(bad.body()).contains("请填写数字").contains("project-form-errors");
+        assertThat(bad.body().split("invalid-feedback d-block", -1).length - 1).isEqualTo(2);
+        // a participant not in the register: named beside its role
+        form.put("name", "表单登记住宅" + suffix);
+        form.put("investment", "8000");
+        form.put("participant.SUPERVISOR", "91420000MA0000000X");
+        var unknown = web.postForm("/projects", form);
+        assertThat(unknown.status()).isEqualTo(200);
+        assertThat(unknown.body()).contains("91420000MA0000000X”未在企业名录中登记");
+        assertThat(api.get("/api/v1/projects?q=" + no, admin).json().get("total").asLong()).isZero();
+
+        form.remove("participant.SUPERVISOR");
+        var saved = web.postForm("/projects", form);
+        assertThat(saved.status()).as(saved.body()).isIn(302, 303);
+        JsonNode list = api.get("/api/v1/projects?q=" + no, admin).json();
+        assertThat(list.get("total").asLong()).isEqualTo(1);
+        long id = list.get("items").get(0).get("id").asLong();
+        assertThat(saved.location()).endsWith("/projects/" + id);
+        JsonNode detail = api.get("/api/v1/projects/" + id, admin).json();
+        assertThat(detail.toString()).contains(builder).contains("BUILDER").contains("UNDER_CONSTRUCTION");
+
+        // the edit form shows the record and saves a change
+        assertThat(web.get("/projects/" + id + "/edit").body()).contains(builder).contains("表单登记住宅" + suffix);
+        form.put("name", "表单改名住宅" + suffix);
+        form.put("floorArea", "abc");
+        assertThat(web.postForm("/projects/" + id, form).body()).contains("请填写数字");
+        form.put("floorArea", "15000");
+        assertThat(web.postForm("/projects/" + id, form).status()).isIn(302, 303);
+        assertThat(api.get("/api/v1/projects/" + id, admin).json().toString()).contains("表单改名住宅" + suffix);
+        var trail = api.get("/api/v1/audit?module=engineering&entityType=project&entityId=" + id
+                + "&size=10&sort=id&dir=asc", api.token("auditadmin")).json().get("items");
+        assertThat(trail.findValuesAsString("action")).containsExactly("CREATE", "UPDATE");
+    }
 }

@@ -75,6 +75,17 @@ class EngineeringBrowserTest {
             assertThat(after).as("E1 of 通城县 in " + quarter + " changed (before: " + before + ")").isNotEqualTo(before);
             Files.write(Path.of("target", "screenshots", "engineering-dashboard.png"),
                     driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+
+            // the map: the district's projects as points over the district map, each in the colour of its state
+            driver.get(base + "/projects/map");
+            wait.until(d -> d.findElements(By.cssSelector("#project-map-points .qc-map-dot")).size() >= 3);
+            var dot = driver.findElement(By.cssSelector("#project-map-points .qc-map-dot"));
+            assertThat(dot.getCssValue("background-color")).isNotEqualTo("rgba(0, 0, 0, 0)");
+            var box = driver.findElement(By.id("project-map")).getRect();
+            assertThat(dot.getRect().getX()).isBetween(box.getX() - 10, box.getX() + box.getWidth() + 10);
+            assertThat(dot.getRect().getY()).isBetween(box.getY() - 10, box.getY() + box.getHeight() + 10);
+            Files.write(Path.of("target", "screenshots", "engineering-map.png"),
+                    driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         } finally {
             driver.quit();
         }

@@ -67,4 +67,29 @@ class ExportNotificationsTest {
         // a district officer elsewhere sees none of the area's notifications
         assertThat(api.get("/api/v1/export-notifications?year=2019", api.token("tongcheng")).body()).doesNotContain(code);
     }
+
+    /** P5 from the page: an upload with bad rows lists every one of them beside nothing imported; a good one imports. */
+    @Test
+    void theExportPageUploadsNotificationsAndListsEveryBadRow() {
+        TestApi api = new TestApi(port);
+        String admin = api.token("admin");
+        String code = EnterpriseFixtures.create(api, "421281", "出口页面上传茶业" + UUID.randomUUID().toString().substring(0, 4));
+        var web = org.qualitycity.support.WebSession.loggedIn(port, "admin");
+        assertThat(web.get("/export-notifications?year=2018").body()).contains("export-upload");
+        var bad = web.postFile("/export-notifications/import", "n.xlsx", EnterpriseFixtures.workbook(
+                List.<String[]>of(new String[]{"2018-03-05", "日本", "绿茶", code, "页面上传农残"},
+                        new String[]{"2018-04-01", null, "绿茶", code, "页面上传农残"},
+                        new String[]{"2018-13-45", "欧盟", "绿茶", code, "页面上传标签"})));
+        assertThat(bad.status()).isIn(302, 303);
+        String refused = web.get("/export-notifications?year=2018").body();
+        assertThat(refused).contains("export-import-problems").contains("row[3].country").contains("row[4].notifiedOn")
+                .doesNotContain("row[2].");
+        assertThat(api.get("/api/v1/export-notifications?year=2018&unit=421281", admin).body()).doesNotContain("页面上传农残");
+
+        var ok = web.postFile("/export-notifications/import", "n.xlsx", EnterpriseFixtures.workbook(
+                List.<String[]>of(new String[]{"2018-03-05", "日本", "绿茶", code, "页面上传农残"})));
+        assertThat(ok.status()).isIn(302, 303);
+        assertThat(web.get("/export-notifications?year=2018").body()).contains("export-import-ok").contains("已导入 1 条通报记录");
+        assertThat(api.get("/api/v1/export-notifications?year=2018&unit=421281", admin).body()).contains("页面上传农残");
+    }
 }

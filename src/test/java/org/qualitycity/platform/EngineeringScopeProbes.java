@@ -42,6 +42,8 @@ final class EngineeringScopeProbes {
             assertThat(api.get("/api/v1/projects?size=200", tc).body()).doesNotContain(name).doesNotContain(number);
             notFound(api.get("/api/v1/projects?unit=421281", tc));
         });
+        t.probe("GET /api/v1/projects/map", e -> assertThat(api.get("/api/v1/projects/map", tc).body())
+                .doesNotContain(name).doesNotContain(number));
         t.probe("GET /api/v1/projects/export", e -> assertThat(DataScopeTest.excelText(api.getBytes(
                 "/api/v1/projects/export?size=200", tc))).doesNotContain(name));
         t.probe("POST /api/v1/projects", e -> {
@@ -81,6 +83,24 @@ final class EngineeringScopeProbes {
         });
         t.probe("GET /projects/map", e -> assertThat(page.get("/projects/map").body()).doesNotContain(name));
         t.probe("GET /projects/{id}", e -> assertThat(page.get("/projects/" + project).status()).isEqualTo(404));
+        t.probe("GET /projects/new", e -> assertThat(page.get("/projects/new").body()).contains("421222")
+                .doesNotContain("value=\"421281\""));
+        t.probe("POST /projects", e -> {
+            page.get("/projects/new");
+            String no = "TC-PROBE-" + System.nanoTime() % 100000;
+            var r = page.postForm("/projects", Map.of("projectNo", no, "name", "越权工程", "unitCode", "421281",
+                    "kind", "RESIDENTIAL", "investment", "100", "floorArea", "100"));
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(api.get("/api/v1/projects?q=" + no, admin).json().get("total").asLong()).isZero();
+        });
+        t.probe("GET /projects/{id}/edit", e -> assertThat(page.get("/projects/" + project + "/edit").status())
+                .isEqualTo(404));
+        t.probe("POST /projects/{id}", e -> {
+            page.get("/projects");
+            assertThat(page.postForm("/projects/" + project, Map.of("projectNo", number, "name", "越权",
+                    "unitCode", "421222", "kind", "RESIDENTIAL", "investment", "1", "floorArea", "1")).status())
+                    .isEqualTo(404);
+        });
         t.probe("POST /projects/import", e -> {
             page.get("/projects");
             assertThat(page.postForm("/projects/import", Map.of()).status()).isIn(302, 303);

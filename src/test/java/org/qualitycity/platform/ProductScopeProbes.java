@@ -45,6 +45,13 @@ final class ProductScopeProbes {
         t.probe("GET /api/v1/spotchecks/random-draws/{id}", e -> notFound(api.get("/api/v1/spotchecks/random-draws/" + id, tc)));
         t.probe("GET /api/v1/spotchecks/random-draws/{id}/verification", e ->
                 notFound(api.get("/api/v1/spotchecks/random-draws/" + id + "/verification", tc)));
+        t.probe("POST /api/v1/spotchecks/random-draws/{id}/publication", e -> notFound(api.post(
+                "/api/v1/spotchecks/random-draws/" + id + "/publication", Map.of(), tc)));
+        // the public list holds published draws only, for everyone (RandomDrawTest: an unpublished one is absent)
+        t.notScoped("GET /api/v1/public/random-draws", "public: published random draws (双随机一公开)");
+        t.notScoped("GET /api/v1/public/random-draws/{id}", "public: a published random draw");
+        t.notScoped("GET /public/random-draws", "public page: published random draws");
+        t.notScoped("GET /public/random-draws/{id:\\d+}", "public page: a published random draw");
         // ---- licence catalogue, P6 and P8 drill-downs, an enterprise's products
         t.notScoped("GET /api/v1/licence-catalogue", "the catalogue is the city's reference data");
         t.probe("POST /api/v1/licence-catalogue", e -> assertThat(api.post("/api/v1/licence-catalogue",
@@ -101,10 +108,27 @@ final class ProductScopeProbes {
         });
         t.probe("GET /spotchecks/random-draws/{id:\\d+}", e -> assertThat(page.get("/spotchecks/random-draws/" + id).status())
                 .isEqualTo(404));
+        t.probe("POST /spotchecks/random-draws/{id:\\d+}/publication", e -> {
+            page.get("/spotchecks/random-draws");
+            assertThat(page.postForm("/spotchecks/random-draws/" + id + "/publication", Map.of()).status())
+                    .isEqualTo(404);
+        });
         t.notScoped("GET /licence-catalogue", "the catalogue is the city's reference data");
         t.probe("GET /export-notifications", e -> {
             assertThat(page.get("/export-notifications?year=2019&unit=421281").status()).isEqualTo(404);
             assertThat(page.get("/export-notifications?year=2019").body()).doesNotContain(code);
+        });
+        t.probe("POST /export-notifications/import", e -> {
+            page.get("/export-notifications");
+            assertThat(page.postFile("/export-notifications/import", "n.xlsx", EnterpriseFixtures.workbook(
+                    List.<String[]>of(new String[]{"2019-03-05", "x", "x", code, "x"}))).status()).isIn(302, 303);
+            assertThat(page.get("/export-notifications").body()).contains("row[2].creditCode");
+        });
+        t.probe("POST /export-batches/import", e -> {
+            page.get("/export-notifications");
+            assertThat(page.postFile("/export-batches/import", "b.xlsx", EnterpriseFixtures.workbook(
+                    List.<String[]>of(new String[]{"421281", "2019", "5", "x"}))).status()).isIn(302, 303);
+            assertThat(page.get("/export-notifications").body()).contains("row[2].unitCode");
         });
         t.probe("GET /licence-catalogue/uncovered", e -> {
             assertThat(page.get("/licence-catalogue/uncovered?unit=421281").status()).isEqualTo(404);

@@ -132,4 +132,113 @@ class RandomDrawTest {
         assertThat(api.get("/api/v1/spotchecks/random-draws?q=" + kept.json().get("drawNo").asText(), admin).json()
                 .get("total").asLong()).isEqualTo(1);
     }
+
+    /**
+     * 双随机一公开 in public: an anonymous visitor sees a published draw with its filter, seed, picks, inspectors and,
+     * once recorded, the inspection result, and never a draw kept unpublished until it is published (audited, once).
+     */
+    @Test
+    void aPublishedDrawIsPublicWithItsSeedAndResultsAndAnUnpublishedOneIsNot() {
+        TestApi api = new TestApi(port);
+        String admin = api.token("admin");
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        EnterpriseFixtures.create(api, "421222", "通城县公示纺织公司" + suffix);
+        Map<String, Object> open = draw("pub-" + suffix, 2, List.of());
+        open.put("title", "公示抽查" + suffix);
+        var published = api.post("/api/v1/spotchecks/random-draws", open, admin);
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        long publishedId = published.json().get("id").asLong();
+        String picked = published.json().get("picks").get(0).get("creditCode").asText();
+        String pickedName = published.json().get("picks").get(0).get("name").asText();
+        String inspector = published.json().get("picks").get(0).get("inspectors").get(0).get("name").asText();
+        // the inspection of the first drawn enterprise, recorded after the draw: its result is published with it
+        long sample = SpotcheckFixtures.create(api, admin, SpotcheckFixtures.sample(picked, "SUPERVISION", "IND-TEXTILE",
+                "PUB-" + suffix, api.today().toString()));
+        SpotcheckFixtures.record(api, admin, sample, false);
+
+        Map<String, Object> hidden = draw("hid-" + suffix, 1, List.of());
+        hidden.put("title", "内部抽查" + suffix);
+        hidden.put("publish", false);
+        hidden.put("inspectorDisclosure", "IDS");
+        var internal = api.post("/api/v1/spotchecks/random-draws", hidden, admin);
+        assertThat(internal.status()).as(internal.body()).isEqualTo(201);
+        long hiddenId = internal.json().get("id").asLong();
+        assertThat(internal.json().get("publishedAt").isNull()).isTrue();
+
+        // anonymous: the published draw with its seed, filter, picks, inspectors' names and the result
+        var list = api.get("/api/v1/public/random-draws?q=" + suffix + "&size=50", null);
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        assertThat(list.json().get("items").findValuesAsString("title")).containsExactly("公示抽查" + suffix);
+        JsonNode pub = list.json().get("items").get(0);
+        assertThat(pub.get("seed").asText()).isEqualTo("pub-" + suffix);
+        assertThat(pub.get("unitFilter").asText()).isEqualTo("通城县");
+        assertThat(pub.get("picks").get(0).get("enterpriseName").asText()).isEqualTo(pickedName);
+        assertThat(pub.get("picks").get(0).get("inspectors").get(0).get("name").asText()).isEqualTo(inspector);
+        assertThat(pub.get("picks").get(0).get("result").asText()).isEqualTo("FAIL");
+        assertThat(pub.get("picks").get(1).get("result").isNull()).isTrue();
+        var one = api.get("/api/v1/public/random-draws/" + publishedId, null).json();
+        assertThat(one.get("candidateCodes").toString()).contains(picked);
+        assertThat(api.get("/api/v1/public/random-draws/" + hiddenId, null).status()).isEqualTo(404);
+        var page = new org.qualitycity.support.WebSession(port).get("/public/random-draws?q=" + suffix);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("公示抽查" + suffix).contains("pub-" + suffix).contains(pickedName)
+                .contains("不合格").doesNotContain("内部抽查" + suffix);
+        assertThat(new org.qualitycity.support.WebSession(port).get("/public/random-draws/" + publishedId + "?lang=en")
+                .body()).contains("pub-" + suffix).contains("Failed").contains(picked);
+
+        // published later, once and audited; then public, its inspectors by number only as its plan says
+        var pubAction = api.post("/api/v1/spotchecks/random-draws/" + hiddenId + "/publication", Map.of(), admin);
+        assertThat(pubAction.status()).as(pubAction.body()).isEqualTo(200);
+        assertThat(api.post("/api/v1/spotchecks/random-draws/" + hiddenId + "/publication", Map.of(), admin).status())
+                .isEqualTo(409);
+        JsonNode now = api.get("/api/v1/public/random-draws/" + hiddenId, null).json();
+        assertThat(now.get("title").asText()).isEqualTo("内部抽查" + suffix);
+        assertThat(now.get("picks").get(0).get("inspectors").get(0).get("name").isNull()).isTrue();
+        assertThat(now.get("picks").get(0).get("inspectors").get(0).get("id").asLong()).isPositive();
+        var trail = api.get("/api/v1/audit?module=spotcheck&entityType=draw&entityId=" + hiddenId
+                + "&size=10&sort=id&dir=asc", api.token("auditadmin")).json().get("items");
+        assertThat(trail.findValuesAsString("action")).containsExactly("CREATE", "PUBLISH");
+    }
+
+    /** The draw's filter by credit grade (分类监管): candidates of other grades are left out. */
+    @Test
+    void aGradeFilterLeavesOutEnterprisesOfOtherGrades() {
+        TestApi api = new TestApi(port);
+        String admin = api.token("admin");
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String gradeA = EnterpriseFixtures.create(api, "421222", "通城县守信纺织公司" + suffix);
+        String gradeB = EnterpriseFixtures.create(api, "421222", "通城县处罚纺织公司" + suffix);
+        var penalty = api.post("/api/v1/credit/enterprises/" + gradeB + "/events", Map.of("kind", "PENALTY",
+                "occurredOn", api.today().minusDays(3).toString(), "description", "行政处罚" + suffix), admin);
+        assertThat(penalty.status()).as(penalty.body()).isEqualTo(201);
+        assertThat(api.get("/api/v1/credit/enterprises/" + gradeB, admin).json().get("grade").get("grade").asText())
+                .isEqualTo("B");
+
+        Map<String, Object> b = draw("grade-" + suffix, 500, List.of());
+        b.put("creditGrade", "B");
+        var onlyB = api.post("/api/v1/spotchecks/random-draws", b, admin);
+        assertThat(onlyB.status()).as(onlyB.body()).isEqualTo(201);
+        assertThat(codes(onlyB.json().get("candidates"))).contains(gradeB).doesNotContain(gradeA);
+        assertThat(onlyB.json().get("creditGrade").asText()).isEqualTo("B");
+        Map<String, Object> a = draw("grade-" + suffix, 500, List.of());
+        a.put("creditGrade", "A");
+        var onlyA = api.post("/api/v1/spotchecks/random-draws", a, admin);
+        assertThat(codes(onlyA.json().get("candidates"))).contains(gradeA).doesNotContain(gradeB);
+        // an unknown grade is a 400 naming the field
+        Map<String, Object> bad = draw("grade-" + suffix, 1, List.of());
+        bad.put("creditGrade", "E");
+        var refused = api.post("/api/v1/spotchecks/random-draws", bad, admin);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("creditGrade");
+    }
+
+    /** Demo draws' titles follow the reader's language (generated from the bundles when read). */
+    @Test
+    void demoDrawTitlesAreInTheReadersLanguage() {
+        var page = org.qualitycity.support.WebSession.loggedIn(port, "admin");
+        String en = page.get("/spotchecks/random-draws?lang=en&year=2019").body();
+        assertThat(en).contains("Double random, one public inspection 2019 (demo)").doesNotContain("年度双随机一公开抽查");
+        String zh = page.get("/spotchecks/random-draws?lang=zh&year=2019").body();
+        assertThat(zh).contains("2019年度双随机一公开抽查（演示）");
+    }
 }

@@ -1,33 +1,18 @@
 package org.qualitycity.engineering.internal;
 
 import jakarta.validation.Validator;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.qualitycity.indicator.ComputedDataChanged;
 import org.qualitycity.platform.AuditLog;
 import org.qualitycity.platform.CurrentUser;
+import org.qualitycity.platform.RowImport;
 import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.ValidationException;
-import org.qualitycity.platform.ValidationException.FieldProblem;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.xml.sax.InputSource;
-import org.xml.sax.XMLReader;
 
-import java.io.File;
-import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -38,9 +23,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Excel import of the existing project register, all or nothing, as the enterprise import does it: the first sheet
- * is read as a stream of rows (POI's SAX event API), every row is checked like a project entered by hand, and the
- * rows are inserted inside one transaction; when any row is bad nothing is kept and every bad row is reported
+ * Excel import of the existing project register, all or nothing, through {@link RowImport} as the enterprise import:
+ * the first sheet is read as a stream of rows, every row is checked like a project entered by hand, and the rows are
+ * inserted inside one transaction; when any row is bad nothing is kept and every bad row is reported
  * ({@code row[n].column}, n the Excel row). Row 1 is the header; the columns are {@link #COLUMNS} (dates as
  * yyyy-MM-dd; participants by credit code).
  */
@@ -50,7 +35,6 @@ public class ProjectImport {
     static final String[] COLUMNS = {"projectNo", "name", "unitCode", "kind", "investment", "floorArea", "permitDate",
             "startDate", "plannedCompletion", "actualCompletion", "energyStandard", "energyReview", "status", "latitude",
             "longitude", "CONSTRUCTION_UNIT", "BUILDER", "SUPERVISOR", "DESIGNER", "SURVEYOR"};
-    static final int MAX_REPORTED = 1000;
 
     public record Result(int imported) {
     }
@@ -69,142 +53,70 @@ public class ProjectImport {
 
     @Transactional
     public Result importFile(InputStream in, CurrentUser user) {
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile("qc-project-import", ".xlsx");
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            return importXlsx(tmp.toFile(), user);
-        } catch (IOException e) {
-            throw new ValidationException("file", Texts.msg("engineering.error.not-a-valid-xlsx-file"));
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // temp file cleanup only
-                }
-            }
-        }
-    }
-
-    private Result importXlsx(File file, CurrentUser user) {
-        State state = new State(user);
-        try (OPCPackage pkg = OPCPackage.open(file, PackageAccess.READ)) {
-            XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-            var sheets = reader.getSheetsData();
-            if (!sheets.hasNext()) {
-                throw new ValidationException("file", Texts.msg("engineering.error.not-a-valid-xlsx-file"));
-            }
-            try (InputStream sheet = sheets.next()) {
-                XMLReader xml = XMLHelper.newXMLReader();
-                xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, state,
-                        new DataFormatter(), false));
-                xml.parse(new InputSource(sheet));
-            }
-        } catch (ValidationException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new ValidationException("file", Texts.msg("engineering.error.not-a-valid-xlsx-file"));
-        }
-        if (state.badRows > 0) {
-            List<FieldProblem> all = new ArrayList<>();
-            all.add(new FieldProblem("file", Texts.msg("engineering.error.rows-have-errors", state.badRows)));
-            all.addAll(state.problems);
-            throw new ValidationException(all);
-        }
-        if (state.rows.isEmpty()) {
-            throw new ValidationException("file", Texts.msg("engineering.error.no-rows"));
-        }
+        List<ProjectService.NewProject> rows = check(in, user);
         Set<Integer> years = new TreeSet<>();
-        for (ProjectService.NewProject p : state.rows) {
+        for (ProjectService.NewProject p : rows) {
             service.insert(p, user.id(), false);
             if (p.startDate() != null) {
                 years.add(p.startDate().getYear());
             }
         }
-        audit.record("engineering", "project-import", null, null, "IMPORT", null, Map.of("imported", state.rows.size()));
+        audit.record("engineering", "project-import", null, null, "IMPORT", null, Map.of("imported", rows.size()));
         if (!years.isEmpty()) {
             events.publishEvent(new ComputedDataChanged(Set.of(EngineeringElements.E6_STARTED,
                     EngineeringElements.E6_COMPLIANT, EngineeringElements.E5, EngineeringElements.E4), years));
         }
-        return new Result(state.rows.size());
+        return new Result(rows.size());
     }
 
-    private final class State implements XSSFSheetXMLHandler.SheetContentsHandler {
+    /** Reads and checks every row; the projects to insert, or every bad row as one 400 (nothing kept). */
+    List<ProjectService.NewProject> check(InputStream in, CurrentUser user) {
+        RowImport.Report report = new RowImport.Report("engineering.error.row");
+        Checker checker = new Checker(user);
+        RowImport.read(in, COLUMNS.length, "engineering.error.not-a-valid-xlsx-file", report, checker::row);
+        report.throwIfBad("engineering.error.rows-have-errors");
+        if (checker.rows.isEmpty()) {
+            throw new ValidationException("file", Texts.msg("engineering.error.no-rows"));
+        }
+        return checker.rows;
+    }
+
+    private final class Checker {
         final CurrentUser user;
         final Set<String> numbers = new HashSet<>();
-        final List<FieldProblem> problems = new ArrayList<>();
         final List<ProjectService.NewProject> rows = new ArrayList<>();
-        int badRows;
-        String[] cells;
-        int rowNum;
 
-        State(CurrentUser user) {
+        Checker(CurrentUser user) {
             this.user = user;
         }
 
-        @Override
-        public void startRow(int rowNum) {
-            this.rowNum = rowNum + 1;
-            cells = new String[COLUMNS.length];
-        }
-
-        @Override
-        public void cell(String ref, String value, XSSFComment comment) {
-            int col = new org.apache.poi.ss.util.CellReference(ref).getCol();
-            if (col < COLUMNS.length) {
-                cells[col] = value == null || value.isBlank() ? null : value.trim();
-            }
-        }
-
-        @Override
-        public void endRow(int rowNum) {
-            if (this.rowNum == 1) {
-                return; // header
-            }
-            boolean empty = true;
-            for (String c : cells) {
-                empty &= c == null;
-            }
-            if (!empty) {
-                row(this.rowNum, cells);
-            }
-        }
-
-        void problem(int row, String field, String message) {
-            if (problems.size() < MAX_REPORTED) {
-                problems.add(new FieldProblem("row[" + row + "]." + field, Texts.msg("engineering.error.row", row, message)));
-            }
-        }
-
-        private LocalDate date(int row, int col, List<String> bad) {
-            if (cells[col] == null) {
+        private static LocalDate date(int row, String[] c, int col, List<String> bad, RowImport.Report report) {
+            if (c[col] == null) {
                 return null;
             }
             try {
-                return LocalDate.parse(cells[col]);
+                return LocalDate.parse(c[col]);
             } catch (DateTimeParseException e) {
-                problem(row, COLUMNS[col], Texts.msg("engineering.error.date"));
+                report.problem(row, COLUMNS[col], Texts.msg("engineering.error.date"));
                 bad.add(COLUMNS[col]);
                 return null;
             }
         }
 
-        private BigDecimal number(int row, int col, List<String> bad) {
-            if (cells[col] == null) {
+        private static BigDecimal number(int row, String[] c, int col, List<String> bad, RowImport.Report report) {
+            if (c[col] == null) {
                 return null;
             }
             try {
-                return new BigDecimal(cells[col].replace(",", ""));
+                return new BigDecimal(c[col].replace(",", ""));
             } catch (NumberFormatException e) {
-                problem(row, COLUMNS[col], Texts.msg("engineering.error.number"));
+                report.problem(row, COLUMNS[col], Texts.msg("engineering.error.number"));
                 bad.add(COLUMNS[col]);
                 return null;
             }
         }
 
-        void row(int row, String[] c) {
+        void row(int row, String[] c, RowImport.Report report) {
             List<String> bad = new ArrayList<>();
             List<ProjectService.ParticipantRef> participants = new ArrayList<>();
             for (int i = 15; i < COLUMNS.length; i++) {
@@ -212,23 +124,23 @@ public class ProjectImport {
                     participants.add(new ProjectService.ParticipantRef(COLUMNS[i], c[i]));
                 }
             }
-            var p = new ProjectService.NewProject(c[0], c[1], c[2], number(row, 13, bad), number(row, 14, bad),
-                    upper(c[3]), number(row, 4, bad), number(row, 5, bad), date(row, 6, bad), date(row, 7, bad),
-                    date(row, 8, bad), date(row, 9, bad), c[10], upper(c[11]), upper(c[12]), participants);
+            var p = new ProjectService.NewProject(c[0], c[1], c[2], number(row, c, 13, bad, report),
+                    number(row, c, 14, bad, report), upper(c[3]), number(row, c, 4, bad, report),
+                    number(row, c, 5, bad, report), date(row, c, 6, bad, report), date(row, c, 7, bad, report),
+                    date(row, c, 8, bad, report), date(row, c, 9, bad, report), c[10], upper(c[11]), upper(c[12]),
+                    participants);
             for (var v : validator.validate(p)) {
                 String field = v.getPropertyPath().toString();
                 if (!bad.contains(field)) {
-                    problem(row, field, v.getMessage());
+                    report.problem(row, field, v.getMessage());
                     bad.add(field);
                 }
             }
             for (var pr : service.problems(p, user, "", numbers)) {
-                problem(row, pr.field(), pr.message());
+                report.problem(row, pr.field(), pr.message());
                 bad.add(pr.field());
             }
-            if (!bad.isEmpty()) {
-                badRows++;
-            } else if (badRows == 0) {
+            if (bad.isEmpty() && !report.anyBad()) {
                 rows.add(p);
             }
         }

@@ -220,6 +220,20 @@ public class ProjectService {
         return query(user, f).orderBy(q, SORTS, "projectNo", "p.id").page(jdbc, SELECT + FROM, ProjectService::map, q);
     }
 
+    /** A project on the map: its page, its coordinates and its state (the map colours points by state). */
+    public record MapPoint(long id, String projectNo, String name, String unitCode, String status, double lng,
+                           double lat) {
+    }
+
+    /** The projects in scope with coordinates (of a state, or all), at most {@code limit}: the map's points. */
+    public List<MapPoint> mapPoints(CurrentUser user, String status, int limit) {
+        var f = new Filter(null, null, null, null, status, null, null, null, null, null);
+        return all(user, f, limit).stream().filter(p -> p.latitude() != null && p.longitude() != null)
+                .map(p -> new MapPoint(p.id(), p.projectNo(), p.name(), p.unitCode(), p.status(),
+                        p.longitude().doubleValue(), p.latitude().doubleValue()))
+                .toList();
+    }
+
     /** Every project of the filter in scope (for the map), at most {@code limit}. */
     public List<ProjectView> all(CurrentUser user, Filter f, int limit) {
         return query(user, f).orderBy("p.id").all(jdbc, SELECT + FROM, ProjectService::map, limit);
@@ -375,6 +389,11 @@ public class ProjectService {
 
     /** Every problem of a new project that bean validation cannot see, with field names prefixed by {@code prefix}. */
     List<FieldProblem> problems(NewProject p, CurrentUser user, String prefix, Set<String> numbersSeen) {
+        return problems(p, user, prefix, numbersSeen, -1);
+    }
+
+    /** As above, for the project {@code self} (its own number is not a duplicate); -1 for a new project. */
+    List<FieldProblem> problems(NewProject p, CurrentUser user, String prefix, Set<String> numbersSeen, long self) {
         List<FieldProblem> list = new ArrayList<>();
         Unit unit = blank(p.unitCode()) ? null : units.byCode(p.unitCode().trim()).orElse(null);
         if (unit == null) {
@@ -386,8 +405,9 @@ public class ProjectService {
         }
         if (!blank(p.projectNo())) {
             String no = p.projectNo().trim();
-            if (!numbersSeen.add(no) || jdbc.sql("SELECT count(*) FROM engineering_project WHERE project_no = :n")
-                    .param("n", no).query(Long.class).single() > 0) {
+            if (!numbersSeen.add(no) || jdbc.sql("SELECT count(*) FROM engineering_project WHERE project_no = :n "
+                            + "AND id <> :self")
+                    .param("n", no).param("self", self).query(Long.class).single() > 0) {
                 list.add(new FieldProblem(prefix + "projectNo", Texts.msg("engineering.error.duplicate-number", no)));
             }
         }
@@ -433,6 +453,64 @@ public class ProjectService {
         audit.record("engineering", "project", id, unitId(id), "CREATE", null, view);
         changed(view);
         return view;
+    }
+
+    /**
+     * Changes a project's register data and participants (the 住建 officer's form): checked as a new project is, the
+     * state left to the supervision records unless the project is still planned, under construction or completed;
+     * audited with before and after; E1–E6 recomputed for the years of its start and acceptances.
+     */
+    @Transactional
+    public ProjectView update(long id, NewProject p, CurrentUser user) {
+        ProjectView before = get(id, user);
+        List<FieldProblem> problems = problems(p, user, "", new HashSet<>(), id);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        List<ParticipantView> participantsBefore = participants(id);
+        Unit unit = units.byCode(p.unitCode().trim()).orElseThrow();
+        boolean openState = Set.of("PLANNED", "UNDER_CONSTRUCTION", "COMPLETED").contains(before.status());
+        String status = openState && !blank(p.status()) ? p.status() : before.status();
+        jdbc.sql("""
+                        UPDATE engineering_project SET project_no = :no, name = :name, unit_id = :unit, latitude = :lat,
+                            longitude = :lng, kind = :kind, investment = :inv, floor_area = :area, permit_date = :permit,
+                            start_date = :start, planned_completion = :planned, actual_completion = :actual,
+                            energy_standard = :std, energy_review = :review, status = :status
+                        WHERE id = :id""")
+                .param("no", p.projectNo().trim()).param("name", p.name().trim()).param("unit", unit.id())
+                .param("lat", p.latitude()).param("lng", p.longitude()).param("kind", p.kind())
+                .param("inv", p.investment()).param("area", p.floorArea()).param("permit", p.permitDate())
+                .param("start", p.startDate()).param("planned", p.plannedCompletion())
+                .param("actual", p.actualCompletion()).param("std", blank(p.energyStandard()) ? null : p.energyStandard().trim())
+                .param("review", blank(p.energyReview()) ? before.energyReview() : p.energyReview())
+                .param("status", status).param("id", id).update();
+        jdbc.sql("DELETE FROM engineering_participant WHERE project_id = :p").param("p", id).update();
+        if (p.participants() != null) {
+            for (ParticipantRef r : p.participants()) {
+                EnterpriseRef e = enterprises.byCreditCode(r.creditCode()).orElseThrow();
+                jdbc.sql("INSERT INTO engineering_participant (project_id, role, enterprise_id) VALUES (:p, :r, :e) "
+                                + "ON CONFLICT DO NOTHING")
+                        .param("p", id).param("r", r.role()).param("e", e.id()).update();
+            }
+        }
+        ProjectView after = get(id, user);
+        audit.record("engineering", "project", id, unit.id(), "UPDATE",
+                Map.of("project", before, "participants", participantsBefore),
+                Map.of("project", after, "participants", participants(id)));
+        Set<Integer> years = new TreeSet<>();
+        for (ProjectView v : List.of(before, after)) {
+            if (v.startDate() != null) {
+                years.add(v.startDate().getYear());
+            }
+        }
+        acceptances(id).forEach(a -> years.add(a.acceptedOn().getYear()));
+        if (!years.isEmpty()) {
+            Set<String> elements = new HashSet<>(EngineeringElements.ACCEPTANCE);
+            elements.addAll(Set.of(EngineeringElements.E6_STARTED, EngineeringElements.E6_COMPLIANT,
+                    EngineeringElements.E5, EngineeringElements.E4));
+            events.publishEvent(new ComputedDataChanged(elements, years));
+        }
+        return after;
     }
 
     /** Inserts a checked project and its participants; returns its id. */

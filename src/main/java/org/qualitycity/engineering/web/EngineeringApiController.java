@@ -66,6 +66,13 @@ class EngineeringApiController {
         return new Filter(q, unit, kind, size, status, indicator, period, firstResult, passed, energyReview);
     }
 
+    @GetMapping("/projects/map")
+    @PreAuthorize("hasAuthority('engineering:project:view')")
+    @Operation(summary = "The map's points: projects in my scope with coordinates and state (status: one state only)")
+    List<ProjectService.MapPoint> mapPoints(@RequestParam(required = false) @Pattern(regexp = STATUS) String status) {
+        return service.mapPoints(Security.currentUser(), status == null || status.isBlank() ? null : status, 5000);
+    }
+
     @GetMapping("/projects")
     @PreAuthorize("hasAuthority('engineering:project:view')")
     @Operation(summary = "Construction projects in my scope (q: name or number; unit: a district and below; "

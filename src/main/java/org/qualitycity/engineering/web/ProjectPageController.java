@@ -53,9 +53,11 @@ class ProjectPageController {
     private final ProjectImport importer;
     private final Clock clock;
     private final String mapUrl;
+    private final jakarta.validation.Validator validator;
 
     ProjectPageController(ProjectService service, ProjectImport importer, Clock clock,
-                          @Value("${qc.city.map}") String mapUrl) {
+                          @Value("${qc.city.map}") String mapUrl, jakarta.validation.Validator validator) {
+        this.validator = validator;
         this.service = service;
         this.importer = importer;
         this.clock = clock;
@@ -89,6 +91,155 @@ class ProjectPageController {
     /** The districts and the zone, for the filter (a district's officers see their own only). */
     private List<Unit> areas(CurrentUser user) {
         return service.visibleAreas(user);
+    }
+
+    // ------------------------------------------------------------------ the register form (new and edit)
+
+    @GetMapping("/projects/new")
+    @PreAuthorize("hasAuthority('engineering:project:edit')")
+    String newForm(Model model) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("status", "PLANNED");
+        form.put("energyReview", "PENDING");
+        return form(null, form, Map.of(), model);
+    }
+
+    @PostMapping("/projects")
+    @PreAuthorize("hasAuthority('engineering:project:edit')")
+    String create(@RequestParam Map<String, String> form, Model model, RedirectAttributes flash) {
+        return save(null, form, model, flash);
+    }
+
+    @GetMapping("/projects/{id}/edit")
+    @PreAuthorize("hasAuthority('engineering:project:edit')")
+    String editForm(@PathVariable long id, Model model) {
+        CurrentUser user = Security.currentUser();
+        ProjectService.ProjectDetail d = service.detail(id, user);
+        var p = d.project();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("projectNo", p.projectNo());
+        form.put("name", p.name());
+        form.put("unitCode", p.unitCode());
+        form.put("latitude", text(p.latitude()));
+        form.put("longitude", text(p.longitude()));
+        form.put("kind", p.kind());
+        form.put("investment", text(p.investment()));
+        form.put("floorArea", text(p.floorArea()));
+        form.put("permitDate", text(p.permitDate()));
+        form.put("startDate", text(p.startDate()));
+        form.put("plannedCompletion", text(p.plannedCompletion()));
+        form.put("actualCompletion", text(p.actualCompletion()));
+        form.put("energyStandard", p.energyStandard());
+        form.put("energyReview", p.energyReview());
+        form.put("status", p.status());
+        d.participants().forEach(x -> form.put("participant." + x.role(), x.creditCode()));
+        return form(p, form, Map.of(), model);
+    }
+
+    @PostMapping("/projects/{id}")
+    @PreAuthorize("hasAuthority('engineering:project:edit')")
+    String update(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
+                  RedirectAttributes flash) {
+        return save(service.get(id, Security.currentUser()), form, model, flash);
+    }
+
+    private static String text(Object o) {
+        return o == null ? "" : o instanceof java.math.BigDecimal b ? b.stripTrailingZeros().toPlainString() : o.toString();
+    }
+
+    private String form(ProjectService.ProjectView project, Map<String, String> form, Map<String, String> errors,
+                        Model model) {
+        model.addAttribute("project", project);
+        model.addAttribute("form", form);
+        FormErrors.put(model, errors);
+        model.addAttribute("areas", areas(Security.currentUser()));
+        model.addAttribute("kinds", ProjectService.KIND_LIST);
+        model.addAttribute("roles", ProjectService.ROLE_LIST);
+        model.addAttribute("initialStatuses", List.of("PLANNED", "UNDER_CONSTRUCTION", "COMPLETED"));
+        model.addAttribute("statusEditable", project == null
+                || List.of("PLANNED", "UNDER_CONSTRUCTION", "COMPLETED").contains(project.status()));
+        return "engineering/form";
+    }
+
+    /** Reads the form into a project (every unreadable field named), validates it and saves it; else the form again. */
+    private String save(ProjectService.ProjectView existing, Map<String, String> form, Model model,
+                        RedirectAttributes flash) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        java.math.BigDecimal lat = decimal(form, "latitude", errors);
+        java.math.BigDecimal lng = decimal(form, "longitude", errors);
+        java.math.BigDecimal investment = decimal(form, "investment", errors);
+        java.math.BigDecimal floorArea = decimal(form, "floorArea", errors);
+        LocalDate permit = date(form, "permitDate", errors);
+        LocalDate start = date(form, "startDate", errors);
+        LocalDate planned = date(form, "plannedCompletion", errors);
+        LocalDate actual = date(form, "actualCompletion", errors);
+        List<ProjectService.ParticipantRef> participants = new ArrayList<>();
+        List<String> participantFields = new ArrayList<>();
+        for (String role : ProjectService.ROLE_LIST) {
+            String code = form.get("participant." + role);
+            if (code != null && !code.isBlank()) {
+                participants.add(new ProjectService.ParticipantRef(role, code.trim().toUpperCase(Locale.ROOT)));
+                participantFields.add("participant." + role);
+            }
+        }
+        var req = new ProjectService.NewProject(form.get("projectNo"), form.get("name"), form.get("unitCode"), lat, lng,
+                blankToNull(form.get("kind")), investment, floorArea, permit, start, planned, actual,
+                blankToNull(form.get("energyStandard")), blankToNull(form.get("energyReview")),
+                blankToNull(form.get("status")), participants);
+        for (var v : validator.validate(req)) {
+            errors.putIfAbsent(formField(v.getPropertyPath().toString(), participantFields), v.getMessage());
+        }
+        if (errors.isEmpty()) {
+            try {
+                var saved = existing == null ? service.create(req, Security.currentUser())
+                        : service.update(existing.id(), req, Security.currentUser());
+                flash.addFlashAttribute("flash", "flash.saved");
+                return "redirect:/projects/" + saved.id();
+            } catch (ValidationException e) {
+                e.problems().forEach(p -> errors.putIfAbsent(formField(p.field(), participantFields), p.message()));
+            }
+        }
+        return form(existing, form, errors, model);
+    }
+
+    /** {@code participants[2].creditCode} is the form's {@code participant.<ROLE>} field. */
+    private static String formField(String path, List<String> participantFields) {
+        var m = java.util.regex.Pattern.compile("participants\\[(\\d+)].*").matcher(path);
+        if (m.matches()) {
+            int i = Integer.parseInt(m.group(1));
+            return i < participantFields.size() ? participantFields.get(i) : "participants";
+        }
+        return path;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static java.math.BigDecimal decimal(Map<String, String> form, String field, Map<String, String> errors) {
+        String v = blankToNull(form.get(field));
+        if (v == null) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(v);
+        } catch (NumberFormatException e) {
+            errors.put(field, Texts.msg("engineering.form.error.number"));
+            return null;
+        }
+    }
+
+    private static LocalDate date(Map<String, String> form, String field, Map<String, String> errors) {
+        String v = blankToNull(form.get(field));
+        if (v == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.put(field, Texts.msg("engineering.form.error.date"));
+            return null;
+        }
     }
 
     @PostMapping("/projects/import")

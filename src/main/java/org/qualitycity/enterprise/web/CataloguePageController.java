@@ -6,7 +6,9 @@ import org.qualitycity.platform.ExcelExport;
 import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.PageResult;
 import org.qualitycity.platform.Security;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.Units;
+import org.qualitycity.platform.ValidationException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,9 +16,14 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -108,5 +115,47 @@ class CataloguePageController {
         model.addAttribute("filter", Map.of("unit", unit == null ? "" : unit, "year", Integer.toString(y)));
         model.addAttribute("areas", units.visibleToAreas(user));
         return "enterprise/export-notifications";
+    }
+
+    // ---- P5 uploads from the page (the API's imports: all or nothing, every bad row listed)
+
+    @PostMapping("/export-notifications/import")
+    @PreAuthorize("hasAuthority('enterprise:enterprise:import')")
+    String importNotifications(jakarta.servlet.http.HttpServletRequest request, RedirectAttributes flash) {
+        return upload(request, flash, "notifications");
+    }
+
+    @PostMapping("/export-batches/import")
+    @PreAuthorize("hasAuthority('enterprise:enterprise:import')")
+    String importBatches(jakarta.servlet.http.HttpServletRequest request, RedirectAttributes flash) {
+        return upload(request, flash, "batches");
+    }
+
+    private String upload(jakarta.servlet.http.HttpServletRequest request, RedirectAttributes flash, String kind) {
+        MultipartFile file = request instanceof MultipartHttpServletRequest m ? m.getFile("file") : null;
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new ValidationException("file", Texts.msg("enterprise.error.choose-an-xlsx-file"));
+            }
+            try (InputStream in = file.getInputStream()) {
+                var result = "batches".equals(kind) ? exports.importBatches(in, Security.currentUser())
+                        : exports.importNotifications(in, Security.currentUser());
+                flash.addFlashAttribute("importedCount", result.imported());
+                flash.addFlashAttribute("importKind", kind);
+            }
+        } catch (ValidationException e) {
+            flash.addFlashAttribute("importKind", kind);
+            flash.addFlashAttribute("importProblems", new java.util.ArrayList<>(e.problems().stream()
+                    .map(p -> new ImportProblem(p.field(), p.message())).toList()));
+        } catch (java.io.IOException e) {
+            flash.addFlashAttribute("importKind", kind);
+            flash.addFlashAttribute("importProblems", new java.util.ArrayList<>(List.of(new ImportProblem("file",
+                    Texts.msg("enterprise.error.choose-an-xlsx-file")))));
+        }
+        return "redirect:/export-notifications";
+    }
+
+    /** A bad row of an upload as the page lists it: the row and column, and what is wrong. */
+    record ImportProblem(String field, String message) implements java.io.Serializable {
     }
 }

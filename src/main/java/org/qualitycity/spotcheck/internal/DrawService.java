@@ -71,7 +71,18 @@ public class DrawService {
                           @Size(max = 20) String inspectorUnitCode,
                           @Size(max = 64) @Pattern(regexp = "[\\p{L}\\p{N} _.:-]*", message = "{spotcheck.draw.error.seed}")
                           String seed,
-                          @Size(max = 100) List<@NotNull @Valid Override> overrides) {
+                          @Size(max = 100) List<@NotNull @Valid Override> overrides,
+                          Boolean publish,
+                          @Pattern(regexp = "NAMES|IDS", message = "{spotcheck.draw.error.disclosure}")
+                          String inspectorDisclosure) {
+
+        /** A draw as before publication was optional: published at once, inspectors by name. */
+        public NewDraw(String title, String categoryCode, String industry, String unitCode, String creditGrade,
+                       Integer sampleSize, Boolean excludeOwnDistrict, String inspectorUnitCode, String seed,
+                       List<Override> overrides) {
+            this(title, categoryCode, industry, unitCode, creditGrade, sampleSize, excludeOwnDistrict,
+                    inspectorUnitCode, seed, overrides, null, null);
+        }
     }
 
     /** An enterprise as the draw recorded it (the candidate list is sorted by credit code). */
@@ -96,7 +107,7 @@ public class DrawService {
     public record DrawView(long id, String drawNo, String title, String categoryCode, String categoryName,
                            String industry, String unitFilter, String creditGrade, int sampleSize,
                            boolean excludeOwnDistrict, String seed, LocalDate drawnOn, Instant publishedAt,
-                           String unitCode, String unitName, boolean demo, String algorithm,
+                           String inspectorDisclosure, String unitCode, String unitName, boolean demo, String algorithm,
                            List<CandidateView> candidates, List<ExcludedView> excluded, List<Override> overrides,
                            List<InspectorView> inspectorPool, List<PickView> picks) {
     }
@@ -322,10 +333,10 @@ public class DrawService {
         jdbc.sql("""
                         INSERT INTO spotcheck_draw (id, draw_no, title, category_code, filter_industry, filter_unit_id,
                             filter_grade, sample_size, exclude_own_district, seed, drawn_on, candidates, excluded, overrides,
-                            inspectors, unit_id, published_at, demo, created_by)
+                            inspectors, unit_id, published_at, inspector_disclosure, demo, created_by)
                         VALUES (:id, :no, :title, :category, :industry, :unitFilter, :grade, :n, :own, :seed, :today,
                             CAST(:candidates AS jsonb), CAST(:excluded AS jsonb), CAST(:overrides AS jsonb),
-                            CAST(:pool AS jsonb), :unit, :published, :demo, :by)
+                            CAST(:pool AS jsonb), :unit, :published, :disclosure, :demo, :by)
                         """)
                 .param("id", id).param("no", drawNo).param("title", req.title().trim()).param("category", category)
                 .param("industry", blank(req.industry())).param("unitFilter", unitFilter == null ? null : unitFilter.id())
@@ -335,7 +346,10 @@ public class DrawService {
                 .param("excluded", json.writeValueAsString(excluded))
                 .param("overrides", json.writeValueAsString(overrides))
                 .param("pool", json.writeValueAsString(pool))
-                .param("unit", user.unitId()).param("published", Timestamp.from(clock.instant())).param("demo", demo)
+                .param("unit", user.unitId())
+                .param("published", Boolean.FALSE.equals(req.publish()) ? null : Timestamp.from(clock.instant()))
+                .param("disclosure", blank(req.inspectorDisclosure()) == null ? "NAMES" : req.inspectorDisclosure().trim())
+                .param("demo", demo)
                 .param("by", user.id() > 0 ? user.id() : null)
                 .update();
         for (RandomDraw.Pick p : picks) {
@@ -412,10 +426,22 @@ public class DrawService {
             """ + FROM;
 
     private static DrawSummary summary(ResultSet rs, int n) throws SQLException {
-        return new DrawSummary(rs.getLong("id"), rs.getString("draw_no"), rs.getString("title"),
+        return new DrawSummary(rs.getLong("id"), rs.getString("draw_no"), title(rs),
                 rs.getString("category_code"), SpotcheckService.inReadersLanguage(rs, "category_name"),
                 rs.getObject("drawn_on", LocalDate.class), rs.getInt("sample_size"), rs.getInt("candidates"),
                 rs.getInt("picks"), rs.getString("unit_code"), unitName(rs), rs.getBoolean("demo"));
+    }
+
+    /**
+     * The title in the reader's language: a demo draw's title is generated from the bundles when read (the demo
+     * stores the Chinese one); a draw entered by a user keeps the title as written.
+     */
+    static String title(ResultSet rs) throws SQLException {
+        if (rs.getBoolean("demo")) {
+            return Texts.msg("spotcheck.draws.demoTitle",
+                    String.valueOf(rs.getObject("drawn_on", LocalDate.class).getYear()));
+        }
+        return rs.getString("title");
     }
 
     private static String unitName(ResultSet rs) throws SQLException {
@@ -446,13 +472,13 @@ public class DrawService {
                 .param("id", id)
                 .query((rs, n) -> {
                     List<InspectorView> pool = json.readValue(rs.getString("inspectors"), INSPECTORS);
-                    return new DrawView(rs.getLong("id"), rs.getString("draw_no"), rs.getString("title"),
+                    return new DrawView(rs.getLong("id"), rs.getString("draw_no"), title(rs),
                             rs.getString("category_code"), SpotcheckService.inReadersLanguage(rs, "category_name"),
                             rs.getString("filter_industry"), rs.getString("filter_unit_code"), rs.getString("filter_grade"),
                             rs.getInt("sample_size"), rs.getBoolean("exclude_own_district"), rs.getString("seed"),
                             rs.getObject("drawn_on", LocalDate.class),
                             rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(),
-                            rs.getString("unit_code"), unitName(rs), rs.getBoolean("demo"), ALGORITHM,
+                            rs.getString("inspector_disclosure"), rs.getString("unit_code"), unitName(rs), rs.getBoolean("demo"), ALGORITHM,
                             json.readValue(rs.getString("candidates"), CANDIDATES),
                             json.readValue(rs.getString("excluded"), EXCLUDED),
                             json.readValue(rs.getString("overrides"), OVERRIDES), pool, List.of());
@@ -472,8 +498,101 @@ public class DrawService {
                 .list();
         return new DrawView(v.id(), v.drawNo(), v.title(), v.categoryCode(), v.categoryName(), v.industry(),
                 v.unitFilter(), v.creditGrade(), v.sampleSize(), v.excludeOwnDistrict(), v.seed(), v.drawnOn(),
-                v.publishedAt(), v.unitCode(), v.unitName(), v.demo(), v.algorithm(), v.candidates(), v.excluded(),
+                v.publishedAt(), v.inspectorDisclosure(), v.unitCode(), v.unitName(), v.demo(), v.algorithm(), v.candidates(), v.excluded(),
                 v.overrides(), v.inspectorPool(), picks);
+    }
+
+    // ------------------------------------------------------------------ publication (公开)
+
+    /** Publishes a draw kept internal when it was made (once; audited); a published draw answers 409. */
+    @Transactional
+    public DrawView publish(long id, CurrentUser user) {
+        DrawView before = get(id, user);
+        if (before.publishedAt() != null) {
+            throw new org.qualitycity.platform.ConflictException(Texts.msg("spotcheck.draw.error.published",
+                    before.drawNo()));
+        }
+        jdbc.sql("UPDATE spotcheck_draw SET published_at = :now WHERE id = :id AND published_at IS NULL")
+                .param("now", Timestamp.from(clock.instant())).param("id", id).update();
+        DrawView after = load(id);
+        audit.record(MODULE, "draw", id, user.unitId(), "PUBLISH", Map.of("publishedAt", "-"),
+                Map.of("publishedAt", after.publishedAt().toString()));
+        return after;
+    }
+
+    /** An assigned inspector as the public sees them: by name, or only by their number in the pool (plan's rule). */
+    public record PublicInspector(long id, String name) {
+    }
+
+    /**
+     * A drawn enterprise with its inspectors and, once recorded, the result of its inspection: the first sampling
+     * of the enterprise for the draw's category on or after the draw date (PASS, FAIL or REFUSED; null while pending).
+     */
+    public record PublicPick(int position, String enterpriseName, String creditCode, List<PublicInspector> inspectors,
+                             String result, LocalDate resultOn) {
+    }
+
+    /**
+     * A published draw for everyone (双随机一公开): the plan, the filter it used, the seed and the algorithm, the picks
+     * with their results; {@code candidateCodes} (the sorted candidate list, to recompute the draw) only for one draw.
+     */
+    public record PublicDraw(long id, String drawNo, String title, String categoryName, LocalDate drawnOn,
+                             Instant publishedAt, String unitName, String industry, String unitFilter,
+                             String creditGrade, boolean excludeOwnDistrict, int sampleSize, int candidates,
+                             String seed, String algorithm, String inspectorDisclosure, boolean demo,
+                             List<PublicPick> picks, List<String> candidateCodes) {
+    }
+
+    /** Published draws, newest first; unpublished ones do not exist here. */
+    public PageResult<PublicDraw> published(Integer year, String q, ListQuery query) {
+        PageResult<Long> ids = ListSql.from("FROM spotcheck_draw d")
+                .where("d.published_at IS NOT NULL")
+                .when(year != null, "EXTRACT(YEAR FROM d.drawn_on) = :year").param("year", year)
+                .contains("text", q, "d.title", "d.draw_no")
+                .orderBy("d.drawn_on DESC, d.id DESC")
+                .page(jdbc, "SELECT d.id FROM spotcheck_draw d", (rs, n) -> rs.getLong(1), query);
+        return new PageResult<>(ids.items().stream().map(id -> publicView(load(id), false)).toList(), ids.page(),
+                ids.size(), ids.total());
+    }
+
+    /** One published draw with its candidate list; an unpublished or unknown one answers 404. */
+    public PublicDraw publishedDraw(long id) {
+        boolean published = jdbc.sql("SELECT EXISTS (SELECT 1 FROM spotcheck_draw WHERE id = :id AND published_at IS NOT NULL)")
+                .param("id", id).query(Boolean.class).single();
+        if (!published) {
+            throw new NotFoundException("draw " + id);
+        }
+        return publicView(load(id), true);
+    }
+
+    private PublicDraw publicView(DrawView v, boolean withCandidates) {
+        Map<Integer, Object[]> results = new HashMap<>();
+        jdbc.sql("""
+                        SELECT DISTINCT ON (p.position) p.position, s.sampled_on, s.refused, s.final_verdict
+                        FROM spotcheck_draw_pick p JOIN spotcheck_draw d ON d.id = p.draw_id
+                             JOIN spotcheck_sample s ON s.enterprise_id = p.enterprise_id
+                              AND s.category_code = d.category_code AND s.sampled_on >= d.drawn_on
+                        WHERE p.draw_id = :id AND (s.refused OR s.final_verdict IS NOT NULL)
+                        ORDER BY p.position, s.sampled_on, s.id
+                        """)
+                .param("id", v.id())
+                .query((rs, n) -> results.put(rs.getInt("position"), new Object[]{
+                        rs.getBoolean("refused") ? "REFUSED" : rs.getString("final_verdict"),
+                        rs.getObject("sampled_on", LocalDate.class)}))
+                .list();
+        boolean names = !"IDS".equals(v.inspectorDisclosure());
+        List<PublicPick> picks = v.picks().stream().map(p -> {
+            Object[] r = results.get(p.position());
+            return new PublicPick(p.position(), p.name(), p.creditCode(), p.inspectors().stream()
+                    .map(i -> new PublicInspector(i.id(), names ? i.name() : null)).toList(),
+                    r == null ? null : (String) r[0], r == null ? null : (LocalDate) r[1]);
+        }).toList();
+        String unitFilter = v.unitFilter() == null ? null : units.byCode(v.unitFilter())
+                .map(u -> u.name(Texts.locale())).orElse(v.unitFilter());
+        return new PublicDraw(v.id(), v.drawNo(), v.title(), v.categoryName(), v.drawnOn(), v.publishedAt(),
+                v.unitName(), v.industry(), unitFilter, v.creditGrade(), v.excludeOwnDistrict(), v.sampleSize(),
+                v.candidates().size(), v.seed(), v.algorithm(), v.inspectorDisclosure(), v.demo(), picks,
+                withCandidates ? v.candidates().stream().map(CandidateView::creditCode).toList() : null);
     }
 
     /** Recomputes the draw from its recorded seed, candidate list and inspector pool and compares with what it drew. */

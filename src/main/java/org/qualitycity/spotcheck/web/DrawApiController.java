@@ -81,6 +81,13 @@ class DrawApiController {
         return draws.verify(id, Security.currentUser());
     }
 
+    @PostMapping("/random-draws/{id}/publication")
+    @PreAuthorize("hasAuthority('spotcheck:draw:create')")
+    @Operation(summary = "Publish a random draw kept internal when it was made (once; audited)")
+    DrawService.DrawView publish(@PathVariable long id) {
+        return draws.publish(id, Security.currentUser());
+    }
+
     @GetMapping("/inspectors")
     @PreAuthorize("hasAuthority('spotcheck:draw:view')")
     @Operation(summary = "The inspector pool: the inspectors of the units in my scope")

@@ -3,8 +3,10 @@ package org.qualitycity.spotcheck.web;
 import jakarta.validation.Valid;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.ExcelExport;
+import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.ListQuery;
 import org.qualitycity.platform.Security;
+import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.Units;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.web.FormErrors;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -70,6 +73,8 @@ class DrawPageController {
         Map<String, String> form = new HashMap<>();
         form.put("sampleSize", "10");
         form.put("excludeOwnDistrict", "true");
+        form.put("publish", "true");
+        form.put("inspectorDisclosure", "NAMES");
         return form(form, model);
     }
 
@@ -104,7 +109,8 @@ class DrawPageController {
             }
             var req = new DrawService.NewDraw(form.get("title"), form.get("categoryCode"), form.get("industry"),
                     form.get("unitCode"), form.get("creditGrade"), size, "true".equals(form.get("excludeOwnDistrict")),
-                    form.get("inspectorUnitCode"), form.get("seed"), overrides);
+                    form.get("inspectorUnitCode"), form.get("seed"), overrides, "true".equals(form.get("publish")),
+                    form.get("inspectorDisclosure"));
             var v = validator.validate(req);
             if (!v.isEmpty()) {
                 List<ValidationException.FieldProblem> problems = new ArrayList<>();
@@ -129,5 +135,38 @@ class DrawPageController {
         model.addAttribute("draw", draws.get(id, user));
         model.addAttribute("verification", draws.verify(id, user));
         return "spotcheck/draw";
+    }
+
+    @PostMapping("/spotchecks/random-draws/{id:\\d+}/publication")
+    @PreAuthorize("hasAuthority('spotcheck:draw:create')")
+    String publish(@PathVariable long id, RedirectAttributes flash) {
+        try {
+            draws.publish(id, Security.currentUser());
+            flash.addFlashAttribute("flash", "spotcheck.draws.publishedFlash");
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("flashError", e.getMessage());
+        }
+        return "redirect:/spotchecks/random-draws/" + id;
+    }
+
+    /** The published draws for everyone (no login): plan, filter, seed, picks with inspectors and results. */
+    @GetMapping("/public/random-draws")
+    String publicList(@RequestParam(required = false) Integer year, @RequestParam(required = false) String q,
+                      @Valid @ModelAttribute ListQuery query, Model model) {
+        if (q != null && q.length() > 100) {
+            throw new ValidationException("q", Texts.msg("spotcheck.announcements.searchTooLong"));
+        }
+        if (year != null && (year < 2000 || year > 2999)) {
+            throw new ValidationException("year", Texts.msg("spotcheck.publicDraws.badYear"));
+        }
+        model.addAttribute("page", draws.published(year, q, query));
+        model.addAttribute("filter", Map.of("year", year == null ? "" : year.toString(), "q", q == null ? "" : q));
+        return "spotcheck/public-draws";
+    }
+
+    @GetMapping("/public/random-draws/{id:\\d+}")
+    String publicDetail(@PathVariable long id, Model model) {
+        model.addAttribute("d", draws.publishedDraw(id));
+        return "spotcheck/public-draw";
     }
 }
