@@ -216,6 +216,11 @@ class PortalTest {
         assertThat(admin.postForm("/portal/hot-topics/" + id + "/reject", Map.of("reason", "重复")).status()).isEqualTo(409);
         assertThat(jdbc.sql("SELECT count(*) FROM platform_audit WHERE module = 'portal' AND entity_id = :id")
                 .param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(2);
+        // moderation is a step of the hot-topic workflow (portal.hot-topic): recorded with its states and audited once
+        assertThat(jdbc.sql("""
+                        SELECT action || ':' || from_state || '>' || to_state FROM platform_workflow_step
+                        WHERE workflow = 'portal.hot-topic' AND entity_id = :id""")
+                .param("id", String.valueOf(id)).query(String.class).list()).containsExactly("PUBLISH:PENDING>PUBLISHED");
 
         // the page form (with its CSRF token) and a rejected one never shows
         WebSession citizen = new WebSession(port);
