@@ -15,8 +15,9 @@ import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.task.TaskProgress;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -193,8 +194,11 @@ public class BigScreenData {
         return new Alarms(true, rows.size() < ALARM_ROWS ? rows.size() : alarms.countActive(), rows);
     }
 
-    /** An alarm raised, acknowledged or cleared shows on the next refresh, not after the cache's seconds. */
-    @EventListener
+    /**
+     * An alarm raised, acknowledged or cleared shows on the next refresh, not after the cache's seconds (once its
+     * transaction has committed; an alarm changed on another node shows within the cache's seconds).
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(AlarmChanged e) {
         cache.invalidateAll();
     }

@@ -200,6 +200,48 @@ class WhitePaperTest {
         assertThat(download.body()).isEqualTo(edited);
     }
 
+    /**
+     * Redocly's no-ambiguous-paths (scripts/lint-openapi.sh): no two report paths of the API document could match the
+     * same URL (as /reports/white-paper/{year} and /reports/{id}/docx did), the prescribed POST path kept.
+     */
+    @Test
+    void theReportPathsAreNotAmbiguous() {
+        TestApi api = new TestApi(port);
+        List<String> paths = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : api.get("/v3/api-docs", null).json().get("paths").properties()) {
+            if (e.getKey().startsWith("/api/v1/report") || e.getKey().startsWith("/api/v1/public/report")) {
+                paths.add(e.getKey());
+            }
+        }
+        assertThat(paths).contains("/api/v1/reports/white-paper/{year}", "/api/v1/reports/documents/{id}/docx");
+        for (String a : paths) {
+            for (String b : paths) {
+                assertThat(!a.equals(b) && ambiguous(a, b)).as(a + " and " + b).isFalse();
+            }
+        }
+    }
+
+    /** Redocly's rule: the same number of segments, every literal segment equal where both are literal, as many variables. */
+    static boolean ambiguous(String a, String b) {
+        String[] x = a.split("/");
+        String[] y = b.split("/");
+        if (x.length != y.length) {
+            return false;
+        }
+        int xv = 0;
+        int yv = 0;
+        for (int i = 0; i < x.length; i++) {
+            boolean xVar = x[i].matches("\\{.+}");
+            boolean yVar = y[i].matches("\\{.+}");
+            xv += xVar ? 1 : 0;
+            yv += yVar ? 1 : 0;
+            if (!xVar && !yVar && !x[i].equals(y[i])) {
+                return false;
+            }
+        }
+        return xv == yv;
+    }
+
     @Test
     void badRequestsNameTheirField() {
         TestApi api = new TestApi(port);
