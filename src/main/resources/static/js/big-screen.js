@@ -26,7 +26,7 @@
     if (d.map) { sel.value = d.map.indicator; text(document.getElementById('bs-map-name'), d.map.name); }
     text(document.getElementById('bs-met'), (words.met || '') + ' ' + d.met + ' / ' + d.total);
     var risky = document.getElementById('bs-risky');
-    var listsKey = JSON.stringify([d.risky, d.complaints, d.tasks]);
+    var listsKey = JSON.stringify([d.risky, d.complaints, d.tasks, d.alarms]);
     if (listsKey === state.listsKey) { drawMap(d.map); return; }
     state.listsKey = listsKey;
     risky.replaceChildren.apply(risky, d.risky.map(function (r) {
@@ -43,7 +43,12 @@
         var td = document.createElement('td'); text(td, v); tr.appendChild(td); });
       return tr;
     }));
-    document.getElementById('bs-alarms-pending').hidden = d.alarms.available;
+    text(document.getElementById('bs-alarms-total'), d.alarms.total);
+    var al = document.getElementById('bs-alarms');
+    al.replaceChildren.apply(al, d.alarms.rows.map(function (a) {
+      return li(a.severityWord + ' · ' + a.unit + ' · ' + a.device + ' · ' + a.rule + ' · '
+                + (a.raisedAt || '').replace('T', ' ').substring(11, 16), 'qc-bs-alarm-' + a.severity);
+    }));
     drawMap(d.map);
   }
 

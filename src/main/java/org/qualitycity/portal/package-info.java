@@ -3,5 +3,5 @@
  * links to the other public services) and the quality office's big screen.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Public portal",
-        allowedDependencies = {"platform", "platform :: web", "indicator", "plan", "task", "credit", "complaint"})
+        allowedDependencies = {"platform", "platform :: web", "indicator", "plan", "task", "credit", "complaint", "monitoring"})
 package org.qualitycity.portal;

@@ -5,5 +5,5 @@
  * published document is frozen with its data snapshot and offered for download to everyone.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reports",
-        allowedDependencies = {"platform", "platform :: web", "plan", "indicator", "jobs"})
+        allowedDependencies = {"platform", "platform :: web", "plan", "indicator", "jobs", "spotcheck"})
 package org.qualitycity.report;

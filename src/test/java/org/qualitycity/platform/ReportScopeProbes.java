@@ -27,12 +27,12 @@ final class ReportScopeProbes {
                 Map.of("period", "2020", "sector", "PRODUCT"), tc).status()).isEqualTo(403));
         t.probe("GET /api/v1/reports", e -> assertThat(api.get("/api/v1/reports", tc).status()).isEqualTo(200));
         for (String sub : new String[]{"", "/snapshot", "/docx"}) {
-            t.probe("GET /api/v1/reports/{id}" + sub, e -> assertThat(api.get("/api/v1/reports/" + none + sub, tc).status())
+            t.probe("GET /api/v1/reports/documents/{id}" + sub, e -> assertThat(api.get("/api/v1/reports/documents/" + none + sub, tc).status())
                     .isEqualTo(404));
         }
-        t.probe("PUT /api/v1/reports/{id}/texts", e -> assertThat(api.put("/api/v1/reports/" + none + "/texts",
+        t.probe("PUT /api/v1/reports/documents/{id}/texts", e -> assertThat(api.put("/api/v1/reports/documents/" + none + "/texts",
                 Map.of("texts", Map.of("closing", "越权")), tc).status()).isEqualTo(403));
-        t.probe("POST /api/v1/reports/{id}/publish", e -> assertThat(api.post("/api/v1/reports/" + none + "/publish",
+        t.probe("POST /api/v1/reports/documents/{id}/publish", e -> assertThat(api.post("/api/v1/reports/documents/" + none + "/publish",
                 null, tc).status()).isEqualTo(403));
         t.probe("GET /api/v1/report-templates", e -> assertThat(api.get("/api/v1/report-templates", tc).status())
                 .isEqualTo(200));

@@ -2,6 +2,11 @@ package org.qualitycity.portal;
 
 import org.junit.jupiter.api.Test;
 import org.qualitycity.indicator.ResultsRecomputed;
+import org.qualitycity.monitoring.Device;
+import org.qualitycity.monitoring.DeviceProfile;
+import org.qualitycity.monitoring.Devices;
+import org.qualitycity.monitoring.Point;
+import org.qualitycity.monitoring.TelemetryWriter;
 import org.qualitycity.portal.internal.PortalFigures;
 import org.qualitycity.support.QcIntegrationTest;
 import org.qualitycity.support.TestApi;
@@ -43,6 +48,12 @@ class PortalTest {
     PortalFigures figures;
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    Devices devices;
+    @Autowired
+    TelemetryWriter writer;
+    @Autowired
+    java.time.Clock clock;
 
     @Test
     void anAnonymousVisitorGetsThePortalAtTheRootAndASignedInUserTheWorkbench() {
@@ -205,6 +216,11 @@ class PortalTest {
         assertThat(admin.postForm("/portal/hot-topics/" + id + "/reject", Map.of("reason", "重复")).status()).isEqualTo(409);
         assertThat(jdbc.sql("SELECT count(*) FROM platform_audit WHERE module = 'portal' AND entity_id = :id")
                 .param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(2);
+        // moderation is a step of the hot-topic workflow (portal.hot-topic): recorded with its states and audited once
+        assertThat(jdbc.sql("""
+                        SELECT action || ':' || from_state || '>' || to_state FROM platform_workflow_step
+                        WHERE workflow = 'portal.hot-topic' AND entity_id = :id""")
+                .param("id", String.valueOf(id)).query(String.class).list()).containsExactly("PUBLISH:PENDING>PUBLISHED");
 
         // the page form (with its CSRF token) and a rejected one never shows
         WebSession citizen = new WebSession(port);
@@ -242,10 +258,53 @@ class PortalTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("choices").size()).isPositive();
         assertThat(r.json().get("map").get("areas").size()).isPositive();
-        assertThat(r.json().get("alarms").get("available").asBoolean()).isFalse();
+        assertThat(r.json().get("alarms").get("available").asBoolean()).isTrue();
         assertThat(r.json().get("tasks").size()).isPositive();
         assertThat(MOBILE.matcher(r.body()).find()).isFalse();
         assertThat(api.get("/api/v1/big-screen", api.token("tongcheng")).status()).isEqualTo(403);
-        assertThat(WebSession.loggedIn(port, "admin").get("/big-screen").body()).contains("id=\"bs-map\"");
+        assertThat(WebSession.loggedIn(port, "admin").get("/big-screen").body()).contains("id=\"bs-map\"")
+                .contains("id=\"bs-alarms\"");
+    }
+
+    /**
+     * An alarm raised through the monitoring module's API (a rule, a device, a point over the threshold) is on the big
+     * screen's data at once (the screen's cache is cleared by {@code AlarmChanged}), with its unit and severity; once
+     * cleared it is gone.
+     */
+    @Test
+    void anAlarmRaisedInMonitoringIsOnTheBigScreen() {
+        TestApi api = new TestApi(port);
+        String admin = api.token("admin");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String metric = "bs_temp_" + tag;
+        // the screen has been read (and cached) before the alarm
+        assertThat(api.get("/api/v1/big-screen", admin).status()).isEqualTo(200);
+        var rule = new HashMap<String, Object>(Map.of("profile", "ENERGY_METER", "code", "bs-" + tag,
+                "severity", "CRITICAL", "kind", "SIMPLE", "metric", metric, "operator", ">", "threshold", 80));
+        rule.put("clearOperator", "<");
+        rule.put("clearThreshold", 70);
+        var created = api.post("/api/v1/alarm-rules", rule, admin);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Device device = devices.register(DeviceProfile.ENERGY_METER, "BS-" + tag, "大屏测试表" + tag,
+                jdbc.sql("SELECT id FROM platform_unit WHERE code = '421281'").query(Long.class).single(),
+                "bs-secret-" + tag, Map.of(), false);
+        java.time.Instant now = clock.instant();
+        writer.write(List.of(new Point(device.id(), metric, now, 95)));
+
+        JsonNode alarms = api.get("/api/v1/big-screen", admin).json().get("alarms");
+        JsonNode row = null;
+        for (JsonNode a : alarms.get("rows")) {
+            if (a.get("rule").asText().equals("bs-" + tag)) {
+                row = a;
+            }
+        }
+        assertThat(row).as("the raised alarm is on the big screen: " + alarms).isNotNull();
+        assertThat(row.get("device").asText()).isEqualTo("大屏测试表" + tag);
+        assertThat(row.get("severity").asText()).isEqualTo("CRITICAL");
+        assertThat(row.get("state").asText()).isEqualTo("RAISED");
+        assertThat(alarms.get("total").asLong()).isPositive();
+
+        writer.write(List.of(new Point(device.id(), metric, now.plusSeconds(60), 50)));
+        assertThat(api.get("/api/v1/big-screen", admin).body()).doesNotContain("bs-" + tag);
     }
 }

@@ -34,6 +34,8 @@ class ReportBenchmark {
     int port;
     @Autowired
     ReportService service;
+    @Autowired
+    ReportWarmUp warmUp;
 
     @Test
     void whitePaperOfAYear() throws Exception {
@@ -41,6 +43,12 @@ class ReportBenchmark {
         String admin = api.token("admin");
         int year = api.today().getYear() - 1;
         List<String> out = new ArrayList<>();
+        // the first generation after a start comes after the background warm-up (ReportWarmUp) unless it is switched
+        // off (-Dqc.report.warm-up=false reproduces the cold first run)
+        long w0 = System.nanoTime();
+        int warmed = warmUp.done().get(10, java.util.concurrent.TimeUnit.MINUTES);
+        out.add(String.format("warm-up %s; waited %d ms for it after the context was ready", warmed > 0 ? "done"
+                : "switched off", (System.nanoTime() - w0) / 1_000_000));
         List<Long> runs = new ArrayList<>();
         long lastId = 0;
         for (int i = 0; i < 4; i++) {
@@ -52,7 +60,7 @@ class ReportBenchmark {
             long jobMs = Duration.between(Instant.parse(job.get("startedAt").asText()),
                     Instant.parse(job.get("finishedAt").asText())).toMillis();
             lastId = r.json().get("documentId").asLong();
-            int size = api.getBytes("/api/v1/reports/" + lastId + "/docx", admin).length;
+            int size = api.getBytes("/api/v1/reports/documents/" + lastId + "/docx", admin).length;
             String line = String.format("white paper %d, run %d%s: %d ms from POST to SUCCEEDED (job ran %d ms), %d bytes",
                     year, i + 1, i == 0 ? " (cold)" : "", ms, jobMs, size);
             System.out.println("BENCH " + line);

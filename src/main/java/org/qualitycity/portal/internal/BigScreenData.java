@@ -6,6 +6,8 @@ import org.qualitycity.complaint.ComplaintCounts;
 import org.qualitycity.indicator.IndicatorResults;
 import org.qualitycity.indicator.Period;
 import org.qualitycity.indicator.PublicAnalytics;
+import org.qualitycity.monitoring.ActiveAlarms;
+import org.qualitycity.monitoring.AlarmChanged;
 import org.qualitycity.plan.IndicatorDefinition;
 import org.qualitycity.plan.PlanInfo;
 import org.qualitycity.plan.Plans;
@@ -14,6 +16,8 @@ import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
 import org.qualitycity.task.TaskProgress;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -30,7 +34,7 @@ import java.util.Map;
 /**
  * The quality office's big screen: the year's results (the office sees values before approval too), the district
  * map of a chosen indicator, the indicators red or at risk, today's complaints per district, the plan's task
- * progress per lead unit. Cached for a few seconds per language and indicator: every screen in the building asks
+ * progress per lead unit, the monitoring alarms active now. Cached for a few seconds per language and indicator: every screen in the building asks
  * the same question.
  */
 @Component
@@ -56,12 +60,19 @@ public class BigScreenData {
     public record Complaints(LocalDate day, int total, List<ComplaintRow> districts) {
     }
 
-    /**
-     * Alarms of the monitoring module: not connected yet ({@code available} false, no rows). When the monitoring
-     * module offers today's alarms, they are filled in here.
-     */
-    public record Alarms(boolean available, List<String> rows) {
+    /** One active alarm of the monitoring module, in the reader's words. */
+    public record AlarmRow(long id, String unit, String device, String profile, String rule, String severity,
+                           String severityWord, String state, Instant raisedAt) {
     }
+
+    /**
+     * The alarms of the monitoring module active now (raised or acknowledged), the most severe first; {@code total}
+     * counts all of them, {@code rows} the first {@link #ALARM_ROWS}.
+     */
+    public record Alarms(boolean available, long total, List<AlarmRow> rows) {
+    }
+
+    static final int ALARM_ROWS = 12;
 
     public record TaskRow(String unit, int tasks, int closed, int overdue, int percent) {
     }
@@ -77,18 +88,20 @@ public class BigScreenData {
     private final Units units;
     private final TaskProgress tasks;
     private final ComplaintCounts complaints;
+    private final ActiveAlarms alarms;
     private final Clock clock;
     private final Cache<String, Screen> cache = Caffeine.newBuilder().maximumSize(200)
             .expireAfterWrite(Duration.ofSeconds(10)).build();
 
     BigScreenData(IndicatorResults results, PublicAnalytics publicAnalytics, Plans plans, Units units,
-                  TaskProgress tasks, ComplaintCounts complaints, Clock clock) {
+                  TaskProgress tasks, ComplaintCounts complaints, ActiveAlarms alarms, Clock clock) {
         this.results = results;
         this.publicAnalytics = publicAnalytics;
         this.plans = plans;
         this.units = units;
         this.tasks = tasks;
         this.complaints = complaints;
+        this.alarms = alarms;
         this.clock = clock;
     }
 
@@ -169,7 +182,25 @@ public class BigScreenData {
                         : t.unitCode(), t.tasks(), t.closed(), t.overdue(), t.averagePercent())).toList();
         return new Screen(clock.instant(), year, choices, map, risky, met, total,
                 new Complaints(today, crow.stream().mapToInt(ComplaintRow::total).sum(), crow),
-                new Alarms(false, List.of()), trows);
+                alarms(byCode, locale), trows);
+    }
+
+    private Alarms alarms(Map<String, Unit> byCode, Locale locale) {
+        List<AlarmRow> rows = alarms.active(ALARM_ROWS).stream()
+                .map(a -> new AlarmRow(a.id(), byCode.containsKey(a.unitCode()) ? byCode.get(a.unitCode()).name(locale)
+                        : a.unitCode(), a.deviceName(), Texts.msg("monitoring.profile." + a.profile()), a.rule(),
+                        a.severity(), Texts.msg("monitoring.severity." + a.severity()), a.state(), a.raisedAt()))
+                .toList();
+        return new Alarms(true, rows.size() < ALARM_ROWS ? rows.size() : alarms.countActive(), rows);
+    }
+
+    /**
+     * An alarm raised, acknowledged or cleared shows on the next refresh, not after the cache's seconds (once its
+     * transaction has committed; an alarm changed on another node shows within the cache's seconds).
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(AlarmChanged e) {
+        cache.invalidateAll();
     }
 
     private static String word(String status) {

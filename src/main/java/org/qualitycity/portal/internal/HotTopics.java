@@ -1,13 +1,13 @@
 package org.qualitycity.portal.internal;
 
 import org.qualitycity.platform.AuditLog;
-import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.NotFoundException;
 import org.qualitycity.platform.PersonalDataRedactor;
 import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
+import org.qualitycity.platform.WorkflowSteps;
 import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.ValidationException.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,9 +54,11 @@ public class HotTopics {
     private final Clock clock;
     private final Units units;
     private final PortalHomeCache pages;
+    private final WorkflowSteps steps;
 
-    HotTopics(JdbcClient jdbc, AuditLog audit, Clock clock, Units units, PortalHomeCache pages) {
+    HotTopics(JdbcClient jdbc, AuditLog audit, Clock clock, Units units, PortalHomeCache pages, WorkflowSteps steps) {
         this.pages = pages;
+        this.steps = steps;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -127,20 +129,27 @@ public class HotTopics {
                         rs.getTimestamp(5).toInstant())).list();
     }
 
-    /** Publishes a pending topic, its title and text with personal data removed; 409 when it is not pending. */
+    /**
+     * Publishes a pending topic, its title and text with personal data removed (a step of {@link HotTopicWorkflow}:
+     * recorded and audited); 409 when it is not pending.
+     */
     @Transactional
     public Published publish(long id, CurrentUser user) {
-        Pending p = pendingOrConflict(id);
+        Moderated m = forModeration(id);
+        Pending p = m.topic();
         String title = PersonalDataRedactor.redact(p.title());
         String body = PersonalDataRedactor.redact(p.body());
         Instant now = clock.instant();
-        jdbc.sql("""
-                        UPDATE portal_hot_topic SET status = 'PUBLISHED', public_title = :t, public_body = :b,
-                            moderated_at = :at, moderated_by = :by WHERE id = :id AND status = 'PENDING'""")
-                .param("t", title).param("b", body).param("at", Timestamp.from(now)).param("by", user.id())
-                .param("id", id).update();
-        audit.record("portal", "hot-topic", id, office(), "PUBLISH", Map.of("status", "PENDING"),
-                Map.of("status", "PUBLISHED", "title", title));
+        steps.apply(HotTopicWorkflow.TABLE, id, office(), m.state(), HotTopicWorkflow.Step.PUBLISH,
+                new HotTopicWorkflow.Facts(), t -> {
+                    jdbc.sql("""
+                                    UPDATE portal_hot_topic SET status = 'PUBLISHED', public_title = :t, public_body = :b,
+                                        moderated_at = :at, moderated_by = :by WHERE id = :id AND status = 'PENDING'""")
+                            .param("t", title).param("b", body).param("at", Timestamp.from(now)).param("by", user.id())
+                            .param("id", id).update();
+                    return new WorkflowSteps.Change(Map.of("status", "PENDING"),
+                            Map.of("status", "PUBLISHED", "title", title));
+                });
         // the portal's cached home page lists the newest published topics
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -155,32 +164,38 @@ public class HotTopics {
         return new Published(id, p.category(), title, body, now);
     }
 
-    /** Rejects a pending topic with a reason (kept for the office, never shown); 409 when it is not pending. */
+    /**
+     * Rejects a pending topic with a reason (kept for the office, never shown; a step of {@link HotTopicWorkflow}:
+     * recorded and audited); 409 when it is not pending.
+     */
     @Transactional
     public void reject(long id, String reason, CurrentUser user) {
         if (reason != null && reason.length() > 400) {
             throw new ValidationException("reason", Texts.msg("portal.error.too-long", 400));
         }
-        pendingOrConflict(id);
-        jdbc.sql("""
-                        UPDATE portal_hot_topic SET status = 'REJECTED', reject_reason = :r, moderated_at = :at,
-                            moderated_by = :by WHERE id = :id AND status = 'PENDING'""")
-                .param("r", reason == null || reason.isBlank() ? null : reason.strip())
-                .param("at", Timestamp.from(clock.instant())).param("by", user.id()).param("id", id).update();
-        audit.record("portal", "hot-topic", id, office(), "REJECT", Map.of("status", "PENDING"),
-                Map.of("status", "REJECTED"));
+        Moderated m = forModeration(id);
+        steps.apply(HotTopicWorkflow.TABLE, id, office(), m.state(), HotTopicWorkflow.Step.REJECT,
+                new HotTopicWorkflow.Facts(), t -> {
+                    jdbc.sql("""
+                                    UPDATE portal_hot_topic SET status = 'REJECTED', reject_reason = :r, moderated_at = :at,
+                                        moderated_by = :by WHERE id = :id AND status = 'PENDING'""")
+                            .param("r", reason == null || reason.isBlank() ? null : reason.strip())
+                            .param("at", Timestamp.from(clock.instant())).param("by", user.id()).param("id", id).update();
+                    return new WorkflowSteps.Change(Map.of("status", "PENDING"), Map.of("status", "REJECTED"));
+                });
     }
 
-    private Pending pendingOrConflict(long id) {
-        var row = jdbc.sql("""
+    private record Moderated(Pending topic, HotTopicWorkflow.State state) {
+    }
+
+    /** The topic and its state, locked for the decision; 404 when there is none. */
+    private Moderated forModeration(long id) {
+        return jdbc.sql("""
                         SELECT id, category, title, body, submitted_at, status FROM portal_hot_topic
                         WHERE id = :id FOR UPDATE""").param("id", id)
-                .query((rs, i) -> new Object[]{new Pending(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getTimestamp(5).toInstant()), rs.getString(6)}).optional()
+                .query((rs, i) -> new Moderated(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getTimestamp(5).toInstant()), HotTopicWorkflow.State.valueOf(rs.getString(6))))
+                .optional()
                 .orElseThrow(() -> new NotFoundException("hot topic " + id));
-        if (!"PENDING".equals(row[1])) {
-            throw new ConflictException(Texts.msg("portal.error.not-pending"));
-        }
-        return (Pending) row[0];
     }
 }

@@ -99,8 +99,95 @@ class ContentBuilder {
                         : t(c, "report.text.closing", String.join(t(c, "report.list.separator"), missed),
                         String.valueOf(s.year() + 1));
             }
+            case "product" -> {
+                String text = sector(c, key, AREA.get(key), blocks);
+                String details = productDetails(c, blocks);
+                yield details.isEmpty() ? text : text + "\n" + details;
+            }
             default -> sector(c, key, AREA.get(key), blocks);
         };
+    }
+
+    /**
+     * The product chapter's details (a white paper's snapshot holds them): supervision spot checks by product category
+     * (this year, the year before, and P2's target beside each pass rate), and the counts behind the product indicators
+     * (food and agricultural products P3/P4, export notifications P5, licences P6, standards P8 ...) with the year before
+     * and the target.
+     */
+    private String productDetails(Ctx c, List<Content.Block> blocks) {
+        Snapshot s = c.s;
+        if (s.product() == null) {
+            return "";
+        }
+        String p = s.period();
+        String prev = s.previousYearPeriod();
+        String year = String.valueOf(s.year());
+        String before = String.valueOf(s.year() - 1);
+        String p2Target = s.indicator("P2").map(i -> target(c, s.value(i.code(), s.city().code(), p), i)).orElse("—");
+        java.util.Map<String, Snapshot.Category[]> byCategory = new java.util.LinkedHashMap<>();
+        for (Snapshot.Category x : s.product().categories()) {
+            Snapshot.Category[] pair = byCategory.computeIfAbsent(x.code(), k -> new Snapshot.Category[2]);
+            pair[x.year() == s.year() ? 0 : 1] = x;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        int tested = 0;
+        int passed = 0;
+        for (Snapshot.Category[] pair : byCategory.values()) {
+            Snapshot.Category any = pair[0] != null ? pair[0] : pair[1];
+            rows.add(List.of(any.name(s.lang()), t(c, "report.kind." + any.kind()),
+                    pair[0] == null ? "0" : String.valueOf(pair[0].tested()),
+                    pair[0] == null ? "0" : String.valueOf(pair[0].passed()), rate(pair[0]), rate(pair[1]), p2Target));
+            if (pair[0] != null) {
+                tested += pair[0].tested();
+                passed += pair[0].passed();
+            }
+        }
+        blocks.add(new Content.Table("spotcheck-categories", t(c, "report.table.spotcheck-categories", year),
+                List.of(t(c, "report.col.category"), t(c, "report.col.kind"), t(c, "report.col.tested", year),
+                        t(c, "report.col.passed", year), t(c, "report.col.pass-rate", year),
+                        t(c, "report.col.pass-rate", before), t(c, "report.col.target")), rows));
+
+        List<List<String>> counts = new ArrayList<>();
+        for (Snapshot.Ind i : s.indicators()) {
+            Optional<Snapshot.Count> now = count(s, i.code(), p);
+            Optional<Snapshot.Count> then = count(s, i.code(), prev);
+            if (now.isEmpty() && then.isEmpty()) {
+                continue;
+            }
+            Snapshot.Count any = now.orElseGet(then::get);
+            boolean en = "en".equals(s.lang());
+            counts.add(List.of(label(c, i), en ? any.numeratorEn() : any.numeratorZh(),
+                    fmt(now.map(Snapshot.Count::numerator).orElse(null), 0),
+                    fmt(then.map(Snapshot.Count::numerator).orElse(null), 0), ""));
+            counts.add(List.of("", en ? any.denominatorEn() : any.denominatorZh(),
+                    fmt(now.map(Snapshot.Count::denominator).orElse(null), 0),
+                    fmt(then.map(Snapshot.Count::denominator).orElse(null), 0), ""));
+            var v = s.value(i.code(), s.city().code(), p);
+            counts.add(List.of("", t(c, "report.row.value", unit(c, i)),
+                    fmt(v.map(Snapshot.Val::value).orElse(null), i.decimals()),
+                    fmt(s.value(i.code(), s.city().code(), prev).map(Snapshot.Val::value).orElse(null), i.decimals()),
+                    target(c, v, i)));
+        }
+        blocks.add(new Content.Table("product-counts", t(c, "report.table.product-counts", year),
+                List.of(t(c, "report.col.indicator"), t(c, "report.col.item"), periodName(c, p), periodName(c, prev),
+                        t(c, "report.col.target")), counts));
+        return byCategory.isEmpty() ? "" : t(c, "report.text.product.categories", year, String.valueOf(byCategory.size()),
+                String.valueOf(tested), String.valueOf(passed),
+                tested == 0 ? "—" : fmt(BigDecimal.valueOf(passed * 100L).divide(BigDecimal.valueOf(tested), 2,
+                        RoundingMode.HALF_UP), 2));
+    }
+
+    private static Optional<Snapshot.Count> count(Snapshot s, String indicator, String period) {
+        return s.product().counts().stream().filter(x -> x.indicator().equals(indicator) && x.period().equals(period))
+                .findFirst();
+    }
+
+    /** A category's pass rate in per cent, two decimals ("—" without tested batches). */
+    static String rate(Snapshot.Category x) {
+        if (x == null || x.tested() == 0) {
+            return "—";
+        }
+        return fmt(BigDecimal.valueOf(x.passed() * 100L).divide(BigDecimal.valueOf(x.tested()), 2, RoundingMode.HALF_UP), 2);
     }
 
     private String sector(Ctx c, String key, String area, List<Content.Block> blocks) {

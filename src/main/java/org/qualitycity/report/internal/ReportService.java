@@ -201,7 +201,7 @@ public class ReportService implements PublishedReports {
         return new DocumentView(r.id(), r.kind(), r.sector(), r.period(), r.year(), r.lang(), r.status(),
                 r.templateVersion(), r.jobId(), title(r, Texts.locale()), r.sha256(), r.size(), r.createdByName(),
                 r.createdAt(), r.updatedAt(), r.publishedByName(), r.publishedAt(),
-                "PUBLISHED".equals(r.status()) ? publicUrl(r.id()) : "/api/v1/reports/" + r.id() + "/docx");
+                "PUBLISHED".equals(r.status()) ? publicUrl(r.id()) : "/api/v1/reports/documents/" + r.id() + "/docx");
     }
 
     private String title(ReportRepository.Row r, Locale locale) {
@@ -352,7 +352,7 @@ public class ReportService implements PublishedReports {
     static Map<String, Object> jobResult(long id) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("documentId", id);
-        m.put("download", "/api/v1/reports/" + id + "/docx");
+        m.put("download", "/api/v1/reports/documents/" + id + "/docx");
         return m;
     }
 }

@@ -7,6 +7,7 @@ import org.qualitycity.plan.PlanInfo;
 import org.qualitycity.plan.Plans;
 import org.qualitycity.platform.Unit;
 import org.qualitycity.platform.Units;
+import org.qualitycity.spotcheck.SpotcheckStatistics;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -27,10 +28,12 @@ class SnapshotBuilder {
     private final IndicatorResults results;
     private final Plans plans;
     private final Units units;
+    private final SpotcheckStatistics spotchecks;
     private final Clock clock;
 
-    SnapshotBuilder(IndicatorResults results, Plans plans, Units units, Clock clock) {
+    SnapshotBuilder(IndicatorResults results, Plans plans, Units units, SpotcheckStatistics spotchecks, Clock clock) {
         this.results = results;
+        this.spotchecks = spotchecks;
         this.plans = plans;
         this.units = units;
         this.clock = clock;
@@ -71,8 +74,41 @@ class SnapshotBuilder {
                 .sorted(java.util.Comparator.comparing(Snapshot.Val::indicator).thenComparing(Snapshot.Val::unit)
                         .thenComparing(Snapshot.Val::period))
                 .toList();
+        Snapshot.Product product = "WHITE_PAPER".equals(kind) ? product(plan, period, city) : null;
         return new Snapshot(kind, sector, period.id(), period.year(), lang, clock.instant().toString(), plan.titleZh(),
                 plan.titleEn(), new Snapshot.Place(city.code(), city.nameZh(), city.nameEn()), areas, indicators,
-                periods, values);
+                periods, values, product);
+    }
+
+    /**
+     * The white paper's product details: spot checks by category from the spot-check module, and the numerators and
+     * denominators of the product indicators (P3 food, P4 agricultural products, P5 export notifications, P6 licences,
+     * P8 standards ...) for the year and the year before.
+     */
+    private Snapshot.Product product(PlanInfo plan, Period period, Unit city) {
+        List<Snapshot.Category> categories = spotchecks.passRatesByCategory(List.of(period.year() - 1, period.year()))
+                .stream().map(c -> new Snapshot.Category(c.code(), c.nameZh(), c.nameEn(), c.kind(), c.year(), c.tested(),
+                        c.passed())).toList();
+        java.util.Map<String, IndicatorDefinition> rates = new java.util.LinkedHashMap<>();
+        for (IndicatorDefinition d : plans.indicators(plan.id())) {
+            if ("PRODUCT".equals(d.area()) && "PLAN_INDICATOR".equals(d.category()) && d.numerator() != null
+                    && d.denominator() != null) {
+                rates.put(d.code(), d);
+            }
+        }
+        List<Snapshot.Count> counts = new ArrayList<>();
+        if (!rates.isEmpty()) {
+            for (var r : results.results(List.copyOf(rates.keySet()), List.of(city.code()),
+                    List.of(period.previousYear().id(), period.id()))) {
+                IndicatorDefinition d = rates.get(r.indicator());
+                if (d == null || r.numerator() == null && r.denominator() == null) {
+                    continue;
+                }
+                counts.add(new Snapshot.Count(r.indicator(), r.period(), d.numerator().nameZh(), d.numerator().nameEn(),
+                        r.numerator(), d.denominator().nameZh(), d.denominator().nameEn(), r.denominator()));
+            }
+        }
+        counts.sort(java.util.Comparator.comparing(Snapshot.Count::indicator).thenComparing(Snapshot.Count::period));
+        return new Snapshot.Product(categories, counts);
     }
 }

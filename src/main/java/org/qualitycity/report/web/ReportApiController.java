@@ -68,21 +68,21 @@ class ReportApiController {
         return service.list(Security.currentUser());
     }
 
-    @GetMapping("/reports/{id}")
+    @GetMapping("/reports/documents/{id}")
     @PreAuthorize("hasAuthority('report:document:view')")
     @Operation(summary = "A report with its chapters' texts (the office's where edited, else the generated ones)")
     ReportService.DocumentDetail detail(@PathVariable long id) {
         return service.detail(id, Security.currentUser());
     }
 
-    @GetMapping(path = "/reports/{id}/snapshot", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = "/reports/documents/{id}/snapshot", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('report:document:view')")
     @Operation(summary = "The data snapshot the report was generated from (frozen with the published report)")
     String snapshot(@PathVariable long id) {
         return service.snapshotJson(id);
     }
 
-    @GetMapping("/reports/{id}/docx")
+    @GetMapping("/reports/documents/{id}/docx")
     @PreAuthorize("hasAuthority('report:document:view')")
     @Operation(summary = "Download a generated report (.docx)")
     ResponseEntity<byte[]> docx(@PathVariable long id) {
@@ -92,14 +92,14 @@ class ReportApiController {
     record TextsRequest(Map<String, String> texts) {
     }
 
-    @PutMapping("/reports/{id}/texts")
+    @PutMapping("/reports/documents/{id}/texts")
     @PreAuthorize("hasAuthority('report:document:generate')")
     @Operation(summary = "Edit chapter texts of a draft (a blank text restores the generated one); the .docx is rendered again")
     ReportService.DocumentDetail texts(@PathVariable long id, @RequestBody TextsRequest req) {
         return service.editTexts(id, req == null ? null : req.texts(), Security.currentUser());
     }
 
-    @PostMapping("/reports/{id}/publish")
+    @PostMapping("/reports/documents/{id}/publish")
     @PreAuthorize("hasAuthority('report:document:publish')")
     @Operation(summary = "Publish a draft: frozen with its data snapshot and downloadable by everyone")
     ReportService.DocumentView publish(@PathVariable long id) {

@@ -44,7 +44,12 @@ class DocxRenderingTest {
         }
         List<String> periods = period.contains("Q") ? List.of("2024Q2", "2025Q2") : List.of("2024", "2025");
         return new Snapshot(kind, sector, period, 2025, "zh", "2026-01-15T02:00:00Z", "示例规划", "Sample plan", city,
-                List.of(a, b), sector == null ? List.of(p2, e1, c1) : List.of(p2, c1), periods, values);
+                List.of(a, b), sector == null ? List.of(p2, e1, c1) : List.of(p2, c1), periods, values,
+                sector == null ? new Snapshot.Product(List.of(
+                        new Snapshot.Category("FOOD-DAIRY", "乳制品", "Dairy products", "FOOD", 2024, 10, 9),
+                        new Snapshot.Category("FOOD-DAIRY", "乳制品", "Dairy products", "FOOD", 2025, 8, 8)),
+                        List.of(new Snapshot.Count("P2", "2025", "监督抽查合格批次数", "Passed", new BigDecimal("96"),
+                                "监督抽查批次数", "Tested", new BigDecimal("100")))) : null);
     }
 
     static byte[] template() throws Exception {
@@ -75,6 +80,13 @@ class DocxRenderingTest {
             assertThat(text).contains("质量办撰写的结语").doesNotContain("{{");
             assertThat(doc.getCharts()).isNotEmpty();
             assertThat(doc.getTables()).isNotEmpty();
+            // the product chapter: spot checks by category (this year, the year before, P2's target) and the counts
+            var categories = WhitePaperTest.tableAfterCaption(doc, "2025年监督抽查分产品类别合格情况");
+            assertThat(categories.getRow(1).getTableCells().stream().map(x -> x.getText()).toList())
+                    .containsExactly("乳制品", "食品", "8", "8", "100.00", "90.00", "≥96");
+            var counts = WhitePaperTest.tableAfterCaption(doc, "2025年产品质量主要指标的统计数据");
+            assertThat(counts.getRow(1).getCell(1).getText()).isEqualTo("监督抽查合格批次数");
+            assertThat(counts.getRow(1).getCell(2).getText()).isEqualTo("96");
         }
     }
 
