@@ -5,5 +5,5 @@
  * confidence intervals, and S1, S2 and W3 for the indicator engine through its {@code ComputedElementProvider} SPI.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Satisfaction surveys",
-        allowedDependencies = {"platform", "platform :: web", "indicator"})
+        allowedDependencies = {"platform", "platform :: web", "indicator", "files"})
 package org.qualitycity.survey;

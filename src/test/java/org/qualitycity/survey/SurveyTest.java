@@ -2,9 +2,12 @@ package org.qualitycity.survey;
 
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.qualitycity.indicator.internal.RecomputeEngine;
 import org.qualitycity.support.Multipart;
 import org.qualitycity.support.QcIntegrationTest;
 import org.qualitycity.support.TestApi;
+import org.qualitycity.support.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.charset.StandardCharsets;
@@ -247,5 +250,186 @@ class SurveyTest {
         assertThat(c.json().get("cities").asInt()).isEqualTo(3);
         assertThat(c.json().get("amongLeaders").asBoolean()).isTrue();
         assertThat(api.get("/api/v1/survey-peers?year=2018&indicator=X9", admin).status()).isEqualTo(400);
+
+        // the four citizens' quality satisfaction figures (4.(12).4) are ranked the same way, on the survey side: a
+        // product-quality survey of 2016 (no demo year) with one answer, two published scores, entered on the page
+        var s = create(api, survey("2016年市民产品质量满意度测评", List.of(stratum(TONGCHENG, 1.0)), null));
+        long sid = s.get("id").asLong();
+        var answered = api.post("/api/v1/surveys/" + sid + "/answers", new java.util.HashMap<>(Map.of("districtCode", TONGCHENG,
+                "sectorCode", "PRODUCT", "channel", "FACE", "interviewer", "访员乙", "callOutcome", "COMPLETED",
+                "answers", List.of(Map.of("question", "Q1", "score", 10), Map.of("question", "Q2", "score", 10),
+                        Map.of("question", "Q3", "score", 10)))), admin);
+        assertThat(answered.status()).as(answered.body()).isEqualTo(201);
+        jdbc.sql("UPDATE survey SET year = 2016 WHERE id = :id").param("id", sid).update();
+        var web = WebSession.loggedIn(port, "admin");
+        web.get("/surveys/peers?year=2016");
+        for (var p : List.of(Map.of("city", "丙市", "score", "99.00"), Map.of("city", "丁市", "score", "98.00"),
+                Map.of("city", "戊市", "score", "97.00"))) {
+            var r = web.postForm("/surveys/peers", Map.of("year", "2016", "indicator", "CQ_PRODUCT", "city", p.get("city"),
+                    "score", p.get("score"), "source", "某机构2016年城市质量满意度报告"));
+            assertThat(r.status()).isEqualTo(302);
+        }
+        var bad = web.postForm("/surveys/peers", Map.of("year", "2016", "indicator", "CQ_PRODUCT", "city", "己市",
+                "score", "abc", "source", "x"));
+        assertThat(web.get(bad.location()).body()).contains("score: ");
+        var cq = api.get("/api/v1/survey-peers?year=2016&indicator=CQ_PRODUCT", admin).json();
+        assertThat(cq.get("cityScore").asDouble()).isCloseTo(100.0, within(0.005));
+        assertThat(cq.get("rank").asInt()).isEqualTo(1);
+        assertThat(cq.get("amongLeaders").asBoolean()).isTrue();
+        assertThat(web.get("/surveys/peers?year=2016").body()).contains("市民产品质量满意度").contains("第1名（共4个城市）")
+                .contains("某机构2016年城市质量满意度报告");
+    }
+
+    @Autowired
+    RecomputeEngine engine;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /**
+     * Assessed indicator S3 by an expert panel. Criteria 标准化 (weight 2) and 精细化 (weight 1); totals by hand:
+     * <pre>
+     *  E1: 90, 90  → 90       E2: 80, 50 → (160 + 50)/3 = 70     E3: 60, 30 → (120 + 30)/3 = 50 (lowest, dropped)
+     *  E4: 100, 100 → 100 (highest, dropped)                      E5: 85, 70 → (170 + 70)/3 = 80
+     * </pre>
+     * Result = (90 + 70 + 80)/3 = 80.00 → good (from 75, below 90) → rank 2, which S3 gets through the indicator SPI
+     * (its target, "good", is met) and drills down to the panel. Two complete experts give no result.
+     */
+    @Test
+    void anExpertPanelsResultDropsTheHighestAndLowestAndFeedsS3() {
+        TestApi api = new TestApi(port);
+        String admin = api.token("admin");
+        int year = 2032;
+        var created = api.post("/api/v1/survey-panels", Map.of("indicator", "S3", "year", year, "title", "公共服务标准化评审",
+                "criteria", List.of(Map.of("name", "标准化", "weight", 2), Map.of("name", "精细化", "weight", 1)),
+                "experts", List.of(Map.of("name", "专家一", "affiliation", "湖北大学"), Map.of("name", "专家二"),
+                        Map.of("name", "专家三"), Map.of("name", "专家四"), Map.of("name", "专家五"))), admin);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        var criteria = created.json().get("criteria");
+        var experts = created.json().get("experts");
+        int[][] scores = {{90, 90}, {80, 50}, {60, 30}, {100, 100}, {85, 70}};
+        JsonNode panel = null;
+        for (int e = 0; e < scores.length; e++) {
+            var r = api.put("/api/v1/survey-panels/" + id + "/experts/" + experts.get(e).get("id").asLong() + "/scores",
+                    Map.of("scores", List.of(Map.of("criterionId", criteria.get(0).get("id").asLong(), "score", scores[e][0]),
+                            Map.of("criterionId", criteria.get(1).get("id").asLong(), "score", scores[e][1]))), admin);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            panel = r.json();
+            if (e == 1) {
+                assertThat(panel.get("result").isNull()).as("two experts: no result").isTrue();
+            }
+        }
+        assertThat(panel.get("result").asDouble()).isCloseTo(80.00, within(0.005));
+        assertThat(panel.get("ratingRank").asInt()).isEqualTo(2);
+        assertThat(panel.get("experts").get(1).get("total").asDouble()).isCloseTo(70.00, within(0.005));
+        List<Boolean> dropped = new ArrayList<>();
+        panel.get("experts").forEach(x -> dropped.add(x.get("dropped").asBoolean()));
+        assertThat(dropped).containsExactly(false, false, true, true, false);
+        // a score outside 0–100 is refused naming the field
+        var bad = api.put("/api/v1/survey-panels/" + id + "/experts/" + experts.get(0).get("id").asLong() + "/scores",
+                Map.of("scores", List.of(Map.of("criterionId", criteria.get(0).get("id").asLong(), "score", 101))), admin);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("scores[0].score");
+
+        engine.recomputeYear(year);
+        var drill = api.get("/api/v1/indicators/S3/units/421200/periods/" + year, admin);
+        assertThat(drill.status()).as(drill.body()).isEqualTo(200);
+        assertThat(drill.json().get("result").get("value").asDouble()).isEqualTo(2.0);
+        assertThat(drill.json().get("result").get("status").asText()).isEqualTo("MET");
+        List<String> links = new ArrayList<>();
+        drill.json().get("recordLinks").forEach(l -> links.add(l.get("href").asText()));
+        assertThat(links).contains("/surveys/panels/" + id);
+
+        // the pages: the panel's result, the dropped experts, and its evidence list
+        var page = WebSession.loggedIn(port, "admin").get("/surveys/panels/" + id);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("80.00").contains("良好").contains("attachments-survey-panel-" + id);
+    }
+
+    /**
+     * Editable weights and questionnaire versions. Two answers to version 1 (Q1 quality, Q2/Q3 satisfaction):
+     * A: 10, 1, 1 → quality 10, satisfaction 1; B: 1, 10, 10 → quality 1, satisfaction 10. Under weights 0.5/0.5 each
+     * scores 50 → index 50.00. Weights quality 3, satisfaction 1: A = (3·100 + 0)/4 = 75, B = (0 + 100)/4 = 25 →
+     * still 50 overall, but A's sheet is 75. A version 2 maps Q1 to brand (weight 0): a new answer uses it, and A and B
+     * keep their version-1 scores.
+     */
+    @Test
+    void weightsAreEditedAndAuditedAndANewVersionLeavesEarlierAnswersAlone() {
+        TestApi api = new TestApi(port);
+        String admin = api.token("admin");
+        long id = create(api, survey("权重与版本测试", List.of(stratum(TONGCHENG, 1.0)),
+                List.of(Map.of("latent", "QUALITY", "weight", 0.5), Map.of("latent", "SATISFACTION", "weight", 0.5))))
+                .get("id").asLong();
+        List<Long> ids = new ArrayList<>();
+        for (int[] a : new int[][]{{10, 1, 1}, {1, 10, 10}}) {
+            var body = new java.util.HashMap<String, Object>(answers(TONGCHENG, a[0], a[1], a[2]));
+            body.put("channel", "FACE");
+            body.put("interviewer", "访员丙");
+            body.put("callOutcome", "COMPLETED");
+            var r = api.post("/api/v1/surveys/" + id + "/answers", body, admin);
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            ids.add(r.json().get("responseId").asLong());
+            assertThat(r.json().get("score").asDouble()).isCloseTo(50.0, within(0.005));
+        }
+        var bad = api.put("/api/v1/surveys/" + id + "/weights", Map.of("weights", List.of(Map.of("latent", "NOPE",
+                "weight", 1))), admin);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("weights[0].latent");
+        var changed = api.put("/api/v1/surveys/" + id + "/weights", Map.of("weights", List.of(
+                Map.of("latent", "QUALITY", "weight", 3), Map.of("latent", "SATISFACTION", "weight", 1))), admin);
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT score FROM survey_response WHERE id = :id").param("id", ids.get(0))
+                .query(Double.class).single()).isCloseTo(75.0, within(0.005));
+        var trail = api.get("/api/v1/audit?module=survey&entityType=survey&entityId=" + id + "&size=10&sort=id&dir=asc",
+                api.token("auditadmin")).json().get("items");
+        assertThat(trail.findValuesAsString("action")).contains("CREATE", "WEIGHTS");
+
+        var v2 = api.post("/api/v1/surveys/" + id + "/versions", Map.of("questions", List.of(
+                Map.of("code", "Q1", "section", "一、评价", "kind", "SCALE", "text", "品牌印象", "latent", "BRAND"),
+                Map.of("code", "Q2", "section", "一、评价", "kind", "SCALE", "text", "总体满意", "latent", "SATISFACTION"))),
+                admin);
+        assertThat(v2.status()).as(v2.body()).isEqualTo(201);
+        assertThat(v2.json().get("version").asInt()).isEqualTo(2);
+        var body = new java.util.HashMap<String, Object>(Map.of("districtCode", TONGCHENG, "sectorCode", "PRODUCT",
+                "channel", "FACE", "interviewer", "访员丙", "callOutcome", "COMPLETED", "answers", List.of(
+                        Map.of("question", "Q1", "score", 10), Map.of("question", "Q2", "score", 1))));
+        var third = api.post("/api/v1/surveys/" + id + "/answers", body, admin);
+        assertThat(third.status()).as(third.body()).isEqualTo(201);
+        // Q1 is now brand (weight 0): only satisfaction counts
+        assertThat(third.json().get("score").asDouble()).isCloseTo(0.0, within(0.005));
+        assertThat(jdbc.sql("SELECT version FROM survey_response WHERE id = :id").param("id", ids.get(0))
+                .query(Integer.class).single()).isEqualTo(1);
+        // scoring all again (a change of weights) leaves the version-1 answers' latent variables as they were
+        api.put("/api/v1/surveys/" + id + "/weights", Map.of("weights", List.of(
+                Map.of("latent", "QUALITY", "weight", 3), Map.of("latent", "SATISFACTION", "weight", 1))), admin);
+        assertThat(jdbc.sql("SELECT score FROM survey_response WHERE id = :id").param("id", ids.get(0))
+                .query(Double.class).single()).isCloseTo(75.0, within(0.005));
+    }
+
+    /** The interviewer's entry page: a telephone interview with its interviewer and outcome, scored like any answer. */
+    @Test
+    void anInterviewerEntersATelephoneInterviewOnThePage() {
+        TestApi api = new TestApi(port);
+        long id = create(api, survey("访员录入页面测试", List.of(stratum(TONGCHENG, 1.0)),
+                List.of(Map.of("latent", "QUALITY", "weight", 0.5), Map.of("latent", "SATISFACTION", "weight", 0.5))))
+                .get("id").asLong();
+        var web = WebSession.loggedIn(port, "admin");
+        assertThat(web.get("/surveys/" + id).body()).contains("/surveys/" + id + "/interview");
+        var form = web.get("/surveys/" + id + "/interview");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("q_Q1").contains("拒访");
+        var saved = web.postForm("/surveys/" + id + "/interview", Map.of("channel", "PHONE", "interviewer", "访员丁",
+                "callOutcome", "COMPLETED", "districtCode", TONGCHENG, "sectorCode", "PRODUCT", "q_Q1", "10",
+                "q_Q2", "10", "q_Q3", "1", "q_Q4", "老年"));
+        assertThat(saved.status()).isEqualTo(302);
+        // quality 10 → 100, satisfaction (10 + 1)/2 = 5.5 → 50: (100 + 50)/2 = 75
+        assertThat(web.get(saved.location()).body()).contains("75.00");
+        var row = jdbc.sql("SELECT channel, interviewer, call_outcome, score FROM survey_response WHERE survey_id = :s")
+                .param("s", id).query((rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getDouble(4))).single();
+        assertThat(row).containsExactly("PHONE", "访员丁", "COMPLETED", 75.0);
+        var bad = web.postForm("/surveys/" + id + "/interview", Map.of("channel", "PHONE", "interviewer", "访员丁",
+                "callOutcome", "COMPLETED", "districtCode", TONGCHENG, "sectorCode", "PRODUCT", "q_Q1", "11"));
+        assertThat(web.get(bad.location()).body()).contains("answers.Q1");
     }
 }

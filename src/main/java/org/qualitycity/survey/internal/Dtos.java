@@ -30,6 +30,14 @@ public final class Dtos {
     public record Weight(@NotBlank String latent, @NotNull @Min(0) Double weight) {
     }
 
+    /** New weights of the latent variables (a variable left out weighs 0). */
+    public record WeightsUpdate(@NotEmpty @Size(max = 20) @Valid List<Weight> weights) {
+    }
+
+    /** The questions of a new questionnaire version. */
+    public record NewVersion(@NotEmpty @Size(max = 200) @Valid List<NewQuestion> questions) {
+    }
+
     /** A question: SCALE (1–10, mapped to a latent variable), SINGLE, MULTIPLE (options) or TEXT. */
     public record NewQuestion(@NotBlank @Size(max = 16) String code, @NotBlank @Size(max = 200) String section,
                               @NotBlank String kind, @NotBlank @Size(max = 500) String text,

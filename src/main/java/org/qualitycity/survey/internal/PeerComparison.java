@@ -41,6 +41,12 @@ public class PeerComparison {
         this.leadersRank = leadersRank;
     }
 
+    /** Every indicator a survey's answers can feed, in the order of their sectors (S1, S2, W3, the four CQ_*). */
+    public List<String> indicatorsInOrder() {
+        return jdbc.sql("SELECT indicator FROM survey_sector GROUP BY indicator ORDER BY min(sort)").query(String.class)
+                .list();
+    }
+
     Set<String> indicators() {
         return Set.copyOf(jdbc.sql("SELECT DISTINCT indicator FROM survey_sector").query(String.class).list());
     }

@@ -164,29 +164,7 @@ public class SurveyService {
                 problems.add(new FieldProblem("weights", Texts.msg("survey.error.weights-zero")));
             }
         }
-        Set<String> codes = new HashSet<>();
-        for (int i = 0; i < req.questions().size(); i++) {
-            NewQuestion q = req.questions().get(i);
-            String f = "questions[" + i + "].";
-            if (!KINDS.contains(q.kind())) {
-                problems.add(new FieldProblem(f + "kind", Texts.msg("survey.error.unknown-kind", q.kind())));
-                continue;
-            }
-            if (!codes.add(q.code())) {
-                problems.add(new FieldProblem(f + "code", Texts.msg("survey.error.duplicate-question", q.code())));
-            }
-            if (q.kind().equals("SCALE")) {
-                if (q.latent() == null || !weights.containsKey(q.latent())) {
-                    problems.add(new FieldProblem(f + "latent", Texts.msg("survey.error.unknown-latent", q.latent())));
-                }
-            } else if (q.latent() != null) {
-                problems.add(new FieldProblem(f + "latent", Texts.msg("survey.error.latent-only-for-scale")));
-            }
-            boolean choice = q.kind().equals("SINGLE") || q.kind().equals("MULTIPLE");
-            if (choice && (q.options() == null || q.options().size() < 2)) {
-                problems.add(new FieldProblem(f + "options", Texts.msg("survey.error.options-needed")));
-            }
-        }
+        checkQuestions(req.questions(), weights.keySet(), problems);
         Map<String, Sector> sectors = sectorMap();
         Set<String> cells = new HashSet<>();
         List<NewStratum> strata = req.strata() == null ? List.of() : req.strata();
@@ -232,6 +210,96 @@ public class SurveyService {
         SurveyView view = view(row(id));
         audit.record("survey", "survey", id, owner.id(), "CREATE", null, view);
         return view;
+    }
+
+    /** Problems of a questionnaire: kinds, unique codes, a known latent variable for (and only for) scale items. */
+    private static void checkQuestions(List<NewQuestion> questions, Set<String> latents, List<FieldProblem> problems) {
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < questions.size(); i++) {
+            NewQuestion q = questions.get(i);
+            String f = "questions[" + i + "].";
+            if (q == null) {
+                problems.add(new FieldProblem("questions[" + i + "]", Texts.msg("error.required")));
+                continue;
+            }
+            if (!KINDS.contains(q.kind())) {
+                problems.add(new FieldProblem(f + "kind", Texts.msg("survey.error.unknown-kind", q.kind())));
+                continue;
+            }
+            if (!codes.add(q.code())) {
+                problems.add(new FieldProblem(f + "code", Texts.msg("survey.error.duplicate-question", q.code())));
+            }
+            if (q.kind().equals("SCALE")) {
+                if (q.latent() == null || !latents.contains(q.latent())) {
+                    problems.add(new FieldProblem(f + "latent", Texts.msg("survey.error.unknown-latent", q.latent())));
+                }
+            } else if (q.latent() != null) {
+                problems.add(new FieldProblem(f + "latent", Texts.msg("survey.error.latent-only-for-scale")));
+            }
+            boolean choice = q.kind().equals("SINGLE") || q.kind().equals("MULTIPLE");
+            if (choice && (q.options() == null || q.options().size() < 2)) {
+                problems.add(new FieldProblem(f + "options", Texts.msg("survey.error.options-needed")));
+            }
+        }
+    }
+
+    /**
+     * Replaces the survey's weights of the latent variables (a variable left out weighs 0) and scores every response
+     * again under them; audited with the weights before and after.
+     */
+    @Transactional
+    public SurveyView updateWeights(long surveyId, List<Weight> weights, CurrentUser user) {
+        SurveyRow survey = requireVisible(surveyId, user);
+        Map<String, Double> next = defaultWeights();
+        next.replaceAll((k, v) -> 0.0);
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < weights.size(); i++) {
+            Weight w = weights.get(i);
+            if (w == null || !next.containsKey(w.latent())) {
+                problems.add(new FieldProblem("weights[" + i + "].latent",
+                        Texts.msg("survey.error.unknown-latent", w == null ? null : w.latent())));
+            } else if (w.weight() == null || w.weight() < 0 || w.weight().isNaN()) {
+                problems.add(new FieldProblem("weights[" + i + "].weight", Texts.msg("survey.error.weight-negative")));
+            } else {
+                next.put(w.latent(), w.weight());
+            }
+        }
+        if (problems.isEmpty() && next.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+            problems.add(new FieldProblem("weights", Texts.msg("survey.error.weights-zero")));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        SurveyView before = view(survey);
+        next.forEach((latent, w) -> jdbc.sql("INSERT INTO survey_weight (survey_id, latent, weight) VALUES (:s, :l, :w) "
+                        + "ON CONFLICT (survey_id, latent) DO UPDATE SET weight = EXCLUDED.weight")
+                .param("s", surveyId).param("l", latent).param("w", w).update());
+        score(surveyId, true);
+        SurveyView after = view(survey);
+        audit.record("survey", "survey", surveyId, survey.ownerUnitId(), "WEIGHTS", before.weights(), after.weights());
+        changed(survey.year());
+        return after;
+    }
+
+    /**
+     * A new version of the questionnaire: its questions are stored under the next version number, which new answers
+     * use; the answers given to an earlier version keep their version, questions and scores.
+     */
+    @Transactional
+    public SurveyView newVersion(long surveyId, List<NewQuestion> questions, CurrentUser user) {
+        SurveyRow survey = requireVisible(surveyId, user);
+        List<FieldProblem> problems = new ArrayList<>();
+        checkQuestions(questions, defaultWeights().keySet(), problems);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        int version = survey.version() + 1;
+        insertQuestions(surveyId, version, questions);
+        jdbc.sql("UPDATE survey SET version = :v WHERE id = :id").param("v", version).param("id", surveyId).update();
+        SurveyView after = view(row(surveyId));
+        audit.record("survey", "survey", surveyId, survey.ownerUnitId(), "NEW_VERSION",
+                Map.of("version", survey.version()), Map.of("version", version, "questions", after.questions()));
+        return after;
     }
 
     long insertSurvey(NewSurvey req, long ownerUnitId, Long createdBy, boolean demo) {
@@ -531,6 +599,12 @@ public class SurveyService {
      * responses ({@code all}, after a change of weights) or those not scored yet. Two set-based updates.
      */
     void score(long surveyId, boolean all) {
+        score(List.of(surveyId), all);
+    }
+
+    /** {@link #score(long, boolean)} for several surveys at once (the demo data's). */
+    void score(List<Long> surveyIds, boolean all) {
+        String ids = "{" + String.join(",", surveyIds.stream().map(String::valueOf).toList()) + "}";
         jdbc.sql("""
                 UPDATE survey_response r SET lv_brand = a.brand, lv_expected = a.expected, lv_quality = a.quality,
                        lv_value = a.value, lv_satisfaction = a.satisfaction, lv_complaint = a.complaint, lv_loyalty = a.loyalty
@@ -544,9 +618,9 @@ public class SurveyService {
                              avg(a.score) FILTER (WHERE q.latent = 'LOYALTY') AS loyalty
                       FROM survey_answer a JOIN survey_question q ON q.id = a.question_id
                       JOIN survey_response r0 ON r0.id = a.response_id
-                      WHERE r0.survey_id = :s AND (:all OR r0.score IS NULL) AND a.score IS NOT NULL
+                      WHERE r0.survey_id = ANY (:s::bigint[]) AND (:all OR r0.score IS NULL) AND a.score IS NOT NULL
                       GROUP BY a.response_id) a
-                WHERE r.id = a.response_id""").param("s", surveyId).param("all", all).update();
+                WHERE r.id = a.response_id""").param("s", ids).param("all", all).update();
         jdbc.sql("""
                 UPDATE survey_response r SET score = x.score
                 FROM (SELECT r0.id, sum(w.weight * (v.lv - 1) / 9 * 100) / sum(w.weight) AS score
@@ -556,9 +630,9 @@ public class SurveyService {
                                                  ('SATISFACTION', r0.lv_satisfaction), ('COMPLAINT', r0.lv_complaint),
                                                  ('LOYALTY', r0.lv_loyalty)) v (latent, lv)
                       JOIN survey_weight w ON w.survey_id = r0.survey_id AND w.latent = v.latent
-                      WHERE r0.survey_id = :s AND (:all OR r0.score IS NULL) AND v.lv IS NOT NULL AND w.weight > 0
+                      WHERE r0.survey_id = ANY (:s::bigint[]) AND (:all OR r0.score IS NULL) AND v.lv IS NOT NULL AND w.weight > 0
                       GROUP BY r0.id) x
-                WHERE r.id = x.id""").param("s", surveyId).param("all", all).update();
+                WHERE r.id = x.id""").param("s", ids).param("all", all).update();
     }
 
     private void changed(int year) {

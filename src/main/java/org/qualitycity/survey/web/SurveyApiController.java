@@ -15,6 +15,8 @@ import org.qualitycity.survey.internal.Dtos.Invitation;
 import org.qualitycity.survey.internal.Dtos.MatrixCell;
 import org.qualitycity.survey.internal.Dtos.NewInvitations;
 import org.qualitycity.survey.internal.Dtos.NewSurvey;
+import org.qualitycity.survey.internal.Dtos.NewVersion;
+import org.qualitycity.survey.internal.Dtos.WeightsUpdate;
 import org.qualitycity.survey.internal.Dtos.Receipt;
 import org.qualitycity.survey.internal.Dtos.Results;
 import org.qualitycity.survey.internal.Dtos.SurveySummary;
@@ -28,6 +30,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -102,6 +105,21 @@ class SurveyApiController {
     @Operation(summary = "An interviewer's entry (PHONE or FACE) with the interviewer and the call's outcome")
     ResponseEntity<Receipt> interview(@PathVariable long id, @Valid @RequestBody Interview req) {
         return ResponseEntity.status(HttpStatus.CREATED).body(service.interview(id, req, Security.currentUser()));
+    }
+
+    @PutMapping("/{id}/weights")
+    @PreAuthorize("hasAuthority('survey:survey:edit')")
+    @Operation(summary = "Edit the weights of the latent variables; every response is scored again (audited)")
+    SurveyView weights(@PathVariable long id, @Valid @RequestBody WeightsUpdate req) {
+        return service.updateWeights(id, req.weights(), Security.currentUser());
+    }
+
+    @PostMapping("/{id}/versions")
+    @PreAuthorize("hasAuthority('survey:survey:edit')")
+    @Operation(summary = "A new questionnaire version for new answers; answers to earlier versions stay as they are")
+    ResponseEntity<SurveyView> newVersion(@PathVariable long id, @Valid @RequestBody NewVersion req) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(service.newVersion(id, req.questions(),
+                Security.currentUser()));
     }
 
     @PostMapping("/{id}/invitations")
