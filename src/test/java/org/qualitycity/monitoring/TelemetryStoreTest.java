@@ -24,6 +24,52 @@ class TelemetryStoreTest {
     TelemetryQuery query;
     @Autowired
     Units units;
+    @Autowired
+    org.qualitycity.monitoring.internal.PartitionMaintenance partitions;
+    @Autowired
+    org.qualitycity.support.MutableClock clock;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    List<String> partitionNames() {
+        return jdbc.sql("""
+                        SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                        WHERE i.inhparent = 'monitoring_point'::regclass AND c.relname LIKE 'monitoring_point_y1990m%'
+                        ORDER BY 1""").query(String.class).list();
+    }
+
+    @Test
+    void retentionDropsWholeOldPartitionsAndKeepsTheRollups() {
+        Device d = devices.register(DeviceProfile.AIR_STATION, "R-" + UUID.randomUUID(), "retention test",
+                units.city().id(), "secret", Map.of(), false);
+        // far in the past, so that no other test's months are touched
+        Instant jan = Instant.parse("1990-01-15T02:00:00Z");
+        Instant feb = Instant.parse("1990-02-15T02:00:00Z");
+        Instant mar = Instant.parse("1990-03-15T02:00:00Z");
+        writer.write(List.of(new Point(d.id(), "a34004", jan, 10), new Point(d.id(), "a34004", jan.plusSeconds(60), 20),
+                new Point(d.id(), "a34004", feb, 30), new Point(d.id(), "a34004", mar, 40)));
+        assertThat(partitionNames()).containsExactly("monitoring_point_y1990m01", "monitoring_point_y1990m02",
+                "monitoring_point_y1990m03");
+        clock.set(Instant.parse("1990-03-20T00:00:00Z"));
+        try {
+            assertThat(partitions.retain(0)).as("0 keeps everything").isEmpty();
+            // keep two months (March and February): January goes, whole
+            assertThat(partitions.retain(2)).containsExactly("monitoring_point_y1990m01");
+        } finally {
+            clock.reset();
+        }
+        assertThat(partitionNames()).containsExactly("monitoring_point_y1990m02", "monitoring_point_y1990m03");
+        assertThat(query.raw(d.id(), "a34004", jan.minusSeconds(86400), mar.plusSeconds(86400)))
+                .extracting(Point::time).containsExactly(feb, mar);
+        // the roll-ups of the dropped month stay (charts and indicators read them)
+        List<Rollup> janDays = query.daily(d.id(), "a34004", jan.minusSeconds(86400), jan.plusSeconds(86400));
+        assertThat(janDays).hasSize(1);
+        assertThat(janDays.get(0).avg()).isEqualTo(15.0);
+        assertThat(query.hourly(d.id(), "a34004", jan.minusSeconds(3600), jan.plusSeconds(3600))).hasSize(1);
+        // a late point of the dropped month gets its partition again
+        writer.write(List.of(new Point(d.id(), "a34004", jan.plusSeconds(120), 30)));
+        assertThat(query.raw(d.id(), "a34004", jan.minusSeconds(86400), jan.plusSeconds(86400))).hasSize(1);
+    }
 
     @Test
     void pointsAreStoredOnceAndRolledUpOverNormalValuesOnly() {

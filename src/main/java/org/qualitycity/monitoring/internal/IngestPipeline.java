@@ -10,7 +10,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -287,11 +286,8 @@ public class IngestPipeline implements TelemetryWriter, SmartLifecycle {
         for (Point p : points) {
             newest.merge(p.deviceId(), p.time(), (a, b) -> a.isAfter(b) ? a : b);
         }
-        newest.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> jdbc.sql("""
-                        UPDATE monitoring_device SET last_point_at = greatest(last_point_at, :t), last_received_at = :r
-                        WHERE id = :id""")
-                .param("t", Timestamp.from(e.getValue())).param("r", Timestamp.from(receivedAt))
-                .param("id", e.getKey()).update());
+        // one statement for all the batch's devices (in id order, so that two writers never deadlock)
+        store.touch(new java.util.TreeMap<>(newest), receivedAt);
     }
 
     @Override

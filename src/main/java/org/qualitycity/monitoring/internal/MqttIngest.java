@@ -17,16 +17,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -58,6 +56,10 @@ public class MqttIngest implements SmartLifecycle {
     private final String password;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+    /** Per device (user name): its authorised publications not yet finished, oldest first. */
+    private final java.util.Map<String, java.util.Deque<CompletableFuture<Void>>> inflight =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Server broker;
     private volatile MqttClient client;
     private volatile boolean running;
@@ -135,6 +137,7 @@ public class MqttIngest implements SmartLifecycle {
                     return false;
                 }
                 awaitRoom();
+                awaitEarlierPublications(user);
                 return true;
             }
 
@@ -150,6 +153,50 @@ public class MqttIngest implements SmartLifecycle {
         }
         broker = s;
         LOG.info("MQTT broker listening on port {} (topic {}<device code>)", s.getPort(), TOPIC_PREFIX);
+    }
+
+    /**
+     * Moquette (0.17) sends a QoS 1 PUBACK right after authorising and routing a publication and only then hands it
+     * to the interceptor (on its own thread pool), so the acknowledgement cannot wait for the commit of that
+     * publication. What can wait is the next one: a device's publication is authorised (hence acknowledged) only
+     * after all its earlier publications are committed (at most a minute). The acknowledged but not yet stored
+     * publications of a device are thus at most its newest one.
+     */
+    private void awaitEarlierPublications(String user) {
+        java.util.Deque<CompletableFuture<Void>> q = inflight.computeIfAbsent(user,
+                k -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        List<CompletableFuture<Void>> earlier = List.copyOf(q);
+        q.add(new CompletableFuture<>());
+        if (earlier.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        waiting.incrementAndGet();
+        try {
+            for (CompletableFuture<Void> f : earlier) {
+                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.debug("MQTT publication of {} acknowledged before the earlier ones were stored: {}", user, e.toString());
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    /** Publications whose acknowledgement waits for the device's earlier publications now. */
+    public int waitingPublications() {
+        return waiting.get();
+    }
+
+    /** One more of the device's authorised publications is finished (stored, refused or failed). */
+    private void publicationDone(String user) {
+        java.util.Deque<CompletableFuture<Void>> q = inflight.get(user);
+        CompletableFuture<Void> f = q == null ? null : q.poll();
+        if (f != null) {
+            f.complete(null);
+        }
     }
 
     /** Holds the broker's session thread while the ingestion queue is full (at most a minute). */
@@ -200,9 +247,13 @@ public class MqttIngest implements SmartLifecycle {
             if (user == null || !msg.getTopicName().equals(TOPIC_PREFIX + user)) {
                 return;
             }
-            byte[] payload = new byte[msg.getPayload().readableBytes()];
-            msg.getPayload().getBytes(msg.getPayload().readerIndex(), payload);
-            devices.byCode(user).ifPresent(d -> ingest(d, payload));
+            try {
+                byte[] payload = new byte[msg.getPayload().readableBytes()];
+                msg.getPayload().getBytes(msg.getPayload().readerIndex(), payload);
+                devices.byCode(user).ifPresent(d -> ingest(d, payload));
+            } finally {
+                publicationDone(user);
+            }
         }
 
         @Override
@@ -213,32 +264,13 @@ public class MqttIngest implements SmartLifecycle {
 
     /** Parses a publication and stores it, waiting for room and for the commit. */
     void ingest(Device device, byte[] payload) {
-        List<Point> points = new ArrayList<>();
-        try {
-            JsonNode root = json.readTree(payload);
-            JsonNode list = root.isArray() ? root : root.path("points");
-            for (JsonNode p : list) {
-                String metric = p.path("metric").asString(null);
-                String time = p.path("time").asString(null);
-                JsonNode value = p.path("value");
-                String flag = p.path("flag").asString(null);
-                if (metric == null || !metric.matches(HttpIngest.METRIC) || time == null || !value.isNumber()
-                        || flag != null && !flag.matches("[A-Za-z]{1,4}")) {
-                    rejected.incrementAndGet();
-                    return;
-                }
-                double v = value.asDouble();
-                if (!Double.isFinite(v)) {
-                    rejected.incrementAndGet();
-                    return;
-                }
-                points.add(new Point(device.id(), metric, Instant.parse(time), v, flag));
-            }
-        } catch (RuntimeException e) {
+        Optional<List<Point>> parsed = PointsJson.parse(json, device.id(), payload);
+        if (parsed.isEmpty()) {
             rejected.incrementAndGet();
-            LOG.debug("MQTT publication of {} refused: {}", device.code(), e.toString());
+            LOG.debug("MQTT publication of {} refused", device.code());
             return;
         }
+        List<Point> points = parsed.get();
         try {
             pipeline.put(points).get(60, TimeUnit.SECONDS);
             stored.addAndGet(points.size());

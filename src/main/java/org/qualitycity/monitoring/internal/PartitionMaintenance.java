@@ -56,11 +56,20 @@ public class PartitionMaintenance {
     void daily() {
         runs.runIfFree("monitoring.partitions", () -> {
             createAhead();
-            if (retentionMonths > 0) {
-                dropBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC)).minusMonths(retentionMonths).atDay(1));
-            }
+            retain(retentionMonths);
             return null;
         });
+    }
+
+    /**
+     * Retention: drops the raw partitions of the months before the last {@code months} whole months (this month
+     * counts as one; 0 keeps everything); answers their names. The roll-ups are not touched.
+     */
+    public List<String> retain(int months) {
+        if (months <= 0) {
+            return List.of();
+        }
+        return dropBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC)).minusMonths(months - 1L).atDay(1));
     }
 
     /** Creates this month's partition and the next ones; answers how many were new. */

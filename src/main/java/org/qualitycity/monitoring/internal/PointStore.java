@@ -127,6 +127,25 @@ class PointStore {
         });
     }
 
+    /** Sets the devices' newest point time and last receipt, in one statement (inside the caller's transaction). */
+    void touch(java.util.SortedMap<Long, Instant> newest, Instant receivedAt) {
+        Long[] ids = newest.keySet().toArray(Long[]::new);
+        java.sql.Timestamp[] times = newest.values().stream().map(java.sql.Timestamp::from)
+                .toArray(java.sql.Timestamp[]::new);
+        jdbcTemplate.execute((java.sql.Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement(TOUCH)) {
+                ps.setTimestamp(1, java.sql.Timestamp.from(receivedAt));
+                ps.setArray(2, c.createArrayOf("int8", ids));
+                ps.setArray(3, c.createArrayOf("timestamptz", times));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static final String TOUCH = """
+            UPDATE monitoring_device d SET last_point_at = greatest(d.last_point_at, u.t), last_received_at = ?
+            FROM unnest(?::bigint[], ?::timestamptz[]) AS u(id, t) WHERE d.id = u.id""";
+
     static LocalDate monthStart(Instant t) {
         return YearMonth.from(t.atOffset(ZoneOffset.UTC)).atDay(1);
     }
