@@ -1,7 +1,7 @@
 // The charts and components QualityCity's pages use. Add a chart type here, then run
 // scripts/build-echarts.sh, which writes src/main/resources/static/vendor/echarts-qc.min.js.
 import * as echarts from 'echarts/core';
-import { MapChart, LineChart, BarChart, PieChart } from 'echarts/charts';
+import { MapChart, LineChart, BarChart, PieChart, GraphChart } from 'echarts/charts';
 import {
   TooltipComponent, LegendComponent, LegendScrollComponent, GridComponent, MarkLineComponent,
   TitleComponent, VisualMapComponent, DatasetComponent
@@ -9,7 +9,7 @@ import {
 import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
-  MapChart, LineChart, BarChart, PieChart,
+  MapChart, LineChart, BarChart, PieChart, GraphChart,
   TooltipComponent, LegendComponent, LegendScrollComponent, GridComponent, MarkLineComponent,
   TitleComponent, VisualMapComponent, DatasetComponent,
   CanvasRenderer

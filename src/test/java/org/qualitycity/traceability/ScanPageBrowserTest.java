@@ -68,4 +68,51 @@ class ScanPageBrowserTest {
             driver.quit();
         }
     }
+
+    /**
+     * Issue 17, the trace graph: the batch page draws batches back and forward and the places they went to as an
+     * ECharts graph (the reduced bundle has GraphChart); a recalled batch is a red node.
+     */
+    @Test
+    void theBatchPageDrawsTheTraceGraphWithRecalledNodesInRed() {
+        TestApi api = new TestApi(port);
+        String admin = api.token("admin");
+        long n = System.nanoTime() % 100000;
+        String farm = EnterpriseFixtures.create(api, "421224", "图谱测试合作社" + n);
+        String shop = EnterpriseFixtures.create(api, "421202", "图谱测试超市" + n);
+        JsonNode raw = TraceabilityFixtures.created(api, admin, farm, "图谱鲜笋", "G" + n, "ORIGIN", List.of());
+        JsonNode bags = TraceabilityFixtures.created(api, admin, farm, "图谱笋片", "GP" + n, "PROCESSED", List.of());
+        assertThat(api.post("/api/v1/epcis/capture", TestApi.JSON.readTree(TraceabilityFixtures.document(
+                TraceabilityFixtures.transformation(raw.get("epcClass").asText(), List.of(bags.get("epcClass").asText()),
+                        TraceabilityFixtures.location(farm), "2026-01-02T08:00:00+08:00"),
+                TraceabilityFixtures.shipping(bags.get("epcClass").asText(), TraceabilityFixtures.location(farm),
+                        TraceabilityFixtures.location(shop), "2026-01-03T08:00:00+08:00"))), admin).status()).isEqualTo(202);
+        assertThat(api.post("/api/v1/batches/" + raw.get("id").asLong() + "/recall", Map.of("reason", "图谱测试召回"), admin)
+                .status()).isEqualTo(200);
+
+        ChromeDriver driver = Browser.start(1280, 900);
+        try {
+            Browser.login(driver, "http://localhost:" + port, "admin");
+            driver.get("http://localhost:" + port + "/traceability/batches/" + raw.get("id").asLong() + "?lang=zh-CN");
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                    .until(d -> d.findElement(By.id("trace-graph")).getAttribute("data-rendered") != null);
+            assertThat(driver.findElements(By.cssSelector("#trace-graph canvas"))).isNotEmpty();
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> nodes = (List<Map<String, Object>>) driver.executeScript(
+                    "return echarts.getInstanceByDom(document.getElementById('trace-graph')).getOption().series[0].data"
+                            + ".map(function (d) { return { id: d.id, name: d.name, color: d.itemStyle.color }; });");
+            Map<String, String> colour = new HashMap<>();
+            nodes.forEach(d -> colour.put((String) d.get("id"), (String) d.get("color")));
+            assertThat(colour).containsKeys(raw.get("code").asText(), bags.get("code").asText(),
+                    TraceabilityFixtures.location(shop));
+            assertThat(colour.get(raw.get("code").asText())).as("recalled").isEqualTo("#c92a2a");
+            assertThat(colour.get(bags.get("code").asText())).as("recalled downstream").isEqualTo("#c92a2a");
+            assertThat(colour.get(TraceabilityFixtures.location(shop))).isNotEqualTo("#c92a2a");
+            Number links = (Number) driver.executeScript("return echarts.getInstanceByDom(document.getElementById("
+                    + "'trace-graph')).getOption().series[0].links.length;");
+            assertThat(links.intValue()).as("transformation and shipment").isEqualTo(2);
+        } finally {
+            driver.quit();
+        }
+    }
 }

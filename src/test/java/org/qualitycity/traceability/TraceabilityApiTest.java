@@ -244,6 +244,26 @@ class TraceabilityApiTest {
         assertThat(json.json().get("recalled").asBoolean()).isFalse();
         assertThat(api.get("/01/06901234567892/10/NOPE" + n, null).status()).isEqualTo(404);
 
+        // acceptance 1 over HTTP: the lot B24/05 is the path segment B24%2F05, and the scan page resolves it
+        req.put("gtin", "6901234567892");
+        req.put("productName", "嘉鱼蔬菜礼盒");
+        req.put("lot", "B24/05");
+        TestApi.Response slash = api.post("/api/v1/batches", req, admin);
+        assertThat(slash.status()).as(slash.body()).isEqualTo(201);
+        assertThat(slash.json().get("publicUri").asText()).endsWith("/01/06901234567892/10/B24%2F05");
+        WebSession anonymous = new WebSession(port);
+        WebSession.Page slashPage = anonymous.get("/01/06901234567892/10/B24%2F05");
+        assertThat(slashPage.status()).isEqualTo(200);
+        assertThat(slashPage.body()).contains("嘉鱼蔬菜礼盒").contains("B24/05").contains("数字链接测试农场" + n);
+        TestApi.Response slashJson = api.get("/01/06901234567892/10/B24%2F05?linkType=all", null);
+        assertThat(slashJson.status()).as(slashJson.body()).isEqualTo(200);
+        assertThat(slashJson.json().get("batch").get("lot").asText()).isEqualTo("B24/05");
+        // an encoded slash anywhere else, or a dot segment hidden behind one, is still refused
+        assertThat(anonymous.get("/t/B24%2F05").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/batches%2F" + slash.json().get("id").asLong(), admin).status()).isEqualTo(400);
+        assertThat(anonymous.get("/01/06901234567892/10/B24%2F..%2F..%2Flogin").status()).isIn(400, 404);
+        assertThat(anonymous.get("/01/06901234567892/10/B24%2F%2E%2E").status()).isEqualTo(400);
+
         long sample = SpotcheckFixtures.create(api, admin, SpotcheckFixtures.sample(farm, "SUPERVISION", "FOOD-OIL", "DL" + n,
                 api.today().minusDays(1).toString()));
         assertThat(SpotcheckFixtures.record(api, admin, sample, true).status()).isEqualTo(200);
@@ -251,5 +271,47 @@ class TraceabilityApiTest {
         List<JsonNode> inspections = Await.until("the inspecting event of the sampled batch",
                 () -> events(api, admin, "EQ_bizStep=inspecting&MATCH_epcClass=" + q(cls)), l -> !l.isEmpty());
         assertThat(inspections.get(0).get("disposition").asText()).isEqualTo("conformant");
+    }
+
+    /**
+     * Origin release (产地准出): a market receives three farm batches; the one with neither a certificate nor a passed
+     * test is flagged to the market's regulator (its district's inbox and the batches page), the certified one and the
+     * one inspected conformant are not.
+     */
+    @Test
+    void aMarketReceivingAFarmBatchWithoutCertificateOrPassedTestIsFlaggedToItsRegulator() {
+        TestApi api = new TestApi(port);
+        String admin = api.token("admin");
+        long n = System.nanoTime() % 100000;
+        String farm = EnterpriseFixtures.create(api, "421224", "产地准出测试合作社" + n);
+        String market = EnterpriseFixtures.create(api, "421281", "产地准出测试农贸市场" + n);
+        JsonNode bare = TraceabilityFixtures.created(api, admin, farm, "准出白菜" + n, "OB" + n, "ORIGIN", List.of());
+        JsonNode certified = TraceabilityFixtures.created(api, admin, farm, "准出萝卜" + n, "OC" + n, "ORIGIN", List.of());
+        JsonNode tested = TraceabilityFixtures.created(api, admin, farm, "准出莴笋" + n, "OT" + n, "ORIGIN", List.of());
+        TraceabilityFixtures.certificate(api, admin, certified.get("code").asText());
+        String inspected = "{\"type\":\"ObjectEvent\",\"action\":\"OBSERVE\",\"eventTime\":\"2026-01-02T07:00:00+08:00\","
+                + "\"eventTimeZoneOffset\":\"+08:00\",\"bizStep\":\"inspecting\",\"disposition\":\"conformant\","
+                + "\"bizLocation\":{\"id\":\"" + location(farm) + "\"},\"quantityList\":[{\"epcClass\":\""
+                + tested.get("epcClass").asText() + "\"}]}";
+        List<String> events = new ArrayList<>(List.of(inspected));
+        for (JsonNode b : List.of(bare, certified, tested)) {
+            events.add(TraceabilityFixtures.shipping(b.get("epcClass").asText(), location(farm), location(market),
+                    "2026-01-02T08:00:00+08:00"));
+            events.add(TraceabilityFixtures.receiving(b.get("epcClass").asText(), location(market),
+                    "2026-01-02T15:00:00+08:00"));
+        }
+        TestApi.Response captured = api.post("/api/v1/epcis/capture",
+                TestApi.JSON.readTree(TraceabilityFixtures.document(events.toArray(String[]::new))), admin);
+        assertThat(captured.status()).as(captured.body()).isEqualTo(202);
+
+        String inbox = api.get("/api/v1/notifications?size=100", api.token("chibi")).body();
+        assertThat(inbox).contains("产地准出").contains("准出白菜" + n).contains(bare.get("code").asText())
+                .doesNotContain("准出萝卜" + n).doesNotContain("准出莴笋" + n);
+        assertThat(api.get("/api/v1/notifications?size=100", api.token("tongcheng")).body())
+                .as("another district's regulator").doesNotContain("准出白菜" + n);
+        WebSession regulator = new WebSession(port);
+        regulator.login("chibi", TestApi.DEMO_PASSWORD);
+        assertThat(regulator.get("/traceability/batches").body()).contains(bare.get("code").asText())
+                .doesNotContain(certified.get("code").asText());
     }
 }

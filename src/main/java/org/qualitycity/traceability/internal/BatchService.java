@@ -91,6 +91,17 @@ public class BatchService implements EpcisService.EventListener {
                         List<String> identifiers) {
     }
 
+    /** A node of the trace graph: a batch (its code) or a place (its location URI). */
+    public record GraphNode(String id, String label, String kind, String status, int depth, String href) {
+    }
+
+    /** An edge of the trace graph: TRANSFORM, AGGREGATE, INPUT (batch to batch) or a business step (batch to place). */
+    public record GraphEdge(String source, String target, String kind) {
+    }
+
+    public record Graph(List<GraphNode> nodes, List<GraphEdge> edges) {
+    }
+
     public record RecallRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
@@ -287,8 +298,8 @@ public class BatchService implements EpcisService.EventListener {
                 rs.getString("origin"), e == null ? null : e.name(), e == null ? null : e.creditCode(),
                 rs.getString("unit_code"), rs.getString("status"), rs.getString("recall_reason"),
                 rs.getString("customs_declaration_no"), rs.getString("inspection_result"),
-                // the container refuses an encoded slash in a path: such a lot's QR code holds /t/{code}
-                dl != null && !rs.getString("lot").contains("/") ? dl : base + "/t/" + code, dl, rs.getString("epc_class"),
+                // a lot with a slash is B24%2F05 in the path, which the scan page resolves (DigitalLinkPaths)
+                dl != null ? dl : base + "/t/" + code, dl, rs.getString("epc_class"),
                 List.of((String[]) rs.getArray("inputs").getArray()));
     }
 
@@ -323,50 +334,67 @@ public class BatchService implements EpcisService.EventListener {
 
     // ------------------------------------------------------------------ EPCIS links, origin release
 
+    /** After a capture (once for all its stored events): trace links, known places, origin release — set-based. */
     @Override
-    public void stored(EpcisService.Stored e, EpcisService.Owner owner) {
-        List<String> in = new ArrayList<>();
-        List<String> out = new ArrayList<>();
-        String parent = null;
-        for (Map.Entry<String, String> x : e.epcs().entrySet()) {
-            String id = x.getKey().substring(x.getKey().indexOf('|') + 1);
-            switch (x.getValue()) {
-                case "I", "IQ" -> in.add(id);
-                case "O", "OQ" -> out.add(id);
-                case "CH", "CQ" -> in.add(id);
-                case "P" -> parent = id;
-                default -> {
+    public void stored(List<EpcisService.Stored> events, EpcisService.Owner owner) {
+        tools.jackson.databind.node.ArrayNode links = json.createArrayNode();
+        Set<String> places = new LinkedHashSet<>();
+        List<EpcisService.Stored> receiving = new ArrayList<>();
+        for (EpcisService.Stored e : events) {
+            List<String> in = new ArrayList<>();
+            List<String> out = new ArrayList<>();
+            String parent = null;
+            for (Map.Entry<String, String> x : e.epcs().entrySet()) {
+                String id = x.getKey().substring(x.getKey().indexOf('|') + 1);
+                switch (x.getValue()) {
+                    case "I", "IQ" -> in.add(id);
+                    case "O", "OQ" -> out.add(id);
+                    case "CH", "CQ" -> in.add(id);
+                    case "P" -> parent = id;
+                    default -> {
+                    }
                 }
             }
-        }
-        if (e.type().equals("TransformationEvent")) {
-            for (String from : in) {
-                for (String to : out) {
-                    link(from, to, "TRANSFORM", e.id());
+            if (e.type().equals("TransformationEvent")) {
+                for (String from : in) {
+                    for (String to : out) {
+                        links.addObject().put("f", from).put("t", to).put("k", "TRANSFORM").put("e", e.id());
+                    }
+                }
+            } else if (e.type().equals("AggregationEvent") && "ADD".equals(e.action()) && parent != null) {
+                for (String child : in) {
+                    links.addObject().put("f", child).put("t", parent).put("k", "AGGREGATE").put("e", e.id());
                 }
             }
-        } else if (e.type().equals("AggregationEvent") && "ADD".equals(e.action()) && parent != null) {
-            for (String child : in) {
-                link(child, parent, "AGGREGATE", e.id());
+            places.addAll(e.destinations());
+            if (e.bizLocation() != null) {
+                places.add(e.bizLocation());
+            }
+            if ("receiving".equals(e.bizStep()) && e.bizLocation() != null) {
+                receiving.add(e);
             }
         }
-        List<String> places = new ArrayList<>(e.destinations());
-        if (e.bizLocation() != null) {
-            places.add(e.bizLocation());
+        if (!links.isEmpty()) {
+            jdbc.sql("INSERT INTO traceability_link (from_id, to_id, kind, event_id) SELECT DISTINCT ON (r.f, r.t, r.k) "
+                            + "r.f, r.t, r.k, r.e FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(f text, t text, k text, "
+                            + "e bigint) ORDER BY r.f, r.t, r.k, r.e ON CONFLICT DO NOTHING")
+                    .param("rows", json.writeValueAsString(links)).update();
         }
         for (String place : places) {
             if (place.startsWith("urn:qualitycity:loc:")) {
                 enterprises.byCreditCode(place.substring("urn:qualitycity:loc:".length())).ifPresent(this::registerLocation);
             }
         }
-        if ("receiving".equals(e.bizStep()) && e.bizLocation() != null) {
-            originRelease(e);
+        if (!receiving.isEmpty()) {
+            Set<String> known = new java.util.HashSet<>(jdbc.sql("SELECT uri FROM traceability_location WHERE uri IN (:u)")
+                    .param("u", receiving.stream().map(EpcisService.Stored::bizLocation).distinct().toList())
+                    .query(String.class).list());
+            for (EpcisService.Stored e : receiving) {
+                if (known.contains(e.bizLocation())) {
+                    originRelease(e);
+                }
+            }
         }
-    }
-
-    private void link(String from, String to, String kind, long eventId) {
-        jdbc.sql("INSERT INTO traceability_link (from_id, to_id, kind, event_id) VALUES (:f, :t, :k, :e) "
-                + "ON CONFLICT DO NOTHING").param("f", from).param("t", to).param("k", kind).param("e", eventId).update();
     }
 
     /** 产地准出: a farm batch received at a registered enterprise without a certificate or a passed test is flagged. */
@@ -490,6 +518,70 @@ public class BatchService implements EpcisService.EventListener {
                     .query((rs, n) -> locations.add(new TraceLocation(rs.getString(1), rs.getString(2)))).list();
         }
         return new Trace(forward ? "forward" : "back", b.code(), nodes, locations, new ArrayList<>(reached.keySet()));
+    }
+
+    /**
+     * The trace graph of a batch for the detail page: the batches reached back and forward (nodes; recalled ones keep
+     * their status), the links between them (transformations, packing, declared inputs) and the places where they were
+     * shipped to, received, stored or sold (shipment edges from a batch to a place).
+     */
+    @Transactional(readOnly = true)
+    public Graph graph(long id, CurrentUser user) {
+        BatchView b = require(id, user);
+        Trace back = trace(b, false);
+        Trace forward = trace(b, true);
+        Map<String, GraphNode> nodes = new LinkedHashMap<>();
+        Map<String, String> codeByClass = new LinkedHashMap<>();
+        jdbc.sql("SELECT epc_class, code FROM traceability_batch WHERE epc_class IN (:ids)")
+                .param("ids", java.util.stream.Stream.concat(back.identifiers().stream(), forward.identifiers().stream())
+                        .distinct().toList())
+                .query((rs, n) -> codeByClass.put(rs.getString(1), rs.getString(2))).list();
+        for (TraceNode n : back.batches()) {
+            nodes.put(n.batchCode(), new GraphNode(n.batchCode(), n.productName() + " · " + n.lot(), "batch", n.status(),
+                    -n.depth(), "/t/" + n.batchCode()));
+        }
+        for (TraceNode n : forward.batches()) {
+            nodes.putIfAbsent(n.batchCode(), new GraphNode(n.batchCode(), n.productName() + " · " + n.lot(), "batch",
+                    n.status(), n.depth(), "/t/" + n.batchCode()));
+        }
+        List<GraphEdge> edges = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        List<String> classes = new ArrayList<>(codeByClass.keySet());
+        if (!classes.isEmpty()) {
+            jdbc.sql("SELECT from_id, to_id, kind FROM traceability_link WHERE from_id IN (:c) AND to_id IN (:c)")
+                    .param("c", classes).query((rs, n) -> {
+                        String from = codeByClass.get(rs.getString(1));
+                        String to = codeByClass.get(rs.getString(2));
+                        if (from != null && to != null && seen.add(from + ">" + to)) {
+                            edges.add(new GraphEdge(from, to, rs.getString(3)));
+                        }
+                        return null;
+                    }).list();
+            Map<String, String> names = new LinkedHashMap<>();
+            jdbc.sql("""
+                            SELECT DISTINCT x.epc, CASE WHEN e.biz_step = 'shipping' THEN d->>'destination' ELSE e.biz_location END
+                                   AS place, e.biz_step, l.name
+                            FROM traceability_event_epc x JOIN traceability_event e ON e.id = x.event_id
+                            LEFT JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(e.body->'destinationList') = 'array'
+                                 THEN e.body->'destinationList' ELSE '[]'::jsonb END) d ON true
+                            LEFT JOIN traceability_location l
+                                 ON l.uri = CASE WHEN e.biz_step = 'shipping' THEN d->>'destination' ELSE e.biz_location END
+                            WHERE x.epc IN (:c) AND e.biz_step IN ('shipping', 'receiving', 'storing', 'retail_selling')
+                            ORDER BY 1, 2 LIMIT 500""")
+                    .param("c", classes).query((rs, n) -> {
+                        String code = codeByClass.get(rs.getString(1));
+                        String place = rs.getString(2);
+                        if (code != null && place != null && nodes.containsKey(code)) {
+                            names.putIfAbsent(place, rs.getString(4) != null ? rs.getString(4) : place);
+                            if (seen.add(code + ">" + place)) {
+                                edges.add(new GraphEdge(code, place, rs.getString(3)));
+                            }
+                        }
+                        return null;
+                    }).list();
+            names.forEach((uri, name) -> nodes.putIfAbsent(uri, new GraphNode(uri, name, "place", null, 0, null)));
+        }
+        return new Graph(new ArrayList<>(nodes.values()), edges);
     }
 
     @Transactional

@@ -17,29 +17,24 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * EPCIS 2.0 capture and query over PostgreSQL. A document is checked whole before anything is stored (all or
- * nothing); every problem is listed with its JSON path. A re-sent event is recognised by its canonical hash
- * ({@link #canonicalHash}) and skipped.
+ * nothing); every problem is listed with its JSON path. A re-sent event is recognised by its CBV 2.0 event hash
+ * ({@link EventHash}) and skipped.
  */
 @Service
 public class EpcisService {
@@ -69,7 +64,7 @@ public class EpcisService {
 
     /** What the module does after an event is stored (links, origin release). */
     interface EventListener {
-        void stored(Stored event, Owner owner);
+        void stored(List<Stored> events, Owner owner);
     }
 
     EpcisService(JdbcClient jdbc, ObjectMapper json, Enterprises enterprises, AuditLog audit, Clock clock,
@@ -124,10 +119,9 @@ public class EpcisService {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors.size() > 200 ? errors.subList(0, 200) : errors);
         }
-        JsonNode context = doc.get("@context");
         List<JsonNode> events = new ArrayList<>();
         list.forEach(events::add);
-        return store(events, context.isArray() ? context : null, ownerOf(user), user, false);
+        return store(events, doc.get("@context"), ownerOf(user), user, false);
     }
 
     /** Captures one event (the body is the event itself). */
@@ -139,53 +133,79 @@ public class EpcisService {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        JsonNode context = event.get("@context");
-        return store(List.of(event), context != null && context.isArray() ? context : null, ownerOf(user), user, false);
+        return store(List.of(event), event.get("@context"), ownerOf(user), user, false);
     }
 
-    /** Stores events already checked (also the module's own events: inspections, recalls, demo data). */
+    /**
+     * Stores events already checked (also the module's own events: inspections, recalls, demo data), set-based: one
+     * multi-row INSERT of the events ({@code jsonb_to_recordset} of one JSON parameter, {@code ON CONFLICT (hash) DO
+     * NOTHING}), one of their identifiers, then the listeners once for all stored events. {@code context} is the
+     * document's {@code @context} (its prefixes take part in the event hash; an array is kept with each event).
+     */
     CaptureResult store(List<JsonNode> events, JsonNode context, Owner owner, CurrentUser user, boolean demo) {
         UUID captureId = UUID.randomUUID();
-        int stored = 0;
+        Instant now = clock.instant();
+        JsonNode embed = context != null && context.isArray() ? context : null;
+        ArrayNode rows = json.createArrayNode();
+        Map<String, ObjectNode> byHash = new LinkedHashMap<>();
         int duplicates = 0;
-        Timestamp now = Timestamp.from(clock.instant());
         for (JsonNode e : events) {
             ObjectNode event = (ObjectNode) e.deepCopy();
-            String hash = canonicalHash(event);
-            if (context != null && !event.has("@context")) {
-                event.set("@context", context);
-            }
-            if (text(event, "eventID") == null) {
-                event.put("eventID", "urn:uuid:" + UUID.nameUUIDFromBytes(hash.getBytes(StandardCharsets.UTF_8)));
-            }
-            event.put("recordTime", clock.instant().toString());
-            String bizStep = Epcis.bizStep(text(event, "bizStep"));
-            String disposition = Epcis.disposition(text(event, "disposition"));
-            String bizLocation = Epcis.identifier(event.path("bizLocation").path("id").asString(null));
-            String readPoint = event.path("readPoint").path("id").asString(null);
-            Long id = jdbc.sql("""
-                            INSERT INTO traceability_event (hash, event_id, capture_id, type, action, event_time, record_time,
-                                biz_step, disposition, biz_location, read_point, enterprise_id, unit_id, body, demo)
-                            VALUES (:hash, :eid, :capture, :type, :action, :time, :now, :step, :disp, :loc, :rp, :ent, :unit,
-                                CAST(:body AS jsonb), :demo)
-                            ON CONFLICT (hash) DO NOTHING RETURNING id""")
-                    .param("hash", hash).param("eid", text(event, "eventID")).param("capture", captureId)
-                    .param("type", text(event, "type")).param("action", text(event, "action"))
-                    .param("time", Timestamp.from(time(text(event, "eventTime")))).param("now", now)
-                    .param("step", bizStep).param("disp", disposition).param("loc", bizLocation).param("rp", readPoint)
-                    .param("ent", owner.enterpriseId()).param("unit", owner.unitId())
-                    .param("body", json.writeValueAsString(event)).param("demo", demo)
-                    .query(Long.class).optional().orElse(null);
-            if (id == null) {
-                duplicates++;
+            String hashId = EventHash.id(event, context);
+            String hash = hashId.substring("ni:///sha-256;".length(), "ni:///sha-256;".length() + 64);
+            if (byHash.containsKey(hash)) {
+                duplicates++; // the same event twice in one document
                 continue;
             }
-            stored++;
+            if (embed != null && !event.has("@context")) {
+                event.set("@context", embed);
+            }
+            if (text(event, "eventID") == null) {
+                event.put("eventID", hashId);
+            }
+            event.put("recordTime", now.toString());
+            byHash.put(hash, event);
+            ObjectNode r = rows.addObject();
+            r.put("n", rows.size());
+            r.put("hash", hash);
+            r.put("eid", text(event, "eventID"));
+            r.put("type", text(event, "type"));
+            r.put("action", text(event, "action"));
+            r.put("time", time(text(event, "eventTime")).toString());
+            r.put("step", Epcis.bizStep(text(event, "bizStep")));
+            r.put("disp", Epcis.disposition(text(event, "disposition")));
+            r.put("loc", Epcis.identifier(event.path("bizLocation").path("id").asString(null)));
+            r.put("rp", event.path("readPoint").path("id").asString(null));
+            r.set("body", event);
+        }
+        Map<String, Long> ids = new LinkedHashMap<>();
+        if (!rows.isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO traceability_event (hash, event_id, capture_id, type, action, event_time, record_time,
+                                biz_step, disposition, biz_location, read_point, enterprise_id, unit_id, body, demo)
+                            SELECT r.hash, r.eid, :capture, r.type, r.action, r.time, :now, r.step, r.disp, r.loc, r.rp,
+                                   :ent, :unit, r.body, :demo
+                            FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(n int, hash text, eid text, type text,
+                                 action text, time timestamptz, step text, disp text, loc text, rp text, body jsonb)
+                            ORDER BY r.n
+                            ON CONFLICT (hash) DO NOTHING RETURNING id, hash""")
+                    .param("capture", captureId).param("now", Timestamp.from(now)).param("ent", owner.enterpriseId())
+                    .param("unit", owner.unitId()).param("demo", demo).param("rows", json.writeValueAsString(rows))
+                    .query((rs, n) -> ids.put(rs.getString(2), rs.getLong(1))).list();
+        }
+        duplicates += rows.size() - ids.size();
+        List<Stored> stored = new ArrayList<>();
+        ArrayNode epcRows = json.createArrayNode();
+        for (Map.Entry<String, ObjectNode> x : byHash.entrySet()) {
+            Long id = ids.get(x.getKey());
+            if (id == null) {
+                continue;
+            }
+            ObjectNode event = x.getValue();
             Map<String, String> epcs = identifiers(event);
-            for (Map.Entry<String, String> x : epcs.entrySet()) {
-                jdbc.sql("INSERT INTO traceability_event_epc (event_id, epc, role) VALUES (:e, :epc, :role)")
-                        .param("e", id).param("epc", x.getKey().substring(x.getKey().indexOf('|') + 1))
-                        .param("role", x.getValue()).update();
+            for (Map.Entry<String, String> i : epcs.entrySet()) {
+                epcRows.addObject().put("e", id).put("epc", i.getKey().substring(i.getKey().indexOf('|') + 1))
+                        .put("role", i.getValue());
             }
             List<String> destinations = new ArrayList<>();
             event.path("destinationList").forEach(d -> {
@@ -194,21 +214,29 @@ public class EpcisService {
                     destinations.add(Epcis.identifier(dest));
                 }
             });
-            Stored s = new Stored(id, text(event, "type"), text(event, "action"), bizStep, disposition, bizLocation,
-                    destinations, epcs);
+            stored.add(new Stored(id, text(event, "type"), text(event, "action"), Epcis.bizStep(text(event, "bizStep")),
+                    Epcis.disposition(text(event, "disposition")),
+                    Epcis.identifier(event.path("bizLocation").path("id").asString(null)), destinations, epcs));
+        }
+        if (!epcRows.isEmpty()) {
+            jdbc.sql("INSERT INTO traceability_event_epc (event_id, epc, role) SELECT r.e, r.epc, r.role "
+                            + "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(e bigint, epc text, role text)")
+                    .param("rows", json.writeValueAsString(epcRows)).update();
+        }
+        if (!stored.isEmpty()) {
             for (EventListener l : listeners) {
-                l.stored(s, owner);
+                l.stored(stored, owner);
             }
         }
         jdbc.sql("INSERT INTO traceability_capture (id, enterprise_id, unit_id, events, duplicates, created_by) "
                         + "VALUES (:id, :e, :u, :n, :d, :by)").param("id", captureId).param("e", owner.enterpriseId())
-                .param("u", owner.unitId()).param("n", stored).param("d", duplicates)
+                .param("u", owner.unitId()).param("n", stored.size()).param("d", duplicates)
                 .param("by", user == null ? null : user.id()).update();
         if (user != null) {
             audit.record("traceability", "epcis-capture", captureId.toString(), owner.unitId(), "CAPTURE", null,
-                    Map.of("events", stored, "duplicates", duplicates));
+                    Map.of("events", stored.size(), "duplicates", duplicates));
         }
-        return new CaptureResult(captureId.toString(), stored, duplicates);
+        return new CaptureResult(captureId.toString(), stored.size(), duplicates);
     }
 
     /** Identifier → role, keyed "role|identifier" so that one identifier may take several roles. */
@@ -362,63 +390,6 @@ public class EpcisService {
 
     private static boolean isUri(String v) {
         return Epcis.isUri(v);
-    }
-
-    /**
-     * The canonical hash that recognises a re-sent event (documented in docs/traceability.md): SHA-256 over the
-     * event's JSON with the members that a capture adds or that do not describe what happened removed
-     * ({@code eventID}, {@code recordTime}, {@code @context}), the event time written as a UTC instant, member
-     * names sorted at every level, array order kept, and Digital Link identifiers in GS1's canonical form.
-     */
-    public String canonicalHash(JsonNode event) {
-        StringBuilder sb = new StringBuilder();
-        canonical(event, sb, true);
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void canonical(JsonNode n, StringBuilder sb, boolean top) {
-        if (n.isObject()) {
-            TreeMap<String, JsonNode> sorted = new TreeMap<>();
-            for (Map.Entry<String, JsonNode> f : n.properties()) {
-                if (top && Set.of("eventID", "recordTime", "@context").contains(f.getKey())) {
-                    continue;
-                }
-                sorted.put(f.getKey(), f.getValue());
-            }
-            sb.append('{');
-            boolean first = true;
-            for (Map.Entry<String, JsonNode> f : sorted.entrySet()) {
-                if (!first) {
-                    sb.append(',');
-                }
-                first = false;
-                sb.append(json.writeValueAsString(f.getKey())).append(':');
-                if (top && f.getKey().equals("eventTime") && time(f.getValue().asString(null)) != null) {
-                    sb.append('"').append(time(f.getValue().asString())).append('"');
-                } else {
-                    canonical(f.getValue(), sb, false);
-                }
-            }
-            sb.append('}');
-        } else if (n.isArray()) {
-            sb.append('[');
-            for (int i = 0; i < n.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                canonical(n.get(i), sb, false);
-            }
-            sb.append(']');
-        } else if (n.isString()) {
-            sb.append(json.writeValueAsString(Epcis.identifier(n.asString())));
-        } else {
-            sb.append(json.writeValueAsString(n));
-        }
     }
 
     // ------------------------------------------------------------------ query

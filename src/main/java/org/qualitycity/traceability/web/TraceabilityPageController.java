@@ -43,6 +43,7 @@ class TraceabilityPageController {
         model.addAttribute("b", b);
         model.addAttribute("forward", batches.trace(id, "forward", user));
         model.addAttribute("back", batches.trace(id, "back", user));
+        model.addAttribute("graph", batches.graph(id, user));
         model.addAttribute("certificates", batches.certificates(user, b.code()));
         model.addAttribute("canRecall", user.can("traceability:batch:recall") && !"RECALLED".equals(b.status()));
         return "traceability/batch";
