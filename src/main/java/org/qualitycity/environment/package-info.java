@@ -5,5 +5,5 @@
  * supporting elements, G2 and G5 to the indicator engine through its {@code ComputedElementProvider} SPI.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Environment and energy monitoring",
-        allowedDependencies = {"platform", "platform :: web", "monitoring", "indicator"})
+        allowedDependencies = {"platform", "platform :: web", "monitoring", "indicator", "enterprise", "notification"})
 package org.qualitycity.environment;

@@ -80,10 +80,13 @@ class ElevatorRescueTest {
         // running, then stopped between floors (outside the door zone) with the doors closed and a passenger inside
         points.addAll(status(car.id(), t0, 1, 0, 1, 1));
         points.addAll(status(car.id(), t0.plusSeconds(5), 0, 0, 1, 1));
+        // the terminal reports the GB/T 24476 alarm code 50 (trapped); the other car a code the table lacks
+        points.add(new Point(car.id(), "fault_code", t0.plusSeconds(5), 50));
         points.addAll(status(car.id(), t0.plusSeconds(40), 0, 0, 1, 1)); // 35 s: not yet (default 60 s)
         // the other car stops at a floor: in the door zone, never trapped however long it stands
         points.addAll(status(stopsAtFloor.id(), t0, 0, 1, 1, 1));
         points.addAll(status(stopsAtFloor.id(), t0.plusSeconds(200), 0, 1, 1, 1));
+        points.add(new Point(stopsAtFloor.id(), "fault_code", t0.plusSeconds(200), 999));
         writer.write(points);
         writer.write(List.of(new Point(car.id(), "passenger", t0.plusSeconds(50), 1)));
         assertThat(orderOf(api.get("/api/v1/rescue-orders?running=true&size=200", admin).json(), car.id())).isNull();
@@ -98,6 +101,10 @@ class ElevatorRescueTest {
         assertThat(Duration.between(opened, Instant.parse(order.get("arrivalDue").asText()))).isEqualTo(Duration.ofMinutes(30));
         assertThat(Instant.parse(order.get("trappedSince").asText())).isEqualTo(t0.plusSeconds(5));
         assertThat(order.get("code96333").asText()).isEqualTo("9" + tag);
+        // the order carries the fault code the car reported, labelled from the GB/T 24476 table
+        assertThat(order.get("fault").get("code").asText()).isEqualTo("50");
+        assertThat(order.get("fault").get("kind").asText()).isEqualTo("ALARM");
+        assertThat(order.get("fault").get("name").asText()).isEqualTo("困人");
         assertThat(orderOf(api.get("/api/v1/rescue-orders?running=true&size=200", admin).json(), stopsAtFloor.id())).isNull();
         long id = order.get("id").asLong();
         // a second trapped message joins the running order
@@ -129,6 +136,12 @@ class ElevatorRescueTest {
         // the rescue page shows the running order with its timers and refreshes itself
         String page = WebSession.loggedIn(port, "admin").get("/elevators/rescue-orders").body();
         assertThat(page).contains("测试电梯" + tag).contains("qc-timer").contains("every 10s");
+        assertThat(page).contains("困人");
+        // the elevator page labels a known code by its name (both languages) and an unknown one as unknown with its code
+        WebSession web = WebSession.loggedIn(port, "admin");
+        assertThat(web.get("/elevators/" + car.id()).body()).contains("困人").contains("(50)");
+        assertThat(web.get("/elevators/" + car.id() + "?lang=en").body()).contains("Passenger trapped");
+        assertThat(web.get("/elevators/" + stopsAtFloor.id() + "?lang=zh").body()).contains("未知代码 999");
         // bad input: an unknown action is a 400 naming the field
         var bad = api.post("/api/v1/rescue-orders/" + id + "/actions", Map.of("action", "FLY"), admin);
         assertThat(bad.status()).isEqualTo(400);

@@ -186,4 +186,135 @@ class EnvironmentIndicatorsTest {
         assertThat(api.get("/api/v1/environment/stations?profile=DRINKING_WATER_SOURCE&period=" + year + "12", admin)
                 .json().size()).isGreaterThanOrEqualTo(7);
     }
+
+    /**
+     * Energy metering (issue 16, plan 四.(四).3), worked by hand for February 2016 (29 days, 24 readings a day
+     * expected = 696). Standard coal with the reference coefficients of GB/T 2589-2020 Appendix A: electricity
+     * 0.1229 kgce/kWh (equivalent value), natural gas 1.2143 kgce/m3 (within the standard's 1.1000-1.3300), raw coal
+     * 0.7143 kgce/kg.
+     * <ul>
+     * <li>A, electricity in MWh: 696 readings of 0.5 MWh = 348 MWh = 348 000 kWh x 0.1229 = 42 769.2 kgce;
+     *     complete (100 %); the month's figure 360 MWh: |348 - 360| / 360 = 3.3 % -> consistent;</li>
+     * <li>B, natural gas in m3: 600 of 696 readings (86.2 % &lt; 90 % -> incomplete) of 10 m3 = 6 000 m3 x 1.2143 =
+     *     7 285.8 kgce; the month's figure 6 400: 400 / 6 400 = 6.25 % -> inconsistent;</li>
+     * <li>C, raw coal in t with 1 reading a day: 29 x 2 t = 58 t = 58 000 kg x 0.7143 = 41 429.4 kgce; no month's
+     *     figure (consistency unknown); its last reading is years old -> late.</li>
+     * </ul>
+     * The enterprise: 42 769.2 + 7 285.8 + 41 429.4 = 91 484.4 kgce = 91.4844 tce, incomplete, inconsistent, late.
+     */
+    @Test
+    void energyMetersConvertToStandardCoalAndFlagCompletenessConsistencyAndLateData() {
+        TestApi api = new TestApi(port);
+        String admin = api.token("admin");
+        String tag = Long.toString(System.nanoTime() % 1_000_000);
+        // an enterprise of 通山县 that the demo meters leave alone (they take the first of an area)
+        Map<String, Object> e = jdbc.sql("""
+                SELECT e.credit_code, e.name, e.unit_id FROM enterprise e JOIN platform_unit u ON u.id = e.unit_id
+                WHERE u.code = '421224' ORDER BY e.id DESC LIMIT 1""").query().singleRow();
+        String credit = ((String) e.get("credit_code")).strip();
+        long unit = ((Number) e.get("unit_id")).longValue();
+        Device a = devices.register(DeviceProfile.ENERGY_METER, "EM-T-A-" + tag, "电能表" + tag, unit, "secret",
+                Map.of("enterpriseCode", credit, "energyType", "ELECTRICITY", "unit", "MWh"), false);
+        Device b = devices.register(DeviceProfile.ENERGY_METER, "EM-T-B-" + tag, "燃气表" + tag, unit, "secret",
+                Map.of("enterpriseCode", credit, "energyType", "NATURAL_GAS", "unit", "m3"), false);
+        Device c = devices.register(DeviceProfile.ENERGY_METER, "EM-T-C-" + tag, "给煤计量" + tag, unit, "secret",
+                Map.of("enterpriseCode", credit, "energyType", "RAW_COAL", "unit", "t", "readingsPerDay", "1"), false);
+        java.time.Instant start = LocalDate.of(2016, 2, 1).atStartOfDay(ApplicationZone.ZONE).toInstant();
+        List<Point> pa = new ArrayList<>();
+        List<Point> rest = new ArrayList<>();
+        for (int h = 0; h < 696; h++) {
+            java.time.Instant t = start.plusSeconds(3600L * h);
+            pa.add(new Point(a.id(), "energy", t, 0.5));
+            if (h < 600) {
+                rest.add(new Point(b.id(), "energy", t, 10));
+            }
+            if (h % 24 == 0) {
+                rest.add(new Point(c.id(), "energy", t.plusSeconds(7200), 2));
+            }
+        }
+        pa.add(new Point(a.id(), "energy_month", start, 360));
+        rest.add(new Point(b.id(), "energy_month", start, 6400));
+        writer.write(pa); // one device first: it creates the month's partition
+        writer.write(rest);
+
+        JsonNode meters = api.get("/api/v1/environment/energy/meters?month=201602&enterprise=" + credit, admin).json();
+        assertThat(meters.size()).isEqualTo(3);
+        Map<String, JsonNode> byCode = new java.util.HashMap<>();
+        meters.forEach(m -> byCode.put(m.get("code").asText(), m));
+        JsonNode ma = byCode.get(a.code());
+        assertThat(ma.get("consumption").asDouble()).isCloseTo(348, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(ma.get("standardCoalKg").asDouble()).isCloseTo(42_769.2, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(ma.get("readings").asLong()).isEqualTo(696);
+        assertThat(ma.get("expected").asLong()).isEqualTo(696);
+        assertThat(ma.get("complete").asBoolean()).isTrue();
+        assertThat(ma.get("consistent").asBoolean()).isTrue();
+        JsonNode mb = byCode.get(b.code());
+        assertThat(mb.get("standardCoalKg").asDouble()).isCloseTo(7_285.8, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(mb.get("completeness").asDouble()).isCloseTo(600.0 / 696, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(mb.get("complete").asBoolean()).isFalse();
+        assertThat(mb.get("consistent").asBoolean()).isFalse();
+        JsonNode mc = byCode.get(c.code());
+        assertThat(mc.get("standardCoalKg").asDouble()).isCloseTo(41_429.4, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(mc.get("expected").asLong()).isEqualTo(29);
+        assertThat(mc.get("complete").asBoolean()).isTrue();
+        assertThat(mc.get("consistent").isNull()).isTrue();
+        assertThat(mc.get("late").asBoolean()).isTrue();
+        // daily figures: 24 x 0.5 MWh = 12 MWh = 12 000 kWh x 0.1229 = 1 474.8 kgce a day
+        JsonNode days = api.get("/api/v1/environment/energy/meters/" + a.id() + "/days?month=201602", admin).json();
+        assertThat(days.size()).isEqualTo(29);
+        assertThat(days.get(0).get("consumption").asDouble()).isCloseTo(12, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(days.get(0).get("standardCoalKg").asDouble()).isCloseTo(1_474.8, org.assertj.core.data.Offset.offset(1e-6));
+        // the regulator's list: the enterprise with its total and flags
+        JsonNode users = api.get("/api/v1/environment/energy?month=201602", admin).json();
+        JsonNode row = null;
+        for (JsonNode u : users) {
+            if (u.get("enterpriseCode").asText().equals(credit)) {
+                row = u;
+            }
+        }
+        assertThat(row).isNotNull();
+        assertThat(row.get("meters").asInt()).isEqualTo(3);
+        assertThat(row.get("standardCoalTonnes").asDouble()).isCloseTo(91.4844, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(row.get("complete").asBoolean()).isFalse();
+        assertThat(row.get("consistent").asBoolean()).isFalse();
+        assertThat(row.get("late").asBoolean()).isTrue();
+        // the pages: the regulator's list with the flags, the meter's days
+        WebSession web = WebSession.loggedIn(port, "admin");
+        String page = web.get("/environment/energy?month=201602&lang=zh").body();
+        assertThat(page).contains((String) e.get("name")).contains("91.484").contains("不一致").contains("不完整");
+        assertThat(web.get("/environment/energy/meters/" + a.id() + "?month=201602").body()).contains("1474.8");
+        // an enterprise account sees its own meters only (the demo meters of its enterprise), not this one's
+        String qiye = api.token("qiye");
+        JsonNode own = api.get("/api/v1/environment/energy/meters", qiye).json();
+        assertThat(own.size()).isPositive();
+        own.forEach(m -> assertThat(m.get("enterpriseCode").asText()).isNotEqualTo(credit));
+        assertThat(api.get("/api/v1/environment/energy/meters/" + a.id() + "/days", qiye).status()).isEqualTo(404);
+        // an alarm of a meter (e.g. the monitoring rule "no data for N hours") reaches the regulator (the meter's unit)
+        // and the enterprise's accounts: here a meter of qiye's enterprise
+        String qiyeCredit = own.get(0).get("enterpriseCode").asText();
+        long qiyeUnit = jdbc.sql("SELECT unit_id FROM enterprise WHERE credit_code = :c").param("c", qiyeCredit)
+                .query(Long.class).single();
+        Device d = devices.register(DeviceProfile.ENERGY_METER, "EM-T-D-" + tag, "迟报电能表" + tag, qiyeUnit, "secret",
+                Map.of("enterpriseCode", qiyeCredit, "energyType", "ELECTRICITY", "unit", "kWh", "noDataHours", "6"), false);
+        tx.executeWithoutResult(st -> events.publishEvent(new org.qualitycity.monitoring.AlarmChanged(-1, d.id(),
+                "energy-no-data", "WARNING", "RAISED", java.time.Instant.now())));
+        assertThat(jdbc.sql("SELECT count(*) FROM notification_message WHERE recipient_unit_id = :u AND link = :l")
+                .param("u", qiyeUnit).param("l", "/environment/energy/meters/" + d.id()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM notification_message m JOIN platform_user u ON u.id = m.recipient_user_id
+                WHERE u.username = 'qiye' AND m.link = :l""")
+                .param("l", "/environment/energy/meters/" + d.id()).query(Long.class).single()).isEqualTo(1);
+        // demo data (the previous month): one meter inconsistent, one incomplete, one late
+        JsonNode demo = api.get("/api/v1/environment/energy/meters", admin).json();
+        Map<String, JsonNode> demoByCode = new java.util.HashMap<>();
+        demo.forEach(m -> demoByCode.put(m.get("code").asText(), m));
+        assertThat(demoByCode.get("EM-DEMO-01").get("complete").asBoolean()).isTrue();
+        assertThat(demoByCode.get("EM-DEMO-01").get("consistent").asBoolean()).isTrue();
+        assertThat(demoByCode.get("EM-DEMO-02").get("consistent").asBoolean()).isFalse();
+        assertThat(demoByCode.get("EM-DEMO-04").get("complete").asBoolean()).isFalse();
+        assertThat(demoByCode.get("EM-DEMO-06").get("late").asBoolean()).isTrue();
+        // bad input: a 400 naming the field
+        assertThat(api.get("/api/v1/environment/energy?month=2016-02", admin).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/environment/energy?month=2016-02", admin).body()).contains("month");
+    }
 }

@@ -62,6 +62,44 @@ class BrowserJourneyTest {
         }
     }
 
+    /**
+     * Issue 16 (slot 5): on a phone (390 x 844) the operations page draws the devices on the district map (ECharts
+     * over the city's GeoJSON, points in the chart's series) and shows the running rescue orders, whose timers tick
+     * in the browser without a reload; nothing overflows the screen sideways.
+     */
+    @Test
+    void theOperationsPageMapsTheDevicesAndTheRescueTimersTickOnAPhone() throws Exception {
+        ChromeDriver driver = Browser.start(390, 844);
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            String base = "http://localhost:" + port;
+            org.qualitycity.support.Browser.login(driver, base, "admin");
+            driver.get(base + "/monitoring?lang=zh-CN");
+            wait.until(ExpectedConditions.attributeToBeNotEmpty(driver.findElement(By.id("monitoring-map")), "data-points"));
+            assertThat(Integer.parseInt(driver.findElement(By.id("monitoring-map")).getAttribute("data-points"))).isPositive();
+            // the districts drawn by ECharts (its canvas), the devices placed on them inside the map's box
+            assertThat(driver.findElements(By.cssSelector("#monitoring-map canvas"))).isNotEmpty();
+            Object inside = driver.executeScript("var m = document.getElementById('monitoring-map').getBoundingClientRect();"
+                    + "return Array.from(document.querySelectorAll('#monitoring-map .qc-mon-pt')).filter(function (p) {"
+                    + " var r = p.getBoundingClientRect(); return r.width > 0 && r.left >= m.left - 10 && r.right <= m.right + 10"
+                    + " && r.top >= m.top - 10 && r.bottom <= m.bottom + 10; }).length;");
+            assertThat(((Number) inside).intValue()).isPositive();
+            // the running rescue order of the demo data, its timer counting in the browser
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#monitoring-rescue .qc-timer")));
+            By timer = By.cssSelector("#monitoring-rescue .qc-timer");
+            // the server writes the due time (a date with dashes); the script replaces it with a count, m:ss or h:mm:ss
+            wait.until(d -> !d.findElement(timer).getText().contains("-")
+                    && d.findElement(timer).getText().matches("(\\S+ )?\\d+(:\\d\\d)+"));
+            String first = driver.findElement(timer).getText();
+            wait.until(d -> !d.findElement(timer).getText().equals(first));
+            Object overflow = driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+            assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+            screenshot(driver, "monitoring-phone.png");
+        } finally {
+            driver.quit();
+        }
+    }
+
     static void screenshot(WebDriver driver, String name) throws java.io.IOException {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);

@@ -35,6 +35,27 @@ final class MonitoringDomainScopeProbes {
         }
         assertThat(order).isPositive();
         long orderId = order;
+        // an energy meter outside 通城县 (the demo meters of other areas' enterprises)
+        JsonNode meter = null;
+        for (JsonNode m : api.get("/api/v1/environment/energy/meters", admin).json()) {
+            // a demo meter of another area's enterprise (other tests register meters without an enterprise)
+            if (m.get("code").asText().startsWith("EM-DEMO-") && !m.get("unitCode").asText().equals("421222")) {
+                meter = m;
+            }
+        }
+        assertThat(meter).isNotNull();
+        long meterId = meter.get("id").asLong();
+        String meterName = meter.get("name").asText();
+        String meterEnterprise = meter.get("enterpriseCode").asText();
+        t.probe("GET /api/v1/environment/energy", e -> assertThat(api.get("/api/v1/environment/energy", tc).body())
+                .doesNotContain(meterEnterprise));
+        t.probe("GET /api/v1/environment/energy/meters", e -> assertThat(api.get("/api/v1/environment/energy/meters?enterprise="
+                + meterEnterprise, tc).body()).doesNotContain(meterName));
+        t.probe("GET /api/v1/environment/energy/meters/{id:\\d+}/days", e ->
+                assertThat(api.get("/api/v1/environment/energy/meters/" + meterId + "/days", tc).status()).isEqualTo(404));
+        t.probe("GET /environment/energy", e -> assertThat(page.get("/environment/energy").body()).doesNotContain(meterName));
+        t.probe("GET /environment/energy/meters/{id:\\d+}", e ->
+                assertThat(page.get("/environment/energy/meters/" + meterId).status()).isEqualTo(404));
 
         t.probe("GET /api/v1/environment/stations", e -> {
             assertThat(api.get("/api/v1/environment/stations?profile=WATER_SECTION", tc).body()).doesNotContain(sectionName);

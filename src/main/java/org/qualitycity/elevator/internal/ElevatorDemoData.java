@@ -31,6 +31,8 @@ class ElevatorDemoData implements DemoDataContributor {
     private static final String[] MAKES = {"通力电梯有限公司", "日立电梯（中国）有限公司", "奥的斯电梯（中国）有限公司", "迅达（中国）电梯有限公司", "康力电梯股份有限公司"};
     private static final String[] MAINTAINERS = {"咸宁市安达电梯工程有限公司", "湖北恒升电梯安装维修有限公司", "咸宁市顺达电梯服务有限公司"};
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ElevatorDemoData.class);
+
     private final Devices devices;
     private final Units units;
     private final JdbcClient jdbc;
@@ -52,6 +54,11 @@ class ElevatorDemoData implements DemoDataContributor {
 
     @Override
     public void generate(Random random) {
+        long t0 = System.nanoTime();
+        // rows collected here and stored set-based (one INSERT ... SELECT FROM unnest per table), not row by row
+        List<Object[]> exams = new java.util.ArrayList<>();
+        List<Object[]> visits = new java.util.ArrayList<>();
+        List<Object[]> rescues = new java.util.ArrayList<>();
         LocalDate today = LocalDate.now(clock.withZone(ApplicationZone.ZONE));
         List<Unit> areas = units.areas();
         int n = 0;
@@ -80,17 +87,13 @@ class ElevatorDemoData implements DemoDataContributor {
                     if (lapsed && latest) {
                         continue;
                     }
-                    jdbc.sql("INSERT INTO elevator_examination (device_id, year_of_use, kind, done_on, passed, demo)"
-                                    + " VALUES (:d, :y, :k, :on, true, true)")
-                            .param("d", d.id()).param("y", due.yearOfUse()).param("k", due.kind().name())
-                            .param("on", Date.valueOf(due.dueOn().minusDays(random.nextInt(20)))).update();
+                    exams.add(new Object[]{d.id(), due.yearOfUse(), due.kind().name(),
+                            Date.valueOf(due.dueOn().minusDays(random.nextInt(20)))});
                 }
                 // maintenance every 15 days or so; a few cars' last visit is overdue
                 LocalDate last = today.minusDays(random.nextInt(random.nextInt(8) == 0 ? 30 : 14) + 1);
                 for (int v = 0; v < 6; v++) {
-                    jdbc.sql("INSERT INTO elevator_maintenance (device_id, done_on, demo) VALUES (:d, :on, true)"
-                                    + " ON CONFLICT DO NOTHING")
-                            .param("d", d.id()).param("on", Date.valueOf(last.minusDays(15L * v))).update();
+                    visits.add(new Object[]{d.id(), Date.valueOf(last.minusDays(15L * v))});
                 }
                 // a finished rescue now and then
                 if (k == 0 || random.nextInt(3) == 0) {
@@ -98,23 +101,45 @@ class ElevatorDemoData implements DemoDataContributor {
                             .atZone(ApplicationZone.ZONE).toInstant();
                     long respond = 40 + random.nextInt(200);
                     long arrive = respond + 600 + random.nextInt(1500);
-                    jdbc.sql("""
-                                    INSERT INTO elevator_rescue_order (device_id, unit_id, state, trapped_since, opened_at,
-                                        response_due, arrival_due, responded_at, arrived_at, released_at, closed_at, demo)
-                                    VALUES (:d, :u, 'CLOSED', :since, :opened, :rd, :ad, :r, :a, :rel, :c, true)""")
-                            .param("d", d.id()).param("u", u.id()).param("since", Timestamp.from(opened.minusSeconds(70)))
-                            .param("opened", Timestamp.from(opened)).param("rd", Timestamp.from(opened.plusSeconds(180)))
-                            .param("ad", Timestamp.from(opened.plusSeconds(1800)))
-                            .param("r", Timestamp.from(opened.plusSeconds(respond)))
-                            .param("a", Timestamp.from(opened.plusSeconds(arrive)))
-                            .param("rel", Timestamp.from(opened.plusSeconds(arrive + 300)))
-                            .param("c", Timestamp.from(opened.plusSeconds(arrive + 900))).update();
+
+                    rescues.add(new Object[]{d.id(), u.id(), Timestamp.from(opened), respond, arrive});
                 }
             }
         }
+        jdbc.sql("""
+                        INSERT INTO elevator_examination (device_id, year_of_use, kind, done_on, passed, demo)
+                        SELECT d, y, k, o, true, true
+                        FROM unnest(CAST(:d AS bigint[]), CAST(:y AS int[]), CAST(:k AS varchar[]), CAST(:o AS date[]))
+                             AS x(d, y, k, o)""")
+                .param("d", column(exams, 0, Long[]::new)).param("y", column(exams, 1, Integer[]::new))
+                .param("k", column(exams, 2, String[]::new)).param("o", column(exams, 3, Date[]::new)).update();
+        jdbc.sql("""
+                        INSERT INTO elevator_maintenance (device_id, done_on, demo)
+                        SELECT d, o, true FROM unnest(CAST(:d AS bigint[]), CAST(:o AS date[])) AS x(d, o)
+                        ON CONFLICT DO NOTHING""")
+                .param("d", column(visits, 0, Long[]::new)).param("o", column(visits, 1, Date[]::new)).update();
+        // finished orders: opened, responded (respond s later), arrived (arrive s), released 5 and closed 15 min after
+        jdbc.sql("""
+                        INSERT INTO elevator_rescue_order (device_id, unit_id, state, trapped_since, opened_at,
+                            response_due, arrival_due, responded_at, arrived_at, released_at, closed_at, demo)
+                        SELECT d, u, 'CLOSED', o - interval '70 seconds', o, o + interval '180 seconds',
+                               o + interval '1800 seconds', o + r * interval '1 second', o + a * interval '1 second',
+                               o + (a + 300) * interval '1 second', o + (a + 900) * interval '1 second', true
+                        FROM unnest(CAST(:d AS bigint[]), CAST(:u AS bigint[]), CAST(:o AS timestamptz[]),
+                                    CAST(:r AS bigint[]), CAST(:a AS bigint[])) AS x(d, u, o, r, a)""")
+                .param("d", column(rescues, 0, Long[]::new)).param("u", column(rescues, 1, Long[]::new))
+                .param("o", column(rescues, 2, Timestamp[]::new)).param("r", column(rescues, 3, Long[]::new))
+                .param("a", column(rescues, 4, Long[]::new)).update();
         if (first != null) {
             // a running order for the rescue page's timers
             orders.open(first, clock.instant().minusSeconds(75), true);
         }
+        log.info("Elevator demo data: {} elevators, {} examinations, {} maintenance visits, {} rescue orders in {} ms", n,
+                exams.size(), visits.size(), rescues.size(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T[] column(List<Object[]> rows, int i, java.util.function.IntFunction<T[]> array) {
+        return rows.stream().map(r -> (T) r[i]).toArray(array);
     }
 }

@@ -40,8 +40,10 @@ public class Elevators {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final FaultCodes faultCodes;
 
-    Elevators(Devices devices, Units units, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    Elevators(Devices devices, Units units, JdbcClient jdbc, AuditLog audit, Clock clock, FaultCodes faultCodes) {
+        this.faultCodes = faultCodes;
         this.devices = devices;
         this.units = units;
         this.jdbc = jdbc;
@@ -59,6 +61,19 @@ public class Elevators {
                                String maintenanceUnit, String make, LocalDate firstUse, LocalDate nextExamination,
                                String nextKind, boolean examinationOverdue, LocalDate lastMaintenance,
                                LocalDate maintenanceDue, boolean maintenanceOverdue, boolean demo) {
+    }
+
+    /** The car's latest reported status: when, and its fault code labelled from GB/T 24476 (null: no fault). */
+    public record StatusView(java.time.Instant at, FaultCodes.FaultLabel fault) {
+    }
+
+    /** The latest status of a car in the caller's scope; null when it never reported. */
+    @Transactional(readOnly = true)
+    public StatusView status(long id, CurrentUser user) {
+        require(id, user);
+        return jdbc.sql("SELECT status_at, fault_code FROM elevator_status WHERE device_id = :d").param("d", id)
+                .query((rs, n) -> new StatusView(rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(),
+                        faultCodes.label(rs.getString(2)))).optional().orElse(null);
     }
 
     /** One year's examination: due, and done (or not yet). */
@@ -147,8 +162,10 @@ public class Elevators {
         Device d = require(id, user);
         int last = jdbc.sql("SELECT COALESCE(max(year_of_use), 0) FROM elevator_examination WHERE device_id = :d")
                 .param("d", id).query(Integer.class).single();
+        // a car without maintenance yet: max() is null (a ResultSetExtractor answering null fails in JdbcClient)
         LocalDate m = jdbc.sql("SELECT max(done_on) FROM elevator_maintenance WHERE device_id = :d")
-                .param("d", id).query(rs -> rs.next() && rs.getDate(1) != null ? rs.getDate(1).toLocalDate() : null);
+                .param("d", id).query((rs, n) -> rs.getDate(1)).list().stream().filter(java.util.Objects::nonNull)
+                .map(Date::toLocalDate).findFirst().orElse(null);
         return view(d, today(), last, m);
     }
 

@@ -57,9 +57,10 @@ public class RescueOrders {
     private final Duration response;
     private final Duration arrival;
     private final Duration trapped;
+    private final FaultCodes faultCodes;
 
     RescueOrders(JdbcClient jdbc, Devices devices, Units units, AuditLog audit, Notifications notifications,
-                 WorkflowSteps steps, ScheduledRuns runs, Clock clock,
+                 WorkflowSteps steps, ScheduledRuns runs, Clock clock, FaultCodes faultCodes,
                  @Value("${qc.elevator.response-minutes:3}") long responseMinutes,
                  @Value("${qc.elevator.arrival-minutes:30}") long arrivalMinutes,
                  @Value("${qc.elevator.trapped-seconds:60}") long trappedSeconds) {
@@ -74,6 +75,7 @@ public class RescueOrders {
         this.response = Duration.ofMinutes(responseMinutes);
         this.arrival = Duration.ofMinutes(arrivalMinutes);
         this.trapped = Duration.ofSeconds(trappedSeconds);
+        this.faultCodes = faultCodes;
     }
 
     /** How long the trapped condition must last before an order opens. */
@@ -87,7 +89,7 @@ public class RescueOrders {
                             Instant responseDue, Instant arrivalDue, Instant respondedAt, Instant arrivedAt,
                             Instant releasedAt, Instant closedAt, boolean responseEscalated, boolean arrivalEscalated,
                             boolean responseMissed, boolean arrivalMissed, String note, boolean demo,
-                            java.util.List<String> actions) {
+                            java.util.List<String> actions, FaultCodes.FaultLabel fault) {
     }
 
     /** A step: the action and an optional note. */
@@ -104,8 +106,9 @@ public class RescueOrders {
         Instant now = clock.instant();
         Long id = jdbc.sql("""
                         INSERT INTO elevator_rescue_order (device_id, unit_id, state, trapped_since, opened_at, response_due,
-                                                           arrival_due, demo)
-                        VALUES (:device, :unit, 'OPEN', :since, :now, :responseDue, :arrivalDue, :demo)
+                                                           arrival_due, demo, fault_code)
+                        VALUES (:device, :unit, 'OPEN', :since, :now, :responseDue, :arrivalDue, :demo,
+                                (SELECT s.fault_code FROM elevator_status s WHERE s.device_id = :device))
                         ON CONFLICT (device_id) WHERE state IN ('OPEN', 'RESPONDED', 'ARRIVED') DO NOTHING
                         RETURNING id""")
                 .param("device", d.id()).param("unit", d.unitId()).param("since", Timestamp.from(trappedSince))
@@ -258,7 +261,8 @@ public class RescueOrders {
                 responseDue, arrivalDue, responded, arrived, instant(rs, "released_at"), instant(rs, "closed_at"),
                 rs.getTimestamp("response_escalated_at") != null, rs.getTimestamp("arrival_escalated_at") != null,
                 responseMissed, arrivalMissed, rs.getString("note"), rs.getBoolean("demo"),
-                RescueWorkflow.TABLE.actionsIn(State.valueOf(state)).stream().map(Enum::name).sorted().toList());
+                RescueWorkflow.TABLE.actionsIn(State.valueOf(state)).stream().map(Enum::name).sorted().toList(),
+                faultCodes.label(rs.getString("fault_code")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

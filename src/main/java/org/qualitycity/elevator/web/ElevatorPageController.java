@@ -48,6 +48,7 @@ class ElevatorPageController {
     String detail(@PathVariable long id, Model model) {
         var user = Security.currentUser();
         model.addAttribute("e", elevators.get(id, user));
+        model.addAttribute("status", elevators.status(id, user));
         model.addAttribute("exams", elevators.examinations(id, null, user));
         return "elevator/detail";
     }

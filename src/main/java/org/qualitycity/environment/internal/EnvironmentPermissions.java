@@ -11,6 +11,6 @@ class EnvironmentPermissions implements PermissionCatalog {
 
     @Override
     public List<Permission> permissions() {
-        return List.of(new Permission("environment:station:view"));
+        return List.of(new Permission("environment:station:view"), new Permission("environment:energy:view"));
     }
 }

@@ -17,6 +17,8 @@ class EnvironmentNavigation implements Navigation {
                 new NavItem("environment.nav.group", "environment.nav.water", "/environment/stations?profile=WATER_SECTION",
                         "environment:station:view", "≈", 701).staff(),
                 new NavItem("environment.nav.group", "environment.nav.drinking",
-                        "/environment/stations?profile=DRINKING_WATER_SOURCE", "environment:station:view", "◇", 702).staff());
+                        "/environment/stations?profile=DRINKING_WATER_SOURCE", "environment:station:view", "◇", 702).staff(),
+                new NavItem("environment.nav.group", "environment.nav.energy", "/environment/energy",
+                        "environment:energy:view", "⚡", 703));
     }
 }

@@ -32,17 +32,24 @@ class MonitoringPageController {
     private final DeviceService devices;
     private final AlarmService alarms;
     private final IngestPipeline pipeline;
+    private final String mapUrl;
 
-    MonitoringPageController(DeviceService devices, AlarmService alarms, IngestPipeline pipeline) {
+    MonitoringPageController(DeviceService devices, AlarmService alarms, IngestPipeline pipeline,
+                             @org.springframework.beans.factory.annotation.Value("${qc.city.map}") String mapUrl) {
         this.devices = devices;
         this.alarms = alarms;
         this.pipeline = pipeline;
+        this.mapUrl = mapUrl;
     }
 
     @GetMapping("/monitoring")
     @PreAuthorize("hasAuthority('monitoring:device:view')")
     String page(Model model) {
         live(model);
+        // slot 5: the district map (ECharts over the city's GeoJSON, as on the dashboard) and the running rescue orders
+        // of the elevator module (its own fragment, loaded by URL: no dependency from monitoring on elevator)
+        model.addAttribute("mapUrl", mapUrl);
+        model.addAttribute("canRescue", Security.currentUser().can("elevator:elevator:view"));
         return "monitoring/operations";
     }
 
@@ -57,6 +64,7 @@ class MonitoringPageController {
         }
         model.addAttribute("byState", byState);
         model.addAttribute("markers", markers(all));
+        model.addAttribute("mapData", mapData(all));
         model.addAttribute("devices", all.stream().limit(200).toList());
         model.addAttribute("deviceTotal", all.size());
         model.addAttribute("alarms", user.can("monitoring:alarm:view")
@@ -72,6 +80,31 @@ class MonitoringPageController {
     String ack(@PathVariable long id) {
         alarms.acknowledge(id, Security.currentUser());
         return "redirect:/monitoring";
+    }
+
+    /** The devices with a map point (lat/lon attributes) for the district map, and the states' names. */
+    static Map<String, Object> mapData(List<DeviceService.DeviceView> all) {
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (DeviceService.DeviceView d : all) {
+            try {
+                double lat = Double.parseDouble(d.attributes().getOrDefault("lat", ""));
+                double lon = Double.parseDouble(d.attributes().getOrDefault("lon", ""));
+                if (Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
+                    points.add(Map.of("id", d.id(), "name", d.name(), "lat", lat, "lng", lon, "state", d.state(),
+                            "alarms", d.activeAlarms()));
+                }
+            } catch (NumberFormatException e) {
+                // not on the map
+            }
+        }
+        Map<String, String> states = new LinkedHashMap<>();
+        for (String s : List.of("ONLINE", "OFFLINE", "ALARM")) {
+            states.put(s, org.qualitycity.platform.Texts.msg("monitoring.state." + s));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("points", points);
+        out.put("states", states);
+        return out;
     }
 
     /** Devices with a lat/lon attribute, projected into the map box over the devices' own extent. */
