@@ -257,7 +257,7 @@ class EnvironmentIndicatorsTest {
         assertThat(mc.get("standardCoalKg").asDouble()).isCloseTo(41_429.4, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(mc.get("expected").asLong()).isEqualTo(29);
         assertThat(mc.get("complete").asBoolean()).isTrue();
-        assertThat(mc.get("consistent").isNull()).isTrue();
+        assertThat(mc.path("consistent").isMissingNode() || mc.path("consistent").isNull()).isTrue(); // nulls left out
         assertThat(mc.get("late").asBoolean()).isTrue();
         // daily figures: 24 x 0.5 MWh = 12 MWh = 12 000 kWh x 0.1229 = 1 474.8 kgce a day
         JsonNode days = api.get("/api/v1/environment/energy/meters/" + a.id() + "/days?month=201602", admin).json();
@@ -268,7 +268,7 @@ class EnvironmentIndicatorsTest {
         JsonNode users = api.get("/api/v1/environment/energy?month=201602", admin).json();
         JsonNode row = null;
         for (JsonNode u : users) {
-            if (u.get("enterpriseCode").asText().equals(credit)) {
+            if (u.path("enterpriseCode").asText("").equals(credit)) {
                 row = u;
             }
         }
@@ -287,11 +287,11 @@ class EnvironmentIndicatorsTest {
         String qiye = api.token("qiye");
         JsonNode own = api.get("/api/v1/environment/energy/meters", qiye).json();
         assertThat(own.size()).isPositive();
-        own.forEach(m -> assertThat(m.get("enterpriseCode").asText()).isNotEqualTo(credit));
+        own.forEach(m -> assertThat(m.path("enterpriseCode").asText("")).isNotEqualTo(credit));
         assertThat(api.get("/api/v1/environment/energy/meters/" + a.id() + "/days", qiye).status()).isEqualTo(404);
         // an alarm of a meter (e.g. the monitoring rule "no data for N hours") reaches the regulator (the meter's unit)
         // and the enterprise's accounts: here a meter of qiye's enterprise
-        String qiyeCredit = own.get(0).get("enterpriseCode").asText();
+        String qiyeCredit = own.get(0).path("enterpriseCode").asText("");
         long qiyeUnit = jdbc.sql("SELECT unit_id FROM enterprise WHERE credit_code = :c").param("c", qiyeCredit)
                 .query(Long.class).single();
         Device d = devices.register(DeviceProfile.ENERGY_METER, "EM-T-D-" + tag, "迟报电能表" + tag, qiyeUnit, "secret",

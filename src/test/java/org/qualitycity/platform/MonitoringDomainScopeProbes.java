@@ -46,7 +46,8 @@ final class MonitoringDomainScopeProbes {
         assertThat(meter).isNotNull();
         long meterId = meter.get("id").asLong();
         String meterName = meter.get("name").asText();
-        String meterEnterprise = meter.get("enterpriseCode").asText();
+        String meterEnterprise = meter.path("enterpriseCode").asText("");
+        assertThat(meterEnterprise).isNotBlank();
         t.probe("GET /api/v1/environment/energy", e -> assertThat(api.get("/api/v1/environment/energy", tc).body())
                 .doesNotContain(meterEnterprise));
         t.probe("GET /api/v1/environment/energy/meters", e -> assertThat(api.get("/api/v1/environment/energy/meters?enterprise="

@@ -30,7 +30,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Energy metering of key energy users (plan 四.(四).3): the energy meters (devices of profile ENERGY_METER) of an
@@ -164,7 +163,9 @@ public class EnergyMeters {
     public List<EnterpriseMonth> enterprises(YearMonth month, CurrentUser user) {
         Map<String, List<MeterMonth>> by = new LinkedHashMap<>();
         for (MeterMonth m : meters(month, null, user)) {
-            by.computeIfAbsent(Objects.requireNonNullElse(m.enterpriseCode(), ""), k -> new ArrayList<>()).add(m);
+            if (m.enterpriseCode() != null && !m.enterpriseCode().isBlank()) { // a meter of no enterprise: not a user's
+                by.computeIfAbsent(m.enterpriseCode(), k -> new ArrayList<>()).add(m);
+            }
         }
         List<EnterpriseMonth> out = new ArrayList<>();
         by.forEach((code, ms) -> {
