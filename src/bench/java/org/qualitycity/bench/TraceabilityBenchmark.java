@@ -29,6 +29,8 @@ import java.util.List;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = QualityCityApplication.class,
         properties = {"qc.data-dir=target/bench17-data", "qc.demo=false", "logging.level.org.qualitycity=WARN",
+                // the first administrator with the test support's demo password and TOTP secret, so TestApi.token("admin") works
+                "qc.admin-password=Demo@2026", "qc.admin-totp-secret=QCDEMOCITYADMINTOTPKEYAAAAAAAAAA",
                 "server.tomcat.threads.max=100"})
 @EnabledIfSystemProperty(named = "qc.bench", matches = "true")
 class TraceabilityBenchmark {
@@ -61,6 +63,9 @@ class TraceabilityBenchmark {
         int warmup = Integer.getInteger("qc.bench.warmup", 60);
         line("load average at start: " + Wrk.loadAverage() + "; batches " + batches + ", events " + (long) batches * eventsPerBatch);
         long unit = jdbc.sql("SELECT id FROM platform_unit ORDER BY id LIMIT 1").query(Long.class).single();
+        // without demo data the first administrator is SYS_ADMIN: give that role the traceability permissions here
+        jdbc.sql("UPDATE platform_role SET permissions = permissions || ARRAY['traceability:batch:view', "
+                + "'traceability:batch:edit', 'traceability:event:capture'] WHERE code = 'SYS_ADMIN'").update();
         TestApi api = new TestApi(port);
         String admin = api.token("admin");
 
