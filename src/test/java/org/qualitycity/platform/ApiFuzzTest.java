@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fields missing). Actions without parameters or body (they would act for real) are sent anonymously only;
  * login, logout and password endpoints get broken bodies only (no failed-login counting, no revoked tokens);
  * rate-limited public intake gets a handful of requests. Deterministic: seed {@value #SEED}. Bounded: the
- * time budget ({@code -Dqc.fuzz.seconds}, default 100) is shared out over the operations as the run goes,
+ * time budget ({@code -Dqc.fuzz.seconds}, default 60; the suite's time budget) is shared out over the operations as the run goes,
  * so that time a fast operation leaves is used by the next ones; every operation × caller gets at least
  * {@value #MIN_PER_CALLER} requests (one once the whole budget is spent).
  */
@@ -135,7 +135,7 @@ class ApiFuzzTest {
             }
         }
         Random random = new Random(SEED);
-        long budgetNanos = Duration.ofSeconds(Long.getLong("qc.fuzz.seconds", 100)).toNanos();
+        long budgetNanos = Duration.ofSeconds(Long.getLong("qc.fuzz.seconds", 60)).toNanos();
         long start = System.nanoTime();
         Map<String, int[]> perOperation = new TreeMap<>();
         Map<String, Integer> statuses = new TreeMap<>();
