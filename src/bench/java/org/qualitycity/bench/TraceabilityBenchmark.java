@@ -138,7 +138,9 @@ class TraceabilityBenchmark {
         }
         double captureSeconds = (System.nanoTime() - c0) / 1e9;
         jdbc.sql("CREATE TABLE bench_event_copy (LIKE traceability_event INCLUDING DEFAULTS INCLUDING INDEXES)").update();
-        jdbc.sql("ALTER TABLE bench_event_copy ALTER COLUMN id SET DEFAULT 0").update();
+        jdbc.sql("CREATE SEQUENCE bench_event_copy_id").update();
+        // a fresh id per row (a constant default broke the primary key on the second row)
+        jdbc.sql("ALTER TABLE bench_event_copy ALTER COLUMN id SET DEFAULT nextval('bench_event_copy_id')").update();
         long k0 = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_event_copy (hash, type, action, event_time, biz_step, "
