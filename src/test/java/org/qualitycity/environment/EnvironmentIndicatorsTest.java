@@ -79,7 +79,7 @@ class EnvironmentIndicatorsTest {
         TestApi api = new TestApi(port);
         String admin = api.token("admin");
         long tongshan = unitId("421224");
-        String tag = Long.toString(System.nanoTime() % 1_000_000);
+        String tag = "T" + System.nanoTime() % 1_000_000; // a letter first: never read as a unit code
         // two sections of 通山县 sampled in April 2016: NH3-N 1.2 is class IV (GB 3838-2002 Table 1 row 8: > 1.0,
         // ≤ 1.5), the other class II (NH3-N 0.4 ≤ 0.5, DO 6.5 ≥ 6, CODMn 3 ≤ 4)
         Device bad = devices.register(DeviceProfile.WATER_SECTION, "WS-T-" + tag + "-1", "测试断面甲" + tag, tongshan,
@@ -206,7 +206,7 @@ class EnvironmentIndicatorsTest {
     void energyMetersConvertToStandardCoalAndFlagCompletenessConsistencyAndLateData() {
         TestApi api = new TestApi(port);
         String admin = api.token("admin");
-        String tag = Long.toString(System.nanoTime() % 1_000_000);
+        String tag = "T" + System.nanoTime() % 1_000_000; // a letter first: never read as a unit code
         // an enterprise of 通山县 that the demo meters leave alone (they take the first of an area)
         Map<String, Object> e = jdbc.sql("""
                 SELECT e.credit_code, e.name, e.unit_id FROM enterprise e JOIN platform_unit u ON u.id = e.unit_id

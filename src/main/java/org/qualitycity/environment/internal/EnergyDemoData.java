@@ -102,7 +102,9 @@ class EnergyDemoData implements DemoDataContributor {
         for (Plan p : plans) {
             Device d = devices.register(DeviceProfile.ENERGY_METER, p.code(), p.enterprise().name() + p.name(),
                     p.enterprise().unitId(), "demo-" + p.code(), Map.of("enterpriseCode", p.enterprise().creditCode(),
-                            "energyType", p.type(), "unit", p.unit(), "readingsPerDay", "24", "noDataHours", "6"), true);
+                            "energyType", p.type(), "unit", p.unit(), "readingsPerDay", "24", "noDataHours", "6",
+                            // a meter that stopped reporting stays silent: the demo simulator leaves it alone
+                            "demoSilent", String.valueOf(p.silentHours() > 0)), true);
             double previousMonth = 0;
             Instant last = now.minus(Duration.ofHours(1 + p.silentHours()));
             for (Instant t = from; !t.isAfter(last); t = t.plus(Duration.ofHours(1))) {

@@ -24,7 +24,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * normal ingestion pipeline ({@link TelemetryWriter}: roll-ups, alarm rules, listeners), so that the demo devices
  * are online and their "no data" rules stay quiet. Each metric repeats the device's latest hourly average (air
  * quality with a small random variation); elevators report standing at a floor, doors closed, no passenger.
- * Readings are at whole minutes, so two nodes feeding the same minute store it once.
+ * Readings are at whole minutes, so two nodes feeding the same minute store it once. A demo device whose
+ * attribute {@code demoSilent} is {@code true} (a demo meter that stopped reporting) is left silent.
  */
 @Component
 class DemoTelemetry {
@@ -37,6 +38,7 @@ class DemoTelemetry {
                 SELECT DISTINCT ON (r.device_id, r.metric) r.device_id, d.profile, r.metric, r.sum / r.count AS value
                 FROM monitoring_rollup_hour r JOIN monitoring_device d ON d.id = r.device_id
                 WHERE d.demo AND d.profile <> 'ELEVATOR' AND r.count > 0 AND strpos(r.metric, '-') = 0
+                  AND coalesce(d.attributes ->> 'demoSilent', 'false') <> 'true'
                 ORDER BY r.device_id, r.metric, r.bucket DESC) latest
             UNION ALL
             SELECT d.id, d.profile, s.metric, s.value FROM monitoring_device d

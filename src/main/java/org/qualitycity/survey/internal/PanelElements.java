@@ -28,7 +28,11 @@ class PanelElements implements ComputedElementProvider {
 
     @Override
     public Set<String> elements() {
-        return Set.copyOf(jdbc.sql("SELECT element FROM survey_panel_target").query(String.class).list());
+        // only the elements some panel assesses: until then the rating is entered by hand (or generated as demo data)
+        return Set.copyOf(jdbc.sql("""
+                SELECT DISTINCT t.element FROM survey_panel_target t
+                WHERE EXISTS (SELECT 1 FROM survey_panel p WHERE p.indicator = t.indicator)""")
+                .query(String.class).list());
     }
 
     @Override
