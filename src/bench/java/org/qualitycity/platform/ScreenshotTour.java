@@ -38,7 +38,8 @@ class ScreenshotTour {
                 "/spotchecks/samples", "/enterprises", "/plan/overview", "/plan/indicators", "/units", "/jobs",
                 "/projects/map", "/surveys", "/reports", "/monitoring", "/environment/stations?profile=AIR_STATION",
                 "/environment/stations?profile=WATER_SECTION", "/elevators", "/elevators/rescue-orders",
-                "/traceability/batches", "/portal/hot-topics", "/big-screen")));
+                "/traceability/batches", "/portal/hot-topics", "/big-screen", "/environment/energy", "/surveys/panels",
+                "/surveys/peers")));
         ROLES.put("security-admin", new Role("secadmin", List.of("/", "/roles", "/users")));
         ROLES.put("audit-admin", new Role("auditadmin", List.of("/audit", "/login-log")));
         ROLES.put("district", new Role("tongcheng", List.of("/", "/tasks/mine", "/tasks/notices", "/indicators/entry",
@@ -46,10 +47,11 @@ class ScreenshotTour {
                 "/traceability/batches")));
         ROLES.put("market-regulator", new Role("scjg", List.of("/", "/enterprises", "/spotchecks/random-draws",
                 "/licence-catalogue", "/licence-catalogue/uncovered", "/export-notifications")));
-        ROLES.put("housing-bureau", new Role("zhujian", List.of("/", "/projects", "/projects/map")));
+        ROLES.put("housing-bureau", new Role("zhujian", List.of("/", "/projects", "/projects/map", "/projects/new")));
         ROLES.put("enterprise", new Role("qiye", List.of("/", "/spotchecks/samples", "/enterprises")));
         ROLES.put("citizen", new Role(null, List.of("/", "/login", "/public/complaints", "/public/complaints/track",
-                "/public/announcements", "/public/blacklist", "/public/credit", "/public/hot-topics", "/public/scan", "/public/surveys", "/public/reports")));
+                "/public/announcements", "/public/blacklist", "/public/credit", "/public/hot-topics", "/public/scan", "/public/surveys", "/public/reports",
+                "/public/random-draws")));
     }
 
     @LocalServerPort
