@@ -1,6 +1,7 @@
 package org.qualitycity.platform;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -15,6 +16,7 @@ import org.qualitycity.spotcheck.SpotcheckFixtures;
 import org.qualitycity.support.Browser;
 import org.qualitycity.support.MutableClock;
 import org.qualitycity.support.QcIntegrationTest;
+import org.qualitycity.support.SharedBrowser;
 import org.qualitycity.support.TestApi;
 import org.qualitycity.task.TaskTestSupport;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,6 +40,10 @@ class WorkbenchBrowserTest {
 
     private static final Pattern ALL = Pattern.compile("全部 (\\d+) 项");
 
+    /** One desktop browser for the class; each test starts signed out (SharedBrowser clears it before each). */
+    @RegisterExtension
+    static final SharedBrowser desktop = new SharedBrowser(1440, 900);
+
     @LocalServerPort
     int port;
 
@@ -51,33 +57,29 @@ class WorkbenchBrowserTest {
         // at least one complaint waits for acceptance by the city's intake unit
         assertThat(ComplaintFixtures.submit(api, ComplaintFixtures.complaint("421222", "工作台浏览器测试商店",
                 ComplaintFixtures.freshPhone())).status()).isEqualTo(201);
-        ChromeDriver d = Browser.start(1440, 900);
-        try {
-            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
-            Browser.login(d, base(), "admin");
-            d.get(base() + "/?lang=zh-CN");
-            WebElement queue = queue(d, "complaint.workbench.accept");
-            long before = total(queue);
-            WebElement first = queue.findElement(By.cssSelector("ul a"));
-            String href = first.getAttribute("href");
-            assertThat(href).matches(".*/complaints/\\d+");
-            click(d, first);
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("do-accept")));
-            click(d, d.findElement(By.id("do-accept")));
-            wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("action-done")),
-                    ExpectedConditions.presenceOfElementLocated(By.id("action-error"))));
-            assertThat(d.findElements(By.id("action-error"))).as(d.getPageSource()).isEmpty();
+        ChromeDriver d = desktop.driver();
+        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        Browser.login(d, base(), "admin");
+        d.get(base() + "/?lang=zh-CN");
+        WebElement queue = queue(d, "complaint.workbench.accept");
+        long before = total(queue);
+        WebElement first = queue.findElement(By.cssSelector("ul a"));
+        String href = first.getAttribute("href");
+        assertThat(href).matches(".*/complaints/\\d+");
+        click(d, first);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("do-accept")));
+        click(d, d.findElement(By.id("do-accept")));
+        wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("action-done")),
+                ExpectedConditions.presenceOfElementLocated(By.id("action-error"))));
+        assertThat(d.findElements(By.id("action-error"))).as(d.getPageSource()).isEmpty();
 
-            d.get(base() + "/?lang=zh-CN");
-            List<WebElement> after = d.findElements(By.cssSelector("[data-queue='complaint.workbench.accept']"));
-            assertThat(after.isEmpty() ? 0 : total(after.get(0))).as("the accepted complaint left the queue")
-                    .isEqualTo(before - 1);
-            if (!after.isEmpty()) {
-                assertThat(after.get(0).findElements(By.cssSelector("a[href='" + href.substring(base().length()) + "']")))
-                        .isEmpty();
-            }
-        } finally {
-            d.quit();
+        d.get(base() + "/?lang=zh-CN");
+        List<WebElement> after = d.findElements(By.cssSelector("[data-queue='complaint.workbench.accept']"));
+        assertThat(after.isEmpty() ? 0 : total(after.get(0))).as("the accepted complaint left the queue")
+                .isEqualTo(before - 1);
+        if (!after.isEmpty()) {
+            assertThat(after.get(0).findElements(By.cssSelector("a[href='" + href.substring(base().length()) + "']")))
+                    .isEmpty();
         }
     }
 
@@ -87,28 +89,24 @@ class WorkbenchBrowserTest {
         LocalDate today = MutableClock.today(port);
         long id = TaskTestSupport.createTask(api, "421222", "工作台浏览器测试任务", today.plusDays(3));
         assertThat(TaskTestSupport.act(api, id, "admin", "ASSIGN", null, null, null).status()).isEqualTo(200);
-        ChromeDriver d = Browser.start(1440, 900);
-        try {
-            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
-            Browser.login(d, base(), "tongcheng");
-            d.get(base() + "/?lang=zh-CN");
-            WebElement queue = queue(d, "task.workbench.acknowledge");
-            WebElement item = queue.findElement(By.cssSelector("a[href='/tasks/" + id + "']"));
-            assertThat(item.getText()).isEqualTo("工作台浏览器测试任务");
-            assertThat(item.findElement(By.xpath("./following-sibling::span")).getText()).contains("个工作日");
-            click(d, item);
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submit-ACKNOWLEDGE")));
-            click(d, d.findElement(By.id("submit-ACKNOWLEDGE")));
-            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("submit-ACKNOWLEDGE")));
+        ChromeDriver d = desktop.driver();
+        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        Browser.login(d, base(), "tongcheng");
+        d.get(base() + "/?lang=zh-CN");
+        WebElement queue = queue(d, "task.workbench.acknowledge");
+        WebElement item = queue.findElement(By.cssSelector("a[href='/tasks/" + id + "']"));
+        assertThat(item.getText()).isEqualTo("工作台浏览器测试任务");
+        assertThat(item.findElement(By.xpath("./following-sibling::span")).getText()).contains("个工作日");
+        click(d, item);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submit-ACKNOWLEDGE")));
+        click(d, d.findElement(By.id("submit-ACKNOWLEDGE")));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("submit-ACKNOWLEDGE")));
 
-            d.get(base() + "/?lang=zh-CN");
-            assertThat(d.findElements(By.cssSelector("[data-queue='task.workbench.acknowledge'] a[href='/tasks/" + id + "']")))
-                    .as("acknowledged, the task left the queue").isEmpty();
-            assertThat(queue(d, "task.workbench.handle").findElements(By.cssSelector("a[href='/tasks/" + id + "']")))
-                    .as("and waits to be handled").hasSize(1);
-        } finally {
-            d.quit();
-        }
+        d.get(base() + "/?lang=zh-CN");
+        assertThat(d.findElements(By.cssSelector("[data-queue='task.workbench.acknowledge'] a[href='/tasks/" + id + "']")))
+                .as("acknowledged, the task left the queue").isEmpty();
+        assertThat(queue(d, "task.workbench.handle").findElements(By.cssSelector("a[href='/tasks/" + id + "']")))
+                .as("and waits to be handled").hasSize(1);
     }
 
     @Test
@@ -119,28 +117,24 @@ class WorkbenchBrowserTest {
         long sample = SpotcheckFixtures.create(api, api.token("chibi"), SpotcheckFixtures.sample(code, "SUPERVISION",
                 "FOOD-CAKE", "WB-2026-001", MutableClock.today(port).minusDays(10).toString()));
         SpotcheckFixtures.record(api, api.token("chibi"), sample, false);
-        ChromeDriver d = Browser.start(1440, 900);
-        try {
-            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
-            Browser.login(d, base(), user);
-            d.get(base() + "/?lang=zh-CN");
-            // its result, the objection it may still raise, and the rectification report it owes
-            assertThat(queue(d, "spotcheck.workbench.results").getText()).contains("不合格");
-            assertThat(total(queue(d, "spotcheck.workbench.objection"))).isEqualTo(1);
-            WebElement owed = queue(d, "spotcheck.workbench.rectification");
-            assertThat(total(owed)).isEqualTo(1);
-            click(d, owed.findElement(By.cssSelector("a[href='/spotchecks/samples/" + sample + "']")));
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rectification-form")));
-            d.findElement(By.id("report-text")).sendKeys("已停止销售该批次，更换原料供应商并加强出厂检验。");
-            click(d, d.findElement(By.id("submit-report")));
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report"), "更换原料供应商"));
+        ChromeDriver d = desktop.driver();
+        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        Browser.login(d, base(), user);
+        d.get(base() + "/?lang=zh-CN");
+        // its result, the objection it may still raise, and the rectification report it owes
+        assertThat(queue(d, "spotcheck.workbench.results").getText()).contains("不合格");
+        assertThat(total(queue(d, "spotcheck.workbench.objection"))).isEqualTo(1);
+        WebElement owed = queue(d, "spotcheck.workbench.rectification");
+        assertThat(total(owed)).isEqualTo(1);
+        click(d, owed.findElement(By.cssSelector("a[href='/spotchecks/samples/" + sample + "']")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rectification-form")));
+        d.findElement(By.id("report-text")).sendKeys("已停止销售该批次，更换原料供应商并加强出厂检验。");
+        click(d, d.findElement(By.id("submit-report")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report"), "更换原料供应商"));
 
-            d.get(base() + "/?lang=zh-CN");
-            assertThat(d.findElements(By.cssSelector("[data-queue='spotcheck.workbench.rectification']")))
-                    .as("reported, nothing more is owed").isEmpty();
-        } finally {
-            d.quit();
-        }
+        d.get(base() + "/?lang=zh-CN");
+        assertThat(d.findElements(By.cssSelector("[data-queue='spotcheck.workbench.rectification']")))
+                .as("reported, nothing more is owed").isEmpty();
     }
 
     @Test
