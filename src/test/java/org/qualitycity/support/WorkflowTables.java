@@ -106,8 +106,16 @@ public final class WorkflowTables {
     public static <S extends Enum<S>, A extends Enum<A>, C> int assertEveryAllowedStepIsRecorded(
             Workflow<S, A, C> workflow, C context, WorkflowSteps steps, TransactionTemplate tx, JdbcClient jdbc,
             ApplicationEvents events) {
+        return assertEveryAllowedStepIsRecordedWith(workflow, t -> context, steps, tx, jdbc, events);
+    }
+
+    /** As above, with facts of each row's own ({@code contextFor} must pass every guard of the row it is given). */
+    public static <S extends Enum<S>, A extends Enum<A>, C> int assertEveryAllowedStepIsRecordedWith(
+            Workflow<S, A, C> workflow, java.util.function.Function<Workflow.Transition<S, A, C>, C> contextFor,
+            WorkflowSteps steps, TransactionTemplate tx, JdbcClient jdbc, ApplicationEvents events) {
         for (Workflow.Transition<S, A, C> t : workflow.transitions()) {
             long id = -ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+            C context = contextFor.apply(t);
             S to = tx.execute(x -> steps.apply(workflow, id, null, t.from(), t.action(), context,
                     row -> WorkflowSteps.Change.STATES));
             assertThat(to).as("%s in %s", t.action(), t.from()).isEqualTo(t.to());

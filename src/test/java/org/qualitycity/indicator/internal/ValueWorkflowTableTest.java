@@ -4,44 +4,26 @@ import org.junit.jupiter.api.Test;
 import org.qualitycity.platform.ConflictException;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.DataScope;
-import org.qualitycity.platform.WorkflowSteps;
 import org.qualitycity.support.QcIntegrationTest;
-import org.qualitycity.support.WorkflowTables;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.qualitycity.support.WorkflowTableTestBase;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Set;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The data value's approval table: forbidden steps (409), guards, every row recorded, the diagram in docs/. */
 @QcIntegrationTest
-@RecordApplicationEvents
-class ValueWorkflowTableTest {
+class ValueWorkflowTableTest
+        extends WorkflowTableTestBase<ValueWorkflow.Status, ValueService.Action, ValueWorkflow.Facts> {
 
     static final CurrentUser CITY = new CurrentUser(7, "t", "t", 1, "x", "x", "/1/", DataScope.Kind.ALL,
             Set.of("indicator:value:enter", "indicator:value:approve", "indicator:value:reopen"), Set.of());
     static final CurrentUser ENTRY = new CurrentUser(8, "t", "t", 1, "x", "x", "/1/", DataScope.Kind.ALL,
             Set.of("indicator:value:enter"), Set.of());
 
-    @Autowired
-    WorkflowSteps steps;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ApplicationEvents events;
-
-    @Test
-    void everyStepMissingFromTheTableIsAConflictNamingStateAndAction() {
-        assertThat(WorkflowTables.assertEveryForbiddenStepConflicts(ValueWorkflow.TABLE,
-                new ValueWorkflow.Facts(CITY, 1L, "REPORTED"))).isEqualTo(4 * 4 - 5);
+    ValueWorkflowTableTest() {
+        super(ValueWorkflow.TABLE, new ValueWorkflow.Facts(CITY, 1L, "REPORTED"), 4 * 4 - 5, 5);
     }
 
     @Test
@@ -53,21 +35,5 @@ class ValueWorkflowTableTest {
                 new ValueWorkflow.Facts(ENTRY, 1L, "REPORTED"))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> t.check(ValueWorkflow.Status.APPROVED, ValueService.Action.REOPEN,
                 new ValueWorkflow.Facts(CITY, 1L, "COMPUTED"))).isInstanceOf(ConflictException.class);
-    }
-
-    @Test
-    void everyAllowedStepIsRecordedAuditedAndPublished() {
-        assertThat(WorkflowTables.assertEveryAllowedStepIsRecorded(ValueWorkflow.TABLE,
-                new ValueWorkflow.Facts(CITY, 1L, "REPORTED"), steps, tx, jdbc, events)).isEqualTo(5);
-    }
-
-    @Test
-    void theCommittedDiagramIsTheTables() {
-        WorkflowTables.assertDiagramCurrent(ValueWorkflow.TABLE);
-    }
-
-    @Test
-    void everyLabelOfARefusalExistsInChineseAndEnglish() {
-        assertThat(WorkflowTables.assertEveryLabelInBothLanguages(ValueWorkflow.TABLE)).isGreaterThan(3);
     }
 }

@@ -1,50 +1,21 @@
 package org.qualitycity.portal.internal;
 
-import org.junit.jupiter.api.Test;
-import org.qualitycity.platform.WorkflowSteps;
+import org.qualitycity.portal.internal.HotTopicWorkflow.Facts;
+import org.qualitycity.portal.internal.HotTopicWorkflow.State;
+import org.qualitycity.portal.internal.HotTopicWorkflow.Step;
 import org.qualitycity.support.QcIntegrationTest;
-import org.qualitycity.support.WorkflowTables;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.qualitycity.support.WorkflowTableTestBase;
 
 /** Hot-topic moderation (issue 18): forbidden steps (409), every row recorded, the diagram in docs/, both languages. */
 @QcIntegrationTest
-@RecordApplicationEvents
-class HotTopicWorkflowTableTest {
+class HotTopicWorkflowTableTest extends WorkflowTableTestBase<State, Step, Facts> {
 
-    @Autowired
-    WorkflowSteps steps;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ApplicationEvents events;
-
-    @Test
-    void everyStepMissingFromTheTableIsAConflictNamingStateAndAction() {
-        assertThat(WorkflowTables.assertEveryForbiddenStepConflicts(HotTopicWorkflow.TABLE, new HotTopicWorkflow.Facts()))
-                .isEqualTo(3 * 2 - 2);
+    HotTopicWorkflowTableTest() {
+        super(HotTopicWorkflow.TABLE, new Facts(), 3 * 2 - 2, 2);
     }
 
-    @Test
-    void everyAllowedStepIsRecordedAuditedAndPublished() {
-        assertThat(WorkflowTables.assertEveryAllowedStepIsRecorded(HotTopicWorkflow.TABLE, new HotTopicWorkflow.Facts(), steps,
-                tx, jdbc, events)).isEqualTo(2);
-    }
-
-    @Test
-    void theCommittedDiagramIsTheTables() {
-        WorkflowTables.assertDiagramCurrent(HotTopicWorkflow.TABLE);
-    }
-
-    @Test
-    void everyLabelOfARefusalExistsInChineseAndEnglish() {
-        assertThat(WorkflowTables.assertEveryLabelInBothLanguages(HotTopicWorkflow.TABLE)).isGreaterThan(5);
+    @Override
+    protected int minimumLabels() {
+        return 6;
     }
 }

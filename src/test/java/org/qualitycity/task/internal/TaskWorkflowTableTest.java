@@ -1,38 +1,19 @@
 package org.qualitycity.task.internal;
 
 import org.junit.jupiter.api.Test;
-import org.qualitycity.platform.WorkflowSteps;
 import org.qualitycity.support.QcIntegrationTest;
-import org.qualitycity.support.WorkflowTables;
+import org.qualitycity.support.WorkflowTableTestBase;
 import org.qualitycity.task.TaskState;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The task's transition table: forbidden steps (409), who guards (403), every row recorded, the diagram in docs/. */
 @QcIntegrationTest
-@RecordApplicationEvents
-class TaskWorkflowTableTest {
+class TaskWorkflowTableTest extends WorkflowTableTestBase<TaskState, TaskService.Action, TaskWorkflow.Facts> {
 
-    @Autowired
-    WorkflowSteps steps;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ApplicationEvents events;
-
-    @Test
-    void everyStepMissingFromTheTableIsAConflictNamingStateAndAction() {
-        assertThat(WorkflowTables.assertEveryForbiddenStepConflicts(TaskWorkflow.TABLE,
-                new TaskWorkflow.Facts(true, true, false))).isEqualTo(7 * 7 - 9);
+    TaskWorkflowTableTest() {
+        super(TaskWorkflow.TABLE, new TaskWorkflow.Facts(true, true, false), 7 * 7 - 9, 9);
     }
 
     @Test
@@ -44,21 +25,5 @@ class TaskWorkflowTableTest {
                 new TaskWorkflow.Facts(true, true, true))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> t.check(TaskState.ASSIGNED, TaskService.Action.ACKNOWLEDGE,
                 new TaskWorkflow.Facts(true, false, false))).isInstanceOf(AccessDeniedException.class);
-    }
-
-    @Test
-    void everyAllowedStepIsRecordedAuditedAndPublished() {
-        assertThat(WorkflowTables.assertEveryAllowedStepIsRecorded(TaskWorkflow.TABLE,
-                new TaskWorkflow.Facts(true, true, false), steps, tx, jdbc, events)).isEqualTo(9);
-    }
-
-    @Test
-    void theCommittedDiagramIsTheTables() {
-        WorkflowTables.assertDiagramCurrent(TaskWorkflow.TABLE);
-    }
-
-    @Test
-    void everyLabelOfARefusalExistsInChineseAndEnglish() {
-        assertThat(WorkflowTables.assertEveryLabelInBothLanguages(TaskWorkflow.TABLE)).isGreaterThan(3);
     }
 }
