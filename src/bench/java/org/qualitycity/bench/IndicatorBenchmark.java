@@ -66,8 +66,6 @@ class IndicatorBenchmark {
     @Autowired
     RecomputeEngine engine;
     @Autowired
-    org.springframework.transaction.support.TransactionTemplate tx;
-    @Autowired
     org.qualitycity.platform.internal.UserService users;
     @Autowired
     org.qualitycity.platform.internal.TwoFactor twoFactor;
@@ -110,9 +108,6 @@ class IndicatorBenchmark {
         }
         long[] recompute = new long[5];
         long[] sql = new long[5];
-        // the same SQL with the work_mem the recompute sets for its own aggregations (SET LOCAL, issue 13): with the
-        // default 4 MB the SQL sorts on disk, so this is the floor for a recompute that may use as much memory
-        long[] sqlMem = new long[5];
         int results = 0;
         line("load average before the recompute runs: " + Wrk.loadAverage());
         // JFR over the measured recomputes only (the baseline runs between them are on this thread too, but
@@ -126,12 +121,6 @@ class IndicatorBenchmark {
             t0 = System.nanoTime();
             baseline();
             sql[i] = System.nanoTime() - t0;
-            t0 = System.nanoTime();
-            tx.executeWithoutResult(s -> {
-                jdbc.sql("SET LOCAL work_mem = '64MB'").update();
-                baseline();
-            });
-            sqlMem[i] = System.nanoTime() - t0;
         }
         jfr.stop();
         Files.createDirectories(Path.of("target", "bench"));
@@ -139,13 +128,10 @@ class IndicatorBenchmark {
         jfr.close();
         double rMed = median(recompute) / 1e6;
         double sMed = median(sql) / 1e6;
-        double mMed = median(sqlMem) / 1e6;
         line(String.format("recompute %d: median %.0f ms (runs: %s), %d results; goal < 2000 ms → %.2f of the limit",
                 YEAR, rMed, ms(recompute), results, rMed / 2000));
         line(String.format("hand-written SQL aggregate of the same rows: median %.0f ms (runs: %s); recompute / SQL = %.2f",
                 sMed, ms(sql), rMed / sMed));
-        line(String.format("the same SQL with work_mem 64MB (as the recompute sets): median %.0f ms (runs: %s); recompute / "
-                + "that SQL = %.2f (goal <= 1.5)", mMed, ms(sqlMem), rMed / mMed));
 
     }
 

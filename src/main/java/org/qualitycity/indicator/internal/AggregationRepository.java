@@ -44,17 +44,6 @@ class AggregationRepository {
                          JOIN platform_unit a ON u.path LIKE a.path || '%')
             """;
 
-    /**
-     * Memory for the recompute's aggregations, for the rest of the caller's transaction only. A year's aggregate is
-     * about 290 000 joined rows (element × ancestor unit × period) grouped into 43 000; with the default 4 MB the
-     * planner, which underestimates the unit tree's join, sorted them on disk (external merge, 16 MB) and a
-     * recompute took twice as long; with 64 MB it aggregates in memory (about 47 MB, one backend, one recompute
-     * per year at a time under the year's lock). Issue 13.
-     */
-    void useMemoryForAggregates() {
-        jdbc.sql("SET LOCAL work_mem = '64MB'").update();
-    }
-
     /** Adds aggregates of the given elements for every period of the given years. */
     void aggregate(Collection<Integer> years, Map<IndicatorCatalog.Mode, List<String>> elementsByMode,
                    ElementAggregates into) {

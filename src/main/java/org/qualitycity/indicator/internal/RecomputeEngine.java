@@ -171,7 +171,6 @@ public class RecomputeEngine {
         // concurrent recomputes of one year (a burst of ComputedDataChanged events) would deadlock on the
         // value and result rows they replace: one at a time per year, across nodes
         values.lockYear(year);
-        aggregation.useMemoryForAggregates();
         pullComputedValues(year, defs);
 
         // this year for every element; other years only for the targets that compare with them
