@@ -10,7 +10,7 @@
 # Options (Maven -D): qc.bench.warmup=SECONDS (default 120 / 60), qc.bench.seconds (20), qc.bench.clients (50),
 # qc.bench.skip-submission / skip-statistics / skip-recompute / skip-analytics=true.
 # Only the recompute (about 3 minutes on a quiet machine; IndicatorBenchmark without analytics, prints recompute / SQL
-# and recompute / the same SQL with the recompute's work_mem): scripts/bench-issue13.sh --recompute-only [-D…]
+# and the JFR profile): scripts/bench-issue13.sh --recompute-only [-D…]
 # Results: target/bench/issue13.md, target/bench/indicators.md, target/bench/recompute.jfr, target/bench/submission.jfr
 # (the submission also reports CPU per request of JVM / PostgreSQL / wrk, and pg_stat_statements when preloaded).
 set -euo pipefail

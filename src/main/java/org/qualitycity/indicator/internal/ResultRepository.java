@@ -36,7 +36,7 @@ class ResultRepository {
      * one {@code COPY} (text format) on the transaction's connection. Batched INSERTs with 21 bound parameters per
      * row were 39 % of the recompute's CPU samples (JFR, issue 13). Values keep their exact decimal form: each
      * BigDecimal is written as its plain string and PostgreSQL rounds it to the column's scale, as it did for the
-     * bound parameters. Returns the replaced rows' statuses by "indicator|unit|period" (to notice values that turn
+     * bound parameters. Returns the replaced rows' statuses keyed by indicator|unit|period (to notice values that turn
      * red or at risk), read by the DELETE itself.
      */
     java.util.Map<String, String> replace(int year, Collection<String> indicators, List<Result> results) {
@@ -69,7 +69,7 @@ class ResultRepository {
                 basis_value, basis_measure, basis_span, missing_members, demo_share) FROM STDIN
             """;
 
-    /** The rows in COPY's text format (tab-separated, {@code \N} for null, backslash escapes), UTF-8. */
+    /** The rows in COPY's text format (tab-separated, backslash-N for null, backslash escapes), UTF-8. */
     static byte[] copyText(List<Result> results) {
         StringBuilder b = new StringBuilder(results.size() * 160);
         for (Result r : results) {
@@ -117,7 +117,7 @@ class ResultRepository {
         return b;
     }
 
-    /** A text[] literal, every element double-quoted ({@code "} and {@code \} escaped), or null. */
+    /** A text[] literal, every element in double quotes with its quotes and backslashes escaped, or null. */
     static String arrayLiteral(List<String> items) {
         if (items == null) {
             return null;
