@@ -8,13 +8,23 @@ import java.util.Map;
 final class ElementAggregates {
 
     record Key(String element, long unitId, String period) {
+        // written out: the record's generated hashCode/equals showed in the recompute's profile (issue 13)
+        @Override
+        public int hashCode() {
+            return (element.hashCode() * 31 + Long.hashCode(unitId)) * 31 + period.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.unitId == unitId && k.element.equals(element) && k.period.equals(period);
+        }
     }
 
     /** @param demoShare share (0–1) of demo records behind the value */
     record Agg(BigDecimal value, boolean approved, BigDecimal demoShare) {
     }
 
-    private final Map<Key, Agg> values = new HashMap<>();
+    private final Map<Key, Agg> values = new HashMap<>(1 << 16);
     /** The units that hold a value of each element, kept on put (the recompute asks per indicator). */
     private final Map<String, java.util.Set<Long>> unitsByElement = new HashMap<>();
 

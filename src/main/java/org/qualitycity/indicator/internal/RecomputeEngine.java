@@ -252,8 +252,7 @@ public class RecomputeEngine {
                         unitsById, targets, today, planStart)))
                 .toList();
         List<String> codes = defs.stream().map(IndicatorDefinition::code).toList();
-        Map<String, String> previous = results.statuses(year, codes);
-        results.replace(year, codes, out);
+        Map<String, String> previous = results.replace(year, codes, out);
         events.publishEvent(new AnalyticsCache.ResultsChanged(year));
         events.publishEvent(new org.qualitycity.indicator.ResultsRecomputed(year));
         for (ResultRepository.Result r : out) {
@@ -293,9 +292,7 @@ public class RecomputeEngine {
             }
             // all elements of this provider in one call (one scan where the provider can)
             Map<String, List<ComputedElementProvider.ElementValue>> computed = provider.values(wanted, year);
-            for (String element : wanted) {
-                values.replaceComputed(element, year, computed.getOrDefault(element, List.of()));
-            }
+            values.replaceComputed(wanted, year, computed);
         }
     }
 

@@ -229,15 +229,24 @@ public class ValueRepository {
                 .query(ValueRepository::map).list();
     }
 
-    /** Replaces the computed values of one element in one year with what its provider computed. */
-    void replaceComputed(String element, int year, List<ComputedElementProvider.ElementValue> rows) {
+    /**
+     * Replaces the computed values of these elements in one year with what their provider computed: one DELETE for
+     * all of them (was one per element, issue 13), then the rows.
+     */
+    void replaceComputed(java.util.Collection<String> elements, int year,
+                         java.util.Map<String, List<ComputedElementProvider.ElementValue>> rows) {
         jdbc.sql("""
-                        DELETE FROM indicator_value WHERE element_code = :e AND source = 'COMPUTED'
+                        DELETE FROM indicator_value WHERE element_code = ANY(CAST(:e AS text[])) AND source = 'COMPUTED'
                           AND period_start >= :from AND period_end <= :to
                         """)
-                .param("e", element).param("from", Date.valueOf(LocalDate.of(year, 1, 1)))
+                .param("e", elements.toArray(String[]::new)).param("from", Date.valueOf(LocalDate.of(year, 1, 1)))
                 .param("to", Date.valueOf(LocalDate.of(year, 12, 31))).update();
-        insertBatch(element, rows, "COMPUTED", "APPROVED", false);
+        for (String element : elements) {
+            List<ComputedElementProvider.ElementValue> list = rows.getOrDefault(element, List.of());
+            if (!list.isEmpty()) {
+                insertBatch(element, list, "COMPUTED", "APPROVED", false);
+            }
+        }
     }
 
     /** Demo share of the value: the provider's count for computed values, 1 for generated demo values, else 0. */
