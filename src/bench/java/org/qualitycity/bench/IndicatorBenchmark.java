@@ -47,7 +47,7 @@ import java.util.stream.Collectors;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = QualityCityApplication.class,
         properties = {"qc.data-dir=target/bench-data", "qc.demo=false", "qc.admin-password=Bench#2026x",
-                "logging.level.org.qualitycity=WARN", "qc.db.pool-size=60", "server.tomcat.threads.max=100"})
+                "logging.level.org.qualitycity=WARN", "qc.db.pool-size=60", "server.tomcat.threads.max=${qc.bench.threads:100}"})
 @EnabledIfSystemProperty(named = "qc.bench", matches = "true")
 class IndicatorBenchmark {
 
@@ -162,6 +162,10 @@ class IndicatorBenchmark {
                 Wrk.run("http://localhost:" + port + "/actuator/health", 5, null);
             }
             int secs = Integer.getInteger("qc.bench.seconds", 20);
+            // JFR over the measured runs (server threads; wrk is a separate process): target/bench/analytics.jfr,
+            // summarised by scripts/jfr-top.py target/bench/analytics.jfr exec 20 IndicatorApiController
+            jdk.jfr.Recording jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            jfr.start();
             for (int i = 1; i <= 3; i++) {
                 Wrk.Result a = Wrk.run(url, secs, null, auth);
                 // as a browser asks: gzip accepted
@@ -171,6 +175,10 @@ class IndicatorBenchmark {
                         + "%.2f, with gzip %.2f (goal <= 2 and < 50 ms quiet)", i, a, z, h, a.p99ms() / h.p99ms(),
                         z.p99ms() / h.p99ms()));
             }
+            jfr.stop();
+            Files.createDirectories(Path.of("target", "bench"));
+            jfr.dump(Path.of("target", "bench", "analytics.jfr"));
+            jfr.close();
         } else {
             load("warm-up analytics", analytics, token, Duration.ofSeconds(Long.getLong("qc.bench.warmup", 60)), false);
             load("warm-up health", "/actuator/health", null, Duration.ofSeconds(10), false);

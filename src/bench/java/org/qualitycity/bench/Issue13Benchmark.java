@@ -26,7 +26,7 @@ import java.util.List;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = QualityCityApplication.class,
         properties = {"qc.data-dir=target/bench13-data", "qc.demo=true", "logging.level.org.qualitycity=WARN",
                 "qc.rate-limits.complaint-per-ip.max=100000000", "qc.rate-limits.complaint-per-phone.max=100000000",
-                "server.tomcat.threads.max=100"})
+                "server.tomcat.threads.max=${qc.bench.threads:100}"})
 @EnabledIfSystemProperty(named = "qc.bench", matches = "true")
 class Issue13Benchmark {
 

@@ -5,7 +5,6 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import org.qualitycity.platform.Unit;
-import org.qualitycity.platform.Units;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -32,9 +31,9 @@ import java.lang.annotation.Target;
     /** Created by Spring's constraint validator factory, with the unit register injected. */
     class Check implements ConstraintValidator<AreaCode, String> {
 
-        private final Units units;
+        private final RecentUnits units;
 
-        Check(Units units) {
+        Check(RecentUnits units) {
             this.units = units;
         }
 

@@ -50,19 +50,12 @@ class ComplaintIntake {
     private final Clock clock;
     private final PersonalData personalData;
     private final CaseClock caseClock;
-    /**
-     * The intake unit and the districts by code, kept for a few seconds as {@code ApiTokens} keeps tokens (issue 13:
-     * two queries of every public submission). Units change rarely; a renamed, moved or re-roled unit is seen here
-     * within {@link #UNIT_TTL}, on every node. Only units found are kept (an unknown code asks the register again).
-     */
-    private final com.github.benmanes.caffeine.cache.Cache<String, Unit> recentUnits =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(UNIT_TTL).build();
-    static final java.time.Duration UNIT_TTL = java.time.Duration.ofSeconds(5);
-    private static final String INTAKE_KEY = "\0intake";
+    private final RecentUnits recentUnits;
 
     ComplaintIntake(JdbcClient jdbc, Units units, AuditLog audit, Clock clock, PersonalData personalData,
-                    CaseClock caseClock) {
+                    CaseClock caseClock, RecentUnits recentUnits) {
         this.jdbc = jdbc;
+        this.recentUnits = recentUnits;
         this.units = units;
         this.audit = audit;
         this.clock = clock;
@@ -75,7 +68,7 @@ class ComplaintIntake {
      * splits a mixed submission into two linked cases and links a repeat report to the original.
      */
     @Transactional
-    public Receipt submit(Submission s, String channel, String ip, CurrentUser staff) {
+    public Receipt submit(Submission s, String channel, String ip, CurrentUser staff, String knownPhoneHash) {
         Long createdBy = staff == null ? null : staff.id();
         List<FieldProblem> problems = new ArrayList<>();
         if (s.website() != null && !s.website().isEmpty()) {
@@ -97,7 +90,7 @@ class ComplaintIntake {
         if (s.harmKnownOn() != null && s.harmKnownOn().isAfter(today)) {
             problems.add(new FieldProblem("harmKnownOn", Texts.msg("complaint.error.not-in-future")));
         }
-        Unit district = recentUnit(s.district()).filter(Unit::isArea).orElse(null);
+        Unit district = recentUnits.byCode(s.district()).filter(Unit::isArea).orElse(null);
         if (district == null) {
             problems.add(new FieldProblem("district", Texts.msg("complaint.error.unknown-district")));
         }
@@ -105,9 +98,10 @@ class ComplaintIntake {
             throw new ValidationException(problems);
         }
         // staff entries (hotline, walk-in window) stay with the operator's unit; the public's go to the city 12315 centre
-        long intakeUnit = staff != null ? staff.unitId() : recentIntakeUnit().id();
+        long intakeUnit = staff != null ? staff.unitId() : recentUnits.intakeUnit().id();
         // the phone's keyed hash, once per submission (the repeat look-up and every inserted case use it)
-        String phoneHash = personalData.phoneHash(s.phone());
+        // (the public entries pass the one their rate limiter computed)
+        String phoneHash = knownPhoneHash != null ? knownPhoneHash : personalData.phoneHash(s.phone());
         if ("BOTH".equals(s.type())) {
             Inserted c = insert(s, "COMPLAINT", channel, ip, createdBy, district, intakeUnit, today, null, phoneHash);
             Receipt report = submitReport(s, channel, ip, createdBy, district, intakeUnit, today, phoneHash);
@@ -123,25 +117,6 @@ class ComplaintIntake {
         // no ComputedDataChanged here: a new case enters no W2 element until it is decided or overdue
         Inserted c = insert(s, "COMPLAINT", channel, ip, createdBy, district, intakeUnit, today, null, phoneHash);
         return new Receipt(c.code(), null, "COMPLAINT", today, c.acceptDue(), false);
-    }
-
-    /** {@link Units#byCode}, kept for {@link #UNIT_TTL} when found. */
-    private java.util.Optional<Unit> recentUnit(String code) {
-        if (code == null) {
-            return java.util.Optional.empty();
-        }
-        Unit u = recentUnits.getIfPresent(code);
-        if (u != null) {
-            return java.util.Optional.of(u);
-        }
-        java.util.Optional<Unit> found = units.byCode(code);
-        found.ifPresent(f -> recentUnits.put(code, f));
-        return found;
-    }
-
-    /** {@link #intakeUnit(Units)}, kept for {@link #UNIT_TTL}. */
-    private Unit recentIntakeUnit() {
-        return recentUnits.get(INTAKE_KEY, k -> intakeUnit(units));
     }
 
     /**

@@ -63,7 +63,15 @@ public class ComplaintService {
 
     /** See {@link ComplaintIntake#submit}. */
     public Receipt submit(Submission s, String channel, String ip, CurrentUser staff) {
-        return intake.submit(s, channel, ip, staff);
+        return intake.submit(s, channel, ip, staff, null);
+    }
+
+    /**
+     * See {@link ComplaintIntake#submit}, with the phone's keyed hash already computed by the rate limiter
+     * ({@code PersonalData#phoneHash} of {@code s.phone()}; null: computed here).
+     */
+    public Receipt submit(Submission s, String channel, String ip, CurrentUser staff, String phoneHash) {
+        return intake.submit(s, channel, ip, staff, phoneHash);
     }
 
     /** Status and reply for the person holding the tracking code and the phone's last four digits. */

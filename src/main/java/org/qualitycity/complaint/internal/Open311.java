@@ -64,8 +64,8 @@ public class Open311 {
 
     /** A submission and its location in one transaction: both are stored, or nothing is. */
     @Transactional
-    public Dtos.Receipt submit(Dtos.Submission s, String ip, BigDecimal lat, BigDecimal lon) {
-        Dtos.Receipt r = service.submit(s, "OPEN311", ip, null);
+    public Dtos.Receipt submit(Dtos.Submission s, String ip, BigDecimal lat, BigDecimal lon, String phoneHash) {
+        Dtos.Receipt r = service.submit(s, "OPEN311", ip, null, phoneHash);
         setLocation(r.trackingCode(), lat, lon);
         return r;
     }

@@ -26,9 +26,14 @@ class IntakeLimits {
         this.readsPerIp = limits.limit("complaint-reads-per-ip");
     }
 
-    /** A submission: the address, then (while the address is within its limit) the phone, in one statement. */
-    void submission(String ip, String phone) {
-        limits.hit(perIp.key(ip), perPhone.key(personalData.phoneHash(phone)));
+    /**
+     * A submission: the address, then (while the address is within its limit) the phone, in one statement. Returns
+     * the phone's keyed hash (null without a phone), for the intake to store: it is computed once per submission.
+     */
+    String submission(String ip, String phone) {
+        String phoneHash = personalData.phoneHash(phone);
+        limits.hit(perIp.key(ip), perPhone.key(phoneHash));
+        return phoneHash;
     }
 
     /** A tracking look-up counts against the address's submissions. */

@@ -60,7 +60,7 @@ class Open311Controller {
     @PostMapping("/requests.json")
     @Operation(summary = "GeoReport v2 submit (form fields service_code, description, address_string, lat, long, first_name, last_name, phone, email, attribute[district], attribute[respondent])")
     ResponseEntity<List<Map<String, Object>>> submit(@RequestParam Map<String, String> p, HttpServletRequest request) {
-        limiter.submission(request.getRemoteAddr(), p.get("phone"));
+        String phoneHash = limiter.submission(request.getRemoteAddr(), p.get("phone"));
         String code = p.getOrDefault("service_code", "");
         String type = switch (code) {
             case "GOODS_COMPLAINT", "SERVICES_COMPLAINT" -> "COMPLAINT";
@@ -85,7 +85,7 @@ class Open311Controller {
                 "COMPLAINT".equals(type) ? p.getOrDefault("attribute[request]",
                         Texts.render(Text.of("complaint.open311.default-request"), Texts.DEFAULT)) : null, null, null,
                 name.isEmpty() ? null : name, p.get("phone"), null, null, null);
-        Receipt r = open311.submit(validation.check(s), request.getRemoteAddr(), lat, lon);
+        Receipt r = open311.submit(validation.check(s), request.getRemoteAddr(), lat, lon, phoneHash);
         return ResponseEntity.status(HttpStatus.CREATED).body(List.of(Map.of("service_request_id", r.trackingCode(),
                 "token", r.trackingCode(), "service_notice", r.acceptDue() == null ? ""
                         : Texts.msg("complaint.open311.notice", r.acceptDue()))));

@@ -38,8 +38,8 @@ class PublicComplaintApiController {
     @PostMapping
     @Operation(summary = "Submit a complaint, a report or both (type BOTH: two linked cases); returns the tracking code")
     ResponseEntity<Receipt> submit(@RequestBody Submission body, HttpServletRequest request) {
-        limiter.submission(request.getRemoteAddr(), body == null ? null : body.phone());
-        Receipt r = service.submit(validation.check(body), "WEB", request.getRemoteAddr(), null);
+        String phoneHash = limiter.submission(request.getRemoteAddr(), body == null ? null : body.phone());
+        Receipt r = service.submit(validation.check(body), "WEB", request.getRemoteAddr(), null, phoneHash);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/v1/public/complaints/" + r.trackingCode())).body(r);
     }

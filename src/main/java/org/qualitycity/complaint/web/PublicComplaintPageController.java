@@ -61,8 +61,8 @@ class PublicComplaintPageController {
             return "complaint/public-form";
         }
         try {
-            limiter.submission(request.getRemoteAddr(), form.phone());
-            Receipt r = service.submit(validation.check(form), "WEB", request.getRemoteAddr(), null);
+            String phoneHash = limiter.submission(request.getRemoteAddr(), form.phone());
+            Receipt r = service.submit(validation.check(form), "WEB", request.getRemoteAddr(), null, phoneHash);
             model.addAttribute("receipt", r);
             return "complaint/public-receipt";
         } catch (ValidationException e) {

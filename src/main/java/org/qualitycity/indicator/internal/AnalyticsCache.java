@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.zip.GZIPOutputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -36,12 +39,61 @@ public class AnalyticsCache {
     public record Answer(byte[] json, byte[] gzip, String etag) {
     }
 
-    private final Cache<String, Answer> cache = Caffeine.newBuilder().maximumSize(5_000)
-            .expireAfterWrite(Duration.ofSeconds(10)).build();
+    /** The longest an answer is served after it was computed (another node's recompute is seen within it). */
+    static final Duration TTL = Duration.ofSeconds(10);
+    /**
+     * From this age on, the first request that finds the answer computes it again on its own thread while every
+     * other request is still served the answer it finds (issue 13: when the entry simply expired, every concurrent
+     * request of the same question waited for one recompute — plan snapshot, query, JSON, gzip — the p99 tail).
+     */
+    static final Duration REFRESH_AFTER = Duration.ofSeconds(5);
 
-    /** The cached answer for the key, else computes the JSON (exceptions pass through, nothing is cached). */
+    /** An answer with the moment it was computed and whether a request is computing its successor. */
+    private record Entry(Answer answer, long madeAt, AtomicBoolean refreshing) {
+    }
+
+    private final LongSupplier nanos;
+    private final Cache<String, Entry> cache;
+    /** Bumped by every clear: a refresh computed before a clear is not stored after it. */
+    private final AtomicLong generation = new AtomicLong();
+
+    public AnalyticsCache() {
+        this(System::nanoTime);
+    }
+
+    /** With the time source of ages and expiry given (tests). */
+    AnalyticsCache(LongSupplier nanos) {
+        this.nanos = nanos;
+        this.cache = Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(TTL).ticker(nanos::getAsLong).build();
+    }
+
+    private Entry entry(Answer answer) {
+        return new Entry(answer, nanos.getAsLong(), new AtomicBoolean());
+    }
+
+    /**
+     * The cached answer for the key, else computes the JSON (exceptions pass through, nothing is cached). An answer
+     * older than {@link #REFRESH_AFTER} is computed again by one caller (the others get the one cached); none older
+     * than {@link #TTL} is served.
+     */
     public Answer get(String key, Supplier<byte[]> compute) {
-        return cache.get(key, k -> answer(compute.get()));
+        Entry e = cache.get(key, k -> entry(answer(compute.get())));
+        if (nanos.getAsLong() - e.madeAt() > REFRESH_AFTER.toNanos() && e.refreshing().compareAndSet(false, true)) {
+            long before = generation.get();
+            Entry fresh;
+            try {
+                fresh = entry(answer(compute.get()));
+            } catch (RuntimeException failed) {
+                e.refreshing().set(false); // the next request tries again; this one gets the answer cached
+                return e.answer();
+            }
+            // only in place of the entry this refresh started from, and never across a clear
+            if (generation.get() == before) {
+                cache.asMap().replace(key, e, fresh);
+            }
+            return fresh.answer();
+        }
+        return e.answer();
     }
 
     static Answer answer(byte[] json) {
@@ -60,10 +112,11 @@ public class AnalyticsCache {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(ResultsChanged event) {
-        cache.invalidateAll();
+        clear();
     }
 
     public void clear() {
+        generation.incrementAndGet();
         cache.invalidateAll();
     }
 }

@@ -75,13 +75,14 @@ public class ApiTokens {
         if (token == null || token.length() > 200) {
             return Optional.empty();
         }
-        String hash = sha256(token);
-        AccountPrincipal cached = recent.getIfPresent(hash);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
+        // one look-up per token at a time: the requests of the same token that arrive while it runs (a client's
+        // concurrent calls when its entry has just expired) wait for it instead of each asking again (issue 13)
+        return Optional.ofNullable(recent.get(sha256(token), hash -> lookUp(hash).orElse(null)));
+    }
+
+    private Optional<AccountPrincipal> lookUp(String hash) {
         Instant now = clock.instant();
-        Optional<AccountPrincipal> found = jdbc.sql("""
+        return jdbc.sql("""
                         SELECT user_id FROM platform_api_token
                         WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > :now
                         """)
@@ -90,8 +91,6 @@ public class ApiTokens {
                 // a lock-out refuses new logins only: issued tokens stay valid (else anyone could cut a user off)
                 .filter(AccountRepository.Account::active)
                 .map(a -> new AccountPrincipal(accounts.currentUser(a), null, true, null, now));
-        found.ifPresent(p -> recent.put(hash, p));
-        return found;
     }
 
     /** Revokes one token (the caller's own). */
