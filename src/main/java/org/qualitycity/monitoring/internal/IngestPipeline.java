@@ -256,13 +256,14 @@ public class IngestPipeline implements TelemetryWriter, SmartLifecycle {
                     counts.put(w, w.points().size());
                 }
             } else {
-                // the store answers the very objects it was given: count by identity
+                // the store answers the very objects it was given, each once: count by identity, each once (a point
+                // repeated in the batch counts for its first sender)
                 java.util.Set<Point> fresh = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
                 fresh.addAll(inserted);
                 for (Work w : batch) {
                     int c = 0;
                     for (Point p : w.points()) {
-                        if (fresh.contains(p)) {
+                        if (fresh.remove(p)) {
                             c++;
                         }
                     }
