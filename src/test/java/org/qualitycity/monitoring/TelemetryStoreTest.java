@@ -25,6 +25,8 @@ class TelemetryStoreTest {
     @Autowired
     Units units;
     @Autowired
+    org.qualitycity.monitoring.internal.IngestPipeline pipeline;
+    @Autowired
     org.qualitycity.monitoring.internal.PartitionMaintenance partitions;
     @Autowired
     org.qualitycity.support.MutableClock clock;
@@ -72,7 +74,7 @@ class TelemetryStoreTest {
     }
 
     @Test
-    void pointsAreStoredOnceAndRolledUpOverNormalValuesOnly() {
+    void pointsAreStoredOnceAndRolledUpOverNormalValuesOnly() throws InterruptedException {
         Device d = devices.register(DeviceProfile.AIR_STATION, "T-" + UUID.randomUUID(), "store test",
                 units.city().id(), "secret", Map.of("lat", "29.8"), false);
         assertThat(devices.byCode(d.code())).contains(d);
@@ -96,5 +98,13 @@ class TelemetryStoreTest {
         assertThat(days.get(0).avg()).isEqualTo(30.0);
         assertThat(query.daily(DeviceProfile.AIR_STATION, "a34004", h.minusSeconds(86400), h.plusSeconds(86400)))
                 .contains(days.get(0));
+
+        // a batch of an old point, a new one and the new one again: one new point, stored and rolled up once
+        Point fresh = new Point(d.id(), "a34004", h.plusSeconds(180), 70);
+        assertThat(pipeline.put(List.of(pts.get(0), fresh, fresh)).join()).isEqualTo(1);
+        assertThat(query.raw(d.id(), "a34004", h, h.plusSeconds(7200))).hasSize(5);
+        List<Rollup> after = query.hourly(d.id(), "a34004", h, h.plusSeconds(7200));
+        assertThat(after.get(0).count()).isEqualTo(3);
+        assertThat(after.get(0).max()).isEqualTo(70.0);
     }
 }

@@ -39,6 +39,7 @@ class AfterStore implements IngestPipeline.AfterCommit {
             byDevice.computeIfAbsent(p.deviceId(), k -> new ArrayList<>()).add(p);
         }
         List<TelemetryListener> ls = listeners.orderedStream().toList();
+        Map<Device, List<Point>> known = new LinkedHashMap<>();
         for (Map.Entry<Long, List<Point>> e : byDevice.entrySet()) {
             Device device = devices.byId(e.getKey()).orElse(null);
             if (device == null) {
@@ -46,15 +47,23 @@ class AfterStore implements IngestPipeline.AfterCommit {
             }
             List<Point> pts = e.getValue();
             pts.sort(Comparator.comparing(Point::time));
-            try {
-                alarms.evaluate(device, pts, receivedAt);
-            } catch (RuntimeException ex) {
-                LOG.warn("alarm rules failed for device {}", device.id(), ex);
-            }
+            known.put(device, pts);
+        }
+        // the rules of the whole batch at once: one transaction, one statement for the changed rule states
+        try {
+            alarms.evaluate(known, receivedAt);
+        } catch (RuntimeException ex) {
+            LOG.warn("alarm rules failed for a batch of {} devices", known.size(), ex);
+        }
+        if (ls.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<Device, List<Point>> e : known.entrySet()) {
+            Device device = e.getKey();
             for (TelemetryListener l : ls) {
                 if (l.profiles().contains(device.profile())) {
                     try {
-                        l.onPoints(device, pts);
+                        l.onPoints(device, e.getValue());
                     } catch (RuntimeException ex) {
                         LOG.warn("telemetry listener {} failed for device {}", l.getClass().getName(), device.id(), ex);
                     }

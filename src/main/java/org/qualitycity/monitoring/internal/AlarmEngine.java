@@ -44,6 +44,10 @@ public class AlarmEngine {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Map<Long, DeviceState> states = new ConcurrentHashMap<>();
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+    /** Batches evaluate under the read lock; the "no data" sweep raises under the write lock. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock sweepLock =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     static final class RuleState {
         Instant since;
@@ -62,9 +66,11 @@ public class AlarmEngine {
         }
     }
 
-    AlarmEngine(JdbcClient jdbc, AlarmRules rules, Devices devices, WorkflowSteps steps, AuditLog audit,
+    AlarmEngine(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, AlarmRules rules,
+                Devices devices, WorkflowSteps steps, AuditLog audit,
                 TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.rules = rules;
         this.devices = devices;
         this.steps = steps;
@@ -99,93 +105,42 @@ public class AlarmEngine {
     }
 
     void evaluate(Device device, List<Point> points, Instant receivedAt) {
-        List<AlarmRule> rs = rules.forProfile(device.profile());
-        if (rs.isEmpty()) {
-            return;
-        }
-        DeviceState ds = states.computeIfAbsent(device.id(), this::load);
-        synchronized (ds) {
-            List<Runnable> actions = new ArrayList<>();
-            for (AlarmRule rule : rs) {
-                RuleState s = ds.of(rule.id());
-                if (rule.kind() == AlarmRule.Kind.NO_DATA) {
-                    if (s.alarmId != null) {
-                        long alarm = s.alarmId;
-                        s.alarmId = null;
-                        actions.add(() -> clear(alarm, device, rule, receivedAt));
-                    }
+        Map<Device, List<Point>> one = new LinkedHashMap<>();
+        one.put(device, points);
+        evaluate(one, receivedAt);
+    }
+
+    /**
+     * Evaluates a stored batch: every device's rules in memory, then ONE transaction for the batch with the alarms
+     * raised or cleared and ONE statement writing every rule state that changed. If that transaction fails, the
+     * devices' states are loaded again and each device is evaluated on its own (one bad device does not cost the
+     * others their alarms).
+     */
+    void evaluate(Map<Device, List<Point>> byDevice, Instant receivedAt) {
+        List<Runnable> actions = new ArrayList<>();
+        List<long[]> keys = new ArrayList<>();
+        List<RuleState> dirty = new ArrayList<>();
+        List<Long> evaluated = new ArrayList<>();
+        sweepLock.readLock().lock();
+        try {
+            for (Map.Entry<Device, List<Point>> e : byDevice.entrySet()) {
+                Device device = e.getKey();
+                List<AlarmRule> rs = rules.forProfile(device.profile());
+                if (rs.isEmpty()) {
                     continue;
                 }
-                Double t = rule.thresholdFor(device);
-                if (t == null) {
-                    continue;
-                }
-                Double ct = rule.hasClearCondition() ? rule.clearThresholdFor(device) : null;
-                for (Point p : points) {
-                    if (!p.normal() || !p.metric().equals(rule.metric())) {
-                        continue;
-                    }
-                    boolean hit = AlarmRule.compare(p.value(), rule.operator(), t);
-                    boolean clears = rule.hasClearCondition() ? ct != null && AlarmRule.compare(p.value(),
-                            rule.clearOperator(), ct) : !hit;
-                    boolean fire = switch (rule.kind()) {
-                        case SIMPLE -> hit;
-                        case DURATION -> {
-                            if (hit) {
-                                if (s.since == null) {
-                                    s.since = p.time();
-                                    s.dirty = true;
-                                }
-                                yield !Duration.between(s.since, p.time()).minusSeconds(rule.durationSeconds())
-                                        .isNegative();
-                            }
-                            if (s.since != null) {
-                                s.since = null;
-                                s.dirty = true;
-                            }
-                            yield false;
+                evaluated.add(device.id());
+                DeviceState ds = states.computeIfAbsent(device.id(), this::load);
+                synchronized (ds) {
+                    compute(device, rs, ds, e.getValue(), receivedAt, actions);
+                    for (Map.Entry<Long, RuleState> r : ds.byRule.entrySet()) {
+                        if (r.getValue().dirty) {
+                            keys.add(new long[] {device.id(), r.getKey()});
+                            dirty.add(r.getValue());
                         }
-                        case REPEATING -> {
-                            if (hit) {
-                                long ms = p.time().toEpochMilli();
-                                s.hits.addLast(ms);
-                                while (!s.hits.isEmpty() && s.hits.peekFirst() <= ms - rule.windowSeconds() * 1000L) {
-                                    s.hits.pollFirst();
-                                }
-                                s.dirty = true;
-                                yield s.hits.size() >= rule.repeatCount();
-                            }
-                            yield false;
-                        }
-                        case NO_DATA -> false;
-                    };
-                    if (fire && s.alarmId == null) {
-                        Point at = p;
-                        long[] box = new long[1];
-                        s.alarmId = -1L; // reserved until the insert below answers its id
-                        s.pending = box;
-                        actions.add(() -> {
-                            box[0] = raise(device, rule, at.time(), at.value());
-                            if (s.alarmId != null && s.alarmId == -1L && s.pending == box) {
-                                s.alarmId = box[0];
-                                s.pending = null;
-                            }
-                        });
-                    } else if (clears && s.alarmId != null && !hit) {
-                        Long alarm = s.alarmId;
-                        long[] box = s.pending;
-                        s.alarmId = null;
-                        s.pending = null;
-                        s.since = null;
-                        s.hits.clear();
-                        s.dirty = true;
-                        Instant when = p.time();
-                        actions.add(() -> clear(alarm > 0 ? alarm : box[0], device, rule, when));
                     }
                 }
             }
-            List<Map.Entry<Long, RuleState>> dirty = ds.byRule.entrySet().stream().filter(e -> e.getValue().dirty)
-                    .toList();
             if (actions.isEmpty() && dirty.isEmpty()) {
                 return;
             }
@@ -194,27 +149,153 @@ public class AlarmEngine {
                     for (Runnable a : actions) {
                         a.run();
                     }
-                    for (Map.Entry<Long, RuleState> e : dirty) {
-                        save(device.id(), e.getKey(), e.getValue());
-                    }
+                    saveAll(keys, dirty);
                 });
             } catch (RuntimeException e) {
-                // the memory no longer matches the database: load the device's state again next time
-                states.remove(device.id());
-                throw e;
+                // the memory no longer matches the database: load the states again
+                evaluated.forEach(states::remove);
+                if (byDevice.size() == 1) {
+                    throw e;
+                }
+                for (Map.Entry<Device, List<Point>> d : byDevice.entrySet()) {
+                    Map<Device, List<Point>> one = new LinkedHashMap<>();
+                    one.put(d.getKey(), d.getValue());
+                    try {
+                        evaluate(one, receivedAt);
+                    } catch (RuntimeException ex) {
+                        org.slf4j.LoggerFactory.getLogger(AlarmEngine.class)
+                                .warn("alarm rules failed for device {}", d.getKey().id(), ex);
+                    }
+                }
+            }
+        } finally {
+            sweepLock.readLock().unlock();
+        }
+    }
+
+    /** One device's rules over its new points, in memory; the database work it implies goes to {@code actions}. */
+    private void compute(Device device, List<AlarmRule> rs, DeviceState ds, List<Point> points, Instant receivedAt,
+                         List<Runnable> actions) {
+        for (AlarmRule rule : rs) {
+            RuleState s = ds.of(rule.id());
+            if (rule.kind() == AlarmRule.Kind.NO_DATA) {
+                if (s.alarmId != null) {
+                    long alarm = s.alarmId;
+                    s.alarmId = null;
+                    actions.add(() -> clear(alarm, device, rule, receivedAt));
+                }
+                continue;
+            }
+            Double t = rule.thresholdFor(device);
+            if (t == null) {
+                continue;
+            }
+            Double ct = rule.hasClearCondition() ? rule.clearThresholdFor(device) : null;
+            for (Point p : points) {
+                if (!p.normal() || !p.metric().equals(rule.metric())) {
+                    continue;
+                }
+                boolean hit = AlarmRule.compare(p.value(), rule.operator(), t);
+                boolean clears = rule.hasClearCondition() ? ct != null && AlarmRule.compare(p.value(),
+                        rule.clearOperator(), ct) : !hit;
+                boolean fire = switch (rule.kind()) {
+                    case SIMPLE -> hit;
+                    case DURATION -> {
+                        if (hit) {
+                            if (s.since == null) {
+                                s.since = p.time();
+                                s.dirty = true;
+                            }
+                            yield !Duration.between(s.since, p.time()).minusSeconds(rule.durationSeconds())
+                                    .isNegative();
+                        }
+                        if (s.since != null) {
+                            s.since = null;
+                            s.dirty = true;
+                        }
+                        yield false;
+                    }
+                    case REPEATING -> {
+                        if (hit) {
+                            long ms = p.time().toEpochMilli();
+                            s.hits.addLast(ms);
+                            while (!s.hits.isEmpty() && s.hits.peekFirst() <= ms - rule.windowSeconds() * 1000L) {
+                                s.hits.pollFirst();
+                            }
+                            s.dirty = true;
+                            yield s.hits.size() >= rule.repeatCount();
+                        }
+                        yield false;
+                    }
+                    case NO_DATA -> false;
+                };
+                if (fire && s.alarmId == null) {
+                    Point at = p;
+                    long[] box = new long[1];
+                    s.alarmId = -1L; // reserved until the insert below answers its id
+                    s.pending = box;
+                    actions.add(() -> {
+                        box[0] = raise(device, rule, at.time(), at.value());
+                        if (s.alarmId != null && s.alarmId == -1L && s.pending == box) {
+                            s.alarmId = box[0];
+                            s.pending = null;
+                        }
+                    });
+                } else if (clears && s.alarmId != null && !hit) {
+                    Long alarm = s.alarmId;
+                    long[] box = s.pending;
+                    s.alarmId = null;
+                    s.pending = null;
+                    s.since = null;
+                    s.hits.clear();
+                    s.dirty = true;
+                    Instant when = p.time();
+                    actions.add(() -> clear(alarm > 0 ? alarm : box[0], device, rule, when));
+                }
             }
         }
     }
 
-    private void save(long device, long rule, RuleState s) {
-        jdbc.sql("""
-                        INSERT INTO monitoring_rule_state (device_id, rule_id, since, hits) VALUES (:d, :r, :since, :hits)
-                        ON CONFLICT (device_id, rule_id) DO UPDATE SET since = excluded.since, hits = excluded.hits""")
-                .param("d", device).param("r", rule)
-                .param("since", s.since == null ? null : Timestamp.from(s.since))
-                .param("hits", s.hits.toArray(Long[]::new)).update();
-        s.dirty = false;
+    /** Writes the changed rule states in one statement (inside the caller's transaction). */
+    private void saveAll(List<long[]> keys, List<RuleState> changed) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        int n = keys.size();
+        Long[] deviceIds = new Long[n];
+        Long[] ruleIds = new Long[n];
+        Long[] since = new Long[n];
+        String[] hits = new String[n];
+        for (int i = 0; i < n; i++) {
+            RuleState s = changed.get(i);
+            deviceIds[i] = keys.get(i)[0];
+            ruleIds[i] = keys.get(i)[1];
+            since[i] = s.since == null ? null : java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, s.since);
+            StringBuilder b = new StringBuilder("{");
+            for (Long h : s.hits) {
+                b.append(b.length() > 1 ? "," : "").append(h);
+            }
+            hits[i] = b.append('}').toString();
+            s.dirty = false;
+        }
+        jdbcTemplate.execute((java.sql.Connection c) -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(SAVE_ALL)) {
+                ps.setArray(1, c.createArrayOf("int8", deviceIds));
+                ps.setArray(2, c.createArrayOf("int8", ruleIds));
+                ps.setArray(3, c.createArrayOf("int8", since));
+                ps.setArray(4, c.createArrayOf("text", hits));
+                return ps.executeUpdate();
+            }
+        });
     }
+
+    /** Constant SQL (array parameters: JdbcClient has no array binding); in key order, so writers never deadlock. */
+    private static final String SAVE_ALL = """
+            INSERT INTO monitoring_rule_state (device_id, rule_id, since, hits)
+            SELECT d, r, timestamptz 'epoch' + s * interval '1 microsecond', h::bigint[]
+            FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[]) AS u(d, r, s, h)
+            ORDER BY d, r
+            ON CONFLICT (device_id, rule_id) DO UPDATE SET since = excluded.since, hits = excluded.hits""";
 
     /** Raises an alarm (inside the caller's transaction); answers its id. */
     private long raise(Device device, AlarmRule rule, Instant at, Double value) {
@@ -283,13 +364,18 @@ public class AlarmEngine {
                     if (d == null) {
                         continue;
                     }
-                    DeviceState ds = states.computeIfAbsent(id, this::load);
-                    synchronized (ds) {
-                        RuleState s = ds.of(rule.id());
-                        if (s.alarmId == null) {
-                            s.alarmId = tx.execute(st -> raise(d, rule, now, null));
-                            raised++;
+                    sweepLock.writeLock().lock();
+                    try {
+                        DeviceState ds = states.computeIfAbsent(id, this::load);
+                        synchronized (ds) {
+                            RuleState s = ds.of(rule.id());
+                            if (s.alarmId == null) {
+                                s.alarmId = tx.execute(st -> raise(d, rule, now, null));
+                                raised++;
+                            }
                         }
+                    } finally {
+                        sweepLock.writeLock().unlock();
                     }
                 }
             }

@@ -251,15 +251,24 @@ public class IngestPipeline implements TelemetryWriter, SmartLifecycle {
             });
             stored.addAndGet(inserted.size());
             // each sender learns how many of its points were new; they are all durably stored (new or not)
-            java.util.Set<Point> fresh = new java.util.HashSet<>(inserted);
-            for (Work w : batch) {
-                int c = 0;
-                for (Point p : w.points()) {
-                    if (fresh.contains(p)) {
-                        c++;
-                    }
+            if (inserted.size() == all.size()) {
+                for (Work w : batch) {
+                    counts.put(w, w.points().size());
                 }
-                counts.put(w, c);
+            } else {
+                // the store answers the very objects it was given, each once: count by identity, each once (a point
+                // repeated in the batch counts for its first sender)
+                java.util.Set<Point> fresh = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                fresh.addAll(inserted);
+                for (Work w : batch) {
+                    int c = 0;
+                    for (Point p : w.points()) {
+                        if (fresh.remove(p)) {
+                            c++;
+                        }
+                    }
+                    counts.put(w, c);
+                }
             }
             for (Work w : batch) {
                 release(w);

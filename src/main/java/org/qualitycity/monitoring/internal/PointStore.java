@@ -1,5 +1,6 @@
 package org.qualitycity.monitoring.internal;
 
+import org.postgresql.PGConnection;
 import org.qualitycity.monitoring.Point;
 import org.qualitycity.platform.ApplicationZone;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,24 +20,32 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Stores a batch of points in one statement: the points go in as arrays ({@code unnest}), duplicates by (device,
- * metric, time) are skipped ({@code ON CONFLICT DO NOTHING}), and the rows actually inserted with flag N are added
- * to the hourly and daily roll-ups in the same statement, so a point counts once however often it is sent.
- * The bulk statement uses a prepared statement with array parameters (JdbcClient has no array binding); its SQL is
- * a constant.
+ * Stores a batch of points: the points go into a temporary staging table by binary {@code COPY} (pgjdbc's
+ * CopyManager: no per-row statement, no text parsing), then one statement moves them into the partitioned table,
+ * skipping duplicates by (device, metric, time) ({@code ON CONFLICT DO NOTHING}), and adds the rows actually inserted
+ * with flag N to the hourly and daily roll-ups in the same statement, so a point counts once however often it is
+ * sent. The statement answers only the number of rows inserted when that is the whole batch (the usual case); the
+ * inserted keys only when some were duplicates. All SQL here is constant.
  */
 @Component
 class PointStore {
 
-    /** Answers the inserted rows (not the skipped duplicates) for the alarm rules. */
+    /** The staging table: one per database session, emptied at every commit (and gone on rollback). */
+    private static final String STAGE = """
+            CREATE TEMP TABLE IF NOT EXISTS monitoring_point_stage (device_id bigint, metric varchar(40),
+                time timestamptz, value float8, flag varchar(4)) ON COMMIT DELETE ROWS""";
+
+    private static final String COPY = "COPY monitoring_point_stage (device_id, metric, time, value, flag) "
+            + "FROM STDIN (FORMAT binary)";
+
+    /**
+     * Moves the staged rows; answers one row (metric null) with the number inserted, and the keys inserted when
+     * fewer than the batch's size (parameter 2) were new.
+     */
     private static final String INSERT = """
-            WITH input AS (
-                SELECT d AS device_id, m AS metric, timestamptz 'epoch' + t * interval '1 microsecond' AS time,
-                       v AS value, f AS flag
-                FROM unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::float8[], ?::varchar[]) AS u(d, m, t, v, f)
-            ), ins AS (
+            WITH ins AS (
                 INSERT INTO monitoring_point (device_id, metric, time, value, flag)
-                SELECT device_id, metric, time, value, flag FROM input
+                SELECT device_id, metric, time, value, flag FROM monitoring_point_stage
                 ON CONFLICT DO NOTHING
                 RETURNING device_id, metric, time, value, flag
             ), hour AS (
@@ -51,9 +60,22 @@ class PointStore {
                 FROM ins WHERE flag = 'N' GROUP BY 1, 2, 3
                 ON CONFLICT (device_id, metric, bucket) DO UPDATE SET sum = r.sum + excluded.sum,
                     min = least(r.min, excluded.min), max = greatest(r.max, excluded.max), count = r.count + excluded.count
+            ), n AS (
+                SELECT count(*) AS n FROM ins
             )
-            SELECT device_id, metric, (extract(epoch FROM time) * 1000000)::bigint, value, flag
-            FROM ins""";
+            SELECT 0::bigint, NULL::varchar, n::bigint FROM n
+            UNION ALL
+            SELECT device_id, metric, (extract(epoch FROM time) * 1000000)::bigint FROM ins, n WHERE n.n < ?""";
+
+    /** Microseconds from the Unix epoch to PostgreSQL's (2000-01-01 UTC), for binary timestamps. */
+    private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
+
+    /** A stored point's identity. */
+    record Key(long deviceId, String metric, long micros) {
+        static Key of(Point p) {
+            return new Key(p.deviceId(), p.metric(), ChronoUnit.MICROS.between(Instant.EPOCH, p.time()));
+        }
+    }
 
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
@@ -89,42 +111,80 @@ class PointStore {
     }
 
     /**
-     * Inserts the points inside the caller's transaction; answers those that were new (in input order).
+     * Inserts the points inside the caller's transaction; answers those that were new (in input order; of points
+     * repeated within the batch, the first).
      */
     List<Point> insert(List<Point> points) {
-        int n = points.size();
-        Long[] devices = new Long[n];
-        String[] metrics = new String[n];
-        Long[] times = new Long[n];
-        Double[] values = new Double[n];
-        String[] flags = new String[n];
-        for (int i = 0; i < n; i++) {
-            Point p = points.get(i);
-            devices[i] = p.deviceId();
-            metrics[i] = p.metric();
-            times[i] = ChronoUnit.MICROS.between(Instant.EPOCH, p.time());
-            values[i] = p.value();
-            flags[i] = p.flag();
-        }
+        byte[] data = binaryCopy(points);
         return jdbcTemplate.execute((java.sql.Connection c) -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute(STAGE);
+            }
+            try {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new java.io.ByteArrayInputStream(data));
+            } catch (java.io.IOException e) {
+                throw new java.sql.SQLException("COPY into the staging table failed", e);
+            }
+            long count = -1;
+            java.util.Set<Key> fresh = new java.util.HashSet<>();
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                ps.setArray(1, c.createArrayOf("int8", devices));
-                ps.setArray(2, c.createArrayOf("varchar", metrics));
-                ps.setArray(3, c.createArrayOf("int8", times));
-                ps.setArray(4, c.createArrayOf("float8", values));
-                ps.setArray(5, c.createArrayOf("varchar", flags));
-                ps.setString(6, ApplicationZone.ZONE.getId());
-                List<Point> inserted = new ArrayList<>();
+                ps.setString(1, ApplicationZone.ZONE.getId());
+                ps.setLong(2, points.size());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        long micros = rs.getLong(3);
-                        inserted.add(new Point(rs.getLong(1), rs.getString(2),
-                                Instant.EPOCH.plus(micros, ChronoUnit.MICROS), rs.getDouble(4), rs.getString(5)));
+                        String metric = rs.getString(2);
+                        if (metric == null) {
+                            count = rs.getLong(3);
+                        } else {
+                            fresh.add(new Key(rs.getLong(1), metric, rs.getLong(3)));
+                        }
                     }
                 }
-                return inserted;
             }
+            if (count == points.size()) {
+                return points;
+            }
+            List<Point> inserted = new ArrayList<>(fresh.size());
+            for (Point p : points) {
+                if (fresh.remove(Key.of(p))) {
+                    inserted.add(p);
+                }
+            }
+            return inserted;
         });
+    }
+
+    /** The points in PostgreSQL's binary COPY format (header, one tuple of five fields per point, trailer). */
+    static byte[] binaryCopy(List<Point> points) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(32 + points.size() * 56);
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        try {
+            out.writeBytes("PGCOPY\n");
+            out.write(0xff);
+            out.writeBytes("\r\n");
+            out.write(0);
+            out.writeInt(0); // flags
+            out.writeInt(0); // header extension length
+            for (Point p : points) {
+                out.writeShort(5);
+                out.writeInt(8);
+                out.writeLong(p.deviceId());
+                byte[] metric = p.metric().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.writeInt(metric.length);
+                out.write(metric);
+                out.writeInt(8);
+                out.writeLong(ChronoUnit.MICROS.between(Instant.EPOCH, p.time()) - PG_EPOCH_MICROS);
+                out.writeInt(8);
+                out.writeDouble(p.value());
+                byte[] flag = p.flag().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.writeInt(flag.length);
+                out.write(flag);
+            }
+            out.writeShort(-1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     /** Sets the devices' newest point time and last receipt, in one statement (inside the caller's transaction). */

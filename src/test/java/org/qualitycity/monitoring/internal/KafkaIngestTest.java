@@ -47,6 +47,11 @@ class KafkaIngestTest {
     @BeforeAll
     static void startBroker() {
         broker = new EmbeddedKafkaKraftBroker(1, 4);
+        // one broker for the class, made quick to serve a consumer group: the offsets topic with one partition (not
+        // 50 to create before the first group can commit), no initial rebalance delay
+        broker.brokerProperty("offsets.topic.num.partitions", "1");
+        broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        broker.brokerProperty("transaction.state.log.num.partitions", "1");
         broker.afterPropertiesSet();
     }
 
