@@ -28,7 +28,9 @@ import java.util.List;
  * 1 000 downstream batches. Figures in target/bench/traceability.md.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = QualityCityApplication.class,
-        properties = {"qc.data-dir=${qc.bench.data-dir:target/bench17-data}", "qc.demo=false", "logging.level.org.qualitycity=WARN",
+        properties = {"qc.data-dir=${qc.bench.data-dir:target/bench17-data}",
+                // a database of 10 000 000 events is not run on the default 64 MB buffer pool (full mode: 512MB)
+                "qc.db.embedded-shared-buffers=${qc.bench.shared-buffers:64MB}", "qc.demo=false", "logging.level.org.qualitycity=WARN",
                 // the first administrator with the test support's demo password and TOTP secret, so TestApi.token("admin") works
                 "qc.admin-password=Demo@2026", "qc.admin-totp-secret=QCDEMOCITYADMINTOTPKEYAAAAAAAAAA",
                 "server.tomcat.threads.max=100"})
@@ -53,6 +55,10 @@ class TraceabilityBenchmark {
         long[] c = v.clone();
         Arrays.sort(c);
         return c[c.length / 2];
+    }
+
+    private static boolean ran(Wrk.Result r) {
+        return r.reqPerSec() > 0 && r.p99ms() > 0;
     }
 
     private static String met(boolean ok) {
@@ -96,6 +102,8 @@ class TraceabilityBenchmark {
         List<Long> have = jdbc.sql("SELECT events FROM bench_meta WHERE batches = :b").param("b", batches)
                 .query(Long.class).list();
         if (!have.isEmpty() && have.get(0) == events) {
+            jdbc.sql("ANALYZE traceability_batch, traceability_certificate, traceability_event, traceability_event_epc")
+                    .update();
             return false;
         }
         if (jdbc.sql("SELECT count(*) FROM bench_meta").query(Long.class).single() > 0) {
@@ -155,8 +163,8 @@ class TraceabilityBenchmark {
                 "ALTER TABLE traceability_event_epc ADD CONSTRAINT traceability_event_epc_event_id_fkey FOREIGN KEY (event_id)"
                         + " REFERENCES traceability_event (id) NOT VALID",
                 "INSERT INTO bench_meta VALUES (" + batches + ", " + events + ")",
-                "VACUUM ANALYZE traceability_batch", "VACUUM ANALYZE traceability_certificate",
-                "VACUUM ANALYZE traceability_event", "VACUUM ANALYZE traceability_event_epc");
+                "ANALYZE traceability_batch", "ANALYZE traceability_certificate", "ANALYZE traceability_event",
+                "ANALYZE traceability_event_epc");
         try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
             c.setAutoCommit(true);
             for (String q : sql) {
@@ -207,10 +215,10 @@ class TraceabilityBenchmark {
         line("static /css/app.css (floor):                  " + file);
         line(String.format("scan HTML / static = %.0f %% (goal ≥ 50 %%) %s; p99 %.1f ms (goal < 20 ms) %s",
                 100 * scan.reqPerSec() / file.reqPerSec(), met(scan.reqPerSec() >= 0.5 * file.reqPerSec()),
-                scan.p99ms(), met(scan.p99ms() < 20)));
+                scan.p99ms(), met(ran(scan) && scan.p99ms() < 20)));
         line(String.format("scan JSON / static = %.0f %% (goal ≥ 50 %%) %s; p99 %.1f ms (goal < 20 ms) %s",
                 100 * scanJson.reqPerSec() / file.reqPerSec(), met(scanJson.reqPerSec() >= 0.5 * file.reqPerSec()),
-                scanJson.p99ms(), met(scanJson.p99ms() < 20)));
+                scanJson.p99ms(), met(ran(scanJson) && scanJson.p99ms() < 20)));
 
         // ---- (2) capture, documents of 1 000 events, against COPY of the same events
         int docs = Integer.getInteger("qc.bench.documents", 20);
@@ -227,7 +235,8 @@ class TraceabilityBenchmark {
                         + "\"bizLocation\":{\"id\":\"urn:epc:id:sgln:0614141.00001.0\"},\"quantityList\":[{\"epcClass\":"
                         + "\"https://bench/t/C" + run + "-" + d + "-" + i + "\",\"quantity\":10,\"uom\":\"KGM\"}]}";
                 sb.append(i > 0 ? "," : "").append(ev);
-                copy.append(String.format("%s%054d", (run + "0000000000").substring(0, 10), (long) d * 1000 + i)).append("\tObjectEvent\tOBSERVE\t2026-01-01 08:00:00+08\t")
+                copy.append(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest((run + "/" + d + "/" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)))).append("\tObjectEvent\tOBSERVE\t2026-01-01 08:00:00+08\t")
                         .append("receiving\tactive\turn:epc:id:sgln:0614141.00001.0\t").append(unit).append('\t')
                         .append(ev.replace("\\", "\\\\")).append('\n');
             }
@@ -243,23 +252,23 @@ class TraceabilityBenchmark {
         }
         double captureSeconds = (System.nanoTime() - c0) / 1e9;
         save(captureJfr, "capture.jfr");
-        jdbc.sql("DROP TABLE IF EXISTS bench_event_copy").update();
-        jdbc.sql("DROP SEQUENCE IF EXISTS bench_event_copy_id").update();
-        jdbc.sql("CREATE TABLE bench_event_copy (LIKE traceability_event INCLUDING DEFAULTS INCLUDING INDEXES)").update();
-        jdbc.sql("CREATE SEQUENCE bench_event_copy_id").update();
-        // a fresh id per row (a constant default broke the primary key on the second row)
-        jdbc.sql("ALTER TABLE bench_event_copy ALTER COLUMN id SET DEFAULT nextval('bench_event_copy_id')").update();
-        long k0 = System.nanoTime();
+        // the floor: a plain COPY of the same events into the same table (same indexes, same size), rolled back
+        long k0;
+        long k1;
         try (Connection c = dataSource.getConnection()) {
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_event_copy (hash, type, action, event_time, biz_step, "
+            c.setAutoCommit(false);
+            k0 = System.nanoTime();
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY traceability_event (hash, type, action, event_time, biz_step, "
                     + "disposition, biz_location, unit_id, body) FROM STDIN", new StringReader(copy.toString()));
+            k1 = System.nanoTime();
+            c.rollback();
         }
-        double copySeconds = (System.nanoTime() - k0) / 1e9 * (docs - 1) / docs;
+        double copySeconds = (k1 - k0) / 1e9 * (docs - 1) / docs;
         double capturePerSecond = captured / captureSeconds;
         double copyPerSecond = (docs - 1) * 1000 / copySeconds;
         line(String.format("capture: %d events in %.1f s = %.0f events/s (goal ≥ 10 000) %s", captured, captureSeconds,
                 capturePerSecond, met(capturePerSecond >= 10_000)));
-        line(String.format("COPY of the same events (floor): %.0f rows/s; capture / COPY = %.0f %% (goal ≥ 30 %%) %s",
+        line(String.format("COPY of the same events into the same table (floor): %.0f rows/s; capture / COPY = %.0f %% (goal ≥ 30 %%) %s",
                 copyPerSecond, 100 * capturePerSecond / copyPerSecond, met(capturePerSecond >= 0.3 * copyPerSecond)));
 
         // ---- (3) trace forward: one farm batch, 5 levels (fan-out 2, 4, 5, 5, 5) to 1 000 batches on the last level
