@@ -117,7 +117,7 @@ class TraceabilityApiTest {
 
     /** Acceptance 3: farm → repack (two lots) → two shipments; forward trace reaches both supermarkets; recall. */
     @Test
-    void traceForwardReachesBothSupermarketsAndARecallShowsOnTheirScanPagesAndInTheirInboxes() {
+    void traceForwardReachesBothSupermarketsAndARecallShowsOnTheirScanPagesAndInTheirInboxes() throws Exception {
         TestApi api = new TestApi(port);
         String admin = api.token("admin");
         long n = System.nanoTime() % 100000;
@@ -160,6 +160,12 @@ class TraceabilityApiTest {
 
         WebSession anonymous = new WebSession(port);
         assertThat(anonymous.get("/t/" + bagsA.get("code").asText()).body()).doesNotContain("已召回");
+        java.net.http.HttpResponse<String> plain = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/t/"
+                        + bagsA.get("code").asText())).header("Accept", "text/html").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().allValues("Set-Cookie")).as("an anonymous scan opens no session").isEmpty();
         TestApi.Response recall = api.post("/api/v1/batches/" + farmBatch + "/recall", Map.of("reason", "二氧化硫残留超标"),
                 admin);
         assertThat(recall.status()).as(recall.body()).isEqualTo(200);
@@ -313,5 +319,54 @@ class TraceabilityApiTest {
         regulator.login("chibi", TestApi.DEMO_PASSWORD);
         assertThat(regulator.get("/traceability/batches").body()).contains(bare.get("code").asText())
                 .doesNotContain(certified.get("code").asText());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
+
+    /**
+     * Events that the first release stored under its own hash (SHA-256 of the sorted JSON, before the CBV 2.0 event
+     * hash ID) are re-filed by migration V23_550, so that re-sending such an event is a duplicate, not a second copy.
+     */
+    @Test
+    void anEventStoredUnderTheOldHashIsRecognisedWhenResentAfterTheMigration() throws Exception {
+        TestApi api = new TestApi(port);
+        String admin = api.token("admin");
+        String cls = "https://trace.qualitycity.example/t/OLDHASH" + System.nanoTime() % 1_000_000_000L;
+        String doc = TraceabilityFixtures.document(TraceabilityFixtures.receiving(cls, "urn:qualitycity:loc:oldhash",
+                "2025-06-01T08:00:00+08:00"));
+        TestApi.Response first = api.post("/api/v1/epcis/capture", TestApi.JSON.readTree(doc), admin);
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        assertThat(first.json().get("captured").asInt()).isEqualTo(1);
+        // as the first release stored it: its hash, and the name-based UUID it gave an event without eventID
+        String oldHash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(("first release " + cls).getBytes(StandardCharsets.UTF_8)));
+        assertThat(jdbc.sql("""
+                        UPDATE traceability_event SET hash = :h, body = jsonb_set(body, '{eventID}', to_jsonb(:uuid))
+                        WHERE id IN (SELECT event_id FROM traceability_event_epc WHERE epc = :c)""")
+                .param("h", oldHash).param("uuid", "urn:uuid:" + java.util.UUID.nameUUIDFromBytes(oldHash.getBytes(
+                        StandardCharsets.UTF_8))).param("c", cls).update()).isEqualTo(1);
+
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            new db.migration.traceability.V23_550__event_hash_cbv2().migrate(new org.flywaydb.core.api.migration.Context() {
+                @Override
+                public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+                    return null;
+                }
+
+                @Override
+                public java.sql.Connection getConnection() {
+                    return c;
+                }
+            });
+        }
+        TestApi.Response again = api.post("/api/v1/epcis/capture", TestApi.JSON.readTree(doc), admin);
+        assertThat(again.status()).as(again.body()).isEqualTo(202);
+        assertThat(again.json().get("captured").asInt()).as(again.body()).isZero();
+        assertThat(again.json().get("duplicates").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM traceability_event_epc WHERE epc = :c").param("c", cls)
+                .query(Integer.class).single()).isEqualTo(1);
     }
 }

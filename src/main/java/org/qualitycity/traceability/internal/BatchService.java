@@ -496,25 +496,26 @@ public class BatchService implements EpcisService.EventListener {
         Map<String, Integer> reached = reach(b.epcClass(), forward, 20);
         List<TraceNode> nodes = new ArrayList<>();
         Map<Long, java.util.Optional<EnterpriseRef>> names = new java.util.HashMap<>();
-        jdbc.sql(SELECT + " WHERE b.epc_class IN (:ids)").param("ids", new ArrayList<>(reached.keySet()))
+        jdbc.sql(SELECT + " WHERE b.epc_class = ANY (:ids)").param("ids", reached.keySet().toArray(String[]::new))
                 .query((rs, n) -> map(rs, names)).list().stream()
                 .sorted(java.util.Comparator.comparing((BatchView v) -> reached.get(v.epcClass())).thenComparing(BatchView::code))
                 .forEach(v -> nodes.add(new TraceNode(v.code(), v.productName(), v.lot(), v.enterpriseName(), v.status(),
                         reached.get(v.epcClass()), v.publicUri())));
         List<TraceLocation> locations = new ArrayList<>();
         if (forward) {
+            // the places of the events naming a reached identifier: where they happened, and where shipments went
             jdbc.sql("""
+                            WITH ev AS (SELECT DISTINCT x.event_id FROM traceability_event_epc x WHERE x.epc = ANY (:ids))
                             SELECT DISTINCT loc, l.name FROM (
-                                SELECT e.biz_location AS loc FROM traceability_event e
-                                WHERE e.id IN (SELECT event_id FROM traceability_event_epc WHERE epc IN (:ids))
-                                  AND e.biz_location IS NOT NULL
+                                SELECT e.biz_location AS loc FROM traceability_event e JOIN ev ON ev.event_id = e.id
+                                WHERE e.biz_location IS NOT NULL
                                 UNION
-                                SELECT d->>'destination' FROM traceability_event e, jsonb_array_elements(
-                                    CASE WHEN jsonb_typeof(e.body->'destinationList') = 'array' THEN e.body->'destinationList'
-                                    ELSE '[]'::jsonb END) d
-                                WHERE e.id IN (SELECT event_id FROM traceability_event_epc WHERE epc IN (:ids))) x
-                            LEFT JOIN traceability_location l ON l.uri = x.loc ORDER BY 1""")
-                    .param("ids", new ArrayList<>(reached.keySet()))
+                                SELECT d->>'destination' FROM traceability_event e JOIN ev ON ev.event_id = e.id,
+                                    jsonb_array_elements(CASE WHEN jsonb_typeof(e.body->'destinationList') = 'array'
+                                    THEN e.body->'destinationList' ELSE '[]'::jsonb END) d
+                                WHERE e.biz_step = 'shipping') x
+                            LEFT JOIN traceability_location l ON l.uri = x.loc WHERE loc IS NOT NULL ORDER BY 1""")
+                    .param("ids", reached.keySet().toArray(String[]::new))
                     .query((rs, n) -> locations.add(new TraceLocation(rs.getString(1), rs.getString(2)))).list();
         }
         return new Trace(forward ? "forward" : "back", b.code(), nodes, locations, new ArrayList<>(reached.keySet()));
@@ -742,34 +743,99 @@ public class BatchService implements EpcisService.EventListener {
 
     // ------------------------------------------------------------------ public view
 
+    /**
+     * The public view by code: one query for the page's data (the batch, its certificates, its declared inputs with
+     * their certificates, and the events naming it with their places), the producers' names through the enterprise
+     * register (cached briefly: {@link #producers}).
+     */
     @Transactional(readOnly = true)
     public java.util.Optional<PublicView> publicByCode(String code) {
-        return jdbc.sql("SELECT id FROM traceability_batch WHERE code = :c").param("c", code).query(Long.class).optional()
-                .map(this::publicView);
+        return publicView("b.code = :c", Map.of("c", code));
     }
 
     @Transactional(readOnly = true)
     public java.util.Optional<PublicView> publicByLink(DigitalLink link) {
-        return jdbc.sql("SELECT b.id FROM traceability_batch b JOIN traceability_product p ON p.id = b.product_id "
-                        + "WHERE p.gtin = :g AND b.lot = :l").param("g", link.gtin()).param("l", link.lot())
-                .query(Long.class).optional().map(this::publicView);
+        return publicView("b.product_id = (SELECT p2.id FROM traceability_product p2 WHERE p2.gtin = :g) AND b.lot = :l",
+                Map.of("g", link.gtin(), "l", link.lot()));
     }
 
-    private PublicView publicView(long id) {
-        BatchView b = view(id);
-        List<CertificateView> certs = certificates("c.batch_id = :id", Map.of("id", id));
-        List<Step> steps = new ArrayList<>();
-        Map<String, String> names = new LinkedHashMap<>();
-        jdbc.sql("SELECT uri, name FROM traceability_location").query((rs, n) -> names.put(rs.getString(1), rs.getString(2)))
-                .list();
-        for (JsonNode e : epcis.getObject().eventsNaming(List.of(b.epcClass()))) {
-            String loc = Epcis.identifier(e.path("bizLocation").path("id").asString(null));
-            String place = loc == null ? null : names.get(loc);
-            steps.add(new Step(e.path("eventTime").asString(""), Epcis.bizStep(e.path("bizStep").asString(null)),
-                    Epcis.disposition(e.path("disposition").asString(null)), place));
-        }
-        return new PublicView(b.code(), b.productName(), b.gtin(), b.lot(), b.enterpriseName(), b.origin(), b.producedOn(),
-                b.status(), "RECALLED".equals(b.status()), b.recallReason(), b.customsDeclarationNo(),
-                b.inspectionResult(), b.publicUri(), certs, inputs(id), steps);
+    private static final String PUBLIC = """
+            SELECT b.id, b.code, p.name, p.gtin, b.lot, b.enterprise_id, b.origin, b.produced_on, b.status, b.recall_reason,
+                   b.customs_declaration_no, b.inspection_result, b.epc_class,
+                   (SELECT json_agg(json_build_object('id', c.id, 'no', c.cert_no, 'product', c.product_name,
+                               'quantity', c.quantity::text, 'uom', c.uom, 'producer', c.producer_name, 'origin', c.origin,
+                               'contact', c.contact, 'issued', c.issued_on, 'basis', c.basis, 'test', c.test_record)
+                               ORDER BY c.id DESC)
+                    FROM traceability_certificate c WHERE c.batch_id = b.id) AS certs,
+                   (SELECT json_agg(json_build_object('code', ib.code, 'product', ip.name, 'lot', ib.lot,
+                               'enterprise', ib.enterprise_id, 'gtin', ip.gtin,
+                               'certs', ARRAY(SELECT c.cert_no FROM traceability_certificate c WHERE c.batch_id = ib.id
+                                              ORDER BY c.id)) ORDER BY ib.code)
+                    FROM traceability_batch_input i JOIN traceability_batch ib ON ib.id = i.input_batch_id
+                    JOIN traceability_product ip ON ip.id = ib.product_id WHERE i.batch_id = b.id) AS inputs,
+                   (SELECT json_agg(json_build_object('t', e.body->>'eventTime', 's', e.biz_step, 'd', e.disposition,
+                               'p', l.name) ORDER BY e.event_time, e.id)
+                    FROM (SELECT e.id, e.event_time, e.body, e.biz_step, e.disposition, e.biz_location
+                          FROM traceability_event e WHERE e.id IN (SELECT x.event_id FROM traceability_event_epc x
+                                                                   WHERE x.epc = b.epc_class)
+                          ORDER BY e.event_time, e.id LIMIT 500) e
+                    LEFT JOIN traceability_location l ON l.uri = e.biz_location) AS steps
+            FROM traceability_batch b JOIN traceability_product p ON p.id = b.product_id
+            WHERE\s""";
+
+    /** Producers' names for the public page, for a few minutes (the register renames an enterprise rarely). */
+    private final com.github.benmanes.caffeine.cache.Cache<Long, java.util.Optional<String>> producers =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
+                    .expireAfterWrite(java.time.Duration.ofMinutes(5)).build();
+
+    private String producer(long enterpriseId) {
+        return producers.get(enterpriseId, id -> enterprises.byId(id).map(EnterpriseRef::name)).orElse(null);
+    }
+
+    private java.util.Optional<PublicView> publicView(String where, Map<String, Object> params) {
+        return jdbc.sql(PUBLIC + where).params(params).query((rs, n) -> {
+            String code = rs.getString("code");
+            List<InputRef> inputs = new ArrayList<>();
+            for (JsonNode i : array(rs.getString("inputs"))) {
+                List<String> certs = new ArrayList<>();
+                i.path("certs").forEach(c -> certs.add(c.asString()));
+                String gtin = str(i, "gtin");
+                String lot = str(i, "lot");
+                inputs.add(new InputRef(str(i, "code"), str(i, "product"), lot,
+                        producer(i.path("enterprise").asLong()),
+                        gtin != null ? DigitalLink.ofLot(gtin, lot).uri(base) : base + "/t/" + str(i, "code"),
+                        certs));
+            }
+            List<CertificateView> certs = new ArrayList<>();
+            for (JsonNode c : array(rs.getString("certs"))) {
+                certs.add(new CertificateView(c.path("id").asLong(), str(c, "no"), code,
+                        str(c, "product"), new BigDecimal(str(c, "quantity")), str(c, "uom"),
+                        str(c, "producer"), str(c, "origin"), str(c, "contact"),
+                        LocalDate.parse(str(c, "issued")), str(c, "basis"),
+                        str(c, "test"), inputs));
+            }
+            List<Step> steps = new ArrayList<>();
+            for (JsonNode e : array(rs.getString("steps"))) {
+                steps.add(new Step(java.util.Objects.requireNonNullElse(str(e, "t"), ""), str(e, "s"), str(e, "d"),
+                        str(e, "p")));
+            }
+            String gtin = rs.getString("gtin");
+            String lot = rs.getString("lot");
+            String status = rs.getString("status");
+            return new PublicView(code, rs.getString(3), gtin, lot, producer(rs.getLong("enterprise_id")),
+                    rs.getString("origin"), rs.getObject("produced_on", LocalDate.class), status,
+                    "RECALLED".equals(status), rs.getString("recall_reason"), rs.getString("customs_declaration_no"),
+                    rs.getString("inspection_result"),
+                    gtin != null ? DigitalLink.ofLot(gtin, lot).uri(base) : base + "/t/" + code, certs, inputs, steps);
+        }).optional();
+    }
+
+    private static String str(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+
+    private JsonNode array(String text) {
+        return text == null ? json.createArrayNode() : json.readTree(text);
     }
 }

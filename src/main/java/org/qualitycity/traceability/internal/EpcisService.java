@@ -150,7 +150,7 @@ public class EpcisService {
         Map<String, ObjectNode> byHash = new LinkedHashMap<>();
         int duplicates = 0;
         for (JsonNode e : events) {
-            ObjectNode event = (ObjectNode) e.deepCopy();
+            ObjectNode event = (ObjectNode) e; // the caller's own tree (a parsed document or a built event): no copy
             String hashId = EventHash.id(event, context);
             String hash = hashId.substring("ni:///sha-256;".length(), "ni:///sha-256;".length() + 64);
             if (byHash.containsKey(hash)) {

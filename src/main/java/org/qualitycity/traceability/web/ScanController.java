@@ -14,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
@@ -49,27 +50,28 @@ class ScanController {
 
     @GetMapping("/01/{gtin}/10/{lot}")
     String link(@PathVariable String gtin, @PathVariable String lot,
-                @RequestHeader(value = "Accept", required = false) String accept, HttpServletResponse response,
-                Model model) throws IOException {
-        return answer(byLink(gtin, lot), accept, response, model);
+                @RequestHeader(value = "Accept", required = false) String accept, HttpServletRequest request,
+                HttpServletResponse response, Model model) throws IOException {
+        return answer(byLink(gtin, lot), accept, request, response, model);
     }
 
     @GetMapping("/t/{code}")
     String code(@PathVariable String code, @RequestHeader(value = "Accept", required = false) String accept,
-                HttpServletResponse response, Model model) throws IOException {
-        return answer(byCode(code), accept, response, model);
+                HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
+        return answer(byCode(code), accept, request, response, model);
     }
 
     /**
      * HTML for browsers (and for clients that accept anything); the resolver's JSON when the client asks for JSON and
      * not for HTML. Returning null after writing the response tells Spring that the response is complete.
      */
-    private String answer(BatchService.PublicView v, String accept, HttpServletResponse response, Model model)
+    private String answer(BatchService.PublicView v, String accept, HttpServletRequest request,
+                          HttpServletResponse response, Model model)
             throws IOException {
         boolean wantsJson = accept != null && (accept.contains("application/json") || accept.contains("linkset+json"))
                 && !accept.contains("text/html");
         if (!wantsJson) {
-            return page(v, model);
+            return page(v, model, request);
         }
         response.setStatus(200);
         response.setContentType(accept.contains("linkset+json") ? "application/linkset+json" : "application/json");
@@ -100,7 +102,16 @@ class ScanController {
         return batches.publicByCode(code).orElseThrow(() -> new NotFoundException("batch"));
     }
 
-    private String page(BatchService.PublicView v, Model model) {
+    /**
+     * The page has no form: it renders no CSRF token, whose lazy creation would open an HTTP session (a row in the
+     * session store) for every anonymous scan. Only for visitors without a session (a signed-in user keeps the token
+     * that the layout's htmx requests send).
+     */
+    private String page(BatchService.PublicView v, Model model, HttpServletRequest request) {
+        if (request.getSession(false) == null) {
+            request.removeAttribute("_csrf");
+            request.removeAttribute("org.springframework.security.web.csrf.CsrfToken");
+        }
         model.addAttribute("b", v);
         return "traceability/scan";
     }
