@@ -317,4 +317,30 @@ class EnvironmentIndicatorsTest {
         assertThat(api.get("/api/v1/environment/energy?month=2016-02", admin).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/environment/energy?month=2016-02", admin).body()).contains("month");
     }
+
+    /**
+     * Review defect: the energy page's month filter and headings show the month as a person writes it (2016年2月,
+     * 2016-02), never as the request's 201602; the filter still sends 201602.
+     */
+    @Test
+    void theEnergyMonthIsShownAsAMonthInEitherLanguage() {
+        WebSession web = WebSession.loggedIn(port, "admin");
+        long meter = jdbc.sql("SELECT id FROM monitoring_device WHERE profile = 'ENERGY_METER' ORDER BY id LIMIT 1")
+                .query(Long.class).single();
+        Map<String, String> shown = Map.of("zh-CN", "2016年2月", "en", "2016-02");
+        for (String lang : List.of("zh-CN", "en")) {
+            web.get("/?lang=" + lang);
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(web.get("/environment/energy?month=201602").body());
+            org.jsoup.nodes.Element chosen = page.selectFirst("#energy-month option[selected]");
+            assertThat(chosen).as(lang).isNotNull();
+            assertThat(chosen.attr("value")).isEqualTo("201602");
+            assertThat(chosen.text()).as(lang).isEqualTo(shown.get(lang));
+            assertThat(page.select("#energy-month option").eachText()).as(lang).noneMatch(t -> t.matches("\\d{6}"));
+            assertThat(page.selectFirst("main h2").text()).as(lang).endsWith(shown.get(lang));
+            org.jsoup.nodes.Document days = org.jsoup.Jsoup.parse(
+                    web.get("/environment/energy/meters/" + meter + "?month=201602").body());
+            assertThat(days.selectFirst("main").text()).as(lang).contains(shown.get(lang)).doesNotContain("201602");
+        }
+        web.get("/?lang=zh-CN");
+    }
 }
