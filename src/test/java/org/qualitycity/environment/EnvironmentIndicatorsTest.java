@@ -47,6 +47,10 @@ class EnvironmentIndicatorsTest {
     TransactionTemplate tx;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.qualitycity.support.MutableClock clock;
+    @Autowired
+    org.qualitycity.monitoring.internal.AlarmEngine alarms;
 
     private long unitId(String code) {
         return jdbc.sql("SELECT id FROM platform_unit WHERE code = :c").param("c", code).query(Long.class).single();
@@ -342,5 +346,39 @@ class EnvironmentIndicatorsTest {
             assertThat(days.selectFirst("main").text()).as(lang).contains(shown.get(lang)).doesNotContain("201602");
         }
         web.get("/?lang=zh-CN");
+    }
+
+    /**
+     * Issue 16 ("a meter that stops reporting must be noticed the same day"): the energy meter profile's "no data for
+     * N hours" rule is seeded data of every installation (not a demo rule). Seven hours on, the demo meter that stopped
+     * reporting (demoSilent) is raised by it, and a meter that allows itself 12 hours is not.
+     */
+    @Test
+    void aSilentEnergyMeterRaisesTheSeededNoDataRule() {
+        Map<String, Object> rule = jdbc.sql("""
+                SELECT id, kind, threshold_attribute, demo, enabled FROM monitoring_alarm_rule
+                WHERE profile = 'ENERGY_METER' AND code = 'no-data'""").query().singleRow();
+        assertThat(rule.get("kind")).isEqualTo("NO_DATA");
+        assertThat(rule.get("threshold_attribute")).isEqualTo("noDataHours");
+        assertThat(rule.get("demo")).as("seeded for every installation, not as demo data").isEqualTo(false);
+        long ruleId = ((Number) rule.get("id")).longValue();
+        long silent = jdbc.sql("""
+                SELECT id FROM monitoring_device WHERE profile = 'ENERGY_METER' AND attributes ->> 'demoSilent' = 'true'
+                ORDER BY id LIMIT 1""").query(Long.class).single();
+        String tag = "T" + System.nanoTime() % 1_000_000;
+        Device patient = devices.register(DeviceProfile.ENERGY_METER, "EM-T-P-" + tag, "日报电能表" + tag,
+                unitId("421224"), "secret", Map.of("energyType", "ELECTRICITY", "unit", "kWh", "noDataHours", "12"),
+                false);
+        try {
+            clock.set(java.time.Instant.now().plus(java.time.Duration.ofHours(7)));
+            alarms.sweepNoData();
+        } finally {
+            clock.reset();
+        }
+        String open = "SELECT count(*) FROM monitoring_alarm WHERE device_id = :d AND rule_id = :r AND state <> 'CLEARED'";
+        assertThat(jdbc.sql(open).param("d", silent).param("r", ruleId).query(Long.class).single())
+                .as("the silent demo meter").isEqualTo(1);
+        assertThat(jdbc.sql(open).param("d", patient.id()).param("r", ruleId).query(Long.class).single())
+                .as("a meter allowed 12 hours").isZero();
     }
 }
