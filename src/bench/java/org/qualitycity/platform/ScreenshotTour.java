@@ -46,6 +46,7 @@ class ScreenshotTour {
                 "/complaints", "/spotchecks/follow-ups", "/indicators/dashboard", "/projects", "/elevators/rescue-orders",
                 "/traceability/batches")));
         ROLES.put("market-regulator", new Role("scjg", List.of("/", "/enterprises", "/spotchecks/random-draws",
+                "/spotchecks/random-draws/new",
                 "/licence-catalogue", "/licence-catalogue/uncovered", "/export-notifications")));
         ROLES.put("housing-bureau", new Role("zhujian", List.of("/", "/projects", "/projects/map", "/projects/new")));
         ROLES.put("enterprise", new Role("qiye", List.of("/", "/spotchecks/samples", "/enterprises")));

@@ -25,6 +25,19 @@ public interface Enterprises {
      */
     Optional<EnterpriseRef> byCreditCode(String creditCode);
 
+    /**
+     * Active enterprises whose industry code (GB/T 4754) starts with one of {@code industryPrefixes}, in register
+     * order (oldest first), at most {@code limit}; with {@code demoOnly} only those labelled demo. One query; for demo
+     * data and pickers, not for showing records (no data scope applies).
+     */
+    java.util.List<EnterpriseRef> active(java.util.Collection<String> industryPrefixes, boolean demoOnly, int limit);
+
+    /**
+     * The oldest registered enterprise of each area (unit), areas in the order of their oldest enterprise, at most
+     * {@code limit} areas. One query; for demo data, not for showing records (no data scope applies).
+     */
+    java.util.List<EnterpriseRef> firstOfEachArea(int limit);
+
     /** The users linked to an enterprise (its accounts), for notices addressed to the enterprise (issue 17). */
     java.util.List<Long> linkedUsers(long enterpriseId);
 

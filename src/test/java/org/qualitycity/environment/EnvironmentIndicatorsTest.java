@@ -47,6 +47,10 @@ class EnvironmentIndicatorsTest {
     TransactionTemplate tx;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.qualitycity.support.MutableClock clock;
+    @Autowired
+    org.qualitycity.monitoring.internal.AlarmEngine alarms;
 
     private long unitId(String code) {
         return jdbc.sql("SELECT id FROM platform_unit WHERE code = :c").param("c", code).query(Long.class).single();
@@ -316,5 +320,65 @@ class EnvironmentIndicatorsTest {
         // bad input: a 400 naming the field
         assertThat(api.get("/api/v1/environment/energy?month=2016-02", admin).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/environment/energy?month=2016-02", admin).body()).contains("month");
+    }
+
+    /**
+     * Review defect: the energy page's month filter and headings show the month as a person writes it (2016年2月,
+     * 2016-02), never as the request's 201602; the filter still sends 201602.
+     */
+    @Test
+    void theEnergyMonthIsShownAsAMonthInEitherLanguage() {
+        WebSession web = WebSession.loggedIn(port, "admin");
+        long meter = jdbc.sql("SELECT id FROM monitoring_device WHERE profile = 'ENERGY_METER' ORDER BY id LIMIT 1")
+                .query(Long.class).single();
+        Map<String, String> shown = Map.of("zh-CN", "2016年2月", "en", "2016-02");
+        for (String lang : List.of("zh-CN", "en")) {
+            web.get("/?lang=" + lang);
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(web.get("/environment/energy?month=201602").body());
+            org.jsoup.nodes.Element chosen = page.selectFirst("#energy-month option[selected]");
+            assertThat(chosen).as(lang).isNotNull();
+            assertThat(chosen.attr("value")).isEqualTo("201602");
+            assertThat(chosen.text()).as(lang).isEqualTo(shown.get(lang));
+            assertThat(page.select("#energy-month option").eachText()).as(lang).noneMatch(t -> t.matches("\\d{6}"));
+            assertThat(page.selectFirst("main h2").text()).as(lang).endsWith(shown.get(lang));
+            org.jsoup.nodes.Document days = org.jsoup.Jsoup.parse(
+                    web.get("/environment/energy/meters/" + meter + "?month=201602").body());
+            assertThat(days.selectFirst("main").text()).as(lang).contains(shown.get(lang)).doesNotContain("201602");
+        }
+        web.get("/?lang=zh-CN");
+    }
+
+    /**
+     * Issue 16 ("a meter that stops reporting must be noticed the same day"): the energy meter profile's "no data for
+     * N hours" rule is seeded data of every installation (not a demo rule). Seven hours on, the demo meter that stopped
+     * reporting (demoSilent) is raised by it, and a meter that allows itself 12 hours is not.
+     */
+    @Test
+    void aSilentEnergyMeterRaisesTheSeededNoDataRule() {
+        Map<String, Object> rule = jdbc.sql("""
+                SELECT id, kind, threshold_attribute, demo, enabled FROM monitoring_alarm_rule
+                WHERE profile = 'ENERGY_METER' AND code = 'no-data'""").query().singleRow();
+        assertThat(rule.get("kind")).isEqualTo("NO_DATA");
+        assertThat(rule.get("threshold_attribute")).isEqualTo("noDataHours");
+        assertThat(rule.get("demo")).as("seeded for every installation, not as demo data").isEqualTo(false);
+        long ruleId = ((Number) rule.get("id")).longValue();
+        long silent = jdbc.sql("""
+                SELECT id FROM monitoring_device WHERE profile = 'ENERGY_METER' AND attributes ->> 'demoSilent' = 'true'
+                ORDER BY id LIMIT 1""").query(Long.class).single();
+        String tag = "T" + System.nanoTime() % 1_000_000;
+        Device patient = devices.register(DeviceProfile.ENERGY_METER, "EM-T-P-" + tag, "日报电能表" + tag,
+                unitId("421224"), "secret", Map.of("energyType", "ELECTRICITY", "unit", "kWh", "noDataHours", "12"),
+                false);
+        try {
+            clock.set(java.time.Instant.now().plus(java.time.Duration.ofHours(7)));
+            alarms.sweepNoData();
+        } finally {
+            clock.reset();
+        }
+        String open = "SELECT count(*) FROM monitoring_alarm WHERE device_id = :d AND rule_id = :r AND state <> 'CLEARED'";
+        assertThat(jdbc.sql(open).param("d", silent).param("r", ruleId).query(Long.class).single())
+                .as("the silent demo meter").isEqualTo(1);
+        assertThat(jdbc.sql(open).param("d", patient.id()).param("r", ruleId).query(Long.class).single())
+                .as("a meter allowed 12 hours").isZero();
     }
 }

@@ -37,8 +37,6 @@ class SqlTableBoundaryTest {
      * ({@link DataScope#predicate}) is defined on its materialised path, every record carries a unit, and lists show
      * and filter by unit name, code and order; an API round trip per row would cost a query per page for nothing the
      * platform needs to hide (read only: units are written by the platform alone).</li>
-     * <li>{@code enterprise}: traceability's demo data picks its farms, processor, wholesalers and supermarkets from
-     * the demo register (read only, {@code TraceabilityDemoData}).</li>
      * <li>{@code enterprise}: spot checks and credit list, sort and search their records by the enterprise's name
      * and credit code, and their public pages show them (read only). A read view owned by the enterprise module
      * would make this explicit; until then it is the accepted exception of docs/architecture.md
@@ -47,7 +45,7 @@ class SqlTableBoundaryTest {
      */
     static final Map<String, Set<String>> SHARED_TABLES = Map.of(
             "platform_unit", Set.of(ALL),
-            "enterprise", Set.of("spotcheck", "credit", "traceability"));
+            "enterprise", Set.of("spotcheck", "credit"));
 
     /** Tables of frameworks (Spring Session, Spring Modulith's event registry), created by platform migrations. */
     static final Set<String> FRAMEWORK_TABLES = Set.of("spring_session", "spring_session_attributes",

@@ -1,6 +1,9 @@
 package org.qualitycity.survey;
 
 import tools.jackson.databind.JsonNode;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.qualitycity.indicator.internal.RecomputeEngine;
 import org.qualitycity.support.Multipart;
@@ -345,6 +348,43 @@ class SurveyTest {
         var page = WebSession.loggedIn(port, "admin").get("/surveys/panels/" + id);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("80.00").contains("良好").contains("attachments-survey-panel-" + id);
+    }
+
+    /**
+     * Review defect: the panels list, its indicator picker and a panel's page name the assessed indicator (the plan's
+     * name, in the reader's language) where they showed the bare code G1b; the code may only stand beside the name.
+     */
+    @Test
+    void expertPanelPagesNameTheIndicatorNotItsCode() {
+        TestApi api = new TestApi(port);
+        var created = api.post("/api/v1/survey-panels", Map.of("indicator", "G1b", "year", 2031, "title", "空气质量对标评审",
+                "criteria", List.of(Map.of("name", "对标", "weight", 1)),
+                "experts", List.of(Map.of("name", "专家甲"))), api.token("admin"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        WebSession s = WebSession.loggedIn(port, "admin");
+        Map<String, List<String>> names = Map.of("zh-CN", List.of("空气质量全国同类城市水平", "公共服务和城市管理"),
+                "en", List.of("Air quality among similar cities nationwide", "Public services and city management"));
+        for (String lang : List.of("zh-CN", "en")) {
+            s.get("/?lang=" + lang);
+            Document list = Jsoup.parse(s.get("/surveys/panels").body());
+            Element row = list.selectFirst("#panels tr[data-panel-id=" + id + "]");
+            assertThat(row).isNotNull();
+            assertThat(row.select("td").get(1).text()).as(lang).startsWith(names.get(lang).get(0));
+            assertThat(list.select("#p-indicator option").eachText()).as(lang)
+                    .anyMatch(o -> o.startsWith(names.get(lang).get(0)))
+                    .anyMatch(o -> o.startsWith(names.get(lang).get(1)))
+                    .noneMatch(o -> o.matches("[A-Z]\\d\\w*"));
+            Document detail = Jsoup.parse(s.get("/surveys/panels/" + id).body());
+            assertThat(detail.selectFirst("#panel-indicator").text()).as(lang).isEqualTo(names.get(lang).get(0));
+            for (Document d : List.of(list, detail)) {
+                // not judged: the code beside its name, the picker's choices, the intro naming the codes in brackets
+                d.select(".qc-code, select, script, main > p").remove();
+                assertThat(d.selectFirst("main").text()).as(lang + ": no bare code")
+                        .doesNotContainPattern("\\b(G1b|S3)\\b");
+            }
+        }
+        s.get("/?lang=zh-CN");
     }
 
     /**

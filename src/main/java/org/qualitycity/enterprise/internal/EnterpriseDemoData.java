@@ -68,6 +68,35 @@ class EnterpriseDemoData implements DemoDataContributor {
                 """, java.util.Map.of("user", userId)));
     }
 
+    /**
+     * Two supermarkets and a farmers' market (retail, F5212; the generated register has none), in the areas of the
+     * first three active food businesses (C13–C15), so that traceability's demo shows a farm batch reaching a market
+     * of the region. Inserted after the licences and standards, which retail does not hold.
+     */
+    private void markets(List<SqlParameterSource> register) {
+        String[] names = {"惠民超市(演示)", "鲜生活超市(演示)", "温泉农贸市场(演示)"};
+        List<SqlParameterSource> rows = new ArrayList<>();
+        for (SqlParameterSource r : register) {
+            String industry = (String) r.getValue("industry");
+            if (rows.size() == names.length) {
+                break;
+            }
+            if (!"ACTIVE".equals(r.getValue("status")) || !industry.matches("C1[345].*")) {
+                continue;
+            }
+            int i = rows.size();
+            String division = ((String) r.getValue("code")).substring(2, 8);
+            String eight = String.format("%08d", 17_000_000 + i);
+            rows.add(new MapSqlParameterSource().addValue("code", CreditCode.complete("91" + division + eight
+                            + orgCheck(eight))).addValue("name", names[i]).addValue("unit", r.getValue("unit"))
+                    .addValue("phone", "0715-8" + (266100 + i)));
+        }
+        named.batchUpdate("""
+                INSERT INTO enterprise (credit_code, name, legal_rep, unit_id, industry, size, status, contact_phone, demo)
+                VALUES (:code, :name, '-', :unit, 'F5212', 'MEDIUM', 'ACTIVE', :phone, true)
+                ON CONFLICT (credit_code) DO NOTHING""", rows.toArray(SqlParameterSource[]::new));
+    }
+
     /** The GB 11714 organisation code check character for 8 digits. */
     static char orgCheck(String eight) {
         int[] w = {3, 7, 9, 10, 5, 8, 4, 2};
@@ -139,6 +168,7 @@ class EnterpriseDemoData implements DemoDataContributor {
                             THEN 'Q/XN ' || lpad(id::text, 4, '0') || '-2018' ELSE 'GB ' || (2700 + id % 300)::text END,
                        DATE '2014-01-01' + ((id * 7919 + 104729) % greatest(1, CURRENT_DATE - DATE '2014-01-01'))::int
                 FROM enterprise WHERE demo AND id % 11 <> 0""");
+        markets(rows);
         // P7 is an average annual growth from 2016, a year the indicator demo does not recompute: once the demo
         // is committed, recompute P7 for 2016 (so that its base is stored) and every year after it, in order
         java.util.Set<Integer> years = new java.util.TreeSet<>();

@@ -172,6 +172,37 @@ public class EnterpriseService implements Enterprises {
                         rs.getString(5), rs.getString(6))).optional();
     }
 
+    @Override
+    public List<EnterpriseRef> active(java.util.Collection<String> industryPrefixes, boolean demoOnly, int limit) {
+        if (industryPrefixes.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT e.id, e.credit_code, e.name, e.unit_id, u.code, u.name_zh FROM enterprise e
+                        JOIN platform_unit u ON u.id = e.unit_id
+                        WHERE e.status = 'ACTIVE' AND (e.demo OR NOT CAST(:demoOnly AS boolean))
+                          AND EXISTS (SELECT 1 FROM unnest(CAST(:prefixes AS varchar[])) p
+                                      WHERE starts_with(e.industry, p))
+                        ORDER BY e.id LIMIT :limit""")
+                .param("demoOnly", demoOnly).param("prefixes", industryPrefixes.toArray(String[]::new))
+                .param("limit", limit)
+                .query((rs, i) -> new EnterpriseRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getString(6))).list();
+    }
+
+    @Override
+    public List<EnterpriseRef> firstOfEachArea(int limit) {
+        return jdbc.sql("""
+                        SELECT f.id, f.credit_code, f.name, f.unit_id, u.code, u.name_zh
+                        FROM (SELECT DISTINCT ON (e.unit_id) e.id, e.credit_code, e.name, e.unit_id FROM enterprise e
+                              ORDER BY e.unit_id, e.id) f
+                        JOIN platform_unit u ON u.id = f.unit_id
+                        ORDER BY f.id LIMIT :limit""")
+                .param("limit", Math.max(0, limit))
+                .query((rs, i) -> new EnterpriseRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getString(6))).list();
+    }
+
     // ------------------------------------------------------------------ reads
 
     public PageResult<EnterpriseView> list(CurrentUser user, String text, String unitCode, ListQuery q) {

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -78,14 +77,11 @@ class EnergyDemoData implements DemoDataContributor {
             plans.add(new Plan(own, "EM-DEMO-01", "总进线电能表（演示）", "ELECTRICITY", "kWh", 320, 0, 0.012, 0));
             plans.add(new Plan(own, "EM-DEMO-02", "锅炉房天然气表（演示）", "NATURAL_GAS", "m3", 45, 0, 0.08, 0));
         }
-        // the first register enterprise of three other areas
-        Map<String, EnterpriseRef> byArea = new LinkedHashMap<>();
-        for (long id = 1; id <= 400 && byArea.size() < 3; id++) {
-            enterprises.byId(id).filter(e -> own == null || e.unitId() != own.unitId())
-                    .ifPresent(e -> byArea.putIfAbsent(e.unitCode(), e));
-        }
+        // the first register enterprise of three other areas (one query)
+        List<EnterpriseRef> others = enterprises.firstOfEachArea(4).stream()
+                .filter(e -> own == null || e.unitId() != own.unitId()).limit(3).toList();
         int k = 3;
-        for (EnterpriseRef e : byArea.values()) {
+        for (EnterpriseRef e : others) {
             boolean gaps = k == 4;
             plans.add(new Plan(e, "EM-DEMO-0" + k, "生产线电能表（演示）", "ELECTRICITY", "MWh", 0.8, gaps ? 0.2 : 0,
                     -0.015, 0));

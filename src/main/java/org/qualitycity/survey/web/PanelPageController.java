@@ -1,6 +1,7 @@
 package org.qualitycity.survey.web;
 
 import org.qualitycity.files.Attachments;
+import org.qualitycity.plan.Plans;
 import org.qualitycity.platform.CurrentUser;
 import org.qualitycity.platform.Security;
 import org.qualitycity.platform.Texts;
@@ -13,6 +14,7 @@ import org.qualitycity.survey.internal.PanelDtos.NewExpert;
 import org.qualitycity.survey.internal.PanelDtos.NewPanel;
 import org.qualitycity.survey.internal.PanelDtos.PanelView;
 import org.qualitycity.survey.internal.SurveyPanels;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,10 +39,25 @@ class PanelPageController {
 
     private final SurveyPanels panels;
     private final Attachments attachments;
+    private final Plans plans;
 
-    PanelPageController(SurveyPanels panels, Attachments attachments) {
+    PanelPageController(SurveyPanels panels, Attachments attachments, Plans plans) {
         this.panels = panels;
         this.attachments = attachments;
+        this.plans = plans;
+    }
+
+    /** The assessed indicators' names in the reader's language, by code (the code itself where the plan lacks it). */
+    private Map<String, String> indicatorNames() {
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        String plan = plans.current().id();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String code : panels.indicators()) {
+            names.put(code, plans.indicator(plan, code)
+                    .map(d -> english && d.nameEn() != null ? d.nameEn() : d.displayNameZh())
+                    .orElse(code));
+        }
+        return names;
     }
 
     @GetMapping("/surveys/panels")
@@ -47,7 +65,7 @@ class PanelPageController {
     String list(@RequestParam(required = false) Integer year, @RequestParam(required = false) String indicator,
                 Model model) {
         model.addAttribute("panels", panels.list(year, indicator, Security.currentUser()));
-        model.addAttribute("indicators", panels.indicators());
+        model.addAttribute("indicators", indicatorNames());
         model.addAttribute("canEdit", Security.currentUser().can("survey:survey:edit"));
         return "survey/panels";
     }
@@ -107,6 +125,7 @@ class PanelPageController {
         CurrentUser user = Security.currentUser();
         PanelView p = panels.get(id, user);
         model.addAttribute("panel", p);
+        model.addAttribute("indicators", indicatorNames());
         model.addAttribute("evidence", attachments.list("survey-panel", id, user));
         model.addAttribute("canEdit", user.can("survey:survey:edit"));
         model.addAttribute("canUpload", attachments.canWrite("survey-panel", id, user));

@@ -1,6 +1,5 @@
 package org.qualitycity.traceability.internal;
 
-import org.qualitycity.enterprise.CreditCode;
 import org.qualitycity.enterprise.EnterpriseRef;
 import org.qualitycity.enterprise.Enterprises;
 import org.qualitycity.platform.DemoDataContributor;
@@ -18,12 +17,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
  * Demo traceability (labelled demo like every generated record): farms and cooperatives, a processor, wholesalers and
- * supermarkets taken from the demo register; products with and without GTINs; batches with certificates and EPCIS
+ * supermarkets taken from the demo register (through enterprise's public API); products with and without GTINs; batches with certificates and EPCIS
  * events from commissioning to retail; one mixed lot, one split lot, one recall, one origin-release warning.
  */
 @Component
@@ -54,20 +52,18 @@ class TraceabilityDemoData implements DemoDataContributor {
     @Override
     public void generate(Random random) {
         long t0 = System.nanoTime();
-        // roles by industry (GB/T 4754): farms and cooperatives (A), a processor and wholesalers (food, C13–C15), and
-        // supermarkets, which the demo register has none of: three are added here (retail, F5212), so that the
-        // origin-release warning names a market that received a farm batch, not a factory
-        List<Long> farms = demoEnterprises("A%", 3);
-        List<Long> food = demoEnterprises("C1[345]%", 3);
-        if (farms.size() < 3 || food.size() < 3) {
+        // roles by industry (GB/T 4754), from the demo register (enterprise's public API, one query each): farms and
+        // cooperatives (A), a processor and wholesalers (food, C13–C15), and the register's supermarkets and market
+        // (retail, F52), so that the origin-release warning names a market that received a farm batch, not a factory
+        List<EnterpriseRef> farms = enterprises.active(List.of("A"), true, 3);
+        List<EnterpriseRef> food = enterprises.active(List.of("C13", "C14", "C15"), true, 3);
+        List<EnterpriseRef> markets = enterprises.active(List.of("F52"), true, 3);
+        if (farms.size() < 3 || food.size() < 3 || markets.size() < 3) {
             return;
         }
-        List<Long> markets = supermarkets(food);
-        List<EnterpriseRef> e = new ArrayList<>();
-        for (Long id : List.of(farms.get(0), farms.get(1), farms.get(2), food.get(0), food.get(1), food.get(2),
-                markets.get(0), markets.get(1), markets.get(2))) {
-            e.add(enterprises.byId(id).orElseThrow());
-        }
+        List<EnterpriseRef> e = new ArrayList<>(farms);
+        e.addAll(food);
+        e.addAll(markets);
         EnterpriseRef farm1 = e.get(0), farm2 = e.get(1), coop = e.get(2), processor = e.get(3), wholesaler1 = e.get(4),
                 wholesaler2 = e.get(5), shop1 = e.get(6), shop2 = e.get(7), shop3 = e.get(8);
         LocalDate today = LocalDate.now(clock);
@@ -125,50 +121,6 @@ class TraceabilityDemoData implements DemoDataContributor {
         epcis.store(List.of(held), null, new EpcisService.Owner(null, processor.unitId()), null, true);
         org.slf4j.LoggerFactory.getLogger(TraceabilityDemoData.class).info("Traceability demo data in {} ms",
                 (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    private List<Long> demoEnterprises(String industry, int n) {
-        return jdbc.sql("SELECT id FROM enterprise WHERE demo AND status = 'ACTIVE' AND industry SIMILAR TO :i ORDER BY id "
-                + "LIMIT :n").param("i", industry).param("n", n).query(Long.class).list();
-    }
-
-    /**
-     * Two supermarkets and a farmers' market (labelled demo like the register's own demo enterprises), registered in
-     * the areas of the food businesses, in one statement; answers their ids.
-     */
-    private List<Long> supermarkets(List<Long> near) {
-        String[] names = {"惠民超市(演示)", "鲜生活超市(演示)", "温泉农贸市场(演示)"};
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<String> codes = new ArrayList<>();
-        for (int i = 0; i < names.length; i++) {
-            long unit = jdbc.sql("SELECT unit_id FROM enterprise WHERE id = :id").param("id", near.get(i)).query(Long.class)
-                    .single();
-            String division = jdbc.sql("SELECT code FROM platform_unit WHERE id = :u").param("u", unit).query(String.class)
-                    .single();
-            String eight = String.format("%08d", 17_000_000 + i);
-            String code = CreditCode.complete("91" + (division.matches("\\d{6}") ? division : "000000") + eight
-                    + orgCheck(eight));
-            codes.add(code);
-            rows.add(Map.of("code", code, "name", names[i], "unit", unit, "phone", "0715-8" + (266100 + i)));
-        }
-        jdbc.sql("""
-                        INSERT INTO enterprise (credit_code, name, legal_rep, unit_id, industry, size, status, contact_phone, demo)
-                        SELECT r.code, r.name, '-', r.unit, 'F5212', 'MEDIUM', 'ACTIVE', r.phone, true
-                        FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(code text, name text, unit bigint, phone text)
-                        ON CONFLICT (credit_code) DO NOTHING""")
-                .param("rows", json.writeValueAsString(rows)).update();
-        return codes.stream().map(c -> enterprises.byCreditCode(c).orElseThrow().id()).toList();
-    }
-
-    /** The GB 11714 organisation code check character for 8 digits. */
-    private static char orgCheck(String eight) {
-        int[] w = {3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            sum += (eight.charAt(i) - '0') * w[i];
-        }
-        int c = 11 - sum % 11;
-        return c == 10 ? 'X' : c == 11 ? '0' : (char) ('0' + c);
     }
 
     private static String gtin(String twelve) {
