@@ -5,9 +5,17 @@ import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.annotation.OrderUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,16 +27,23 @@ import java.util.Random;
 
 /**
  * Generates the demo data set once, on the first start with demo data enabled ({@code QC_DEMO}),
- * deterministically from a fixed seed, all contributors in one transaction; then marks the database
- * so that pages show the "demo data" badge and a restart does not generate it again. Without demo
- * data, it creates the first administrator instead (password from {@code QC_ADMIN_PASSWORD} or a
- * generated one printed once to the log).
+ * deterministically from a fixed seed, in two transactions: the accounts (contributors ordered below
+ * {@link #BACKGROUND_FROM}) before the application is ready, so that logins work at readiness, and then all other
+ * contributors in one transaction — by default on a background thread after readiness ({@code qc.demo-background},
+ * {@code QC_DEMO_BACKGROUND}; pages show a banner meanwhile and {@code /actuator/info} the progress), synchronously
+ * when it is false (the tests). A start that finds the accounts but not the rest (the process ended while generating)
+ * generates the rest again. Marks the database so that pages show the "demo data" badge and a restart does not
+ * generate it again. Without demo data, it creates the first administrator instead (password from
+ * {@code QC_ADMIN_PASSWORD} or a generated one printed once to the log).
  */
 @Component
 @Order(0)
 class DemoDataLoader implements ApplicationRunner {
 
     static final long SEED = 20170510L; // the plan's date of issue
+
+    /** Contributors ordered below this (the accounts) run before readiness, the others after it. */
+    static final int BACKGROUND_FROM = 200;
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
@@ -40,10 +55,16 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoStatus status;
     private final TwoFactor twoFactor;
     private final UnitService units;
+    private final boolean background;
+    private final ObjectProvider<ApplicationRunner> runners;
+    private volatile boolean closing;
 
     DemoDataLoader(QcProperties props, List<DemoDataContributor> contributors, JdbcClient jdbc, TransactionTemplate tx,
-                   UserService users, DemoStatus status, TwoFactor twoFactor, UnitService units) {
+                   UserService users, DemoStatus status, TwoFactor twoFactor, UnitService units,
+                   @Value("${qc.demo-background:true}") boolean background, ObjectProvider<ApplicationRunner> runners) {
         this.units = units;
+        this.background = background;
+        this.runners = runners;
         this.twoFactor = twoFactor;
         this.props = props;
         this.contributors = contributors;
@@ -56,14 +77,34 @@ class DemoDataLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (props.demoEnabled() && users.count() == 0) {
-            generate();
+            generateAccounts();
         } else if (users.count() == 0) {
             createFirstAdministrator();
         }
         status.refresh();
+        if (props.demoEnabled() && status.generating()) {
+            if (background) {
+                Thread t = new Thread(this::generateInBackground, "demo-data");
+                t.setDaemon(true);
+                t.start();
+            } else {
+                generateRest();
+            }
+        }
     }
 
-    private void generate() {
+    @EventListener(ContextClosedEvent.class)
+    void onClose() {
+        closing = true;
+    }
+
+    private List<DemoDataContributor> sorted(boolean accounts) {
+        return contributors.stream().filter(c -> (c.order() < BACKGROUND_FROM) == accounts)
+                .sorted(Comparator.comparingInt(DemoDataContributor::order)).toList();
+    }
+
+    /** The demo accounts, and the marker that the rest is still to come. */
+    private void generateAccounts() {
         long t0 = System.nanoTime();
         tx.executeWithoutResult(s -> {
             // a second node starting at the same time waits here and then finds the data present
@@ -72,16 +113,68 @@ class DemoDataLoader implements ApplicationRunner {
                 return;
             }
             Random random = new Random(SEED);
-            contributors.stream().sorted(Comparator.comparingInt(DemoDataContributor::order)).forEach(c -> {
-                long c0 = System.nanoTime();
-                c.generate(random);
-                log.info("Demo data contributor {} (order {}): {} ms", c.getClass().getSimpleName(), c.order(),
-                        (System.nanoTime() - c0) / 1_000_000);
-            });
-            jdbc.sql("INSERT INTO platform_demo (id, seed) VALUES (1, :seed)").param("seed", SEED).update();
+            sorted(true).forEach(c -> run(c, random));
+            jdbc.sql("INSERT INTO platform_demo (id, seed, complete) VALUES (1, :seed, false)").param("seed", SEED).update();
         });
-        log.info("Demo data generated ({} contributors, {} ms). Demo accounts are listed in the README.",
-                contributors.size(), (System.nanoTime() - t0) / 1_000_000);
+        log.info("Demo accounts generated ({} ms). Demo accounts are listed in the README.", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private void run(DemoDataContributor c, Random random) {
+        long c0 = System.nanoTime();
+        c.generate(random);
+        log.info("Demo data contributor {} (order {}): {} ms", c.getClass().getSimpleName(), c.order(),
+                (System.nanoTime() - c0) / 1_000_000);
+    }
+
+    /** All other contributors in one transaction, from the same seed (the accounts draw no random numbers). */
+    private void generateRest() {
+        long t0 = System.nanoTime();
+        List<DemoDataContributor> rest = sorted(false);
+        status.progress(0, rest.size());
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(20170510)").query(Object.class).single();
+            if (Boolean.TRUE.equals(jdbc.sql("SELECT complete FROM platform_demo WHERE id = 1").query(Boolean.class)
+                    .optional().orElse(null))) {
+                return; // another node generated it meanwhile
+            }
+            Random random = new Random(SEED);
+            for (int i = 0; i < rest.size(); i++) {
+                run(rest.get(i), random);
+                status.progress(i + 1, rest.size());
+            }
+            jdbc.sql("UPDATE platform_demo SET complete = true, generated_at = now() WHERE id = 1").update();
+        });
+        status.refresh();
+        log.info("Demo data generated ({} contributors, {} ms).", rest.size(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private void generateInBackground() {
+        try {
+            generateRest();
+            // what runs after the demo data on a synchronous start (e.g. encrypting the bulk-loaded personal data)
+            // runs again now: those runners are idempotent and find their work only now
+            runners.orderedStream().filter(r -> r != this && order(r) > 0).forEach(r -> {
+                try {
+                    r.run(new DefaultApplicationArguments());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            status.failed();
+            if (closing) {
+                log.info("Demo data generation stopped by the shutdown; the next start generates it again");
+            } else {
+                log.error("Demo data generation failed; the next start tries again", e);
+            }
+        }
+    }
+
+    private static int order(ApplicationRunner r) {
+        if (r instanceof Ordered o) {
+            return o.getOrder();
+        }
+        return OrderUtils.getOrder(AopUtils.getTargetClass(r), Ordered.LOWEST_PRECEDENCE);
     }
 
     private void createFirstAdministrator() {

@@ -80,6 +80,12 @@ class LayoutAdvice {
         return demo.present();
     }
 
+    /** While the demo data set is being generated after readiness: its progress (the banner), else null. */
+    @ModelAttribute("demoGenerating")
+    DemoStatus demoGenerating() {
+        return demo.generating() ? demo : null;
+    }
+
     /** Navigation grouped by heading, filtered by the user's permissions (and staff-only entries for SELF accounts). */
     @ModelAttribute("navGroups")
     Map<String, List<NavItem>> navGroups() {
