@@ -150,42 +150,32 @@ class IngestionBenchmark {
             t.start();
             threads.add(t);
         }
-        // alarm latency probe: every 100 ms a point that raises the probe's alarm, then one that clears it
-        Thread prober = new Thread(() -> {
-            int r = 0;
-            while (threads.stream().anyMatch(Thread::isAlive)) {
-                try {
-                    Probe.SENT.put(probe.id(), System.nanoTime());
-                    pipeline.put(List.of(new Point(probe.id(), "probe", t0.plusSeconds(r * 2L), 500),
-                            new Point(probe.id(), "probe", t0.plusSeconds(r * 2L + 1), 1)));
-                    r++;
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
+        // a scheduler instead of sleeping loops: the alarm latency probe every 100 ms (a point that raises the probe's
+        // alarm, then one that clears it) and the memory sample every 10 s (heap after the last collections, resident
+        // set sizes of the JVM and PostgreSQL)
+        java.util.concurrent.ScheduledExecutorService ticks = java.util.concurrent.Executors.newScheduledThreadPool(2);
+        java.util.concurrent.atomic.AtomicInteger round = new java.util.concurrent.atomic.AtomicInteger();
+        ticks.scheduleAtFixedRate(() -> {
+            int r = round.getAndIncrement();
+            try {
+                Probe.SENT.put(probe.id(), System.nanoTime());
+                pipeline.put(List.of(new Point(probe.id(), "probe", t0.plusSeconds(r * 2L), 500),
+                        new Point(probe.id(), "probe", t0.plusSeconds(r * 2L + 1), 1)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        }, "bench-prober");
-        prober.start();
-        // memory: heap after the last collections and resident set sizes (JVM, PostgreSQL), every 10 s
-        Thread sampler = new Thread(() -> {
-            while (threads.stream().anyMatch(Thread::isAlive)) {
-                memory.add(String.format("%4.0fs heap-after-GC %d MB, RSS JVM %d MB, PostgreSQL %d MB, points %d",
-                        (System.nanoTime() - start) / 1e9, afterGcHeap() >> 20, rss(ProcessHandle.current().pid()) >> 10,
-                        ProcessHandle.current().descendants().mapToLong(h -> rss(h.pid())).sum() >> 10, sent.get()));
-                try {
-                    Thread.sleep(10_000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "bench-memory");
-        sampler.setDaemon(true);
-        sampler.start();
+        }, 0, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        ticks.scheduleAtFixedRate(() -> memory.add(String.format(
+                "%4.0fs heap-after-GC %d MB, RSS JVM %d MB, PostgreSQL %d MB, points %d",
+                (System.nanoTime() - start) / 1e9, afterGcHeap() >> 20, rss(ProcessHandle.current().pid()) >> 10,
+                ProcessHandle.current().descendants().mapToLong(h -> rss(h.pid())).sum() >> 10, sent.get())),
+                0, 10, java.util.concurrent.TimeUnit.SECONDS);
         for (Thread t : threads) {
             t.join();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        prober.join();
+        ticks.shutdownNow();
+        ticks.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
         jfr.stop();
         jfr.close();
         long count = sent.get();
