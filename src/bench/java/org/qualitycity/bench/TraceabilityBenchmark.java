@@ -224,34 +224,34 @@ class TraceabilityBenchmark {
         // the floor before and after the scans (the higher of the two counts: the floor is never lowered by a bad run)
         CpuSplit cpu = new CpuSplit(jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single());
         Wrk.run(base + "/css/app.css", Math.max(5, warmup / 4), null);
-        CpuSplit.Sample c0 = cpu.sample();
+        CpuSplit.Sample u0 = cpu.sample();
         Wrk.Result fileBefore = Wrk.run(base + "/css/app.css", seconds, null);
-        CpuSplit.Sample c1 = cpu.sample();
+        CpuSplit.Sample u1 = cpu.sample();
         jdk.jfr.Recording scanJfr = profile();
         Wrk.Result scan = Wrk.run(base + "/t/B000000001", seconds, html.toString());
-        CpuSplit.Sample c2 = cpu.sample();
+        CpuSplit.Sample u2 = cpu.sample();
         Wrk.Result scanJson = Wrk.run(base + "/t/B000000001", seconds, jsonScan.toString());
-        CpuSplit.Sample c3 = cpu.sample();
+        CpuSplit.Sample u3 = cpu.sample();
         save(scanJfr, "scan.jfr");
         Wrk.Result fileAfter = Wrk.run(base + "/css/app.css", seconds, null);
-        CpuSplit.Sample c4 = cpu.sample();
+        CpuSplit.Sample u4 = cpu.sample();
         // not the goal's workload, for comparison: scans of 1 000 batches only (a shop's shelf), which the answer cache holds
         int hot = Integer.getInteger("qc.bench.hot-batches", 1000);
         Wrk.Result scanHot = Wrk.run(base + "/t/B000000001", seconds, scanScript(Math.min(hot, batches), "text/html").toString());
-        CpuSplit.Sample c5 = cpu.sample();
+        CpuSplit.Sample u5 = cpu.sample();
         Wrk.Result file = fileAfter.reqPerSec() >= fileBefore.reqPerSec() ? fileAfter : fileBefore;
         line("static /css/app.css before the scans:         " + fileBefore + "; "
-                + CpuSplit.between(c0, c1).perRequest(fileBefore.reqPerSec() * seconds));
+                + CpuSplit.between(u0, u1).perRequest(fileBefore.reqPerSec() * seconds));
         line("scan HTML (/t/{code} and /01/{gtin}/10/{lot}): " + scan + "; "
-                + CpuSplit.between(c1, c2).perRequest(scan.reqPerSec() * seconds));
+                + CpuSplit.between(u1, u2).perRequest(scan.reqPerSec() * seconds));
         line("scan JSON (Accept: application/json):         " + scanJson + "; "
-                + CpuSplit.between(c2, c3).perRequest(scanJson.reqPerSec() * seconds));
+                + CpuSplit.between(u2, u3).perRequest(scanJson.reqPerSec() * seconds));
         line("static /css/app.css after the scans:          " + fileAfter + "; "
-                + CpuSplit.between(c3, c4).perRequest(fileAfter.reqPerSec() * seconds));
+                + CpuSplit.between(u3, u4).perRequest(fileAfter.reqPerSec() * seconds));
         line("floor: the faster static run, " + Math.round(file.reqPerSec()) + " req/s");
         line(String.format("(for comparison, not the goal: HTML scans of %d batches only, served from the answer cache: %s;"
                 + " %.0f %% of the static floor; %s)", Math.min(hot, batches), scanHot,
-                100 * scanHot.reqPerSec() / file.reqPerSec(), CpuSplit.between(c4, c5).perRequest(scanHot.reqPerSec() * seconds)));
+                100 * scanHot.reqPerSec() / file.reqPerSec(), CpuSplit.between(u4, u5).perRequest(scanHot.reqPerSec() * seconds)));
         line(String.format("scan HTML / static = %.0f %% (goal ≥ 50 %%) %s; p99 %.1f ms (goal < 20 ms) %s",
                 100 * scan.reqPerSec() / file.reqPerSec(), met(scan.reqPerSec() >= 0.5 * file.reqPerSec()),
                 scan.p99ms(), met(ran(scan) && scan.p99ms() < 20)));

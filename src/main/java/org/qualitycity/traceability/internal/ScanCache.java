@@ -39,7 +39,7 @@ public class ScanCache implements EpcisService.EventListener {
     private final AtomicLong generation = new AtomicLong();
     private final Cache<String, Answer> cache;
 
-    ScanCache(@Value("${qc.traceability.scan-cache.max-bytes:16000000}") long maxBytes,
+    ScanCache(@Value("${qc.traceability.scan-cache.max-bytes:8000000}") long maxBytes,
               @Value("${qc.traceability.scan-cache.ttl:PT30S}") Duration ttl) {
         this.cache = Caffeine.newBuilder().maximumWeight(maxBytes)
                 .weigher((String k, Answer a) -> a.body().length + 2 * k.length() + 200)
