@@ -185,6 +185,74 @@ class TraceabilityApiTest {
                 .hasSize(1);
     }
 
+    private java.net.http.HttpResponse<String> scan(String path, String accept, String ifNoneMatch) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Accept", accept);
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The scan answers (kept per batch for anonymous visitors): a strong ETag of the bytes, 304 on If-None-Match, and
+     * every change shows on the next scan — a new event, a certificate of an input lot, the recall of an upstream lot.
+     */
+    @Test
+    void aScanAnswerHasAStrongETagAnd304AndTheNextScanShowsANewEventAnInputsCertificateAndAnUpstreamRecall()
+            throws Exception {
+        TestApi api = new TestApi(port);
+        String admin = api.token("admin");
+        long n = System.nanoTime() % 100000;
+        String farm = EnterpriseFixtures.create(api, "421224", "缓存测试农场" + n);
+        String shop = EnterpriseFixtures.create(api, "421202", "缓存测试超市" + n);
+        JsonNode raw = TraceabilityFixtures.created(api, admin, farm, "缓存测试茶叶", "CR" + n, "ORIGIN", List.of());
+        JsonNode packed = TraceabilityFixtures.created(api, admin, farm, "缓存测试拼配茶", "CP" + n, "MIXED",
+                List.of(raw.get("code").asText()));
+        String path = "/t/" + packed.get("code").asText();
+
+        var first = scan(path, "text/html", null);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).as("a strong ETag").matches("\"[0-9a-f]{32}\"");
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(first.headers().allValues("Set-Cookie")).isEmpty();
+        var again = scan(path, "text/html", null);
+        assertThat(again.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(again.body()).isEqualTo(first.body());
+        var notModified = scan(path, "text/html", etag);
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+        assertThat(scan(path, "text/html", "W/" + etag).statusCode()).as("weak comparison").isEqualTo(304);
+        var json = scan(path, "application/json", null);
+        String jsonEtag = json.headers().firstValue("ETag").orElseThrow();
+        assertThat(jsonEtag).isNotEqualTo(etag);
+        assertThat(scan(path, "application/json", jsonEtag).statusCode()).isEqualTo(304);
+        assertThat(first.body()).doesNotContain("缓存测试超市" + n).doesNotContain("已召回");
+
+        // a new event of the batch: the next scan shows it, under another ETag
+        TestApi.Response captured = api.post("/api/v1/epcis/capture", TestApi.JSON.readTree(TraceabilityFixtures.document(
+                TraceabilityFixtures.receiving(packed.get("epcClass").asText(), location(shop), "2026-01-04T15:00:00+08:00"))),
+                admin);
+        assertThat(captured.status()).as(captured.body()).isEqualTo(202);
+        var received = scan(path, "text/html", etag);
+        assertThat(received.statusCode()).isEqualTo(200);
+        assertThat(received.body()).contains("收货").contains("缓存测试超市" + n);
+        String etag2 = received.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag2).isNotEqualTo(etag);
+        assertThat(scan(path, "application/json", jsonEtag).statusCode()).isEqualTo(200);
+
+        // a certificate of its input lot, which the page lists
+        String cert = TraceabilityFixtures.certificate(api, admin, raw.get("code").asText());
+        assertThat(scan(path, "text/html", etag2).body()).contains(cert);
+
+        // the recall of the upstream lot marks this one: the next scan says so, in HTML and in JSON
+        TestApi.Response recall = api.post("/api/v1/batches/" + raw.get("id").asLong() + "/recall",
+                Map.of("reason", "缓存测试召回" + n), admin);
+        assertThat(recall.status()).as(recall.body()).isEqualTo(200);
+        assertThat(scan(path, "text/html", null).body()).contains("已召回").contains("缓存测试召回" + n);
+        assertThat(TestApi.JSON.readTree(scan(path, "application/json", null).body()).get("recalled").asBoolean()).isTrue();
+    }
+
     /** Acceptance 4: a mixed lot's certificate references every input lot and the scan page shows them. */
     @Test
     void aCertificateForMixedLotsReferencesAllInputsAndTheScanPageShowsThem() {

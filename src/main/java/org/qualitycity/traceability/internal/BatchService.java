@@ -118,6 +118,10 @@ public class BatchService implements EpcisService.EventListener {
     public record Step(String time, String bizStep, String disposition, String place) {
     }
 
+    /** The public view of a batch with the tags of its cached answers ({@link ScanCache}). */
+    public record PublicScan(PublicView view, java.util.Set<String> tags) {
+    }
+
     private final JdbcClient jdbc;
     private final Enterprises enterprises;
     private final AuditLog audit;
@@ -126,10 +130,12 @@ public class BatchService implements EpcisService.EventListener {
     private final ObjectMapper json;
     private final String base;
     private final org.springframework.beans.factory.ObjectProvider<EpcisService> epcis;
+    private final ScanCache scans;
 
     BatchService(JdbcClient jdbc, Enterprises enterprises, AuditLog audit, Clock clock, Notifications notifications,
                  ObjectMapper json, @Value("${qc.traceability.base-uri:https://trace.qualitycity.example}") String base,
-                 org.springframework.beans.factory.ObjectProvider<EpcisService> epcis) {
+                 org.springframework.beans.factory.ObjectProvider<EpcisService> epcis, ScanCache scans) {
+        this.scans = scans;
         this.jdbc = jdbc;
         this.enterprises = enterprises;
         this.audit = audit;
@@ -597,6 +603,7 @@ public class BatchService implements EpcisService.EventListener {
                         + "recalled_from = :root WHERE code IN (:codes) AND status <> 'RECALLED'")
                 .param("now", java.sql.Timestamp.from(clock.instant())).param("r", req.reason().trim())
                 .param("root", id).param("codes", codes).update();
+        scans.batchesChanged(codes); // the scan pages of every recalled batch (now and after the commit)
         // the recall as an EPCIS event: every reached batch held with disposition recalled
         ObjectNode ev = json.createObjectNode();
         ev.put("type", "ObjectEvent");
@@ -698,6 +705,7 @@ public class BatchService implements EpcisService.EventListener {
                 .param("test", blank(req.testRecord())).param("demo", demo).param("by", user == null ? null : user.id())
                 .query(Long.class).single();
         CertificateView view = certificates("c.id = :id", Map.of("id", id)).get(0);
+        scans.batchChanged(b.id()); // its scan page, and the pages listing it as an input
         if (user != null) {
             audit.record("traceability", "certificate", id, unitId, "CREATE", null, view);
         }
@@ -748,13 +756,20 @@ public class BatchService implements EpcisService.EventListener {
      * their certificates, and the events naming it with their places), the producers' names through the enterprise
      * register (cached briefly: {@link #producers}).
      */
-    @Transactional(readOnly = true)
     public java.util.Optional<PublicView> publicByCode(String code) {
+        return publicScanByCode(code).map(PublicScan::view);
+    }
+
+    public java.util.Optional<PublicView> publicByLink(DigitalLink link) {
+        return publicScanByLink(link).map(PublicScan::view);
+    }
+
+    /** The public view by code with the tags of its cached answers (one statement: no transaction of its own). */
+    public java.util.Optional<PublicScan> publicScanByCode(String code) {
         return publicView("b.code = :c", Map.of("c", code));
     }
 
-    @Transactional(readOnly = true)
-    public java.util.Optional<PublicView> publicByLink(DigitalLink link) {
+    public java.util.Optional<PublicScan> publicScanByLink(DigitalLink link) {
         return publicView("b.product_id = (SELECT p2.id FROM traceability_product p2 WHERE p2.gtin = :g) AND b.lot = :l",
                 Map.of("g", link.gtin(), "l", link.lot()));
     }
@@ -767,7 +782,7 @@ public class BatchService implements EpcisService.EventListener {
                                'contact', c.contact, 'issued', c.issued_on, 'basis', c.basis, 'test', c.test_record)
                                ORDER BY c.id DESC)
                     FROM traceability_certificate c WHERE c.batch_id = b.id) AS certs,
-                   (SELECT json_agg(json_build_object('code', ib.code, 'product', ip.name, 'lot', ib.lot,
+                   (SELECT json_agg(json_build_object('id', ib.id, 'code', ib.code, 'product', ip.name, 'lot', ib.lot,
                                'enterprise', ib.enterprise_id, 'gtin', ip.gtin,
                                'certs', ARRAY(SELECT c.cert_no FROM traceability_certificate c WHERE c.batch_id = ib.id
                                               ORDER BY c.id)) ORDER BY ib.code)
@@ -792,42 +807,60 @@ public class BatchService implements EpcisService.EventListener {
         return producers.get(enterpriseId, id -> enterprises.byId(id).map(EnterpriseRef::name)).orElse(null);
     }
 
-    private java.util.Optional<PublicView> publicView(String where, Map<String, Object> params) {
-        return jdbc.sql(PUBLIC + where).params(params).query((rs, n) -> {
-            String code = rs.getString("code");
-            List<InputRef> inputs = new ArrayList<>();
-            for (JsonNode i : array(rs.getString("inputs"))) {
-                List<String> certs = new ArrayList<>();
-                i.path("certs").forEach(c -> certs.add(c.asString()));
-                String gtin = str(i, "gtin");
-                String lot = str(i, "lot");
-                inputs.add(new InputRef(str(i, "code"), str(i, "product"), lot,
-                        producer(i.path("enterprise").asLong()),
-                        gtin != null ? DigitalLink.ofLot(gtin, lot).uri(base) : base + "/t/" + str(i, "code"),
-                        certs));
-            }
-            List<CertificateView> certs = new ArrayList<>();
-            for (JsonNode c : array(rs.getString("certs"))) {
-                certs.add(new CertificateView(c.path("id").asLong(), str(c, "no"), code,
-                        str(c, "product"), new BigDecimal(str(c, "quantity")), str(c, "uom"),
-                        str(c, "producer"), str(c, "origin"), str(c, "contact"),
-                        LocalDate.parse(str(c, "issued")), str(c, "basis"),
-                        str(c, "test"), inputs));
-            }
-            List<Step> steps = new ArrayList<>();
-            for (JsonNode e : array(rs.getString("steps"))) {
-                steps.add(new Step(java.util.Objects.requireNonNullElse(str(e, "t"), ""), str(e, "s"), str(e, "d"),
-                        str(e, "p")));
-            }
-            String gtin = rs.getString("gtin");
-            String lot = rs.getString("lot");
-            String status = rs.getString("status");
-            return new PublicView(code, rs.getString(3), gtin, lot, producer(rs.getLong("enterprise_id")),
-                    rs.getString("origin"), rs.getObject("produced_on", LocalDate.class), status,
-                    "RECALLED".equals(status), rs.getString("recall_reason"), rs.getString("customs_declaration_no"),
-                    rs.getString("inspection_result"),
-                    gtin != null ? DigitalLink.ofLot(gtin, lot).uri(base) : base + "/t/" + code, certs, inputs, steps);
-        }).optional();
+    /** The row's columns, read while the statement's connection is held; assembled after it is released. */
+    private record PublicRow(long id, String code, String productName, String gtin, String lot, long enterpriseId,
+                             String origin, LocalDate producedOn, String status, String recallReason, String customs,
+                             String inspection, String epcClass, String certs, String inputs, String steps) {
+    }
+
+    /**
+     * One statement without a transaction of its own; the producers' names (enterprise register, cached) are looked up
+     * after the statement's connection went back to the pool, so that a scan never holds two connections.
+     */
+    private java.util.Optional<PublicScan> publicView(String where, Map<String, Object> params) {
+        return jdbc.sql(PUBLIC + where).params(params).query((rs, n) -> new PublicRow(rs.getLong("id"),
+                rs.getString("code"), rs.getString(3), rs.getString("gtin"), rs.getString("lot"), rs.getLong("enterprise_id"),
+                rs.getString("origin"), rs.getObject("produced_on", LocalDate.class), rs.getString("status"),
+                rs.getString("recall_reason"), rs.getString("customs_declaration_no"), rs.getString("inspection_result"),
+                rs.getString("epc_class"), rs.getString("certs"), rs.getString("inputs"), rs.getString("steps")))
+                .optional().map(this::publicScan);
+    }
+
+    private PublicScan publicScan(PublicRow r) {
+        String code = r.code();
+        List<InputRef> inputs = new ArrayList<>();
+        List<Long> inputIds = new ArrayList<>();
+        for (JsonNode i : array(r.inputs())) {
+            inputIds.add(i.path("id").asLong());
+            List<String> certs = new ArrayList<>();
+            i.path("certs").forEach(c -> certs.add(c.asString()));
+            String gtin = str(i, "gtin");
+            String lot = str(i, "lot");
+            inputs.add(new InputRef(str(i, "code"), str(i, "product"), lot,
+                    producer(i.path("enterprise").asLong()),
+                    gtin != null ? DigitalLink.ofLot(gtin, lot).uri(base) : base + "/t/" + str(i, "code"),
+                    certs));
+        }
+        List<CertificateView> certs = new ArrayList<>();
+        for (JsonNode c : array(r.certs())) {
+            certs.add(new CertificateView(c.path("id").asLong(), str(c, "no"), code,
+                    str(c, "product"), new BigDecimal(str(c, "quantity")), str(c, "uom"),
+                    str(c, "producer"), str(c, "origin"), str(c, "contact"),
+                    LocalDate.parse(str(c, "issued")), str(c, "basis"),
+                    str(c, "test"), inputs));
+        }
+        List<Step> steps = new ArrayList<>();
+        for (JsonNode e : array(r.steps())) {
+            steps.add(new Step(java.util.Objects.requireNonNullElse(str(e, "t"), ""), str(e, "s"), str(e, "d"),
+                    str(e, "p")));
+        }
+        String gtin = r.gtin();
+        String lot = r.lot();
+        return new PublicScan(new PublicView(code, r.productName(), gtin, lot, producer(r.enterpriseId()),
+                r.origin(), r.producedOn(), r.status(), "RECALLED".equals(r.status()), r.recallReason(), r.customs(),
+                r.inspection(), gtin != null ? DigitalLink.ofLot(gtin, lot).uri(base) : base + "/t/" + code, certs,
+                inputs, steps),
+                ScanCache.tags(r.id(), code, r.epcClass(), inputIds));
     }
 
     private static String str(JsonNode n, String field) {

@@ -6,6 +6,7 @@ import org.qualitycity.platform.Texts;
 import org.qualitycity.traceability.DigitalLink;
 import org.qualitycity.traceability.internal.BatchService;
 import org.qualitycity.traceability.internal.QrCodes;
+import org.qualitycity.traceability.internal.ScanCache;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,13 +53,13 @@ class ScanController {
     String link(@PathVariable String gtin, @PathVariable String lot,
                 @RequestHeader(value = "Accept", required = false) String accept, HttpServletRequest request,
                 HttpServletResponse response, Model model) throws IOException {
-        return answer(byLink(gtin, lot), accept, request, response, model);
+        return answer(byLink(gtin, lot, request), accept, request, response, model);
     }
 
     @GetMapping("/t/{code}")
     String code(@PathVariable String code, @RequestHeader(value = "Accept", required = false) String accept,
                 HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
-        return answer(byCode(code), accept, request, response, model);
+        return answer(byCode(code, request), accept, request, response, model);
     }
 
     /**
@@ -84,22 +85,32 @@ class ScanController {
 
     @GetMapping(value = "/t/{code}/qr.svg", produces = "image/svg+xml")
     ResponseEntity<String> qr(@PathVariable String code) {
-        BatchService.PublicView v = byCode(code);
+        BatchService.PublicView v = byCode(code, null);
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)))
                 .contentType(MediaType.valueOf("image/svg+xml")).body(QrCodes.svg(v.publicUri()));
     }
 
-    private BatchService.PublicView byLink(String gtin, String lot) {
+    private BatchService.PublicView byLink(String gtin, String lot, HttpServletRequest request) {
         // the container decodes the path; encode again so that DigitalLink parses the canonical form
-        return DigitalLink.parse("/01/" + gtin + "/10/" + DigitalLink.encode(lot)).flatMap(batches::publicByLink)
-                .orElseThrow(() -> new NotFoundException("batch"));
+        return tagged(DigitalLink.parse("/01/" + gtin + "/10/" + DigitalLink.encode(lot)).flatMap(batches::publicScanByLink)
+                .orElseThrow(() -> new NotFoundException("batch")), request);
     }
 
-    private BatchService.PublicView byCode(String code) {
-        if (code == null || !code.matches("[0-9A-Z]{6,16}")) {
+    private BatchService.PublicView byCode(String code, HttpServletRequest request) {
+        if (code == null || !CODE.matcher(code).matches()) {
             throw new NotFoundException("batch");
         }
-        return batches.publicByCode(code).orElseThrow(() -> new NotFoundException("batch"));
+        return tagged(batches.publicScanByCode(code).orElseThrow(() -> new NotFoundException("batch")), request);
+    }
+
+    static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[0-9A-Z]{6,16}");
+
+    /** Names what the answer shows for the answer cache ({@link ScanAnswers}). */
+    private static BatchService.PublicView tagged(BatchService.PublicScan scan, HttpServletRequest request) {
+        if (request != null) {
+            request.setAttribute(ScanCache.TAGS, scan.tags());
+        }
+        return scan.view();
     }
 
     /**
