@@ -16,16 +16,20 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Stores a batch of points: the points go into a temporary staging table by binary {@code COPY} (pgjdbc's
- * CopyManager: no per-row statement, no text parsing), then one statement moves them into the partitioned table,
- * skipping duplicates by (device, metric, time) ({@code ON CONFLICT DO NOTHING}), and adds the rows actually inserted
- * with flag N to the hourly and daily roll-ups in the same statement, so a point counts once however often it is
- * sent. The statement answers only the number of rows inserted when that is the whole batch (the usual case); the
- * inserted keys only when some were duplicates. All SQL here is constant.
+ * Stores a batch of points. The usual case, a batch of points never seen before, goes by binary {@code COPY} (pgjdbc's
+ * CopyManager: no per-row statement, no text parsing) straight into the partitioned table, whose primary key
+ * (device, metric, time) refuses any point already stored; the batch's values with flag N are summed per device,
+ * metric and minute in memory, and ONE statement adds those sums to the hourly and daily roll-ups (PostgreSQL buckets
+ * the minutes into hours and days of the session's zone). When the key refuses a point (a device resending, a point
+ * twice in the batch) the {@code COPY} is rolled back to a savepoint and the batch takes the careful path: a temporary
+ * staging table, then one statement moves the staged rows into the partitioned table skipping duplicates
+ * ({@code ON CONFLICT DO NOTHING}) and adds the rows actually inserted to the roll-ups in the same statement, so a
+ * point counts once however often it is sent. All SQL here is constant.
  */
 @Component
 class PointStore {
@@ -34,6 +38,33 @@ class PointStore {
     private static final String STAGE = """
             CREATE TEMP TABLE IF NOT EXISTS monitoring_point_stage (device_id bigint, metric varchar(40),
                 time timestamptz, value float8, flag varchar(4)) ON COMMIT DELETE ROWS""";
+
+    /** Straight into the partitioned table (PostgreSQL routes each row to its month's partition). */
+    private static final String COPY_DIRECT = "COPY monitoring_point (device_id, metric, time, value, flag) "
+            + "FROM STDIN (FORMAT binary)";
+
+    /**
+     * Adds minute sums (device, metric, minute as microseconds from the Unix epoch, sum, min, max, count) to the hourly
+     * and daily roll-ups; the day in the zone of parameter 8.
+     */
+    private static final String ROLLUP = """
+            WITH m AS (
+                SELECT d AS device_id, k AS metric, timestamptz 'epoch' + t * interval '1 microsecond' AS time,
+                       s, lo, hi, n
+                FROM unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::float8[], ?::float8[], ?::float8[], ?::bigint[])
+                    AS u(d, k, t, s, lo, hi, n)
+            ), hour AS (
+                INSERT INTO monitoring_rollup_hour AS r (device_id, metric, bucket, sum, min, max, count)
+                SELECT device_id, metric, date_trunc('hour', time), sum(s), min(lo), max(hi), sum(n)::bigint
+                FROM m GROUP BY 1, 2, 3
+                ON CONFLICT (device_id, metric, bucket) DO UPDATE SET sum = r.sum + excluded.sum,
+                    min = least(r.min, excluded.min), max = greatest(r.max, excluded.max), count = r.count + excluded.count
+            )
+            INSERT INTO monitoring_rollup_day AS r (device_id, metric, bucket, sum, min, max, count)
+            SELECT device_id, metric, date_trunc('day', time, ?), sum(s), min(lo), max(hi), sum(n)::bigint
+            FROM m GROUP BY 1, 2, 3
+            ON CONFLICT (device_id, metric, bucket) DO UPDATE SET sum = r.sum + excluded.sum,
+                min = least(r.min, excluded.min), max = greatest(r.max, excluded.max), count = r.count + excluded.count""";
 
     private static final String COPY = "COPY monitoring_point_stage (device_id, metric, time, value, flag) "
             + "FROM STDIN (FORMAT binary)";
@@ -117,41 +148,133 @@ class PointStore {
     List<Point> insert(List<Point> points) {
         byte[] data = binaryCopy(points);
         return jdbcTemplate.execute((java.sql.Connection c) -> {
-            try (java.sql.Statement st = c.createStatement()) {
-                st.execute(STAGE);
-            }
+            java.sql.Savepoint before = c.setSavepoint();
             try {
-                c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new java.io.ByteArrayInputStream(data));
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_DIRECT, new java.io.ByteArrayInputStream(data));
+            } catch (java.sql.SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                // some point is stored already (or twice in the batch): the careful path
+                c.rollback(before);
+                return insertSkippingDuplicates(c, points, data);
             } catch (java.io.IOException e) {
-                throw new java.sql.SQLException("COPY into the staging table failed", e);
+                throw new java.sql.SQLException("COPY into monitoring_point failed", e);
             }
-            long count = -1;
-            java.util.Set<Key> fresh = new java.util.HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                ps.setString(1, ApplicationZone.ZONE.getId());
-                ps.setLong(2, points.size());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String metric = rs.getString(2);
-                        if (metric == null) {
-                            count = rs.getLong(3);
-                        } else {
-                            fresh.add(new Key(rs.getLong(1), metric, rs.getLong(3)));
-                        }
+            addToRollups(c, points);
+            return points;
+        });
+    }
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** The batch's N values summed per device, metric and minute, added to the hourly and daily roll-ups. */
+    private static void addToRollups(java.sql.Connection c, List<Point> points) throws java.sql.SQLException {
+        Map<MinuteKey, double[]> sums = minuteSums(points);
+        if (sums.isEmpty()) {
+            return;
+        }
+        int n = sums.size();
+        Long[] devices = new Long[n];
+        String[] metrics = new String[n];
+        Long[] minutes = new Long[n];
+        Double[] sum = new Double[n];
+        Double[] min = new Double[n];
+        Double[] max = new Double[n];
+        Long[] count = new Long[n];
+        int i = 0;
+        for (Map.Entry<MinuteKey, double[]> e : sums.entrySet()) {
+            double[] a = e.getValue();
+            devices[i] = e.getKey().deviceId();
+            metrics[i] = e.getKey().metric();
+            minutes[i] = e.getKey().micros();
+            sum[i] = a[0];
+            min[i] = a[1];
+            max[i] = a[2];
+            count[i] = (long) a[3];
+            i++;
+        }
+        try (PreparedStatement ps = c.prepareStatement(ROLLUP)) {
+            ps.setArray(1, c.createArrayOf("int8", devices));
+            ps.setArray(2, c.createArrayOf("varchar", metrics));
+            ps.setArray(3, c.createArrayOf("int8", minutes));
+            ps.setArray(4, c.createArrayOf("float8", sum));
+            ps.setArray(5, c.createArrayOf("float8", min));
+            ps.setArray(6, c.createArrayOf("float8", max));
+            ps.setArray(7, c.createArrayOf("int8", count));
+            ps.setString(8, ApplicationZone.ZONE.getId());
+            ps.executeUpdate();
+        }
+    }
+
+    /** A roll-up's input key: the UTC minute (microseconds), or the point's own time where the zone's offset then is
+     *  not a whole number of minutes (local mean times before 1901), so that PostgreSQL's hour and day of every key
+     *  are those of each of its points. */
+    record MinuteKey(long deviceId, String metric, long micros) {
+    }
+
+    /** Sum, min, max and count of the N values per {@link MinuteKey}, in first-seen order. */
+    static Map<MinuteKey, double[]> minuteSums(List<Point> points) {
+        java.time.zone.ZoneRules zone = ApplicationZone.ZONE.getRules();
+        Map<MinuteKey, double[]> sums = new java.util.LinkedHashMap<>();
+        for (Point p : points) {
+            if (!p.normal()) {
+                continue;
+            }
+            long micros = ChronoUnit.MICROS.between(Instant.EPOCH, p.time());
+            long key = zone.getOffset(p.time()).getTotalSeconds() % 60 == 0
+                    ? Math.floorDiv(micros, 60_000_000L) * 60_000_000L : micros;
+            double v = p.value();
+            double[] a = sums.get(new MinuteKey(p.deviceId(), p.metric(), key));
+            if (a == null) {
+                sums.put(new MinuteKey(p.deviceId(), p.metric(), key), new double[] {v, v, v, 1});
+            } else {
+                a[0] += v;
+                a[1] = Math.min(a[1], v);
+                a[2] = Math.max(a[2], v);
+                a[3]++;
+            }
+        }
+        return sums;
+    }
+
+    /** The careful path: staging table, {@code ON CONFLICT DO NOTHING}, roll-ups of the rows actually inserted. */
+    private List<Point> insertSkippingDuplicates(java.sql.Connection c, List<Point> points, byte[] data)
+            throws java.sql.SQLException {
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute(STAGE);
+        }
+        try {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new java.io.ByteArrayInputStream(data));
+        } catch (java.io.IOException e) {
+            throw new java.sql.SQLException("COPY into the staging table failed", e);
+        }
+        long count = -1;
+        java.util.Set<Key> fresh = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ps.setString(1, ApplicationZone.ZONE.getId());
+            ps.setLong(2, points.size());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String metric = rs.getString(2);
+                    if (metric == null) {
+                        count = rs.getLong(3);
+                    } else {
+                        fresh.add(new Key(rs.getLong(1), metric, rs.getLong(3)));
                     }
                 }
             }
-            if (count == points.size()) {
-                return points;
+        }
+        if (count == points.size()) {
+            return points;
+        }
+        List<Point> inserted = new ArrayList<>(fresh.size());
+        for (Point p : points) {
+            if (fresh.remove(Key.of(p))) {
+                inserted.add(p);
             }
-            List<Point> inserted = new ArrayList<>(fresh.size());
-            for (Point p : points) {
-                if (fresh.remove(Key.of(p))) {
-                    inserted.add(p);
-                }
-            }
-            return inserted;
-        });
+        }
+        return inserted;
     }
 
     /** The points in PostgreSQL's binary COPY format (header, one tuple of five fields per point, trailer). */
