@@ -143,6 +143,15 @@ class ComplaintPrivacyAndPublicTest {
             assertThat(r.status()).as(r.body()).isEqualTo(201);
             code = r.json().get("trackingCode").asText();
         }
+        // the case and its audit entry are written by one statement (issue 13): the entry is the intake's as before
+        long caseId = idOf(api, code);
+        var created = api.get("/api/v1/audit?module=complaint&entityType=case&entityId=" + caseId + "&action=CREATE",
+                api.token("auditadmin")).json().get("items");
+        assertThat(created).hasSize(1);
+        assertThat(created.get(0).get("actor").asText()).isEqualTo("anonymous");
+        assertThat(created.get(0).get("ip").asText()).isNotBlank();
+        assertThat(created.get(0).get("after").asText()).contains(code).contains("\"channel\"").contains("421281");
+
         var limited = submit(api, complaint("421281", "赤壁市限流测试店X", phone));
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.header("Retry-After")).isNotBlank();

@@ -265,6 +265,53 @@ class AuditTrailTest {
         assertThat(verifier.verify().intact()).isTrue();
     }
 
+    @Test
+    void anEntryAppendedByTheChangesOwnStatementIsRecordedLikeAnyOtherAndChained() {
+        // issue 13: a change and its entry in one statement, outside any transaction (the public complaint intake)
+        String marker = "with-" + UUID.randomUUID();
+        AuditLog.Entry entry = audit.entryFor("c", "id", "platform", "test-row", 7L, "TEST_WITH_STATEMENT",
+                Map.of("marker", marker));
+        long id = jdbc.sql("WITH c AS (SELECT CAST(4711 AS bigint) AS id), a AS (" + entry.sql() + ") SELECT id FROM c")
+                .params(entry.params()).query(Long.class).single();
+        audit.appended();
+        assertThat(id).isEqualTo(4711);
+        var row = jdbc.sql("""
+                        SELECT actor_id, actor_name, module, entity_type, entity_id, unit_id, before_data, after_data
+                        FROM platform_audit WHERE action = 'TEST_WITH_STATEMENT' AND after_data ->> 'marker' = :m""")
+                .param("m", marker).query().singleRow();
+        assertThat(row.get("actor_id")).isNull();
+        assertThat(row.get("actor_name")).isEqualTo("system");
+        assertThat(row.get("module")).isEqualTo("platform");
+        assertThat(row.get("entity_type")).isEqualTo("test-row");
+        assertThat(row.get("entity_id")).isEqualTo("4711");
+        assertThat(row.get("unit_id")).isEqualTo(7L);
+        assertThat(row.get("before_data")).isNull();
+
+        // a statement that creates no row appends no entry; a rolled-back transaction keeps neither
+        AuditLog.Entry none = audit.entryFor("c", "id", "platform", "test-row", null, "TEST_WITH_STATEMENT",
+                Map.of("marker", marker + "-none"));
+        jdbc.sql("WITH c AS (SELECT CAST(1 AS bigint) AS id WHERE false), a AS (" + none.sql() + ") SELECT count(*) FROM c")
+                .params(none.params()).query(Long.class).single();
+        AuditLog.Entry rolledBack = audit.entryFor("c", "id", "platform", "test-row", null, "TEST_WITH_STATEMENT",
+                Map.of("marker", marker + "-rolled-back"));
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("WITH c AS (SELECT CAST(2 AS bigint) AS id), a AS (" + rolledBack.sql() + ") SELECT id FROM c")
+                    .params(rolledBack.params()).query(Long.class).single();
+            audit.appended();
+            s.setRollbackOnly();
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM platform_audit WHERE action = 'TEST_WITH_STATEMENT'")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThatThrownBy(() -> audit.entryFor("c; DELETE FROM platform_audit", "id", "platform", "x", null, "X", null))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        // sealed into the chain like every other entry
+        AuditVerifier.Verification v = verifier.verify();
+        assertThat(v.intact()).as(v.toString()).isTrue();
+        assertThat(jdbc.sql("SELECT seq IS NOT NULL FROM platform_audit WHERE action = 'TEST_WITH_STATEMENT'")
+                .query(Boolean.class).single()).isTrue();
+    }
+
     private static String str(Object pgObject) {
         return pgObject == null ? null : pgObject.toString();
     }

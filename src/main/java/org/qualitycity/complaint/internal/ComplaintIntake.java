@@ -16,7 +16,8 @@ import org.qualitycity.platform.ValidationException;
 import org.qualitycity.platform.ValidationException.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.security.SecureRandom;
 import java.sql.Date;
@@ -51,10 +52,12 @@ class ComplaintIntake {
     private final PersonalData personalData;
     private final CaseClock caseClock;
     private final RecentUnits recentUnits;
+    private final TransactionTemplate transaction;
 
     ComplaintIntake(JdbcClient jdbc, Units units, AuditLog audit, Clock clock, PersonalData personalData,
-                    CaseClock caseClock, RecentUnits recentUnits) {
+                    CaseClock caseClock, RecentUnits recentUnits, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
         this.recentUnits = recentUnits;
         this.units = units;
         this.audit = audit;
@@ -66,8 +69,11 @@ class ComplaintIntake {
     /**
      * Registers a submission: validates the rules that depend on the type, computes the deadlines,
      * splits a mixed submission into two linked cases and links a repeat report to the original.
+     *
+     * <p>A complaint is one statement (the case and its audit entry, issue 13: one round trip, atomic as a statement,
+     * joining the caller's transaction if there is one); reports and mixed submissions, which read and write several
+     * rows, run in a transaction.
      */
-    @Transactional
     public Receipt submit(Submission s, String channel, String ip, CurrentUser staff, String knownPhoneHash) {
         Long createdBy = staff == null ? null : staff.id();
         List<FieldProblem> problems = new ArrayList<>();
@@ -103,16 +109,18 @@ class ComplaintIntake {
         // (the public entries pass the one their rate limiter computed)
         String phoneHash = knownPhoneHash != null ? knownPhoneHash : personalData.phoneHash(s.phone());
         if ("BOTH".equals(s.type())) {
-            Inserted c = insert(s, "COMPLAINT", channel, ip, createdBy, district, intakeUnit, today, null, phoneHash);
-            Receipt report = submitReport(s, channel, ip, createdBy, district, intakeUnit, today, phoneHash);
-            long r = idOf(report.trackingCode());
-            jdbc.sql("UPDATE complaint_case SET linked_case_id = :r WHERE id = :c").param("r", r).param("c", c.id()).update();
-            jdbc.sql("UPDATE complaint_case SET linked_case_id = :c WHERE id = :r AND linked_case_id IS NULL")
-                    .param("r", r).param("c", c.id()).update();
-            return new Receipt(c.code(), report.trackingCode(), "COMPLAINT", today, c.acceptDue(), false);
+            return transaction.execute(tx -> {
+                Inserted c = insert(s, "COMPLAINT", channel, ip, createdBy, district, intakeUnit, today, null, phoneHash);
+                Receipt report = submitReport(s, channel, ip, createdBy, district, intakeUnit, today, phoneHash);
+                long r = idOf(report.trackingCode());
+                jdbc.sql("UPDATE complaint_case SET linked_case_id = :r WHERE id = :c").param("r", r).param("c", c.id()).update();
+                jdbc.sql("UPDATE complaint_case SET linked_case_id = :c WHERE id = :r AND linked_case_id IS NULL")
+                        .param("r", r).param("c", c.id()).update();
+                return new Receipt(c.code(), report.trackingCode(), "COMPLAINT", today, c.acceptDue(), false);
+            });
         }
         if ("REPORT".equals(s.type())) {
-            return submitReport(s, channel, ip, createdBy, district, intakeUnit, today, phoneHash);
+            return transaction.execute(tx -> submitReport(s, channel, ip, createdBy, district, intakeUnit, today, phoneHash));
         }
         // no ComputedDataChanged here: a new case enters no W2 element until it is decided or overdue
         Inserted c = insert(s, "COMPLAINT", channel, ip, createdBy, district, intakeUnit, today, null, phoneHash);
@@ -179,7 +187,14 @@ class ComplaintIntake {
         boolean anonymous = report && blank(s.name()) && blank(s.phone());
         for (int attempt = 0; ; attempt++) {
             String code = newTrackingCode(today);
+            String action = repeatOf != null ? "CREATE_REPEAT" : "CREATE";
+            // the case and its audit entry in one statement (issue 13): no entry when the code was taken
+            AuditLog.Entry entry = audit.entryFor("c", "id", "complaint", "case", intakeUnit, action,
+                    Map.of("trackingCode", code, "type", type, "channel", channel, "district", district.code(),
+                            "acceptDue", acceptDue.due() == null ? "PENDING_CALENDAR_" + acceptDue.pendingYear()
+                                    : acceptDue.due().toString()));
             Inserted row = jdbc.sql("""
+                            WITH c AS (
                             INSERT INTO complaint_case (tracking_code, type, channel, category, subcategory,
                                 respondent_name, respondent_address, respondent_credit_code, district_unit_id, unit_id,
                                 facts, request, amount, harm_known_on, anonymous, person_name, person_phone,
@@ -191,8 +206,11 @@ class ComplaintIntake {
                                 :phone4Hash, :nameHash, :at, :today, :status, :acceptDue, :handleDue, :repeatOf, :ip, :by,
                                 :today, :acceptDays, :pending)
                             ON CONFLICT (tracking_code) DO NOTHING
-                            RETURNING id, tracking_code, accept_due
-                            """)
+                            RETURNING id, tracking_code, accept_due),
+                            a AS (""" + entry.sql() + """
+                            )
+                            SELECT id, tracking_code, accept_due FROM c
+                            """).params(entry.params())
                     .param("code", code).param("type", type).param("channel", channel).param("category", s.category())
                     .param("sub", trim(s.subcategory())).param("rname", s.respondentName().trim())
                     .param("raddr", trim(s.respondentAddress())).param("credit", trim(s.creditCode()))
@@ -213,10 +231,7 @@ class ComplaintIntake {
                     .param("ip", ip).param("by", createdBy)
                     .query((rs, n) -> new Inserted(rs.getLong(1), rs.getString(2), date(rs, 3))).optional().orElse(null);
             if (row != null) {
-                audit.record("complaint", "case", row.id(), intakeUnit, repeatOf != null ? "CREATE_REPEAT" : "CREATE", null,
-                        Map.of("trackingCode", code, "type", type, "channel", channel, "district", district.code(),
-                                "acceptDue", acceptDue.due() == null ? "PENDING_CALENDAR_" + acceptDue.pendingYear()
-                                        : acceptDue.due().toString()));
+                audit.appended();
                 return row;
             }
             if (attempt > 5) {

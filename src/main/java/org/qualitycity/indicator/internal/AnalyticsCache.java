@@ -53,7 +53,7 @@ public class AnalyticsCache {
     }
 
     private final LongSupplier nanos;
-    private final Cache<String, Entry> cache;
+    private final Cache<Object, Entry> cache;
     /** Bumped by every clear: a refresh computed before a clear is not stored after it. */
     private final AtomicLong generation = new AtomicLong();
 
@@ -74,9 +74,10 @@ public class AnalyticsCache {
     /**
      * The cached answer for the key, else computes the JSON (exceptions pass through, nothing is cached). An answer
      * older than {@link #REFRESH_AFTER} is computed again by one caller (the others get the one cached); none older
-     * than {@link #TTL} is served.
+     * than {@link #TTL} is served. The key is any value with {@code equals} and {@code hashCode} (a record of the
+     * question and the caller's scope: no string is built per request).
      */
-    public Answer get(String key, Supplier<byte[]> compute) {
+    public Answer get(Object key, Supplier<byte[]> compute) {
         Entry e = cache.get(key, k -> entry(answer(compute.get())));
         if (nanos.getAsLong() - e.madeAt() > REFRESH_AFTER.toNanos() && e.refreshing().compareAndSet(false, true)) {
             long before = generation.get();

@@ -121,8 +121,7 @@ class IndicatorApiController {
      */
     private ResponseEntity<?> cachedJson(boolean approvedOnly, String dx, String pe, String ou, DataScope scope,
                                          int pageNo, int size, HttpServletRequest request) {
-        String key = approvedOnly + "|" + dx + "|" + pe + "|" + ou + "|" + pageNo + "|" + size + "|" + scope
-                + "|" + LocalDate.now(clock);
+        var key = new AskedKey(approvedOnly, dx, pe, ou, pageNo, size, scope, LocalDate.now(clock));
         var answer = cache.get(key, () -> {
             var q = analytics.parse(dx, pe, ou, scope);
             var page = analytics.query(q, approvedOnly, pageNo, size);
@@ -143,6 +142,19 @@ class IndicatorApiController {
                     .body(answer.gzip());
         }
         return headers.contentType(MediaType.APPLICATION_JSON).body(answer.json());
+    }
+
+    /**
+     * The cache key of a JSON answer as asked (issue 13: a record, not a string built per request): the question's
+     * parameters as written, the caller's scope and the day (relative periods depend on it).
+     */
+    private record AskedKey(boolean approvedOnly, String dx, String pe, String ou, int page, int size, DataScope scope,
+                            LocalDate day) {
+    }
+
+    /** The cache key of a resolved question (indicators, periods and the units the scope allowed). */
+    private record ResolvedKey(boolean approvedOnly, Object indicators, Object periods, Object unitIds, int page,
+                               int size) {
     }
 
     static final List<ExcelExport.Column<AnalyticsService.Row>> COLUMNS = List.of(
@@ -171,7 +183,7 @@ class IndicatorApiController {
                 : accept != null && accept.contains("text/csv") ? "csv"
                 : accept != null && accept.contains("spreadsheetml") ? "xlsx" : "json";
         if (f.equals("json")) {
-            String key = approvedOnly + "|" + q.indicators() + "|" + q.periods() + "|" + q.unitIds() + "|" + pageNo + "|" + size;
+            var key = new ResolvedKey(approvedOnly, q.indicators(), q.periods(), q.unitIds(), pageNo, size);
             byte[] body = cache.get(key, () -> {
                 var page = analytics.query(q, approvedOnly, pageNo, size);
                 return json.writeValueAsBytes(new PageResult<>(page.rows(), page.page(), page.size(), page.total()));

@@ -33,11 +33,15 @@ public class ApiTokens {
     private final SecureRandom random = new SecureRandom();
     /**
      * Recently authenticated tokens (5 s): saves three queries per API request. Revocation and deactivation
-     * on this node clear the entries at once; another node notices within the 5 s.
+     * on this node clear the entries at once; another node notices within the 5 s. An entry older than 3 s is
+     * looked up again in the background by the first request that finds it, while the requests of that token keep
+     * being served the entry (issue 13: when it simply expired, every concurrent request of the token waited for
+     * the look-up, every 5 s); none older than 5 s is used.
      */
-    private final com.github.benmanes.caffeine.cache.Cache<String, AccountPrincipal> recent =
+    private final com.github.benmanes.caffeine.cache.LoadingCache<String, AccountPrincipal> recent =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
-                    .expireAfterWrite(Duration.ofSeconds(5)).build();
+                    .expireAfterWrite(Duration.ofSeconds(5)).refreshAfterWrite(Duration.ofSeconds(3))
+                    .build(hash -> lookUp(hash).orElse(null));
     private final JdbcClient jdbc;
     private final AccountRepository accounts;
     private final AuditLog audit;
@@ -77,7 +81,7 @@ public class ApiTokens {
         }
         // one look-up per token at a time: the requests of the same token that arrive while it runs (a client's
         // concurrent calls when its entry has just expired) wait for it instead of each asking again (issue 13)
-        return Optional.ofNullable(recent.get(sha256(token), hash -> lookUp(hash).orElse(null)));
+        return Optional.ofNullable(recent.get(sha256(token)));
     }
 
     private Optional<AccountPrincipal> lookUp(String hash) {

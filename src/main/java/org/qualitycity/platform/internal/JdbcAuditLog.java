@@ -10,6 +10,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.ObjectMapper;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Appends to {@code platform_audit}. Writers do not serialise: each entry is appended unsealed and the
  * {@link AuditSealer} chains it (seq, prev_hash, hash by the database function
@@ -78,6 +81,45 @@ class JdbcAuditLog implements AuditLog {
             sealer.nudge();
         }
     }
+
+    @Override
+    public Entry entryFor(String cte, String idColumn, String module, String entityType, Long unitId, String action,
+                          Object after) {
+        if (!IDENTIFIER.matcher(cte).matches() || !IDENTIFIER.matcher(idColumn).matches()) {
+            throw new IllegalArgumentException("not an SQL identifier: " + cte + "." + idColumn);
+        }
+        CurrentUser actor = Security.currentUserIfAny().orElse(null);
+        Map<String, Object> params = new HashMap<>(16);
+        params.put("auditActorId", actor == null ? null : actor.id());
+        params.put("auditActorName", actor != null ? actor.username() : RequestInfo.current().isPresent() ? "anonymous" : "system");
+        params.put("auditActorUnitId", actor == null ? null : actor.unitId());
+        params.put("auditIp", RequestInfo.ip());
+        params.put("auditModule", module);
+        params.put("auditEntityType", entityType);
+        params.put("auditUnitId", unitId);
+        params.put("auditAction", action);
+        params.put("auditAfter", toJson(after));
+        // the same columns and values as recordAs; the id is the new row's, as text
+        return new Entry("""
+                INSERT INTO platform_audit (at, actor_id, actor_name, actor_unit_id, ip, module, entity_type,
+                                            entity_id, unit_id, action, before_data, after_data)
+                SELECT clock_timestamp(), CAST(:auditActorId AS bigint), CAST(:auditActorName AS text),
+                       CAST(:auditActorUnitId AS bigint), CAST(:auditIp AS text), CAST(:auditModule AS text),
+                       CAST(:auditEntityType AS text), CAST(%s.%s AS text), CAST(:auditUnitId AS bigint),
+                       CAST(:auditAction AS text), CAST(NULL AS jsonb), CAST(:auditAfter AS jsonb)
+                FROM %s""".formatted(cte, idColumn, cte), params);
+    }
+
+    @Override
+    public void appended() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(nudgeAfterCommit);
+        } else {
+            sealer.nudge();
+        }
+    }
+
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[a-z_][a-z0-9_]*");
 
     private String toJson(Object o) {
         return o == null ? null : json.writeValueAsString(o);
