@@ -2,8 +2,9 @@
 # Benchmarks of issue 17 (traceability), each figure beside its floor from the same run, with the load average.
 # Not tests; never in CI. Needs /usr/bin/wrk and `jfr` (in the JDK).
 #
-#   scripts/bench-traceability.sh [full|quick] [--fresh] [-o] [-Dqc.bench.…=…]
+#   scripts/bench-traceability.sh [full|quick] [capture] [--fresh] [-o] [-Dqc.bench.…=…]
 #
+# capture: only the capture and its COPY floor (no scan, no trace), a run of a minute or two.
 # full (default): 1 000 000 batches, 10 000 000 events (the issue's scale); quick: 10 000 batches, 100 000 events.
 # The data set is generated set-based in SQL on the first run (minutes) into target/bench17-<mode>-data and reused by
 # later runs of the same mode (--fresh generates it again). Full mode runs PostgreSQL with shared_buffers 512MB (the
@@ -19,6 +20,7 @@ for a in "$@"; do
   case "$a" in
     full|quick) mode=$a ;;
     --fresh) fresh=1 ;;
+    capture) args+=("-Dqc.bench.parts=capture") ;;
     *) args+=("$a") ;;
   esac
 done
@@ -30,8 +32,12 @@ echo "uptime at start: $(uptime)"
 ./mvnw -B -q -Pbench test -Dtest='TraceabilityBenchmark' -Dqc.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
   -Dqc.bench.batches=$batches -Dqc.bench.data-dir=$dir -Dqc.bench.shared-buffers=$buffers -Dqc.bench.warmup=30 "${args[@]}" || true
 echo "uptime at end: $(uptime)"
+if [[ " ${args[*]-} " != *" -Dqc.bench.parts=capture "* ]]; then
 echo "== JFR: scan (request threads)"; python3 scripts/jfr-top.py target/bench/scan.jfr http-nio 20 ScanController || true
+fi
 echo "== JFR: capture (request threads)"; python3 scripts/jfr-top.py target/bench/capture.jfr http-nio 20 EpcisService || true
+if [[ " ${args[*]-} " != *" -Dqc.bench.parts=capture "* ]]; then
 echo "== JFR: trace (request threads)"; python3 scripts/jfr-top.py target/bench/trace.jfr http-nio 15 BatchService || true
+fi
 echo "== results (target/bench/traceability.md)"
 cat target/bench/traceability.md || true

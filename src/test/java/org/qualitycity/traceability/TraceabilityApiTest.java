@@ -344,7 +344,7 @@ class TraceabilityApiTest {
         String oldHash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                 .digest(("first release " + cls).getBytes(StandardCharsets.UTF_8)));
         assertThat(jdbc.sql("""
-                        UPDATE traceability_event SET hash = :h, body = jsonb_set(body, '{eventID}', to_jsonb(:uuid))
+                        UPDATE traceability_event SET hash = decode(:h, 'hex'), body = jsonb_set(body, '{eventID}', to_jsonb(:uuid))
                         WHERE id IN (SELECT event_id FROM traceability_event_epc WHERE epc = :c)""")
                 .param("h", oldHash).param("uuid", "urn:uuid:" + java.util.UUID.nameUUIDFromBytes(oldHash.getBytes(
                         StandardCharsets.UTF_8))).param("c", cls).update()).isEqualTo(1);

@@ -151,8 +151,8 @@ public class EpcisService {
         int duplicates = 0;
         for (JsonNode e : events) {
             ObjectNode event = (ObjectNode) e; // the caller's own tree (a parsed document or a built event): no copy
-            String hashId = EventHash.id(event, context);
-            String hash = hashId.substring("ni:///sha-256;".length(), "ni:///sha-256;".length() + 64);
+            byte[] digest = EventHash.digest(event, context);
+            String hash = java.util.HexFormat.of().formatHex(digest);
             if (byHash.containsKey(hash)) {
                 duplicates++; // the same event twice in one document
                 continue;
@@ -161,7 +161,7 @@ public class EpcisService {
                 event.set("@context", embed);
             }
             if (text(event, "eventID") == null) {
-                event.put("eventID", hashId);
+                event.put("eventID", EventHash.id(digest));
             }
             event.put("recordTime", now.toString());
             byHash.put(hash, event);
@@ -183,7 +183,7 @@ public class EpcisService {
             jdbc.sql("""
                             INSERT INTO traceability_event (hash, event_id, capture_id, type, action, event_time, record_time,
                                 biz_step, disposition, biz_location, read_point, enterprise_id, unit_id, body, demo)
-                            SELECT r.hash, r.eid, :capture, r.type, r.action, r.time, :now, r.step, r.disp, r.loc, r.rp,
+                            SELECT decode(r.hash, 'hex'), r.eid, :capture, r.type, r.action, r.time, :now, r.step, r.disp, r.loc, r.rp,
                                    :ent, :unit, r.body, :demo
                             FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(n int, hash text, eid text, type text,
                                  action text, time timestamptz, step text, disp text, loc text, rp text, body jsonb)
@@ -191,7 +191,7 @@ public class EpcisService {
                             ON CONFLICT (hash) DO NOTHING RETURNING id, hash""")
                     .param("capture", captureId).param("now", Timestamp.from(now)).param("ent", owner.enterpriseId())
                     .param("unit", owner.unitId()).param("demo", demo).param("rows", json.writeValueAsString(rows))
-                    .query((rs, n) -> ids.put(rs.getString(2), rs.getLong(1))).list();
+                    .query((rs, n) -> ids.put(java.util.HexFormat.of().formatHex(rs.getBytes(2)), rs.getLong(1))).list();
         }
         duplicates += rows.size() - ids.size();
         List<Stored> stored = new ArrayList<>();
