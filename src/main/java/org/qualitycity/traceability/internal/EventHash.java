@@ -133,13 +133,52 @@ final class EventHash {
 
     /** The pre-hash string of an event; {@code context} is the document's {@code @context} (or null). */
     static String preHash(JsonNode event, JsonNode context) {
-        Map<String, String> ns = new HashMap<>(DEFAULT_CONTEXT);
-        collect(context, ns);
-        collect(event.get("@context"), ns);
-        namespaces(event, ns);
+        Map<String, String> ns = DEFAULT_CONTEXT; // a copy only when the document or the event declares prefixes
+        if (declares(context) || declares(event.get("@context")) || xmlns(event)) {
+            ns = new HashMap<>(DEFAULT_CONTEXT);
+            collect(context, ns);
+            collect(event.get("@context"), ns);
+            namespaces(event, ns);
+        }
         List<String> extensions = new ArrayList<>();
         String ordered = ordered(event, ORDER, ns, extensions, true);
         return ordered + sorted(extensions);
+    }
+
+    /** Whether a context declares prefixes (an object, or an array holding one). */
+    private static boolean declares(JsonNode context) {
+        if (context == null) {
+            return false;
+        }
+        if (context.isObject()) {
+            return true;
+        }
+        if (context.isArray()) {
+            for (JsonNode c : context) {
+                if (declares(c)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether an {@code @xmlns:…} member occurs anywhere in the tree. */
+    private static boolean xmlns(JsonNode n) {
+        if (n.isObject()) {
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
+                if (e.getKey().startsWith("@xmlns:") || (e.getValue().isContainer() && xmlns(e.getValue()))) {
+                    return true;
+                }
+            }
+        } else if (n.isArray()) {
+            for (JsonNode x : n) {
+                if (x.isContainer() && xmlns(x)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void collect(JsonNode context, Map<String, String> ns) {
@@ -398,6 +437,49 @@ final class EventHash {
      * decides, so both give the same answer for every input).
      */
     static String fastTime(String v) {
+        long[] p = fastParse(v);
+        if (p == null) {
+            return null;
+        }
+        long epochSecond = p[0];
+        long nanos = p[1];
+        long millis = nanos / 1_000_000 + (nanos % 1_000_000 >= 500_000 ? 1 : 0);
+        long epochMillis = epochSecond * 1000 + millis;
+        long days = Math.floorDiv(epochMillis, 86_400_000L);
+        long ms = Math.floorMod(epochMillis, 86_400_000L);
+        java.time.LocalDate d = java.time.LocalDate.ofEpochDay(days);
+        if (d.getYear() < 1 || d.getYear() > 9999) {
+            return null;
+        }
+        char[] out = new char[24];
+        put(out, 0, d.getYear(), 4);
+        out[4] = '-';
+        put(out, 5, d.getMonthValue(), 2);
+        out[7] = '-';
+        put(out, 8, d.getDayOfMonth(), 2);
+        out[10] = 'T';
+        put(out, 11, (int) (ms / 3_600_000), 2);
+        out[13] = ':';
+        put(out, 14, (int) (ms / 60_000 % 60), 2);
+        out[16] = ':';
+        put(out, 17, (int) (ms / 1000 % 60), 2);
+        out[19] = '.';
+        put(out, 20, (int) (ms % 1000), 3);
+        out[23] = 'Z';
+        return new String(out);
+    }
+
+    /**
+     * The instant of a date-time with offset in the common form, as {@code OffsetDateTime.parse} reads it (full
+     * precision); null when the text has no offset or is anything else (then the caller's parser decides).
+     */
+    static Instant fastInstant(String v) {
+        long[] p = fastParse(v);
+        return p == null || p[2] == 0 ? null : Instant.ofEpochSecond(p[0], p[1]);
+    }
+
+    /** Epoch second, nanosecond and whether an offset was written, of the common form; null for anything else. */
+    private static long[] fastParse(String v) {
         int n = v.length();
         if (n < 16 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T' || v.charAt(13) != ':') {
             return null;
@@ -435,8 +517,10 @@ final class EventHash {
             }
         }
         int offsetSeconds;
+        long offsetGiven = 1;
         if (i == n) {
             offsetSeconds = 0;
+            offsetGiven = 0;
         } else if (i == n - 1 && v.charAt(i) == 'Z') {
             offsetSeconds = 0;
         } else if (i == n - 6 && (v.charAt(i) == '+' || v.charAt(i) == '-') && v.charAt(i + 3) == ':') {
@@ -455,30 +539,7 @@ final class EventHash {
         }
         long epochSecond = java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3600L + minute * 60L
                 + second - offsetSeconds;
-        long millis = nanos / 1_000_000 + (nanos % 1_000_000 >= 500_000 ? 1 : 0);
-        long epochMillis = epochSecond * 1000 + millis;
-        long days = Math.floorDiv(epochMillis, 86_400_000L);
-        long ms = Math.floorMod(epochMillis, 86_400_000L);
-        java.time.LocalDate d = java.time.LocalDate.ofEpochDay(days);
-        if (d.getYear() < 1 || d.getYear() > 9999) {
-            return null;
-        }
-        char[] out = new char[24];
-        put(out, 0, d.getYear(), 4);
-        out[4] = '-';
-        put(out, 5, d.getMonthValue(), 2);
-        out[7] = '-';
-        put(out, 8, d.getDayOfMonth(), 2);
-        out[10] = 'T';
-        put(out, 11, (int) (ms / 3_600_000), 2);
-        out[13] = ':';
-        put(out, 14, (int) (ms / 60_000 % 60), 2);
-        out[16] = ':';
-        put(out, 17, (int) (ms / 1000 % 60), 2);
-        out[19] = '.';
-        put(out, 20, (int) (ms % 1000), 3);
-        out[23] = 'Z';
-        return new String(out);
+        return new long[] {epochSecond, nanos, offsetGiven};
     }
 
     /** The non-negative number written by {@code len} ASCII digits at {@code at}; -1 if any is not a digit. */
@@ -604,8 +665,10 @@ final class EventHash {
     }
 
     private static String withCheck(String digits) {
-        if (!digits.chars().allMatch(Character::isDigit)) {
-            throw new IllegalArgumentException("digits");
+        for (int i = 0; i < digits.length(); i++) {
+            if (!Character.isDigit(digits.charAt(i))) {
+                throw new IllegalArgumentException("digits");
+            }
         }
         return digits + org.qualitycity.traceability.DigitalLink.checkDigit(digits);
     }

@@ -114,10 +114,17 @@ class EventHashTest {
             if (fast != null) {
                 assertThat(fast).as(v).isEqualTo(EventHash.time(v));
             }
+            java.time.Instant instant = EventHash.fastInstant(v);
+            if (instant != null) {
+                assertThat(instant).as(v).isEqualTo(java.time.OffsetDateTime.parse(v).toInstant());
+            }
             assertThat(EventHash.value(v)).as(v).isEqualTo(EventHash.time(v) != null ? EventHash.time(v) : v);
         }
         assertThat(EventHash.fastTime("2026-12-31T23:59:59.9996Z")).isEqualTo("2027-01-01T00:00:00.000Z");
         assertThat(EventHash.fastTime("2026-01-02T08:00:00+08:00")).isEqualTo("2026-01-02T00:00:00.000Z");
+        assertThat(EventHash.fastInstant("2026-01-01T00:00:00.123456789+14:00"))
+                .isEqualTo(java.time.Instant.parse("2025-12-31T10:00:00.123456789Z"));
+        assertThat(EventHash.fastInstant("2026-01-02T08:00")).as("no offset: the caller decides").isNull();
         assertThat(EventHash.digest(TestApi.JSON.readTree("{\"type\": \"ObjectEvent\"}"), null)).hasSize(32);
     }
 }
