@@ -60,9 +60,11 @@ public final class Epcis {
         return uri;
     }
 
+    private static final java.util.regex.Pattern URI = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:\\S+");
+
     /** Whether the text looks like an absolute URI (scheme ':' rest), as EPCIS requires for identifiers. */
     public static boolean isUri(String v) {
-        return v != null && v.matches("[A-Za-z][A-Za-z0-9+.-]*:\\S+") && v.length() <= 300;
+        return v != null && v.length() <= 300 && URI.matcher(v).matches();
     }
 
     /** The location URI of a registered enterprise. */

@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
 public class EpcisService {
 
     public static final int MAX_EVENTS = 10_000;
+    /** From this many events a document's hashes are computed in parallel. */
+    private static final int PARALLEL_HASHING = 64;
     private static final Pattern OFFSET = Pattern.compile("[+-]\\d{2}:\\d{2}");
 
     /** The answer to a capture: its id, the events stored and the re-sent ones skipped. */
@@ -146,13 +148,18 @@ public class EpcisService {
         UUID captureId = UUID.randomUUID();
         Instant now = clock.instant();
         JsonNode embed = context != null && context.isArray() ? context : null;
-        ArrayNode rows = json.createArrayNode();
+        List<ObjectNode> rows = new ArrayList<>();
+        String recordTime = now.toString();
         Map<String, ObjectNode> byHash = new LinkedHashMap<>();
         int duplicates = 0;
-        for (JsonNode e : events) {
-            ObjectNode event = (ObjectNode) e; // the caller's own tree (a parsed document or a built event): no copy
-            String hashId = EventHash.id(event, context);
-            String hash = hashId.substring("ni:///sha-256;".length(), "ni:///sha-256;".length() + 64);
+        // the hashes first, on every core for a large document (a pure function of each event's tree, read only here;
+        // the request thread alone would leave the other core idle while PostgreSQL waits for the rows)
+        List<byte[]> digests = (events.size() >= PARALLEL_HASHING ? events.parallelStream() : events.stream())
+                .map(e -> EventHash.digest(e, context)).toList();
+        for (int k = 0; k < events.size(); k++) {
+            ObjectNode event = (ObjectNode) events.get(k); // the caller's own tree (a parsed document or a built event)
+            byte[] digest = digests.get(k);
+            String hash = java.util.HexFormat.of().formatHex(digest);
             if (byHash.containsKey(hash)) {
                 duplicates++; // the same event twice in one document
                 continue;
@@ -161,17 +168,20 @@ public class EpcisService {
                 event.set("@context", embed);
             }
             if (text(event, "eventID") == null) {
-                event.put("eventID", hashId);
+                event.put("eventID", EventHash.id(digest));
             }
-            event.put("recordTime", now.toString());
+            event.put("recordTime", recordTime);
             byHash.put(hash, event);
-            ObjectNode r = rows.addObject();
+            ObjectNode r = json.createObjectNode();
+            rows.add(r);
             r.put("n", rows.size());
             r.put("hash", hash);
             r.put("eid", text(event, "eventID"));
             r.put("type", text(event, "type"));
             r.put("action", text(event, "action"));
-            r.put("time", time(text(event, "eventTime")).toString());
+            Instant t = time(text(event, "eventTime"));
+            r.put("s", t.getEpochSecond()); // exact, without formatting an instant per event
+            r.put("us", (t.getNano() + 500) / 1000);
             r.put("step", Epcis.bizStep(text(event, "bizStep")));
             r.put("disp", Epcis.disposition(text(event, "disposition")));
             r.put("loc", Epcis.identifier(event.path("bizLocation").path("id").asString(null)));
@@ -183,15 +193,16 @@ public class EpcisService {
             jdbc.sql("""
                             INSERT INTO traceability_event (hash, event_id, capture_id, type, action, event_time, record_time,
                                 biz_step, disposition, biz_location, read_point, enterprise_id, unit_id, body, demo)
-                            SELECT r.hash, r.eid, :capture, r.type, r.action, r.time, :now, r.step, r.disp, r.loc, r.rp,
+                            SELECT decode(r.hash, 'hex'), r.eid, :capture, r.type, r.action,
+                                   to_timestamp(r.s) + r.us * interval '1 microsecond', :now, r.step, r.disp, r.loc, r.rp,
                                    :ent, :unit, r.body, :demo
                             FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(n int, hash text, eid text, type text,
-                                 action text, time timestamptz, step text, disp text, loc text, rp text, body jsonb)
+                                 action text, s bigint, us int, step text, disp text, loc text, rp text, body jsonb)
                             ORDER BY r.n
                             ON CONFLICT (hash) DO NOTHING RETURNING id, hash""")
                     .param("capture", captureId).param("now", Timestamp.from(now)).param("ent", owner.enterpriseId())
-                    .param("unit", owner.unitId()).param("demo", demo).param("rows", json.writeValueAsString(rows))
-                    .query((rs, n) -> ids.put(rs.getString(2), rs.getLong(1))).list();
+                    .param("unit", owner.unitId()).param("demo", demo).param("rows", rowsJson(rows))
+                    .query((rs, n) -> ids.put(java.util.HexFormat.of().formatHex(rs.getBytes(2)), rs.getLong(1))).list();
         }
         duplicates += rows.size() - ids.size();
         List<Stored> stored = new ArrayList<>();
@@ -239,6 +250,12 @@ public class EpcisService {
         return new CaptureResult(captureId.toString(), stored.size(), duplicates);
     }
 
+    /** The rows as one JSON array, each row written on every core for a large document (the bodies are most of it). */
+    private String rowsJson(List<ObjectNode> rows) {
+        return (rows.size() >= PARALLEL_HASHING ? rows.parallelStream() : rows.stream()).map(json::writeValueAsString)
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
     /** Identifier → role, keyed "role|identifier" so that one identifier may take several roles. */
     private static Map<String, String> identifiers(JsonNode e) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -282,6 +299,10 @@ public class EpcisService {
     static Instant time(String v) {
         if (v == null) {
             return null;
+        }
+        Instant fast = EventHash.fastInstant(v); // the common form without the formatter (it was 23 % of the capture)
+        if (fast != null) {
+            return fast;
         }
         try {
             OffsetDateTime t = OffsetDateTime.parse(v);

@@ -60,6 +60,11 @@ final class EventHash {
             "rawData", "dataProcessingMethod", "time", "microorganism", "chemicalSubstance", "value", "component",
             "stringValue", "booleanValue", "hexBinaryValue", "uriValue", "minValue", "maxValue", "meanValue", "sDev",
             "percRank", "percValue", "uom", "coordinateReferenceSystem");
+    private static final Set<String> EVENT_FIELDS = Set.copyOf(ORDER);
+    private static final Set<String> QUANTITY_FIELDS = Set.copyOf(QUANTITY);
+    private static final Set<String> SENSOR_ELEMENT_FIELDS = Set.copyOf(SENSOR_ELEMENT);
+    private static final Set<String> SENSOR_METADATA_FIELDS = Set.copyOf(SENSOR_METADATA);
+    private static final Set<String> SENSOR_REPORT_FIELDS = Set.copyOf(SENSOR_REPORT);
     private static final Set<String> IGNORED = Set.of("eventID", "recordTime", "@context", "rdfs:comment", "comment");
     private static final Set<String> EPC_LISTS = Set.of("epcList", "inputEPCList", "childEPCs", "outputEPCList");
     private static final Set<String> QUANTITY_LISTS = Set.of("quantityList", "childQuantityList", "inputQuantityList",
@@ -74,6 +79,7 @@ final class EventHash {
     private static final Set<String> SDT = Set.of("owning_party", "possessing_party", "location");
     private static final Pattern DATE_TIME = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?");
+    private static final Pattern OFFSET_AT_END = Pattern.compile(".*[+-]\\d{2}:\\d{2}$");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)");
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -84,27 +90,95 @@ final class EventHash {
 
     /** The event hash ID, {@code ni:///sha-256;…?ver=CBV2.0}. */
     static String id(JsonNode event, JsonNode context) {
-        return "ni:///sha-256;" + sha256(preHash(event, context)) + "?ver=CBV2.0";
+        return id(digest(event, context));
+    }
+
+    /** The event hash ID of a digest from {@link #digest}. */
+    static String id(byte[] digest) {
+        return "ni:///sha-256;" + HexFormat.of().formatHex(digest) + "?ver=CBV2.0";
+    }
+
+    /** The 32 bytes of the event's SHA-256 (what the event table stores in {@code hash}). */
+    static byte[] digest(JsonNode event, JsonNode context) {
+        return sha256Bytes(preHash(event, context));
     }
 
     static String sha256(String preHash) {
+        return HexFormat.of().formatHex(sha256Bytes(preHash));
+    }
+
+    private static final MessageDigest SHA256_PROTOTYPE;
+
+    static {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(preHash.getBytes(StandardCharsets.UTF_8)));
+            SHA256_PROTOTYPE = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new ExceptionInInitializerError(e);
         }
+    }
+
+    private static byte[] sha256Bytes(String preHash) {
+        MessageDigest md;
+        try {
+            md = (MessageDigest) SHA256_PROTOTYPE.clone(); // cheaper than the provider look-up of getInstance
+        } catch (CloneNotSupportedException e) {
+            try {
+                md = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException x) {
+                throw new IllegalStateException(x);
+            }
+        }
+        return md.digest(preHash.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The pre-hash string of an event; {@code context} is the document's {@code @context} (or null). */
     static String preHash(JsonNode event, JsonNode context) {
-        Map<String, String> ns = new HashMap<>(DEFAULT_CONTEXT);
-        collect(context, ns);
-        collect(event.get("@context"), ns);
-        namespaces(event, ns);
+        Map<String, String> ns = DEFAULT_CONTEXT; // a copy only when the document or the event declares prefixes
+        if (declares(context) || declares(event.get("@context")) || xmlns(event)) {
+            ns = new HashMap<>(DEFAULT_CONTEXT);
+            collect(context, ns);
+            collect(event.get("@context"), ns);
+            namespaces(event, ns);
+        }
         List<String> extensions = new ArrayList<>();
         String ordered = ordered(event, ORDER, ns, extensions, true);
         return ordered + sorted(extensions);
+    }
+
+    /** Whether a context declares prefixes (an object, or an array holding one). */
+    private static boolean declares(JsonNode context) {
+        if (context == null) {
+            return false;
+        }
+        if (context.isObject()) {
+            return true;
+        }
+        if (context.isArray()) {
+            for (JsonNode c : context) {
+                if (declares(c)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether an {@code @xmlns:…} member occurs anywhere in the tree. */
+    private static boolean xmlns(JsonNode n) {
+        if (n.isObject()) {
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
+                if (e.getKey().startsWith("@xmlns:") || (e.getValue().isContainer() && xmlns(e.getValue()))) {
+                    return true;
+                }
+            }
+        } else if (n.isArray()) {
+            for (JsonNode x : n) {
+                if (x.isContainer() && xmlns(x)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void collect(JsonNode context, Map<String, String> ns) {
@@ -138,6 +212,12 @@ final class EventHash {
     }
 
     private static String sorted(List<String> parts) {
+        if (parts.isEmpty()) {
+            return "";
+        }
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
         List<String> copy = new ArrayList<>(parts);
         Collections.sort(copy);
         return String.join("", copy);
@@ -185,7 +265,7 @@ final class EventHash {
             }
         }
         object.properties().forEach(e -> {
-            if (!order.contains(e.getKey()) && !IGNORED.contains(e.getKey()) && !e.getKey().startsWith("@xmlns")) {
+            if (!known(order, e.getKey()) && !IGNORED.contains(e.getKey()) && !e.getKey().startsWith("@xmlns")) {
                 String ext = custom(e.getKey(), e.getValue(), ns);
                 if (!ext.isEmpty()) {
                     extensions.add(ext);
@@ -193,6 +273,22 @@ final class EventHash {
             }
         });
         return sb.toString();
+    }
+
+    /** Whether a field is one of the order list's (a hash set for the long lists: this runs for every field). */
+    private static boolean known(List<String> order, String field) {
+        if (order == ORDER) {
+            return EVENT_FIELDS.contains(field);
+        } else if (order == QUANTITY) {
+            return QUANTITY_FIELDS.contains(field);
+        } else if (order == SENSOR_ELEMENT) {
+            return SENSOR_ELEMENT_FIELDS.contains(field);
+        } else if (order == SENSOR_METADATA) {
+            return SENSOR_METADATA_FIELDS.contains(field);
+        } else if (order == SENSOR_REPORT) {
+            return SENSOR_REPORT_FIELDS.contains(field);
+        }
+        return order.contains(field);
     }
 
     private static String list(String field, JsonNode list, Map<String, String> ns, List<String> extensions) {
@@ -307,8 +403,14 @@ final class EventHash {
     /** A text value normalised: trimmed, date-time, CBV URN, EPC URI or Digital Link, number. */
     static String value(String raw) {
         String v = raw.trim();
-        if (DATE_TIME.matcher(v).matches()) {
-            String t = time(v);
+        if (v.isEmpty()) {
+            return v;
+        }
+        if (v.length() >= 16 && v.charAt(4) == '-' && v.charAt(10) == 'T') {
+            String t = fastTime(v);
+            if (t == null && DATE_TIME.matcher(v).matches()) {
+                t = time(v);
+            }
             if (t != null) {
                 return t;
             }
@@ -318,7 +420,8 @@ final class EventHash {
         if (dl != null) {
             return dl;
         }
-        if (NUMBER.matcher(v).matches()) {
+        char c = v.charAt(0);
+        if ((c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') && NUMBER.matcher(v).matches()) {
             try {
                 return number(new BigDecimal(v));
             } catch (NumberFormatException e) {
@@ -328,10 +431,144 @@ final class EventHash {
         return v;
     }
 
-    private static String time(String v) {
+    /**
+     * The common date-times ({@code yyyy-MM-ddTHH:mm[:ss[.f…]]} with {@code Z}, {@code ±HH:MM} or nothing) normalised
+     * like {@link #time} without the formatter machinery; null when the text is anything else (then {@link #time}
+     * decides, so both give the same answer for every input).
+     */
+    static String fastTime(String v) {
+        long[] p = fastParse(v);
+        if (p == null) {
+            return null;
+        }
+        long epochSecond = p[0];
+        long nanos = p[1];
+        long millis = nanos / 1_000_000 + (nanos % 1_000_000 >= 500_000 ? 1 : 0);
+        long epochMillis = epochSecond * 1000 + millis;
+        long days = Math.floorDiv(epochMillis, 86_400_000L);
+        long ms = Math.floorMod(epochMillis, 86_400_000L);
+        java.time.LocalDate d = java.time.LocalDate.ofEpochDay(days);
+        if (d.getYear() < 1 || d.getYear() > 9999) {
+            return null;
+        }
+        char[] out = new char[24];
+        put(out, 0, d.getYear(), 4);
+        out[4] = '-';
+        put(out, 5, d.getMonthValue(), 2);
+        out[7] = '-';
+        put(out, 8, d.getDayOfMonth(), 2);
+        out[10] = 'T';
+        put(out, 11, (int) (ms / 3_600_000), 2);
+        out[13] = ':';
+        put(out, 14, (int) (ms / 60_000 % 60), 2);
+        out[16] = ':';
+        put(out, 17, (int) (ms / 1000 % 60), 2);
+        out[19] = '.';
+        put(out, 20, (int) (ms % 1000), 3);
+        out[23] = 'Z';
+        return new String(out);
+    }
+
+    /**
+     * The instant of a date-time with offset in the common form, as {@code OffsetDateTime.parse} reads it (full
+     * precision); null when the text has no offset or is anything else (then the caller's parser decides).
+     */
+    static Instant fastInstant(String v) {
+        long[] p = fastParse(v);
+        return p == null || p[2] == 0 ? null : Instant.ofEpochSecond(p[0], p[1]);
+    }
+
+    /** Epoch second, nanosecond and whether an offset was written, of the common form; null for anything else. */
+    private static long[] fastParse(String v) {
+        int n = v.length();
+        if (n < 16 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T' || v.charAt(13) != ':') {
+            return null;
+        }
+        int year = digits(v, 0, 4);
+        int month = digits(v, 5, 2);
+        int day = digits(v, 8, 2);
+        int hour = digits(v, 11, 2);
+        int minute = digits(v, 14, 2);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0) {
+            return null;
+        }
+        int i = 16;
+        int second = 0;
+        long nanos = 0;
+        if (i < n && v.charAt(i) == ':') {
+            second = digits(v, i + 1, 2);
+            if (second < 0) {
+                return null;
+            }
+            i += 3;
+            if (i < n && v.charAt(i) == '.') {
+                int start = ++i;
+                while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+                    i++;
+                }
+                int len = i - start;
+                if (len < 1 || len > 9) {
+                    return null;
+                }
+                nanos = digits(v, start, len);
+                for (int k = len; k < 9; k++) {
+                    nanos *= 10;
+                }
+            }
+        }
+        int offsetSeconds;
+        long offsetGiven = 1;
+        if (i == n) {
+            offsetSeconds = 0;
+            offsetGiven = 0;
+        } else if (i == n - 1 && v.charAt(i) == 'Z') {
+            offsetSeconds = 0;
+        } else if (i == n - 6 && (v.charAt(i) == '+' || v.charAt(i) == '-') && v.charAt(i + 3) == ':') {
+            int oh = digits(v, i + 1, 2);
+            int om = digits(v, i + 4, 2);
+            if (oh < 0 || om < 0 || oh > 17 || om > 59) {
+                return null; // ±18:00 and invalid offsets: the formatter decides
+            }
+            offsetSeconds = (oh * 3600 + om * 60) * (v.charAt(i) == '-' ? -1 : 1);
+        } else {
+            return null;
+        }
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > 28 && day > java.time.YearMonth.of(year, month)
+                .lengthOfMonth() || hour > 23 || minute > 59 || second > 59) {
+            return null;
+        }
+        long epochSecond = java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3600L + minute * 60L
+                + second - offsetSeconds;
+        return new long[] {epochSecond, nanos, offsetGiven};
+    }
+
+    /** The non-negative number written by {@code len} ASCII digits at {@code at}; -1 if any is not a digit. */
+    private static int digits(String v, int at, int len) {
+        if (at + len > v.length()) {
+            return -1;
+        }
+        int r = 0;
+        for (int k = at; k < at + len; k++) {
+            char c = v.charAt(k);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            r = r * 10 + (c - '0');
+        }
+        return r;
+    }
+
+    private static void put(char[] out, int at, int value, int width) {
+        for (int k = at + width - 1; k >= at; k--) {
+            out[k] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
+    static String time(String v) {
         try {
             Instant i;
-            if (v.endsWith("Z") || v.matches(".*[+-]\\d{2}:\\d{2}$")) {
+            if (v.endsWith("Z") || OFFSET_AT_END.matcher(v).matches()) {
                 i = OffsetDateTime.parse(v).toInstant();
             } else {
                 i = LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
@@ -348,10 +585,15 @@ final class EventHash {
         }
     }
 
+    private static final String[][] CBV_URNS = {{"urn:epcglobal:cbv:bizstep:", "BizStep-"},
+            {"urn:epcglobal:cbv:disp:", "Disp-"}, {"urn:epcglobal:cbv:btt:", "BTT-"}, {"urn:epcglobal:cbv:sdt:", "SDT-"},
+            {"urn:epcglobal:cbv:er:", "ER-"}};
+
     private static String webVocabulary(String v) {
-        String[][] map = {{"urn:epcglobal:cbv:bizstep:", "BizStep-"}, {"urn:epcglobal:cbv:disp:", "Disp-"},
-                {"urn:epcglobal:cbv:btt:", "BTT-"}, {"urn:epcglobal:cbv:sdt:", "SDT-"}, {"urn:epcglobal:cbv:er:", "ER-"}};
-        for (String[] m : map) {
+        if (!v.startsWith("urn:epcglobal:cbv:")) {
+            return v;
+        }
+        for (String[] m : CBV_URNS) {
             if (v.startsWith(m[0])) {
                 return "https://ref.gs1.org/cbv/" + m[1] + v.substring(m[0].length());
             }
@@ -423,8 +665,10 @@ final class EventHash {
     }
 
     private static String withCheck(String digits) {
-        if (!digits.chars().allMatch(Character::isDigit)) {
-            throw new IllegalArgumentException("digits");
+        for (int i = 0; i < digits.length(); i++) {
+            if (!Character.isDigit(digits.charAt(i))) {
+                throw new IllegalArgumentException("digits");
+            }
         }
         return digits + org.qualitycity.traceability.DigitalLink.checkDigit(digits);
     }

@@ -20,7 +20,8 @@ import java.util.Set;
  * {@code eventID}, {@code recordTime} and the document's {@code @context}, which the hash ignores or reads as the
  * capture does). Idempotent: rows already under their CBV 2.0 hash are left alone; a row whose CBV 2.0 hash another
  * row already has (the old event was re-sent, and stored twice, before this migration) keeps its old hash. Called
- * by the Flyway migration {@code db.migration.traceability.V23_550__event_hash_cbv2}.
+ * by the Flyway migration {@code db.migration.traceability.V23_550__event_hash_cbv2}; works on the hash column as
+ * that migration found it (64 hex characters) and as V23_630 left it (32 bytes, {@code bytea}).
  */
 public final class EventHashRecompute {
 
@@ -32,6 +33,14 @@ public final class EventHashRecompute {
     /** Recomputes the hash of every event; answers how many rows were re-filed. */
     public static int recompute(Connection c) throws SQLException {
         JsonMapper json = JsonMapper.builder().build();
+        boolean bytes;
+        try (PreparedStatement s = c.prepareStatement("SELECT data_type FROM information_schema.columns "
+                + "WHERE table_schema = current_schema() AND table_name = 'traceability_event' AND column_name = 'hash'");
+             ResultSet rs = s.executeQuery()) {
+            bytes = rs.next() && "bytea".equals(rs.getString(1));
+        }
+        String read = bytes ? "encode(hash, 'hex')" : "hash";
+        String write = bytes ? "decode(v.h, 'hex')" : "v.h";
         int changed = 0;
         long after = 0;
         while (true) {
@@ -40,7 +49,7 @@ public final class EventHashRecompute {
             Set<String> chunk = new HashSet<>();
             long last = after;
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id, hash, body::text FROM traceability_event WHERE id > ? ORDER BY id LIMIT " + CHUNK)) {
+                    "SELECT id, " + read + ", body::text FROM traceability_event WHERE id > ? ORDER BY id LIMIT " + CHUNK)) {
                 s.setLong(1, after);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -60,9 +69,9 @@ public final class EventHashRecompute {
             }
             after = last;
             if (!ids.isEmpty()) {
-                try (PreparedStatement u = c.prepareStatement("""
-                        UPDATE traceability_event e SET hash = v.h FROM unnest(?::bigint[], ?::text[]) AS v(id, h)
-                        WHERE e.id = v.id AND NOT EXISTS (SELECT 1 FROM traceability_event x WHERE x.hash = v.h)""")) {
+                try (PreparedStatement u = c.prepareStatement("UPDATE traceability_event e SET hash = " + write
+                        + " FROM unnest(?::bigint[], ?::text[]) AS v(id, h) WHERE e.id = v.id"
+                        + " AND NOT EXISTS (SELECT 1 FROM traceability_event x WHERE x.hash = " + write + ")")) {
                     Array a = c.createArrayOf("bigint", ids.toArray());
                     Array b = c.createArrayOf("text", hashes.toArray());
                     u.setArray(1, a);

@@ -95,4 +95,36 @@ class EventHashTest {
         ((tools.jackson.databind.node.ObjectNode) c).put("disposition", "in_progress");
         assertThat(EventHash.id(c, null)).isNotEqualTo(EventHash.id(a, null));
     }
+
+    /**
+     * The fast date-time normalisation (no formatter, the capture's hot path) gives the formatter's answer for every
+     * date-time the pre-hash reads, including rounding across midnight and the year, offsets, and the texts it leaves
+     * to the formatter (null: the formatter decides).
+     */
+    @Test
+    void theFastDateTimeNormalisationAgreesWithTheFormatter() {
+        for (String v : java.util.List.of("2023-02-02T11:04:03.1415Z", "2023-02-02T11:04:03.1414Z",
+                "2026-01-02T08:00:00+08:00", "2026-01-02T08:00+08:00", "2026-01-02T08:00", "2026-01-02T08:00:59",
+                "2026-12-31T23:59:59.9996Z", "2024-02-29T23:30:00-05:30", "2026-01-01T00:00:00.123456789+14:00",
+                "2026-01-01T00:00:00.5-00:00", "0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59.9999Z",
+                "2025-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01T23:60:00Z",
+                "2026-01-01T00:00:00+18:00", "2026-01-01T00:00:00+19:00", "2026-01-01T00:00:00.1234567891Z",
+                "0000-06-01T00:00:00Z")) {
+            String fast = EventHash.fastTime(v);
+            if (fast != null) {
+                assertThat(fast).as(v).isEqualTo(EventHash.time(v));
+            }
+            java.time.Instant instant = EventHash.fastInstant(v);
+            if (instant != null) {
+                assertThat(instant).as(v).isEqualTo(java.time.OffsetDateTime.parse(v).toInstant());
+            }
+            assertThat(EventHash.value(v)).as(v).isEqualTo(EventHash.time(v) != null ? EventHash.time(v) : v);
+        }
+        assertThat(EventHash.fastTime("2026-12-31T23:59:59.9996Z")).isEqualTo("2027-01-01T00:00:00.000Z");
+        assertThat(EventHash.fastTime("2026-01-02T08:00:00+08:00")).isEqualTo("2026-01-02T00:00:00.000Z");
+        assertThat(EventHash.fastInstant("2026-01-01T00:00:00.123456789+14:00"))
+                .isEqualTo(java.time.Instant.parse("2025-12-31T10:00:00.123456789Z"));
+        assertThat(EventHash.fastInstant("2026-01-02T08:00")).as("no offset: the caller decides").isNull();
+        assertThat(EventHash.digest(TestApi.JSON.readTree("{\"type\": \"ObjectEvent\"}"), null)).hasSize(32);
+    }
 }
