@@ -43,8 +43,8 @@ public final class EmbeddedPostgresDataSource {
     static final String DEFAULT_SHARED_BUFFERS = "128MB";
 
     /** The application's defaults of {@code qc.db.embedded-shared-buffers} and {@code qc.db.embedded-max-connections}. */
-    public static final String DEFAULT_EMBEDDED_SHARED_BUFFERS = "64MB";
-    public static final int DEFAULT_EMBEDDED_MAX_CONNECTIONS = 200;
+    public static final String DEFAULT_EMBEDDED_SHARED_BUFFERS = "32MB";
+    public static final int DEFAULT_EMBEDDED_MAX_CONNECTIONS = 100;
 
     /** Returns the JDBC URL of the embedded server for {@code dataDir}, starting it if needed. */
     public static String jdbcUrl(Path dataDir) {
@@ -89,6 +89,8 @@ public final class EmbeddedPostgresDataSource {
             }, "embedded-postgres-start");
             t.setDaemon(true);
             t.start();
+            // a JVM stopped (SIGTERM) before the DataSource took the server over stops it too
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> abandonBackgroundStart(dir), "embedded-postgres-abandon"));
         }
     }
 
