@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 opts=("$@")
-[ ${#opts[@]} -gt 0 ] || opts=(-XX:+UseSerialGC -Xss512k -Xmx320m -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m)
+[ ${#opts[@]} -gt 0 ] || opts=(-XX:+UseSerialGC -Xss512k -Xms48m -Xmx320m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m)
 rm -rf target/app
 java -Djarmode=tools -jar target/qualitycity.jar extract --destination target/app > /dev/null
 dir=$(mktemp -d "${TMPDIR:-/tmp}/qc-cds-training.XXXX")

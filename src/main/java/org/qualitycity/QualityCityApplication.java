@@ -20,6 +20,9 @@ public class QualityCityApplication {
             // backup, restore, rotate-key: run without the web server (README "Backup and restore")
             System.exit(org.qualitycity.platform.Commands.run(args, System.getenv(), System.out, System.err));
         }
-        SpringApplication.run(QualityCityApplication.class, args);
+        SpringApplication app = new SpringApplication(QualityCityApplication.class);
+        // the embedded PostgreSQL starts on the second core while Spring builds its context (issue 13)
+        app.addListeners(new org.qualitycity.platform.EmbeddedDatabaseEarlyStart());
+        app.run(args);
     }
 }

@@ -24,8 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RestartTest {
 
     private static ConfigurableApplicationContext start(Path dir) {
-        // as in production: the demo data beyond the accounts is generated after readiness, in the background
+        // as in production: the demo data beyond the accounts is generated after readiness, in the background, and the
+        // embedded PostgreSQL is started on a background thread while the context is built (QualityCityApplication.main)
         return new SpringApplicationBuilder(QualityCityApplication.class)
+                .listeners(new EmbeddedDatabaseEarlyStart())
                 .run("--server.port=0", "--qc.data-dir=" + dir, "--qc.demo=true", "--spring.jmx.enabled=false",
                         "--qc.demo-background=true");
     }
@@ -45,6 +47,9 @@ class RestartTest {
                 "unitCode", "421222", "password", "Survive#2026", "roles", List.of("DISTRICT_OFFICER")), admin);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         first.close();
+        // the server started by the early start was taken over by the DataSource, and stopped with it
+        assertThat(EmbeddedPostgresDataSource.isRunning(dir)).isFalse();
+        assertThat(dir.resolve("pgdata").resolve("postmaster.pid")).doesNotExist();
 
         var second = start(dir);
         try {

@@ -19,7 +19,10 @@ class DatabaseConfig {
     @Bean
     DataSource dataSource(QcProperties props, @Value("${qc.db.pool-size:20}") int poolSize,
                           @Value("${qc.db.min-idle:2}") int minIdle,
-                          @Value("${qc.db.embedded-shared-buffers:64MB}") String sharedBuffers) {
+                          @Value("${qc.db.embedded-shared-buffers:" + EmbeddedPostgresDataSource.DEFAULT_EMBEDDED_SHARED_BUFFERS
+                                  + "}") String sharedBuffers,
+                          @Value("${qc.db.embedded-max-connections:"
+                                  + EmbeddedPostgresDataSource.DEFAULT_EMBEDDED_MAX_CONNECTIONS + "}") int maxConnections) {
         HikariDataSource ds;
         if (props.externalDatabase()) {
             ds = new HikariDataSource();
@@ -29,7 +32,7 @@ class DatabaseConfig {
         } else {
             Path dir = Path.of(props.dataDir());
             ds = new EmbeddedDataSource(dir);
-            ds.setJdbcUrl(EmbeddedPostgresDataSource.jdbcUrl(dir, sharedBuffers) + "&reWriteBatchedInserts=true");
+            ds.setJdbcUrl(EmbeddedPostgresDataSource.jdbcUrl(dir, sharedBuffers, maxConnections) + "&reWriteBatchedInserts=true");
         }
         ds.setMaximumPoolSize(poolSize);
         // connections beyond a few are opened under load and closed again after Hikari's idle timeout (10 min):

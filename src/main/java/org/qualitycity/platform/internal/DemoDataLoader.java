@@ -1,5 +1,7 @@
 package org.qualitycity.platform.internal;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import org.qualitycity.platform.DemoDataContributor;
 import org.qualitycity.platform.Texts;
 import org.qualitycity.platform.Text;
@@ -20,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.List;
@@ -57,11 +60,14 @@ class DemoDataLoader implements ApplicationRunner {
     private final UnitService units;
     private final boolean background;
     private final ObjectProvider<ApplicationRunner> runners;
+    private final ObjectProvider<DataSource> dataSource;
     private volatile boolean closing;
 
     DemoDataLoader(QcProperties props, List<DemoDataContributor> contributors, JdbcClient jdbc, TransactionTemplate tx,
                    UserService users, DemoStatus status, TwoFactor twoFactor, UnitService units,
-                   @Value("${qc.demo-background:true}") boolean background, ObjectProvider<ApplicationRunner> runners) {
+                   @Value("${qc.demo-background:true}") boolean background, ObjectProvider<ApplicationRunner> runners,
+                   ObjectProvider<DataSource> dataSource) {
+        this.dataSource = dataSource;
         this.units = units;
         this.background = background;
         this.runners = runners;
@@ -148,6 +154,30 @@ class DemoDataLoader implements ApplicationRunner {
         log.info("Demo data generated ({} contributors, {} ms).", rest.size(), (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /**
+     * Issue 13 (memory on a small machine): the bulk generation leaves its database sessions holding megabytes each
+     * (catalog caches of every table it touched, sort memory) and the heap grown by its garbage. Once it is done, the
+     * pool's idle connections are replaced by fresh ones as they are needed (soft eviction: a connection in use is
+     * closed when it is returned) and one full collection lets the heap shrink to what is live
+     * ({@code -XX:MaxHeapFreeRatio} of README's command). Runs once, after the background generation only.
+     */
+    private void releaseGenerationMemory() {
+        long t0 = System.nanoTime();
+        DataSource ds = dataSource.getIfAvailable();
+        try {
+            if (ds != null && ds.isWrapperFor(HikariDataSource.class)) {
+                HikariPoolMXBean pool = ds.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+                if (pool != null) {
+                    pool.softEvictConnections();
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            log.debug("Connection pool not evicted: {}", e.toString());
+        }
+        System.gc();
+        log.info("Demo data generation's memory released ({} ms)", (System.nanoTime() - t0) / 1_000_000);
+    }
+
     private void generateInBackground() {
         try {
             generateRest();
@@ -160,6 +190,7 @@ class DemoDataLoader implements ApplicationRunner {
                     throw new IllegalStateException(e);
                 }
             });
+            releaseGenerationMemory();
         } catch (RuntimeException e) {
             status.failed();
             if (closing) {

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,6 +33,8 @@ public final class EmbeddedPostgresDataSource {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresDataSource.class);
     private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
     private static final Map<Path, FileLock> LOCKS = new ConcurrentHashMap<>();
+    /** Starts begun by {@link #startInBackground} that no DataSource has taken over yet. */
+    private static final Map<Path, CompletableFuture<EmbeddedPostgres>> STARTING = new ConcurrentHashMap<>();
 
     private EmbeddedPostgresDataSource() {
     }
@@ -38,19 +42,88 @@ public final class EmbeddedPostgresDataSource {
     /** PostgreSQL's own default; the application passes {@code qc.db.embedded-shared-buffers}. */
     static final String DEFAULT_SHARED_BUFFERS = "128MB";
 
+    /** The application's defaults of {@code qc.db.embedded-shared-buffers} and {@code qc.db.embedded-max-connections}. */
+    public static final String DEFAULT_EMBEDDED_SHARED_BUFFERS = "32MB";
+    public static final int DEFAULT_EMBEDDED_MAX_CONNECTIONS = 100;
+
     /** Returns the JDBC URL of the embedded server for {@code dataDir}, starting it if needed. */
     public static String jdbcUrl(Path dataDir) {
-        return jdbcUrl(dataDir, DEFAULT_SHARED_BUFFERS);
+        return jdbcUrl(dataDir, DEFAULT_SHARED_BUFFERS, DEFAULT_EMBEDDED_MAX_CONNECTIONS);
     }
 
     /**
      * Returns the JDBC URL of the embedded server for {@code dataDir}, starting it with {@code sharedBuffers}
-     * (a PostgreSQL size such as {@code 64MB}) if it is not running yet.
+     * (a PostgreSQL size such as {@code 64MB}) and {@code maxConnections} if it is not running yet.
      */
-    public static synchronized String jdbcUrl(Path dataDir, String sharedBuffers) {
+    public static synchronized String jdbcUrl(Path dataDir, String sharedBuffers, int maxConnections) {
         Path dir = dataDir.toAbsolutePath().normalize();
-        EmbeddedPostgres pg = RUNNING.computeIfAbsent(dir, d -> start(d, sharedBuffers));
+        EmbeddedPostgres pg = RUNNING.get(dir);
+        if (pg == null) {
+            CompletableFuture<EmbeddedPostgres> started = STARTING.remove(dir);
+            pg = started == null ? start(dir, sharedBuffers, maxConnections) : await(started);
+            RUNNING.put(dir, pg);
+        }
         return pg.getJdbcUrl("postgres", "postgres");
+    }
+
+    /**
+     * Issue 13 (start-up): begins starting the embedded server of {@code dataDir} on a background thread, so that
+     * finding, unpacking (first start: initdb too) and starting PostgreSQL overlap Spring's building of its context
+     * on the other core; {@link #jdbcUrl} then takes the running server over (waiting for it if need be, and
+     * reporting its failure as its own). Called once by the application's main method, before the context exists.
+     */
+    public static void startInBackground(Path dataDir, String sharedBuffers, int maxConnections) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        synchronized (EmbeddedPostgresDataSource.class) {
+            if (RUNNING.containsKey(dir) || STARTING.containsKey(dir)) {
+                return;
+            }
+            CompletableFuture<EmbeddedPostgres> started = new CompletableFuture<>();
+            STARTING.put(dir, started);
+            Thread t = new Thread(() -> {
+                try {
+                    started.complete(start(dir, sharedBuffers, maxConnections));
+                } catch (RuntimeException | Error e) {
+                    started.completeExceptionally(e);
+                }
+            }, "embedded-postgres-start");
+            t.setDaemon(true);
+            t.start();
+            // a JVM stopped (SIGTERM) before the DataSource took the server over stops it too
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> abandonBackgroundStart(dir), "embedded-postgres-abandon"));
+        }
+    }
+
+    /** Stops a server begun by {@link #startInBackground} that no DataSource took over (the start failed before). */
+    public static void abandonBackgroundStart(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        CompletableFuture<EmbeddedPostgres> started;
+        synchronized (EmbeddedPostgresDataSource.class) {
+            started = STARTING.remove(dir);
+            if (started == null) {
+                return;
+            }
+        }
+        try {
+            RUNNING.put(dir, await(started));
+        } catch (RuntimeException e) {
+            // it did not start: nothing to stop beyond the lock
+        }
+        stop(dir);
+    }
+
+    private static EmbeddedPostgres await(CompletableFuture<EmbeddedPostgres> started) {
+        try {
+            return started.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** Whether this JVM runs the embedded server of {@code dataDir}. */
@@ -77,7 +150,7 @@ public final class EmbeddedPostgresDataSource {
         }
     }
 
-    private static EmbeddedPostgres start(Path dir, String sharedBuffers) {
+    private static EmbeddedPostgres start(Path dir, String sharedBuffers, int maxConnections) {
         try {
             Files.createDirectories(dir);
             lockApplication(dir);
@@ -88,7 +161,7 @@ public final class EmbeddedPostgresDataSource {
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("max_connections", Integer.toString(maxConnections))
                     .setServerConfig("shared_buffers", sharedBuffers)
                     .setServerConfig("timezone", org.qualitycity.platform.ApplicationZone.ZONE.getId())
                     .setLocaleConfig("encoding", "UTF8")
