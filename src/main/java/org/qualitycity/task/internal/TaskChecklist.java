@@ -75,6 +75,10 @@ public class TaskChecklist {
                 leadOfMeasure.put(m.code(), m.leadUnit());
             }
         }
+        // the items already there, read once (a start-up with an unchanged plan writes nothing)
+        java.util.Set<String> present = new java.util.HashSet<>(jdbc.sql(
+                "SELECT source_key FROM task_check_item WHERE plan_id = :plan").param("plan", plan.id())
+                .query(String.class).list());
         for (Phase p : plans.phases(plan.id())) {
             if (!PHASES.contains(p.code())) {
                 continue;
@@ -85,13 +89,15 @@ public class TaskChecklist {
                         : d.measureCodes() != null && !d.measureCodes().isEmpty()
                         ? leadOfMeasure.get(d.measureCodes().get(0)) : null;
                 long unitId = units.byCode(unit == null ? "" : unit).map(Unit::id).orElse(office.id());
-                n += insert(plan.id() + ":" + p.code() + ":I:" + d.code(), plan.id(), p.code(), "INDICATOR", d.code(),
+                n += present.contains(plan.id() + ":" + p.code() + ":I:" + d.code()) ? 0
+                        : insert(plan.id() + ":" + p.code() + ":I:" + d.code(), plan.id(), p.code(), "INDICATOR", d.code(),
                         TaskGenerator.zh("task.checklist.indicator", d.code(), d.nameZh()),
                         TaskGenerator.en("task.checklist.indicator", d.code(), d.nameEn()), unitId, sort++);
             }
             for (Measure m : measures) {
                 long unitId = units.byCode(m.leadUnit() == null ? "" : m.leadUnit()).map(Unit::id).orElse(office.id());
-                n += insert(plan.id() + ":" + p.code() + ":M:" + m.code(), plan.id(), p.code(), "MEASURE", m.code(),
+                n += present.contains(plan.id() + ":" + p.code() + ":M:" + m.code()) ? 0
+                        : insert(plan.id() + ":" + p.code() + ":M:" + m.code(), plan.id(), p.code(), "MEASURE", m.code(),
                         TaskGenerator.zh("task.checklist.measure", m.ref(), m.titleZh()),
                         TaskGenerator.en("task.checklist.measure", m.ref(), m.titleEn()), unitId, sort++);
             }

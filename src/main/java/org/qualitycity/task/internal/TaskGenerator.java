@@ -24,9 +24,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Derives tasks from the current plan (reference data, with or without demo data): one per measure (deadline: the
@@ -47,6 +51,14 @@ class TaskGenerator implements ApplicationRunner {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final TaskChecklist checklist;
+
+    /** A generated task as the generator compares it: read once per run instead of one query per task. */
+    private record Existing(long id, long unit, Long[] co, String state) {
+    }
+
+    /** What one run knows of the plan's generated tasks: by source key, and the (parent, unit) pairs of sub-tasks. */
+    private record Known(Map<String, Existing> byKey, Set<List<Long>> subTasks) {
+    }
 
     TaskGenerator(Plans plans, Units units, JdbcClient jdbc, AuditLog audit, TransactionTemplate tx,
                   TaskChecklist checklist) {
@@ -89,6 +101,7 @@ class TaskGenerator implements ApplicationRunner {
         }
         // the start-up runner and a PlanChanged listener may run at once: one at a time
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('task_generator'))").query().listOfRows();
+        Known known = known(plan.id());
         Unit office = units.withRole(Unit.Role.QUALITY_OFFICE).orElseGet(units::city);
         List<Phase> phases = plans.phases(plan.id());
         int created = 0;
@@ -104,10 +117,10 @@ class TaskGenerator implements ApplicationRunner {
                 LocalDate deadline = phase == null ? plan.endDate() : phase.end();
                 Unit lead = units.byCode(m.leadUnit() == null ? "" : m.leadUnit()).orElse(office);
                 Long[] co = coUnits(m);
-                created += upsert("M:" + plan.id() + ":" + m.code(), plan.id(), "MEASURE", m.code(), g.code(),
+                created += upsert(known, "M:" + plan.id() + ":" + m.code(), plan.id(), "MEASURE", m.code(), g.code(),
                         m.titleZh(), m.titleEn(), m.textZh(), lead.id(), co, m.phase(), start, deadline, false);
                 if (m.involvesDistricts()) {
-                    created += districtTasks(plan, g, m, start, deadline);
+                    created += districtTasks(known, plan, g, m, start, deadline);
                 }
                 int d = 0;
                 for (Measure.RecurringDuty duty : m.recurring() == null ? List.<Measure.RecurringDuty>of() : m.recurring()) {
@@ -118,7 +131,7 @@ class TaskGenerator implements ApplicationRunner {
                     int from = plan.startDate().getYear();
                     int to = plan.endDate() == null ? from + 3 : plan.endDate().getYear();
                     for (int y = from; y <= to; y += duty.every()) {
-                        created += upsert("R:" + plan.id() + ":" + m.code() + ":" + d + ":" + y, plan.id(), "RECURRING",
+                        created += upsert(known, "R:" + plan.id() + ":" + m.code() + ":" + d + ":" + y, plan.id(), "RECURRING",
                                 m.code(), g.code(), zh("task.generated.recurring", y, duty.textZh()),
                                 en("task.generated.recurring", y, duty.dutyEn() == null ? m.titleEn() : duty.dutyEn()),
                                 duty.textZh(),
@@ -134,7 +147,7 @@ class TaskGenerator implements ApplicationRunner {
                 if (!u.active() || !(u.isArea() || u.kind() == Unit.Kind.DEPARTMENT)) {
                     continue;
                 }
-                created += upsert("WP:" + plan.id() + ":" + u.code(), plan.id(), "WORK_PLAN",
+                created += upsert(known, "WP:" + plan.id() + ":" + u.code(), plan.id(), "WORK_PLAN",
                         workPlanMeasure == null ? null : workPlanMeasure.code(),
                         workPlanMeasure == null ? null : workPlanMeasure.groupCode(),
                         zh("task.generated.work-plan", u.nameZh()), en("task.generated.work-plan", u.nameEn()),
@@ -151,24 +164,20 @@ class TaskGenerator implements ApplicationRunner {
      * ({@code involves_districts}), like the city's split action: keyed by source, skipping areas that already have a
      * sub-task of the measure task (e.g. from a manual split), none under a closed measure task.
      */
-    private int districtTasks(PlanInfo plan, MeasureGroup g, Measure m, LocalDate start, LocalDate deadline) {
-        Map<String, Object> parent = jdbc.sql("SELECT id, state FROM task_task WHERE source_key = :k")
-                .param("k", "M:" + plan.id() + ":" + m.code()).query().listOfRows().stream().findFirst().orElse(null);
-        if (parent == null || "CLOSED".equals(parent.get("state"))) {
+    private int districtTasks(Known known, PlanInfo plan, MeasureGroup g, Measure m, LocalDate start,
+                              LocalDate deadline) {
+        Existing parent = known.byKey().get("M:" + plan.id() + ":" + m.code());
+        if (parent == null || "CLOSED".equals(parent.state())) {
             return 0;
         }
-        long parentId = ((Number) parent.get("id")).longValue();
+        long parentId = parent.id();
         int created = 0;
         for (Unit u : units.areas()) {
             if (!u.active()) {
                 continue;
             }
             String key = "MD:" + plan.id() + ":" + m.code() + ":" + u.code();
-            boolean exists = jdbc.sql("""
-                            SELECT EXISTS (SELECT 1 FROM task_task WHERE source_key = :k
-                                           OR (parent_id = :parent AND unit_id = :unit))""")
-                    .param("k", key).param("parent", parentId).param("unit", u.id()).query(Boolean.class).single();
-            if (exists) {
+            if (known.byKey().containsKey(key) || known.subTasks().contains(List.of(parentId, u.id()))) {
                 continue;
             }
             long id = jdbc.sql("""
@@ -188,6 +197,8 @@ class TaskGenerator implements ApplicationRunner {
             if (id < 0) {
                 continue;
             }
+            known.byKey().put(key, new Existing(id, u.id(), new Long[0], "CREATED"));
+            known.subTasks().add(List.of(parentId, u.id()));
             jdbc.sql("""
                             INSERT INTO task_event (task_id, action, to_state, comment, actor_name, at, on_day)
                             VALUES (:id, 'CREATE', 'CREATED', :k, 'system', now(), CURRENT_DATE)""")
@@ -211,16 +222,35 @@ class TaskGenerator implements ApplicationRunner {
         return ids.toArray(new Long[0]);
     }
 
-    private int upsert(String key, String planId, String kind, String measure, String group, String titleZh,
+    /** The plan's generated tasks and its measure tasks' sub-tasks, in two queries. */
+    private Known known(String planId) {
+        Map<String, Existing> byKey = new HashMap<>();
+        jdbc.sql("""
+                        SELECT id, source_key, unit_id, co_unit_ids, state FROM task_task
+                        WHERE plan_id = :plan AND source_key IS NOT NULL""")
+                .param("plan", planId)
+                .query((rs, n) -> {
+                    java.sql.Array co = rs.getArray("co_unit_ids");
+                    return byKey.put(rs.getString("source_key"), new Existing(rs.getLong("id"), rs.getLong("unit_id"),
+                            co == null ? new Long[0] : (Long[]) co.getArray(), rs.getString("state")));
+                }).list();
+        Set<List<Long>> subTasks = new HashSet<>();
+        jdbc.sql("""
+                        SELECT c.parent_id, c.unit_id FROM task_task c JOIN task_task p ON p.id = c.parent_id
+                        WHERE p.plan_id = :plan""")
+                .param("plan", planId)
+                .query((rs, n) -> subTasks.add(List.of(rs.getLong("parent_id"), rs.getLong("unit_id")))).list();
+        return new Known(byKey, subTasks);
+    }
+
+    private int upsert(Known known, String key, String planId, String kind, String measure, String group, String titleZh,
                        String titleEn, String text, long unit, Long[] co, String phase, LocalDate start,
                        LocalDate deadline, boolean document) {
         String deliverables = text == null ? null : text.length() > 2000 ? text.substring(0, 2000) : text;
         String title = titleZh.length() > 400 ? titleZh.substring(0, 400) : titleZh;
         String titleE = titleEn == null ? null : titleEn.length() > 400 ? titleEn.substring(0, 400) : titleEn;
-        Optional<Map<String, Object>> existing = jdbc.sql(
-                        "SELECT id, unit_id, co_unit_ids, state FROM task_task WHERE source_key = :k")
-                .param("k", key).query().listOfRows().stream().findFirst();
-        if (existing.isEmpty()) {
+        Existing row = known.byKey().get(key);
+        if (row == null) {
             long id = jdbc.sql("""
                             INSERT INTO task_task (source_key, plan_id, kind, measure_code, group_code, title_zh, title_en,
                                    deliverables, unit_id, co_unit_ids, phase_code, start_date, deadline, requires_document)
@@ -235,20 +265,20 @@ class TaskGenerator implements ApplicationRunner {
             if (id < 0) {
                 return 0;
             }
+            known.byKey().put(key, new Existing(id, unit, co, "CREATED"));
             jdbc.sql("""
                             INSERT INTO task_event (task_id, action, to_state, comment, actor_name, at, on_day)
                             VALUES (:id, 'CREATE', 'CREATED', :k, 'system', now(), CURRENT_DATE)""")
                     .param("id", id).param("k", key).update();
             return 1;
         }
-        Map<String, Object> row = existing.get();
-        long id = ((Number) row.get("id")).longValue();
-        long oldUnit = ((Number) row.get("unit_id")).longValue();
-        if (!"CLOSED".equals(row.get("state")) && oldUnit != unit) {
+        long id = row.id();
+        long oldUnit = row.unit();
+        if (!"CLOSED".equals(row.state()) && oldUnit != unit) {
             jdbc.sql("UPDATE task_task SET unit_id = :unit, co_unit_ids = :co, updated_at = now() WHERE id = :id")
                     .param("unit", unit).param("co", co).param("id", id).update();
             audit.event("task", "PLAN_RESYNC", Map.of("task", id, "fromUnit", oldUnit, "toUnit", unit));
-        } else if (!"CLOSED".equals(row.get("state"))) {
+        } else if (!"CLOSED".equals(row.state()) && !Arrays.equals(row.co(), co)) {
             jdbc.sql("UPDATE task_task SET co_unit_ids = :co WHERE id = :id AND co_unit_ids <> :co")
                     .param("co", co).param("id", id).update();
         }
