@@ -104,7 +104,7 @@ class AggregationRepository {
                     // coalesce(demo_share, CASE WHEN demo THEN 1 ELSE 0 END): numeric(7, 6), or an integer (scale 0)
                     BigDecimal demoShare = rs.wasNull() ? (rs.getBoolean(9) ? BigDecimal.ONE : BigDecimal.ZERO)
                             : BigDecimal.valueOf(share, 6);
-                    rows.add(new Raw(e, unit, s, f, value, approved, demoShare));
+                    rows.add(new Raw(e, unit, s, f, value, approved, demoShare, value.multiply(demoShare)));
                 });
         // the year's periods as day offsets from 1 January; a value counts in every period that contains it
         List<Period> periods = Period.evaluatedIn(org.qualitycity.plan.IndicatorDefinition.PeriodType.MONTH, year);
@@ -156,9 +156,12 @@ class AggregationRepository {
 
     private static final long[] NONE = new long[0];
 
-    /** One stored value: element index, unit, start and end as days from 1 January, value, approval, demo share. */
+    /**
+     * One stored value: element index, unit, start and end as days from 1 January, value, approval, demo share, and
+     * value × share (multiplied once per value, not once per group it counts in).
+     */
     private record Raw(int element, long unitId, int start, int end, BigDecimal value, boolean approved,
-                       BigDecimal share) {
+                       BigDecimal share, BigDecimal weighted) {
     }
 
     private record GroupKey(int element, long unitId, int period) {
@@ -220,9 +223,8 @@ class AggregationRepository {
                 case MIN -> value = value == null || r.value().compareTo(value) < 0 ? r.value() : value;
             }
             approved &= r.approved();
-            BigDecimal weighted = r.value().multiply(r.share());
             sum = sum == null ? r.value() : sum.add(r.value());
-            sumWeighted = sumWeighted == null ? weighted : sumWeighted.add(weighted);
+            sumWeighted = sumWeighted == null ? r.weighted() : sumWeighted.add(r.weighted());
             sumShare = sumShare == null ? r.share() : sumShare.add(r.share());
             count++;
         }
