@@ -216,21 +216,23 @@ public class RecomputeEngine {
                 }
             }
         }
+        List<Unit> allUnits = units.all();
+        Map<Long, long[]> ancestors = AggregationRepository.ancestors(allUnits);
         ElementAggregates aggs = new ElementAggregates();
-        aggregation.aggregate(List.of(year), byMode, aggs);
-        earlier.forEach((past, modes) -> aggregation.aggregate(List.of(past), modes, aggs));
+        aggregation.aggregate(year, byMode, ancestors, aggs);
+        earlier.forEach((past, modes) -> aggregation.aggregate(past, modes, ancestors, aggs));
         // running totals start at the plan's start date (a period that ends on or after it counts) and stop
         // at the due date
         RunningTotals totals = new RunningTotals();
-        aggregation.datedSums(countByElements, planStart, lastDue, false)
+        aggregation.datedSums(countByElements, planStart, lastDue, false, ancestors)
                 .forEach(x -> totals.add(x.element(), x.unitId(), null, x.periodEnd(), x.value()));
-        aggregation.datedSums(eachOfElements, planStart, lastDue, true)
+        aggregation.datedSums(eachOfElements, planStart, lastDue, true, ancestors)
                 .forEach(x -> totals.add(x.element(), x.unitId(), x.member(), x.periodEnd(), x.value()));
 
         Map<Long, Unit> unitsById = new HashMap<>();
-        units.all().forEach(u -> unitsById.put(u.id(), u));
+        allUnits.forEach(u -> unitsById.put(u.id(), u));
         Set<Long> always = new LinkedHashSet<>();
-        units.all().stream().filter(u -> u.parentId() == null || u.isArea()).forEach(u -> always.add(u.id()));
+        allUnits.stream().filter(u -> u.parentId() == null || u.isArea()).forEach(u -> always.add(u.id()));
         TargetOverrides.Snapshot targets = overrides.load();
         LocalDate today = LocalDate.now(clock);
 

@@ -76,28 +76,36 @@ class ResultRepository {
             text(b, r.indicatorCode()).append('\t').append(r.unitId()).append('\t');
             text(b, r.period()).append('\t');
             text(b, r.periodType()).append('\t').append(r.year()).append('\t');
-            number(b, r.value()).append('\t');
-            number(b, r.numerator()).append('\t');
-            number(b, r.denominator()).append('\t');
-            number(b, r.comparator()).append('\t');
+            number(b, r.value(), 10).append('\t');
+            number(b, r.numerator(), 6).append('\t');
+            number(b, r.denominator(), 6).append('\t');
+            number(b, r.comparator(), 6).append('\t');
             text(b, r.targetKind()).append('\t');
-            number(b, r.targetValue()).append('\t');
+            number(b, r.targetValue(), 6).append('\t');
             text(b, r.status()).append('\t');
-            number(b, r.projection()).append('\t');
+            number(b, r.projection(), 10).append('\t');
             text(b, r.projectionMethod()).append('\t').append(r.approved() ? 't' : 'f').append('\t');
             text(b, r.basisKind()).append('\t');
-            number(b, r.basisValue()).append('\t');
-            number(b, r.basisMeasure()).append('\t');
+            number(b, r.basisValue(), 10).append('\t');
+            number(b, r.basisMeasure(), 10).append('\t');
             text(b, r.basisSpan()).append('\t');
             text(b, arrayLiteral(r.missingMembers())).append('\t');
-            number(b, r.demoShare() == null ? null : r.demoShare().setScale(6, java.math.RoundingMode.HALF_UP))
+            number(b, r.demoShare(), 6)
                     .append('\n');
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static StringBuilder number(StringBuilder b, BigDecimal v) {
-        return v == null ? b.append("\\N") : b.append(v.toPlainString());
+    /**
+     * A decimal rounded to its column's scale here, half away from zero as PostgreSQL rounds a numeric to its typmod:
+     * the same stored value, but a 34-digit quotient is written (and parsed) as a dozen digits (issue 13: writing the
+     * quotients' plain strings was the recompute's largest CPU share).
+     */
+    private static StringBuilder number(StringBuilder b, BigDecimal v, int scale) {
+        if (v == null) {
+            return b.append("\\N");
+        }
+        return b.append((v.scale() > scale ? v.setScale(scale, java.math.RoundingMode.HALF_UP) : v).toPlainString());
     }
 
     private static StringBuilder text(StringBuilder b, String s) {
