@@ -61,6 +61,7 @@ public class MqttIngest implements SmartLifecycle {
     private final java.util.Map<String, java.util.Deque<CompletableFuture<Void>>> inflight =
             new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Server broker;
+    private volatile int boundPort = -1;
     private volatile MqttClient client;
     private volatile boolean running;
 
@@ -85,8 +86,7 @@ public class MqttIngest implements SmartLifecycle {
 
     /** The embedded broker's port, or -1. */
     public int port() {
-        Server b = broker;
-        return b == null ? -1 : b.getPort();
+        return broker == null ? -1 : boundPort;
     }
 
     public long storedCount() {
@@ -151,8 +151,33 @@ public class MqttIngest implements SmartLifecycle {
         } catch (Exception e) {
             throw new IllegalStateException("MQTT broker cannot listen on port " + port, e);
         }
+        boundPort = port > 0 ? port : boundPort(s);
         broker = s;
-        LOG.info("MQTT broker listening on port {} (topic {}<device code>)", s.getPort(), TOPIC_PREFIX);
+        LOG.info("MQTT broker listening on port {} (topic {}<device code>)", boundPort, TOPIC_PREFIX);
+    }
+
+    /**
+     * The port an ephemeral-port broker (port 0, the tests) was bound to. Moquette records it in a plain HashMap from
+     * Netty's thread when the bind completes, and its getPort() writes that map too (computeIfAbsent): read before
+     * the bind is recorded, it answers 0 or fails with ConcurrentModificationException (seen on a test context's
+     * restart). So: read until a port is there, for at most 10 s.
+     */
+    private static int boundPort(Server s) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                int p = s.getPort();
+                if (p > 0) {
+                    return p;
+                }
+            } catch (java.util.ConcurrentModificationException e) {
+                // the bind is being recorded right now: read again
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("MQTT broker: no bound port after 10 s");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
     }
 
     /**
