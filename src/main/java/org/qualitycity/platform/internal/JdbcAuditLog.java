@@ -63,8 +63,7 @@ class JdbcAuditLog implements AuditLog {
                                 :entityId, :unitId, :action, CAST(:before AS jsonb), CAST(:after AS jsonb))
                         """)
                 .param("actorId", actor == null ? null : actor.id())
-                // no signed-in user: a public request is "anonymous", start-up and background work is "system"
-                .param("actorName", actor != null ? actor.username() : RequestInfo.current().isPresent() ? "anonymous" : "system")
+                .param("actorName", actorName(actor))
                 .param("actorUnitId", actor == null ? null : actor.unitId())
                 .param("ip", RequestInfo.ip())
                 .param("module", module)
@@ -91,7 +90,7 @@ class JdbcAuditLog implements AuditLog {
         CurrentUser actor = Security.currentUserIfAny().orElse(null);
         Map<String, Object> params = new HashMap<>(16);
         params.put("auditActorId", actor == null ? null : actor.id());
-        params.put("auditActorName", actor != null ? actor.username() : RequestInfo.current().isPresent() ? "anonymous" : "system");
+        params.put("auditActorName", actorName(actor));
         params.put("auditActorUnitId", actor == null ? null : actor.unitId());
         params.put("auditIp", RequestInfo.ip());
         params.put("auditModule", module);
@@ -108,6 +107,11 @@ class JdbcAuditLog implements AuditLog {
                        CAST(:auditEntityType AS text), CAST(%s.%s AS text), CAST(:auditUnitId AS bigint),
                        CAST(:auditAction AS text), CAST(NULL AS jsonb), CAST(:auditAfter AS jsonb)
                 FROM %s""".formatted(cte, idColumn, cte), params);
+    }
+
+    /** No signed-in user: a public request is "anonymous", start-up and background work is "system". */
+    private static String actorName(CurrentUser actor) {
+        return actor != null ? actor.username() : RequestInfo.current().isPresent() ? "anonymous" : "system";
     }
 
     @Override
